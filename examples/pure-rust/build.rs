@@ -1,0 +1,3 @@
+fn main() {
+    pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
+}

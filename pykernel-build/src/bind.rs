@@ -1,0 +1,120 @@
+//! Pass 4a: bind export signatures to functions and give their arguments kernel types.
+//!
+//! Checks that every exported function exists with the right arity, that each argument
+//! type is supported where it is used, and that capsules are not overloaded.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::Diagnostic;
+use crate::exports::{Export, ExportType, Flavor};
+use crate::ir::Module;
+use crate::lower::suggest;
+use crate::messages::kernel as msg;
+use crate::scipy::{CType, c_type};
+use crate::types::{Scalar, Ty};
+
+/// An export ready for inference and emission.
+#[derive(Clone, Debug)]
+pub struct BoundExport {
+    /// The export line's signature.
+    pub export: Export,
+    /// Index of the function in the module.
+    pub func: usize,
+    /// Kernel types of the arguments (the root instance's key).
+    pub params: Vec<Ty>,
+    /// C types of the arguments (capsules only).
+    pub c_params: Vec<CType>,
+}
+
+/// Names that generated code defines next to the exports.
+const RESERVED: &[&str] = &["register", "self", "Self", "super", "crate"];
+
+/// Binds every export; returns the bound ones and the problems found.
+pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    let mut seen: HashMap<&str, &Export> = HashMap::new();
+    for ex in exports {
+        if let Some(first) = seen.get(ex.name.as_str()) {
+            let m = if ex.capsule || first.capsule {
+                msg::capsule_overloaded(&ex.name)
+            } else {
+                msg::overloads_unsupported(&ex.name)
+            };
+            diags.push(Diagnostic::error(ex.span, m).with_secondary(first.span, "first signature here"));
+            continue;
+        }
+        seen.insert(&ex.name, ex);
+        if RESERVED.contains(&ex.name.as_str()) || ex.name.starts_with("__pk") {
+            diags.push(Diagnostic::error(ex.name_span, msg::bad_export_name(&ex.name)));
+            continue;
+        }
+        let Some((func, f)) = module.function(&ex.name) else {
+            let names = module.functions.iter().map(|f| f.name.as_str());
+            diags.push(Diagnostic::error(
+                ex.name_span,
+                msg::export_missing_function(&ex.name, suggest(&ex.name, names)),
+            ));
+            continue;
+        };
+        if f.params.len() != ex.args.len() {
+            diags.push(
+                Diagnostic::error(ex.span, msg::export_arity(&ex.name, f.params.len(), ex.args.len()))
+                    .with_secondary(f.name_span, format!("`{}` defined here", f.name)),
+            );
+            continue;
+        }
+        let mut params = Vec::new();
+        let mut c_params = Vec::new();
+        let mut ok = true;
+        for a in &ex.args {
+            let ty = if ex.capsule { capsule_param(&a.ty) } else { regular_param(&a.ty) };
+            match ty {
+                Ok(t) => params.push(t),
+                Err(m) => {
+                    diags.push(Diagnostic::error(a.span, m));
+                    ok = false;
+                }
+            }
+            if ex.capsule
+                && let Some(c) = c_type(&a.ty)
+            {
+                c_params.push(c);
+            }
+        }
+        if ok {
+            out.push(BoundExport { export: ex.clone(), func, params, c_params });
+        }
+    }
+    (out, diags)
+}
+
+/// Capsule arguments behave as ctypes hands them to a Python callback: integer scalars
+/// are Python ints, floating scalars Python floats; pointers stay pointers.
+fn capsule_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
+    match t {
+        ExportType::Scalar { dtype, .. } if !dtype.is_complex() => Ok(Ty::Scalar(match crate::types::kind(*dtype) {
+            0 => Scalar::BOOL,
+            1 => Scalar::INT,
+            _ => Scalar::FLOAT,
+        })),
+        ExportType::Pointer { dtype, .. } if !dtype.is_complex() => Ok(Ty::Ptr(*dtype)),
+        ExportType::VoidPointer => Ok(Ty::VoidPtr),
+        other => Err(msg::unsupported_export_type(&other.to_string(), "capsule exports")),
+    }
+}
+
+/// Regular exports take Python scalars for `int`/`float`/`bool` and NumPy scalars for
+/// sized types.
+fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
+    match t {
+        ExportType::Scalar { dtype, flavor } if !dtype.is_complex() => Ok(Ty::Scalar(Scalar {
+            dtype: *dtype,
+            py: *flavor == Flavor::Python,
+        })),
+        ExportType::Pointer { .. } | ExportType::VoidPointer => {
+            Err(msg::pointer_in_regular_export(&t.to_string()))
+        }
+        other => Err(msg::unsupported_export_type(&other.to_string(), "regular exports")),
+    }
+}

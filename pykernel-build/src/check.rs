@@ -1,0 +1,226 @@
+//! Pass 5: check capsules against SciPy's catalogue and fix their C signatures.
+//!
+//! Runs after inference, since a capsule's C return type depends on what the kernel
+//! returns and on the catalogue entry it matches.
+
+use crate::bind::BoundExport;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::exports::{Dtype, Flavor};
+use crate::infer::Program;
+use crate::messages::kernel as msg;
+use crate::scipy::{Match, match_catalogue, scalar_spelling, signature_name};
+use crate::types::{Ty, kind};
+
+/// The C-level signature of a capsule export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CapsuleSig {
+    /// The capsule name (SciPy's exact spelling when it matches the catalogue).
+    pub name: String,
+    /// C return type (`None`: `void`).
+    pub ret: Option<Dtype>,
+}
+
+/// Computes each capsule's signature; `None` for regular exports.
+pub fn capsules(
+    bound: &[BoundExport],
+    program: &Program,
+    near_miss_is_error: bool,
+) -> (Vec<Option<CapsuleSig>>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (i, b) in bound.iter().enumerate() {
+        if !b.export.capsule {
+            out.push(None);
+            continue;
+        }
+        let inst = &program.instances[i];
+        let ret = inst.ret.clone().unwrap_or(Ty::None);
+        let ret_span = inst.ret_origin.unwrap_or(b.export.span);
+        let name = &b.export.name;
+        match match_catalogue(&b.c_params) {
+            Match::Exact(entry) => {
+                let fits = match ret.scalar() {
+                    Some(s) if entry.ret == Dtype::Float64 => kind(s.dtype) <= 2,
+                    Some(s) => kind(s.dtype) <= 1,
+                    None => false,
+                };
+                if !fits {
+                    diags.push(
+                        Diagnostic::error(ret_span, msg::capsule_return_mismatch(name, &ret.to_string(), entry.name))
+                            .with_secondary(b.export.span, format!("matches SciPy's `{}`", entry.name)),
+                    );
+                }
+                out.push(Some(CapsuleSig { name: entry.name.to_owned(), ret: Some(entry.ret) }));
+                continue;
+            }
+            Match::Near { entry, arg, want } => {
+                let got = b.c_params.get(arg).map_or("?", |c| c.spelling.as_str());
+                let m = msg::scipy_near_miss(name, entry.name, entry.consumer, arg + 1, got, want);
+                let span = b.export.args.get(arg).map_or(b.export.span, |a| a.span);
+                let mut d = Diagnostic::warning(span, m);
+                if near_miss_is_error {
+                    d.severity = Severity::Error;
+                }
+                diags.push(d);
+            }
+            Match::None => {}
+        }
+        let (c_ret, spelling) = match &ret {
+            Ty::None => (None, "void"),
+            Ty::Scalar(s) if kind(s.dtype) <= 2 => {
+                (Some(s.dtype), scalar_spelling(s.dtype, if s.py { Flavor::Python } else { Flavor::NumPy }))
+            }
+            other => {
+                diags.push(Diagnostic::error(ret_span, msg::capsule_bad_return(name, &other.to_string())));
+                (None, "void")
+            }
+        };
+        out.push(Some(CapsuleSig { name: signature_name(spelling, &b.c_params), ret: c_ret }));
+    }
+    (out, diags)
+}
+
+/// Reports reads of locals that some path reaches before any assignment (CPython would
+/// raise `UnboundLocalError`; compiled code must not read an unset value).
+pub fn definite_assignment(
+    module: &crate::ir::Module,
+    reachable: &std::collections::BTreeSet<usize>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for &i in reachable {
+        let f = &module.functions[i];
+        let mut walker = Assigned { reported: Default::default(), diags: &mut diags };
+        let start: std::collections::BTreeSet<String> = f.params.iter().map(|(p, _)| p.clone()).collect();
+        walker.block(&f.body, start);
+    }
+    diags
+}
+
+use crate::ir::{Expr, ExprKind, Stmt, Target};
+use std::collections::BTreeSet;
+
+struct Assigned<'a> {
+    reported: BTreeSet<String>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// The names surely assigned after a block, or `None` if the block never completes.
+type Flow = Option<BTreeSet<String>>;
+
+impl Assigned<'_> {
+    fn block(&mut self, stmts: &[Stmt], mut set: BTreeSet<String>) -> Flow {
+        for s in stmts {
+            set = self.stmt(s, set)?;
+        }
+        Some(set)
+    }
+
+    fn stmt(&mut self, s: &Stmt, mut set: BTreeSet<String>) -> Flow {
+        match s {
+            Stmt::Assign { target, value, .. } => {
+                self.expr(value, &set);
+                self.target(target, &mut set, false);
+            }
+            Stmt::AugAssign { target, value, .. } => {
+                self.target(target, &mut set, true);
+                self.expr(value, &set);
+            }
+            Stmt::If { cond, then, orelse } => {
+                self.expr(cond, &set);
+                let a = self.block(then, set.clone());
+                let b = self.block(orelse, set.clone());
+                return match (a, b) {
+                    (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
+                    (Some(x), None) | (None, Some(x)) => Some(x),
+                    (None, None) => None,
+                };
+            }
+            Stmt::While { cond, body, orelse } => {
+                self.expr(cond, &set);
+                self.block(body, set.clone());
+                self.block(orelse, set.clone());
+            }
+            Stmt::ForRange { var, start, stop, step, body, orelse, .. } => {
+                for e in [start.as_ref(), Some(stop), step.as_ref()].into_iter().flatten() {
+                    self.expr(e, &set);
+                }
+                let mut inner = set.clone();
+                inner.insert(var.clone());
+                self.block(body, inner);
+                self.block(orelse, set.clone());
+            }
+            Stmt::Return(v, _) => {
+                if let Some(v) = v {
+                    self.expr(v, &set);
+                }
+                return None;
+            }
+            Stmt::Break(_) | Stmt::Continue(_) => return None,
+            Stmt::Expr(e) | Stmt::Assert { test: e, .. } => self.expr(e, &set),
+            Stmt::Pass => {}
+        }
+        Some(set)
+    }
+
+    fn target(&mut self, t: &Target, set: &mut BTreeSet<String>, reads: bool) {
+        match t {
+            Target::Local(name, span) => {
+                if reads {
+                    self.use_name(name, *span, set);
+                }
+                set.insert(name.clone());
+            }
+            Target::Index { base, index, .. } => {
+                self.expr(base, set);
+                self.expr(index, set);
+            }
+            Target::Slice { base, lower, upper, step, .. } => {
+                self.expr(base, set);
+                for p in [lower, upper, step].into_iter().flatten() {
+                    self.expr(p, set);
+                }
+            }
+        }
+    }
+
+    fn use_name(&mut self, name: &str, span: crate::diagnostics::Span, set: &BTreeSet<String>) {
+        if !set.contains(name) && self.reported.insert(name.to_owned()) {
+            self.diags.push(Diagnostic::error(span, msg::maybe_unassigned(name)));
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, set: &BTreeSet<String>) {
+        match &e.kind {
+            ExprKind::Local(n) => self.use_name(n, e.span, set),
+            ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => {
+                self.expr(a, set);
+                self.expr(b, set);
+            }
+            // The right operand of and/or may not run, but it runs with the same names.
+            ExprKind::Logic(_, a, b) => {
+                self.expr(a, set);
+                self.expr(b, set);
+            }
+            ExprKind::Unary(_, a) => self.expr(a, set),
+            ExprKind::Compare(a, rest) => {
+                self.expr(a, set);
+                rest.iter().for_each(|(_, r)| self.expr(r, set));
+            }
+            ExprKind::IfExp(a, b, c) => {
+                self.expr(a, set);
+                self.expr(b, set);
+                self.expr(c, set);
+            }
+            ExprKind::CallUser(_, args) | ExprKind::CallBuiltin(_, args) => {
+                args.iter().for_each(|a| self.expr(a, set));
+            }
+            ExprKind::Slice(a, b, c, d) => {
+                self.expr(a, set);
+                for p in [b, c, d].into_iter().flatten() {
+                    self.expr(p, set);
+                }
+            }
+            _ => {}
+        }
+    }
+}

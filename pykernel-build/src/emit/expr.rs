@@ -1,0 +1,321 @@
+//! Emission of scalar expressions with Python/NumPy semantics.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::FnEmitter;
+use super::types::{cast, float_literal, ident, int_literal, truthy};
+use crate::exports::Dtype;
+use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, MathFn, UnaryOp};
+use crate::types::{Scalar, Ty, kind};
+
+/// How integer `//` and `%` by zero behave: Python raises, NumPy arrays give 0.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Python,
+    NumPyElementwise,
+}
+
+impl FnEmitter<'_> {
+    /// The inferred type of `e`.
+    pub(crate) fn ty(&self, e: &Expr) -> Ty {
+        self.inst.exprs.get(e.id as usize).cloned().flatten().unwrap_or(Ty::None)
+    }
+
+    /// The scalar type of `e` (NumPy scalar of the element type for array-likes).
+    pub(crate) fn scalar(&self, e: &Expr) -> Scalar {
+        let t = self.ty(e);
+        t.scalar().unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)))
+    }
+
+    /// A fresh temporary name.
+    pub(crate) fn tmp(&mut self, what: &str) -> proc_macro2::Ident {
+        self.tmp += 1;
+        format_ident!("__pk_{}{}", what, self.tmp)
+    }
+
+    /// `e` converted to dtype `to`.
+    pub(crate) fn expr_as(&mut self, e: &Expr, to: Dtype) -> TokenStream {
+        let from = self.scalar(e).dtype;
+        let v = self.expr(e);
+        cast(v, from, to)
+    }
+
+    /// Python truthiness of `e`.
+    pub(crate) fn cond(&mut self, e: &Expr) -> TokenStream {
+        let d = self.scalar(e).dtype;
+        let v = self.expr(e);
+        truthy(v, d)
+    }
+
+    /// A Rust expression for `e`, of the Rust type of its kernel type.
+    pub(crate) fn expr(&mut self, e: &Expr) -> TokenStream {
+        let ty = self.ty(e);
+        match &e.kind {
+            ExprKind::Int(v) => int_literal(*v),
+            ExprKind::Float(v) => float_literal(*v),
+            ExprKind::Bool(b) => quote!(#b),
+            ExprKind::None => quote!(()),
+            ExprKind::Local(name) => {
+                let id = ident(name);
+                quote!(#id)
+            }
+            ExprKind::Binary(op, l, r) => {
+                let res = self.scalar(e);
+                let (ls, rs) = (self.scalar(l), self.scalar(r));
+                let (lv, rv) = (self.expr(l), self.expr(r));
+                binary(*op, lv, ls, rv, rs, res, Mode::Python)
+            }
+            ExprKind::Unary(op, a) => {
+                let s = self.scalar(a);
+                let v = self.expr(a);
+                unary(*op, v, s, self.scalar(e))
+            }
+            ExprKind::Compare(first, rest) => self.compare(first, rest),
+            ExprKind::Logic(op, a, b) => {
+                let res = self.scalar(e).dtype;
+                let ad = self.scalar(a).dtype;
+                let av = self.expr(a);
+                let bv = self.expr_as(b, res);
+                if res == Dtype::Bool && ad == Dtype::Bool {
+                    return match op {
+                        LogicOp::And => quote!((#av && #bv)),
+                        LogicOp::Or => quote!((#av || #bv)),
+                    };
+                }
+                let t = self.tmp("t");
+                let test = truthy(quote!(#t), ad);
+                let tv = cast(quote!(#t), ad, res);
+                match op {
+                    LogicOp::And => quote!({ let #t = #av; if #test { #bv } else { #tv } }),
+                    LogicOp::Or => quote!({ let #t = #av; if #test { #tv } else { #bv } }),
+                }
+            }
+            ExprKind::IfExp(c, a, b) => {
+                let res = self.scalar(e).dtype;
+                let c = self.cond(c);
+                if ty.scalar().is_some() {
+                    let (a, b) = (self.expr_as(a, res), self.expr_as(b, res));
+                    quote!((if #c { #a } else { #b }))
+                } else {
+                    let (a, b) = (self.expr(a), self.expr(b));
+                    quote!((if #c { #a } else { #b }))
+                }
+            }
+            ExprKind::CallUser(_, args) => {
+                let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
+                let f = self.fn_name(callee);
+                let args: Vec<TokenStream> = args.iter().map(|a| self.expr(a)).collect();
+                quote!(#f(#(#args),*)?)
+            }
+            ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),
+            ExprKind::Index(base, idx) => {
+                let bt = self.ty(base);
+                let b = self.expr(base);
+                let i = self.expr_as(idx, Dtype::Int64);
+                match bt {
+                    Ty::Ptr(d) => {
+                        let read = quote!((*(#b).offset((#i) as isize)));
+                        cast(read, d, self.scalar(e).dtype)
+                    }
+                    _ => quote!((#b).get(#i)?),
+                }
+            }
+            ExprKind::Slice(base, lo, hi, st) => {
+                let b = self.expr(base);
+                let mut part = |p: &Option<Box<Expr>>| match p {
+                    Some(p) => {
+                        let v = self.expr_as(p, Dtype::Int64);
+                        quote!(Some(#v))
+                    }
+                    None => quote!(None),
+                };
+                let (lo, hi, st) = (part(lo), part(hi), part(st));
+                quote!((#b).slice(#lo, #hi, #st)?)
+            }
+        }
+    }
+
+    fn compare(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> TokenStream {
+        let mut prev_s = self.scalar(first);
+        let prev_v = self.expr(first);
+        if let [(op, r)] = rest {
+            let rs = self.scalar(r);
+            let rv = self.expr(r);
+            return compare_pair(*op, prev_v, prev_s, rv, rs);
+        }
+        // Chained: each operand evaluated once, left to right, stopping at the first false.
+        let mut prev = self.tmp("c");
+        let mut out = quote!(true);
+        let mut lets = vec![quote!(let #prev = #prev_v;)];
+        let mut conds = Vec::new();
+        for (op, r) in rest {
+            let rs = self.scalar(r);
+            let rv = self.expr(r);
+            let cur = self.tmp("c");
+            conds.push((quote!(let #cur = #rv;), compare_pair(*op, quote!(#prev), prev_s, quote!(#cur), rs)));
+            prev = cur;
+            prev_s = rs;
+        }
+        for (bind, test) in conds.into_iter().rev() {
+            out = quote!({ #bind #test && #out });
+        }
+        let lets = lets.drain(..);
+        quote!({ #(#lets)* #out })
+    }
+
+    fn builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
+        let res = ty.scalar().map(|s| s.dtype).unwrap_or(Dtype::Float64);
+        match b {
+            Builtin::Abs => {
+                let s = self.scalar(&args[0]);
+                let v = self.expr_as(&args[0], res);
+                match kind(s.dtype) {
+                    2 => quote!((#v).abs()),
+                    0 => v,
+                    _ if s.dtype.is_unsigned() => v,
+                    _ => quote!((#v).wrapping_abs()),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                let m = self.tmp("m");
+                let first = self.expr_as(&args[0], res);
+                let mut body = vec![quote!(let mut #m = #first;)];
+                for a in &args[1..] {
+                    let v = self.tmp("v");
+                    let av = self.expr_as(a, res);
+                    // Python keeps the first of equal (or unordered) values.
+                    let better = if b == Builtin::Min { quote!(#v < #m) } else { quote!(#v > #m) };
+                    body.push(quote!(let #v = #av; if #better { #m = #v; }));
+                }
+                quote!({ #(#body)* #m })
+            }
+            Builtin::Int => {
+                let s = self.scalar(&args[0]);
+                if kind(s.dtype) == 2 {
+                    let v = self.expr_as(&args[0], Dtype::Float64);
+                    quote!(::pykernel::__private::float_to_int(#v)?)
+                } else {
+                    self.expr_as(&args[0], Dtype::Int64)
+                }
+            }
+            Builtin::Float => self.expr_as(&args[0], Dtype::Float64),
+            Builtin::Bool => self.cond(&args[0]),
+            Builtin::Len => {
+                let v = self.expr(&args[0]);
+                quote!((#v).len_i64())
+            }
+            Builtin::AsArray => {
+                let p = self.expr(&args[0]);
+                let n = self.expr_as(&args[1], Dtype::Int64);
+                quote!(::pykernel::__private::View1::from_raw(#p, #n)?)
+            }
+            Builtin::Math(f) => self.math(f, args),
+        }
+    }
+
+    fn math(&mut self, f: MathFn, args: &[Expr]) -> TokenStream {
+        use MathFn::*;
+        let int_arg = |this: &Self, i: usize| kind(this.scalar(&args[i]).dtype) <= 1;
+        // floor/ceil/trunc of an int is the int itself (no float round trip).
+        if matches!(f, Floor | Ceil | Trunc) && int_arg(self, 0) {
+            return self.expr_as(&args[0], Dtype::Int64);
+        }
+        let name = format_ident!("{}", f.rust_name());
+        let args: Vec<TokenStream> = match f {
+            Gcd | Factorial => args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect(),
+            _ => args.iter().map(|a| self.expr_as(a, Dtype::Float64)).collect(),
+        };
+        let call = quote!(::pykernel::__private::math::#name(#(#args),*));
+        match f {
+            Isnan => {
+                let a = &args[0];
+                quote!((#a).is_nan())
+            }
+            Isinf => {
+                let a = &args[0];
+                quote!((#a).is_infinite())
+            }
+            Isfinite => {
+                let a = &args[0];
+                quote!((#a).is_finite())
+            }
+            Fabs | Atan2 | Copysign | Degrees | Radians | Isclose | Gcd => call,
+            _ => quote!(#call?),
+        }
+    }
+}
+
+/// `l op r` for scalars (or array elements in NumPy mode), giving dtype `res.dtype`.
+pub(crate) fn binary(
+    op: BinOp,
+    lv: TokenStream,
+    ls: Scalar,
+    rv: TokenStream,
+    rs: Scalar,
+    res: Scalar,
+    mode: Mode,
+) -> TokenStream {
+    let d = res.dtype;
+    let float = kind(d) == 2;
+    // Integer operands of `/` and of float-valued `**` are converted first.
+    let (l, r) = (cast(lv, ls.dtype, d), cast(rv, rs.dtype, d));
+    let p = quote!(::pykernel::__private);
+    match op {
+        BinOp::Add if float => quote!((#l + #r)),
+        BinOp::Sub if float => quote!((#l - #r)),
+        BinOp::Mul if float => quote!((#l * #r)),
+        BinOp::Add => quote!((#l).wrapping_add(#r)),
+        BinOp::Sub => quote!((#l).wrapping_sub(#r)),
+        BinOp::Mul => quote!((#l).wrapping_mul(#r)),
+        BinOp::Div => quote!((#l / #r)),
+        BinOp::FloorDiv if float => quote!(#p::ffloordiv(#l, #r)),
+        BinOp::Mod if float => quote!(#p::fmod(#l, #r)),
+        BinOp::FloorDiv if mode == Mode::NumPyElementwise => quote!(#p::np_floordiv(#l, #r)),
+        BinOp::Mod if mode == Mode::NumPyElementwise => quote!(#p::np_mod(#l, #r)),
+        BinOp::FloorDiv => quote!(#p::floordiv(#l, #r)?),
+        BinOp::Mod => quote!(#p::modulo(#l, #r)?),
+        BinOp::Pow if float && (res.py && mode == Mode::Python) => quote!(#p::fpow(#l, #r)?),
+        BinOp::Pow if float => quote!((#l).powf(#r)),
+        BinOp::Pow => quote!(#p::ipow(#l, #r)?),
+        BinOp::BitAnd => quote!((#l & #r)),
+        BinOp::BitOr => quote!((#l | #r)),
+        BinOp::BitXor => quote!((#l ^ #r)),
+        BinOp::Shl => quote!(#p::shl(#l, #r)?),
+        BinOp::Shr => quote!(#p::shr(#l, #r)?),
+    }
+}
+
+/// `op v` for a scalar of type `s`, giving `res`.
+pub(crate) fn unary(op: UnaryOp, v: TokenStream, s: Scalar, res: Scalar) -> TokenStream {
+    match op {
+        UnaryOp::Not => {
+            let t = truthy(v, s.dtype);
+            quote!((!#t))
+        }
+        UnaryOp::Pos => cast(v, s.dtype, res.dtype),
+        UnaryOp::Neg => {
+            let v = cast(v, s.dtype, res.dtype);
+            if kind(res.dtype) == 2 { quote!((-#v)) } else { quote!((#v).wrapping_neg()) }
+        }
+        UnaryOp::Invert => {
+            let v = cast(v, s.dtype, res.dtype);
+            quote!((!#v))
+        }
+    }
+}
+
+/// `l op r` for two scalars, compared in their promoted type.
+fn compare_pair(op: CmpOp, lv: TokenStream, ls: Scalar, rv: TokenStream, rs: Scalar) -> TokenStream {
+    let common = if ls.dtype == rs.dtype { ls.dtype } else { crate::types::promote(ls, rs).dtype };
+    let common = if common == Dtype::Bool && ls.dtype != rs.dtype { Dtype::Int64 } else { common };
+    let (l, r) = (cast(lv, ls.dtype, common), cast(rv, rs.dtype, common));
+    match op {
+        CmpOp::Eq => quote!((#l == #r)),
+        CmpOp::Ne => quote!((#l != #r)),
+        CmpOp::Lt => quote!((#l < #r)),
+        CmpOp::Le => quote!((#l <= #r)),
+        CmpOp::Gt => quote!((#l > #r)),
+        CmpOp::Ge => quote!((#l >= #r)),
+    }
+}

@@ -1,0 +1,271 @@
+//! Pass 6: emit Rust (quote + prettyplease).
+//!
+//! Layout of a generated file:
+//! - a hidden module `__pykernel` with one `unsafe fn` per specialised instance, each
+//!   returning `KResult<T>` (errors are Python exceptions);
+//! - per capsule export, `pub unsafe extern "C" fn` with the C ABI of the export line,
+//!   which never unwinds (errors take the documented NaN / 0 path);
+//! - per regular export, a safe Rust function returning `Result<T, KernelError>`;
+//! - inside `pykernel::__private::if_pyo3!`, the Python wrappers and `register`.
+//!
+//! Generated code only calls `pykernel::__private` paths.
+
+mod elementwise;
+mod expr;
+mod stmt;
+mod types;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::bind::BoundExport;
+use crate::check::CapsuleSig;
+use crate::exports::{Dtype, ExportType};
+use crate::infer::{Instance, Program};
+use crate::ir::{Function, Module};
+use crate::types::{Ty, kind};
+use stmt::LoopLabels;
+use types::{cast, dtype_tokens, ident, ty_tokens};
+
+/// What emission needs.
+pub struct EmitInput<'a> {
+    /// Kernel path, for docs.
+    pub path: &'a str,
+    /// Lowered module.
+    pub module: &'a Module,
+    /// Inferred instances (root `i` is export `i`).
+    pub program: &'a Program,
+    /// Bound exports.
+    pub exports: &'a [BoundExport],
+    /// Capsule signatures (aligned with `exports`).
+    pub capsules: &'a [Option<CapsuleSig>],
+    /// Export capsules as C symbols.
+    pub c_symbols: bool,
+}
+
+/// Emits one function instance.
+pub(crate) struct FnEmitter<'a> {
+    module: &'a Module,
+    program: &'a Program,
+    inst: &'a Instance,
+    func: &'a Function,
+    index: usize,
+    tmp: u32,
+    loops: Vec<LoopLabels>,
+}
+
+impl FnEmitter<'_> {
+    /// The Rust name of instance `idx`.
+    pub(crate) fn fn_name(&self, idx: usize) -> Ident {
+        instance_name(self.program, self.module, idx)
+    }
+}
+
+/// `__pk_<python name>_<instance>`: cannot clash with locals (those never start with `__pk`).
+fn instance_name(program: &Program, module: &Module, idx: usize) -> Ident {
+    let name = program
+        .instances
+        .get(idx)
+        .and_then(|i| module.functions.get(i.key.func))
+        .map_or("fn", |f| f.name.as_str());
+    format_ident!("__pk_{}_{}", name, idx)
+}
+
+/// Emits the Rust items of a kernel file (unformatted).
+pub fn emit(input: &EmitInput<'_>) -> TokenStream {
+    let mut fns = Vec::new();
+    for (index, inst) in input.program.instances.iter().enumerate() {
+        let func = &input.module.functions[inst.key.func];
+        let mut e = FnEmitter { module: input.module, program: input.program, inst, func, index, tmp: 0, loops: Vec::new() };
+        fns.push(e.function());
+    }
+    let mut items = Vec::new();
+    let mut registrations = Vec::new();
+    let mut wrappers = Vec::new();
+    for (i, b) in input.exports.iter().enumerate() {
+        let inst = &input.program.instances[i];
+        match input.capsules.get(i).cloned().flatten() {
+            Some(sig) => {
+                items.push(capsule_fn(input, i, b, inst, &sig));
+                let name = ident(&b.export.name);
+                let py_name = &b.export.name;
+                let c_name = proc_macro2::Literal::c_string(
+                    &std::ffi::CString::new(sig.name.clone()).unwrap_or_default(),
+                );
+                registrations.push(quote! {
+                    ::pykernel::__private::add_capsule(m, #py_name, #name as *const (), #c_name)?;
+                });
+            }
+            None => {
+                items.push(regular_fn(input, i, b, inst));
+                let (w, reg) = python_wrapper(b, &input.module.functions[b.func], inst);
+                wrappers.push(w);
+                registrations.push(reg);
+            }
+        }
+    }
+    let doc = format!("Adds the exports of `{}` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.", input.path);
+    quote! {
+        #[doc(hidden)]
+        #[allow(
+            unused_mut, unused_variables, unused_assignments, unused_labels, unused_unsafe,
+            unused_parens, unused_braces, unreachable_code, non_snake_case, dead_code,
+            clippy::all, clippy::pedantic, clippy::nursery
+        )]
+        mod __pykernel {
+            #(#fns)*
+        }
+
+        #(#items)*
+
+        ::pykernel::__private::if_pyo3! {
+            #(#wrappers)*
+
+            #[doc = #doc]
+            pub fn register(
+                m: &::pykernel::__private::pyo3::Bound<'_, ::pykernel::__private::pyo3::types::PyModule>,
+            ) -> ::pykernel::__private::pyo3::PyResult<()> {
+                #[allow(unused_imports)]
+                use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+                #(#registrations)*
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `pub unsafe extern "C" fn`, never unwinding.
+fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance, sig: &CapsuleSig) -> TokenStream {
+    let name = ident(&b.export.name);
+    let f = &input.module.functions[b.func];
+    let inner = instance_name(input.program, input.module, i);
+    let mut params = Vec::new();
+    let mut args = Vec::new();
+    for (((pname, _), et), kt) in f.params.iter().zip(&b.export.args).zip(&inst.key.args) {
+        let id = ident(pname);
+        let (rt, conv) = match (&et.ty, kt) {
+            (ExportType::Scalar { dtype, .. }, Ty::Scalar(k)) => (dtype_tokens(*dtype), cast(quote!(#id), *dtype, k.dtype)),
+            _ => (ty_tokens(kt), quote!(#id)),
+        };
+        params.push(quote!(#id: #rt));
+        args.push(conv);
+    }
+    let ret_kernel = inst.ret.clone().unwrap_or(Ty::None);
+    let (ret_ty, ok, fail) = match sig.ret {
+        None => (quote!(()), quote!(()), quote!(::pykernel::__private::fail_zero(e))),
+        Some(d) => {
+            let from = ret_kernel.scalar().map_or(d, |s| s.dtype);
+            let conv = cast(quote!(v), from, d);
+            let fail = match d {
+                Dtype::Float64 => quote!(::pykernel::__private::fail_double(e)),
+                Dtype::Float32 => quote!(::pykernel::__private::fail_float(e)),
+                Dtype::Int32 => quote!(::pykernel::__private::fail_int(e)),
+                _ => quote!(::pykernel::__private::fail_zero(e)),
+            };
+            (dtype_tokens(d), conv, fail)
+        }
+    };
+    let ok_pat = if sig.ret.is_none() { quote!(Ok(_)) } else { quote!(Ok(v)) };
+    let no_mangle = if input.c_symbols { quote!(#[unsafe(no_mangle)]) } else { quote!() };
+    let doc = format!(
+        "Capsule `{}`: `{}` from `{}`, with the C ABI of its export line.\n\n\
+         Never unwinds: on error (a Python exception in CPython) it returns {} and \
+         `pykernel::take_last_error()` tells why.\n\n# Safety\n\nPointer arguments must be \
+         valid for the accesses the kernel makes, as in C.",
+        sig.name,
+        f.name,
+        input.path,
+        match sig.ret {
+            Some(Dtype::Float64) | Some(Dtype::Float32) => "NaN",
+            Some(Dtype::Int32) => "0 with the Python exception set (when called under the GIL)",
+            _ => "zero",
+        }
+    );
+    quote! {
+        #[doc = #doc]
+        #no_mangle
+        #[allow(clippy::all, clippy::pedantic, non_snake_case, unused_parens)]
+        pub unsafe extern "C" fn #name(#(#params),*) -> #ret_ty {
+            match unsafe { __pykernel::#inner(#(#args),*) } {
+                #ok_pat => #ok,
+                Err(e) => #fail,
+            }
+        }
+    }
+}
+
+/// A safe Rust function for a regular export.
+fn regular_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance) -> TokenStream {
+    let name = ident(&b.export.name);
+    let f = &input.module.functions[b.func];
+    let inner = instance_name(input.program, input.module, i);
+    let params: Vec<TokenStream> = f
+        .params
+        .iter()
+        .zip(&inst.key.args)
+        .map(|((p, _), t)| {
+            let id = ident(p);
+            let t = ty_tokens(t);
+            quote!(#id: #t)
+        })
+        .collect();
+    let args: Vec<Ident> = f.params.iter().map(|(p, _)| ident(p)).collect();
+    let rt = ty_tokens(&inst.ret.clone().unwrap_or(Ty::None));
+    let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
+    let doc = format!(
+        "`{}({})` from `{}`.\n\n# Errors\n\nThe Python exception CPython would raise \
+         (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].",
+        f.name,
+        sig.join(", "),
+        input.path
+    );
+    quote! {
+        #[doc = #doc]
+        #[allow(clippy::all, clippy::pedantic, non_snake_case)]
+        pub fn #name(#(#params),*) -> ::core::result::Result<#rt, ::pykernel::KernelError> {
+            unsafe { __pykernel::#inner(#(#args),*) }
+        }
+    }
+}
+
+/// The pyo3 wrapper of a regular export and its registration.
+fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStream, TokenStream) {
+    let name = ident(&b.export.name);
+    let py_name = &b.export.name;
+    let wrapper = format_ident!("__pk_py_{}", b.func);
+    let p = quote!(::pykernel::__private::pyo3);
+    // Python keyword names are the kernel's parameter names.
+    let params: Vec<TokenStream> = f
+        .params
+        .iter()
+        .zip(&b.params)
+        .map(|((n, _), t)| {
+            let id = ident(n);
+            let t = ty_tokens(t);
+            quote!(#id: #t)
+        })
+        .collect();
+    let args: Vec<Ident> = f.params.iter().map(|(n, _)| ident(n)).collect();
+    let ret = inst.ret.clone().unwrap_or(Ty::None);
+    let conv = match &ret {
+        Ty::Scalar(s) if !s.py && kind(s.dtype) <= 2 => {
+            let dn = s.dtype.numpy_name();
+            quote!(::pykernel::__private::numpy_scalar(py, #dn, r))
+        }
+        Ty::None => quote!(Ok(py.None().into_bound(py))),
+        _ => quote!(#p::IntoPyObjectExt::into_bound_py_any(r, py)),
+    };
+    let wrapper_fn = quote! {
+        #[#p::pyfunction]
+        #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
+        #[allow(clippy::all, non_snake_case)]
+        fn #wrapper<'py>(py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
+            let r = #name(#(#args),*)?;
+            #conv
+        }
+    };
+    let reg = quote! {
+        m.add_function(#p::wrap_pyfunction!(#wrapper, m)?)?;
+    };
+    (wrapper_fn, reg)
+}

@@ -1,0 +1,338 @@
+//! Emission of function bodies and statements.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::FnEmitter;
+use super::types::{cast, ident, ty_tokens, zero_of};
+use crate::exports::Dtype;
+use crate::ir::{Expr, ExprKind, Stmt, Target};
+use crate::types::{Scalar, Ty};
+
+/// Labels of one Python loop: where `continue` and `break` go.
+pub(crate) struct LoopLabels {
+    cont: syn::Lifetime,
+    brk: syn::Lifetime,
+}
+
+impl FnEmitter<'_> {
+    /// The whole `unsafe fn` of this instance.
+    pub(crate) fn function(&mut self) -> TokenStream {
+        let name = self.fn_name(self.index);
+        let mut params = Vec::new();
+        let mut prologue = Vec::new();
+        for ((pname, _), arg_ty) in self.func.params.iter().zip(&self.inst.key.args) {
+            let id = ident(pname);
+            let local_ty = self.inst.locals.get(pname).cloned().unwrap_or_else(|| arg_ty.clone());
+            let at = ty_tokens(arg_ty);
+            params.push(quote!(#id: #at));
+            let lt = ty_tokens(&local_ty);
+            let conv = match (arg_ty.scalar(), local_ty.scalar()) {
+                (Some(a), Some(l)) => cast(quote!(#id), a.dtype, l.dtype),
+                _ => quote!(#id),
+            };
+            prologue.push(quote!(let mut #id: #lt = #conv;));
+        }
+        let param_names: Vec<&str> = self.func.params.iter().map(|(n, _)| n.as_str()).collect();
+        for (lname, lty) in &self.inst.locals {
+            if param_names.contains(&lname.as_str()) {
+                continue;
+            }
+            let id = ident(lname);
+            let t = ty_tokens(lty);
+            let z = zero_of(lty);
+            prologue.push(quote!(let mut #id: #t = #z;));
+        }
+        let ret = self.inst.ret.clone().unwrap_or(Ty::None);
+        let rt = ty_tokens(&ret);
+        let body = self.block(&self.func.body);
+        let tail = if ret == Ty::None {
+            quote!(Ok(()))
+        } else {
+            let fname = &self.func.name;
+            let m = format!("{fname}() reached its end without `return` (CPython would return None)");
+            quote!(Err(::pykernel::__private::error(::pykernel::__private::ErrorKind::Type, #m)))
+        };
+        let doc = format!("`{}` specialised for ({}).", self.func.name, self.key_text());
+        quote! {
+            #[doc = #doc]
+            #[inline]
+            pub(super) unsafe fn #name(#(#params),*) -> ::pykernel::__private::KResult<#rt> {
+                #(#prologue)*
+                unsafe {
+                    #body
+                }
+                #tail
+            }
+        }
+    }
+
+    fn key_text(&self) -> String {
+        self.inst.key.args.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    }
+
+    pub(crate) fn block(&mut self, stmts: &[Stmt]) -> TokenStream {
+        let parts: Vec<TokenStream> = stmts.iter().map(|s| self.stmt(s)).collect();
+        quote!(#(#parts)*)
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> TokenStream {
+        match s {
+            Stmt::Assign { target, value, .. } => self.assign(target, value),
+            Stmt::AugAssign { target, op, value, .. } => self.aug_assign(target, *op, value),
+            Stmt::If { cond, then, orelse } => {
+                let c = self.cond(cond);
+                let t = self.block(then);
+                if orelse.is_empty() {
+                    quote!(if #c { #t })
+                } else {
+                    let e = self.block(orelse);
+                    quote!(if #c { #t } else { #e })
+                }
+            }
+            Stmt::While { cond, body, orelse } => {
+                let labels = self.push_loop();
+                let c = self.cond(cond);
+                let b = self.block(body);
+                let LoopLabels { cont, brk } = self.pop_loop(labels);
+                let e = self.block(orelse);
+                quote!(#brk: { #cont: while #c { #b } #e })
+            }
+            Stmt::ForRange { var, start, stop, step, body, orelse, .. } => {
+                self.for_range(var, start.as_ref(), stop, step.as_ref(), body, orelse)
+            }
+            Stmt::Break(_) => match self.loops.last() {
+                Some(l) => {
+                    let b = &l.brk;
+                    quote!(break #b;)
+                }
+                None => quote!(),
+            },
+            Stmt::Continue(_) => match self.loops.last() {
+                Some(l) => {
+                    let c = &l.cont;
+                    quote!(continue #c;)
+                }
+                None => quote!(),
+            },
+            Stmt::Return(value, _) => {
+                let ret = self.inst.ret.clone().unwrap_or(Ty::None);
+                match (value, ret.scalar()) {
+                    (Some(v), Some(r)) => {
+                        let v = self.expr_as(v, r.dtype);
+                        quote!(return Ok(#v);)
+                    }
+                    (Some(v), None) => {
+                        let v = self.expr(v);
+                        quote!(return Ok(#v);)
+                    }
+                    (None, _) => quote!(return Ok(());),
+                }
+            }
+            Stmt::Expr(e) => {
+                let v = self.expr(e);
+                quote!(let _ = #v;)
+            }
+            Stmt::Assert { test, msg, .. } => {
+                let c = self.cond(test);
+                let m = msg.clone().unwrap_or_default();
+                quote! {
+                    if !#c {
+                        return Err(::pykernel::__private::error(::pykernel::__private::ErrorKind::Assertion, #m));
+                    }
+                }
+            }
+            Stmt::Pass => quote!(),
+        }
+    }
+
+    fn push_loop(&mut self) -> usize {
+        self.tmp += 1;
+        let n = self.tmp;
+        self.loops.push(LoopLabels {
+            cont: syn::Lifetime::new(&format!("'__pk_loop{n}"), proc_macro2::Span::call_site()),
+            brk: syn::Lifetime::new(&format!("'__pk_done{n}"), proc_macro2::Span::call_site()),
+        });
+        self.loops.len()
+    }
+
+    fn pop_loop(&mut self, _depth: usize) -> LoopLabels {
+        self.loops.pop().unwrap_or_else(|| LoopLabels {
+            cont: syn::Lifetime::new("'__pk_unused", proc_macro2::Span::call_site()),
+            brk: syn::Lifetime::new("'__pk_unused2", proc_macro2::Span::call_site()),
+        })
+    }
+
+    fn for_range(
+        &mut self,
+        var: &str,
+        start: Option<&Expr>,
+        stop: &Expr,
+        step: Option<&Expr>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> TokenStream {
+        let var_ty = self.inst.locals.get(var).and_then(Ty::scalar).unwrap_or(Scalar::INT);
+        let v = ident(var);
+        let lo = self.tmp("start");
+        let hi = self.tmp("stop");
+        let start_v = match start {
+            Some(s) => self.expr_as(s, Dtype::Int64),
+            None => quote!(0i64),
+        };
+        let stop_v = self.expr_as(stop, Dtype::Int64);
+        let step_lit = match step.map(|s| &s.kind) {
+            None => Some(1),
+            Some(ExprKind::Int(k)) if *k != 0 => Some(*k),
+            _ => None,
+        };
+        let step_v = step.map(|s| self.expr_as(s, Dtype::Int64));
+        let labels = self.push_loop();
+        let b = self.block(body);
+        let LoopLabels { cont, brk } = self.pop_loop(labels);
+        let e = self.block(orelse);
+        let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
+        let lp = match (step_lit, step_v) {
+            // The common case: a plain counted loop that LLVM vectorises.
+            (Some(1), _) => quote! {
+                #cont: for __pk_i in #lo..#hi { #v = #assign; #b }
+            },
+            (Some(k), _) if k > 0 => {
+                let k = k as usize;
+                quote! {
+                    #cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b }
+                }
+            }
+            (_, step_v) => {
+                let st = self.tmp("step");
+                let step_v = step_v.unwrap_or(quote!(1i64));
+                quote! {
+                    let #st: i64 = #step_v;
+                    let __pk_n = ::pykernel::__private::range_len(#lo, #hi, #st)?;
+                    #cont: for __pk_k in 0..__pk_n {
+                        let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
+                        #v = #assign;
+                        #b
+                    }
+                }
+            }
+        };
+        quote! {
+            #brk: {
+                let #lo: i64 = #start_v;
+                let #hi: i64 = #stop_v;
+                #lp
+                #e
+            }
+        }
+    }
+
+    fn assign(&mut self, target: &Target, value: &Expr) -> TokenStream {
+        match target {
+            Target::Local(name, _) => {
+                let id = ident(name);
+                let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
+                let v = match lt.scalar() {
+                    Some(s) => self.expr_as(value, s.dtype),
+                    None => self.expr(value),
+                };
+                quote!(#id = #v;)
+            }
+            Target::Index { base, index, .. } => {
+                let val = self.tmp("v");
+                let v = self.expr(value);
+                let vs = self.scalar(value);
+                let store = self.store_index(base, index, quote!(#val), vs);
+                quote!({ let #val = #v; #store })
+            }
+            Target::Slice { base, lower, upper, step, .. } => {
+                self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value)
+            }
+        }
+    }
+
+    /// `base[index] = val` where `val` has scalar type `vs`.
+    fn store_index(&mut self, base: &Expr, index: &Expr, val: TokenStream, vs: Scalar) -> TokenStream {
+        let bt = self.ty(base);
+        let b = self.expr(base);
+        let i = self.expr_as(index, Dtype::Int64);
+        match bt {
+            Ty::Ptr(d) => {
+                let v = cast(val, vs.dtype, d);
+                quote!(*(#b).offset((#i) as isize) = #v;)
+            }
+            Ty::View(d) => {
+                let v = cast(val, vs.dtype, d);
+                quote!((#b).set(#i, #v)?;)
+            }
+            _ => quote!(),
+        }
+    }
+
+    fn aug_assign(&mut self, target: &Target, op: crate::ir::BinOp, value: &Expr) -> TokenStream {
+        match target {
+            Target::Local(name, _) => {
+                let id = ident(name);
+                let lt = self.inst.locals.get(name).and_then(Ty::scalar).unwrap_or(Scalar::FLOAT);
+                let vs = self.scalar(value);
+                let v = self.expr(value);
+                let res = self.aug_result(lt, vs, op, value);
+                let r = super::expr::binary(op, quote!(#id), lt, v, vs, res, super::expr::Mode::Python);
+                let r = cast(r, res.dtype, lt.dtype);
+                quote!(#id = #r;)
+            }
+            Target::Index { base, index, .. } => {
+                let bt = self.ty(base);
+                let (bv, iv) = (self.tmp("b"), self.tmp("i"));
+                let b = self.expr(base);
+                let i = self.expr_as(index, Dtype::Int64);
+                let (cur, cs, store_d) = match bt {
+                    Ty::Ptr(d) => {
+                        let cs = match crate::types::kind(d) {
+                            0 => Scalar::BOOL,
+                            1 => Scalar::INT,
+                            _ => Scalar::FLOAT,
+                        };
+                        (cast(quote!((*#bv.offset(#iv as isize))), d, cs.dtype), cs, d)
+                    }
+                    Ty::View(d) => (quote!(#bv.get(#iv)?), Scalar::np(d), d),
+                    _ => return quote!(),
+                };
+                let vs = self.scalar(value);
+                let v = self.expr(value);
+                let res = self.aug_result(cs, vs, op, value);
+                let r = super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python);
+                let r = cast(r, res.dtype, store_d);
+                let store = match bt {
+                    Ty::Ptr(_) => quote!(*#bv.offset(#iv as isize) = __pk_r;),
+                    _ => quote!(#bv.set(#iv, __pk_r)?;),
+                };
+                quote!({ let #bv = #b; let #iv = #i; let __pk_r = #r; #store })
+            }
+            Target::Slice { .. } => quote!(),
+        }
+    }
+
+    /// The type of `cur op value` (as inference computed it).
+    fn aug_result(&self, cur: Scalar, vs: Scalar, op: crate::ir::BinOp, value: &Expr) -> Scalar {
+        use crate::ir::BinOp::*;
+        let p = crate::types::promote(cur, vs);
+        match op {
+            Div => crate::types::true_divide(cur, vs),
+            Pow if p.py && p.dtype.is_int() && matches!(value.kind, ExprKind::Int(v) if v < 0) => Scalar::FLOAT,
+            BitAnd | BitOr | BitXor if cur.dtype == Dtype::Bool && vs.dtype == Dtype::Bool => {
+                Scalar { dtype: Dtype::Bool, py: cur.py && vs.py }
+            }
+            Shl | Shr if p.dtype == Dtype::Bool => Scalar { dtype: Dtype::Int64, py: p.py },
+            _ => p,
+        }
+    }
+
+    /// A fresh label for a loop.
+    #[allow(dead_code)]
+    fn label(&mut self, what: &str) -> syn::Lifetime {
+        self.tmp += 1;
+        let id = format_ident!("__pk_{}{}", what, self.tmp);
+        syn::Lifetime::new(&format!("'{id}"), proc_macro2::Span::call_site())
+    }
+}

@@ -1,0 +1,129 @@
+//! Rust spellings of kernel types, casts, and identifiers.
+
+use proc_macro2::{Ident, Span as PSpan, TokenStream};
+use quote::quote;
+
+use crate::exports::Dtype;
+use crate::types::{Ty, kind};
+
+/// The Rust type of a dtype.
+pub(crate) fn dtype_tokens(d: Dtype) -> TokenStream {
+    match d {
+        Dtype::Bool => quote!(bool),
+        Dtype::Int8 => quote!(i8),
+        Dtype::Int16 => quote!(i16),
+        Dtype::Int32 => quote!(i32),
+        Dtype::Int64 => quote!(i64),
+        Dtype::UInt8 => quote!(u8),
+        Dtype::UInt16 => quote!(u16),
+        Dtype::UInt32 => quote!(u32),
+        Dtype::UInt64 => quote!(u64),
+        Dtype::Float32 => quote!(f32),
+        // Complex values are rejected before emission; keep a compilable spelling.
+        Dtype::Float64 | Dtype::Complex64 | Dtype::Complex128 => quote!(f64),
+    }
+}
+
+/// The Rust type of a kernel type.
+pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
+    match t {
+        Ty::Scalar(s) => dtype_tokens(s.dtype),
+        Ty::None => quote!(()),
+        Ty::Ptr(d) => {
+            let e = dtype_tokens(*d);
+            quote!(*mut #e)
+        }
+        Ty::VoidPtr => quote!(*mut ::core::ffi::c_void),
+        Ty::View(d) | Ty::Elementwise(d) => {
+            let e = dtype_tokens(*d);
+            quote!(::pykernel::__private::View1<#e>)
+        }
+    }
+}
+
+/// The initial value of a local of type `t` (every path assigns before reading).
+pub(crate) fn zero_of(t: &Ty) -> TokenStream {
+    match t {
+        Ty::Scalar(s) => match kind(s.dtype) {
+            0 => quote!(false),
+            _ => {
+                let ty = dtype_tokens(s.dtype);
+                quote!(0 as #ty)
+            }
+        },
+        Ty::None => quote!(()),
+        Ty::Ptr(_) | Ty::VoidPtr => quote!(::core::ptr::null_mut()),
+        Ty::View(_) | Ty::Elementwise(_) => quote!(::pykernel::__private::View1::empty()),
+    }
+}
+
+/// Converts a value of dtype `from` to dtype `to` (NumPy's casting: wrap, truncate).
+pub(crate) fn cast(v: TokenStream, from: Dtype, to: Dtype) -> TokenStream {
+    if from == to {
+        return v;
+    }
+    let target = dtype_tokens(to);
+    match (kind(from), kind(to)) {
+        (_, 0) if kind(from) == 2 => quote!(((#v) != 0.0)),
+        (_, 0) => quote!(((#v) != 0)),
+        (0, 2) => quote!((((#v) as u8) as #target)),
+        _ => quote!(((#v) as #target)),
+    }
+}
+
+/// Python truthiness of a scalar of dtype `d`.
+pub(crate) fn truthy(v: TokenStream, d: Dtype) -> TokenStream {
+    match kind(d) {
+        0 => v,
+        2 => quote!(((#v) != 0.0)),
+        _ => quote!(((#v) != 0)),
+    }
+}
+
+/// A literal of dtype `d` from an i64.
+pub(crate) fn int_literal(v: i64) -> TokenStream {
+    if v == i64::MIN {
+        quote!(i64::MIN)
+    } else if v < 0 {
+        let lit = proc_macro2::Literal::i64_suffixed(-v);
+        quote!((-#lit))
+    } else {
+        let lit = proc_macro2::Literal::i64_suffixed(v);
+        quote!(#lit)
+    }
+}
+
+/// A float literal (exact: Rust prints the shortest round-tripping form).
+pub(crate) fn float_literal(v: f64) -> TokenStream {
+    if v.is_nan() {
+        quote!(f64::NAN)
+    } else if v == f64::INFINITY {
+        quote!(f64::INFINITY)
+    } else if v == f64::NEG_INFINITY {
+        quote!(f64::NEG_INFINITY)
+    } else if v.is_sign_negative() {
+        let lit = proc_macro2::Literal::f64_suffixed(-v);
+        quote!((-#lit))
+    } else {
+        let lit = proc_macro2::Literal::f64_suffixed(v);
+        quote!(#lit)
+    }
+}
+
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "box", "break", "const", "continue", "crate", "do", "dyn", "else", "enum",
+    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match",
+    "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct",
+    "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
+    "while", "yield", "abstract", "become",
+];
+
+/// A Rust identifier for a Python name (raw when it is a Rust keyword).
+pub(crate) fn ident(name: &str) -> Ident {
+    match name {
+        "self" | "Self" | "super" | "crate" => Ident::new(&format!("{name}_"), PSpan::call_site()),
+        _ if RUST_KEYWORDS.contains(&name) => Ident::new_raw(name, PSpan::call_site()),
+        _ if name.starts_with("__pk") => Ident::new(&format!("py{name}"), PSpan::call_site()),
+        _ => Ident::new(name, PSpan::call_site()),
+    }
+}

@@ -1,0 +1,367 @@
+//! Typing rules of expressions (NumPy 2 promotion, Python's int/float rules).
+
+use super::{InstanceKey, Typer};
+use crate::diagnostics::Span;
+use crate::exports::Dtype;
+use crate::ir::{BinOp, Builtin, Expr, ExprKind, MathFn, UnaryOp};
+use crate::messages::kernel as msg;
+use crate::types::{Scalar, Ty, join, kind, promote, true_divide};
+
+impl Typer<'_> {
+    /// Types `e` (and its children), records it, and returns it.
+    pub(super) fn expr(&mut self, e: &Expr) -> Option<Ty> {
+        let t = self.expr_inner(e);
+        self.inst().exprs[e.id as usize] = t.clone();
+        t
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Option<Ty> {
+        match &e.kind {
+            ExprKind::Int(_) => Some(Ty::INT),
+            ExprKind::Float(_) => Some(Ty::FLOAT),
+            ExprKind::Bool(_) => Some(Ty::BOOL),
+            ExprKind::None => Some(Ty::None),
+            ExprKind::Local(name) => {
+                let t = self.inst().locals.get(name).cloned();
+                if t.is_none() {
+                    self.error(e.span, msg::cannot_infer(name));
+                }
+                t
+            }
+            ExprKind::Binary(op, l, r) => {
+                let (lt, rt) = (self.expr(l), self.expr(r));
+                self.binary_type(*op, &lt?, &rt?, r, e.span)
+            }
+            ExprKind::Unary(op, a) => {
+                let t = self.expr(a)?;
+                self.unary_type(*op, &t, e.span)
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut ok = self.expr(first).map(|t| self.comparable(&t, first.span));
+                for (_, r) in rest {
+                    let t = self.expr(r).map(|t| self.comparable(&t, r.span));
+                    ok = match (ok, t) {
+                        (Some(a), Some(b)) => Some(a && b),
+                        _ => None,
+                    };
+                }
+                ok.map(|_| Ty::BOOL)
+            }
+            ExprKind::Logic(_, a, b) => {
+                let (at, bt) = (self.expr(a), self.expr(b));
+                let (at, bt) = (at?, bt?);
+                self.joined(&at, &bt, e.span, "and/or")
+            }
+            ExprKind::IfExp(c, a, b) => {
+                self.condition(c);
+                let (at, bt) = (self.expr(a), self.expr(b));
+                let (at, bt) = (at?, bt?);
+                self.joined(&at, &bt, e.span, "if/else")
+            }
+            ExprKind::CallUser(name, args) => self.call_user(e, name, args),
+            ExprKind::CallBuiltin(b, args) => self.call_builtin(*b, args, e.span),
+            ExprKind::Index(base, idx) => self.index_type(base, idx),
+            ExprKind::Slice(base, lo, hi, st) => {
+                let bt = self.expr(base);
+                for p in [lo, hi, st].into_iter().flatten() {
+                    if let Some(t) = self.expr(p) {
+                        self.require_int(&t, p.span, "slice indices");
+                    }
+                }
+                match bt? {
+                    Ty::View(d) => Some(Ty::View(d)),
+                    other => {
+                        self.error(base.span, msg::not_indexable(&format!("{other} (slicing)")));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
+        let j = join(a, b);
+        if j.is_none() {
+            self.error(span, msg::bad_operands(what, &a.to_string(), &b.to_string()));
+        }
+        j
+    }
+
+    fn comparable(&mut self, t: &Ty, span: Span) -> bool {
+        match t.scalar() {
+            Some(s) if kind(s.dtype) <= 2 => true,
+            _ => {
+                self.error(span, msg::bad_operands("comparison", &t.to_string(), "a number"));
+                false
+            }
+        }
+    }
+
+    /// The element type of `base[idx]`.
+    pub(super) fn index_type(&mut self, base: &Expr, idx: &Expr) -> Option<Ty> {
+        let bt = self.expr(base);
+        let it = self.expr(idx);
+        if let Some(it) = &it {
+            self.require_int(it, idx.span, "indexing");
+        }
+        match bt? {
+            // ctypes returns Python scalars from pointer indexing.
+            Ty::Ptr(d) => Some(Ty::Scalar(match kind(d) {
+                0 => Scalar::BOOL,
+                1 => Scalar::INT,
+                _ => Scalar::FLOAT,
+            })),
+            // NumPy returns NumPy scalars from array indexing.
+            Ty::View(d) => Some(Ty::Scalar(Scalar::np(d))),
+            other => {
+                self.error(base.span, msg::not_indexable(&other.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Type of `l op r`.
+    pub(super) fn binary_type(&mut self, op: BinOp, l: &Ty, r: &Ty, rhs: &Expr, span: Span) -> Option<Ty> {
+        let bad = |this: &mut Self| {
+            this.error(span, msg::bad_operands(op.symbol(), &l.to_string(), &r.to_string()));
+            None
+        };
+        let (ls, rs, array) = match (l, r) {
+            (Ty::Scalar(a), Ty::Scalar(b)) => (*a, *b, false),
+            (a, b) if (a.is_array() || a.scalar().is_some()) && (b.is_array() || b.scalar().is_some()) => {
+                let el = |t: &Ty| t.scalar().unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)));
+                (el(a), el(b), true)
+            }
+            _ => return bad(self),
+        };
+        if kind(ls.dtype) == 3 || kind(rs.dtype) == 3 {
+            return bad(self);
+        }
+        let both_int = kind(ls.dtype) <= 1 && kind(rs.dtype) <= 1;
+        let res = match op {
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod => {
+                let p = promote(ls, rs);
+                if p.dtype == Dtype::Bool {
+                    return bad(self);
+                }
+                p
+            }
+            BinOp::Div => true_divide(ls, rs),
+            BinOp::Pow => {
+                let p = promote(ls, rs);
+                if p.dtype == Dtype::Bool {
+                    return bad(self);
+                }
+                if both_int && array {
+                    return bad(self);
+                }
+                // Python: int ** negative-literal is a float.
+                if both_int && p.py && matches!(rhs.kind, ExprKind::Int(v) if v < 0) {
+                    Scalar::FLOAT
+                } else {
+                    p
+                }
+            }
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
+                if !both_int {
+                    return bad(self);
+                }
+                if ls.dtype == Dtype::Bool && rs.dtype == Dtype::Bool {
+                    Scalar { dtype: Dtype::Bool, py: ls.py && rs.py }
+                } else {
+                    promote(ls, rs)
+                }
+            }
+            BinOp::Shl | BinOp::Shr => {
+                if !both_int || array {
+                    return bad(self);
+                }
+                let p = promote(ls, rs);
+                if p.dtype == Dtype::Bool { Scalar { dtype: Dtype::Int64, py: p.py } } else { p }
+            }
+        };
+        Some(if array { Ty::Elementwise(res.dtype) } else { Ty::Scalar(res) })
+    }
+
+    fn unary_type(&mut self, op: UnaryOp, t: &Ty, span: Span) -> Option<Ty> {
+        let bad = |this: &mut Self| {
+            let sym = match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Pos => "+",
+                UnaryOp::Not => "not",
+                UnaryOp::Invert => "~",
+            };
+            this.error(span, msg::bad_unary_operand(sym, &t.to_string()));
+            None
+        };
+        match (op, t) {
+            (UnaryOp::Not, Ty::Scalar(_)) => Some(Ty::BOOL),
+            (UnaryOp::Neg | UnaryOp::Pos, Ty::Scalar(s)) if kind(s.dtype) <= 2 => {
+                if s.dtype == Dtype::Bool {
+                    if s.py { Some(Ty::INT) } else { bad(self) }
+                } else {
+                    Some(t.clone())
+                }
+            }
+            (UnaryOp::Invert, Ty::Scalar(s)) if kind(s.dtype) <= 1 => {
+                if s.dtype == Dtype::Bool && s.py { Some(Ty::INT) } else { Some(t.clone()) }
+            }
+            (UnaryOp::Neg | UnaryOp::Pos, a) if a.is_array() => {
+                let d = a.elem()?;
+                if kind(d) == 0 { bad(self) } else { Some(Ty::Elementwise(d)) }
+            }
+            _ => bad(self),
+        }
+    }
+
+    fn call_user(&mut self, e: &Expr, name: &str, args: &[Expr]) -> Option<Ty> {
+        let arg_tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
+        let (fidx, f) = self.module.function(name)?;
+        if f.params.len() != args.len() {
+            self.error(e.span, msg::call_arity(name, f.params.len(), args.len()));
+            return None;
+        }
+        let mut tys = Vec::new();
+        for (t, a) in arg_tys.into_iter().zip(args) {
+            let t = t?;
+            if let Ty::Elementwise(_) = t {
+                self.error(a.span, msg::array_temporary());
+                return None;
+            }
+            tys.push(t);
+        }
+        let idx = self.program.instance_for(self.module, InstanceKey { func: fidx, args: tys });
+        if self.program.instances[self.current].calls.insert(e.id, idx) != Some(idx) {
+            self.changed = true;
+        }
+        let ret = self.program.instances[idx].ret.clone();
+        if ret.is_none() && self.report.is_some() {
+            self.error(e.span, msg::recursion_without_base(name));
+        }
+        ret
+    }
+
+    fn call_builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> Option<Ty> {
+        let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
+        let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
+        let name = builtin_name(b);
+        let arity = |this: &mut Self, expected: &str, ok: bool| {
+            if !ok {
+                this.error(span, msg::builtin_arity(name, expected, args.len()));
+            }
+            ok
+        };
+        let num = |this: &mut Self, i: usize| -> Option<Scalar> {
+            match tys[i].scalar() {
+                Some(s) if kind(s.dtype) <= 2 => Some(s),
+                _ => {
+                    this.error(args[i].span, msg::bad_argument(name, &tys[i].to_string(), "a number"));
+                    None
+                }
+            }
+        };
+        match b {
+            Builtin::Abs => {
+                if !arity(self, "1", args.len() == 1) {
+                    return None;
+                }
+                let s = num(self, 0)?;
+                Some(Ty::Scalar(if s.dtype == Dtype::Bool { Scalar::INT } else { s }))
+            }
+            Builtin::Min | Builtin::Max => {
+                if !arity(self, "at least 2", args.len() >= 2) {
+                    return None;
+                }
+                let mut acc = num(self, 0)?;
+                for i in 1..args.len() {
+                    acc = promote(acc, num(self, i)?);
+                }
+                Some(Ty::Scalar(acc))
+            }
+            Builtin::Int | Builtin::Float | Builtin::Bool => {
+                if !arity(self, "1", args.len() == 1) {
+                    return None;
+                }
+                num(self, 0)?;
+                Some(match b {
+                    Builtin::Int => Ty::INT,
+                    Builtin::Float => Ty::FLOAT,
+                    _ => Ty::BOOL,
+                })
+            }
+            Builtin::Len => {
+                if !arity(self, "1", args.len() == 1) {
+                    return None;
+                }
+                match &tys[0] {
+                    Ty::View(_) => Some(Ty::INT),
+                    other => {
+                        self.error(args[0].span, msg::bad_argument("len", &other.to_string(), "an array"));
+                        None
+                    }
+                }
+            }
+            Builtin::AsArray => {
+                if !arity(self, "2", args.len() == 2) {
+                    return None;
+                }
+                self.require_int(&tys[1], args[1].span, "as_array shape");
+                match &tys[0] {
+                    Ty::Ptr(d) => Some(Ty::View(*d)),
+                    other => {
+                        self.error(args[0].span, msg::bad_argument("as_array", &other.to_string(), "a typed pointer such as `float64*`"));
+                        None
+                    }
+                }
+            }
+            Builtin::Math(f) => self.math_call(f, args, &tys, span),
+        }
+    }
+
+    fn math_call(&mut self, f: MathFn, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
+        use MathFn::*;
+        let n = match f {
+            Atan2 | Copysign | Fmod | Hypot | Pow | Gcd | Isclose => 2,
+            Log if args.len() == 2 => 2,
+            _ => 1,
+        };
+        let name = format!("math.{}", f.rust_name());
+        if args.len() != n {
+            self.error(span, msg::builtin_arity(&name, &n.to_string(), args.len()));
+            return None;
+        }
+        let int_only = matches!(f, Gcd | Factorial);
+        for (t, a) in tys.iter().zip(args) {
+            let ok = match t.scalar() {
+                Some(s) if int_only => kind(s.dtype) <= 1,
+                Some(s) => kind(s.dtype) <= 2,
+                None => false,
+            };
+            if !ok {
+                let expected = if int_only { "an integer" } else { "a number" };
+                self.error(a.span, msg::bad_argument(&name, &t.to_string(), expected));
+                return None;
+            }
+        }
+        Some(match f {
+            Floor | Ceil | Trunc | Gcd | Factorial => Ty::INT,
+            Isnan | Isinf | Isfinite | Isclose => Ty::BOOL,
+            _ => Ty::FLOAT,
+        })
+    }
+}
+
+/// The Python name of a builtin, for messages.
+pub(crate) fn builtin_name(b: Builtin) -> &'static str {
+    match b {
+        Builtin::Abs => "abs",
+        Builtin::Min => "min",
+        Builtin::Max => "max",
+        Builtin::Int => "int",
+        Builtin::Float => "float",
+        Builtin::Bool => "bool",
+        Builtin::Len => "len",
+        Builtin::AsArray => "as_array",
+        Builtin::Math(m) => m.rust_name(),
+    }
+}

@@ -1,0 +1,348 @@
+//! Pass 4: infer a static type for every local and expression, per specialisation.
+//!
+//! Every export signature is a root instance; calls to other functions of the file create
+//! instances specialised on the argument types. Inference runs to a fixpoint (types only
+//! widen: int joins float to float), then one last pass reports errors.
+
+mod expr;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::ir::{ExprId, Function, Module, Stmt, Target};
+use crate::messages::kernel as msg;
+use crate::types::{Ty, join};
+
+/// A function specialised on argument types.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct InstanceKey {
+    /// Index into [`Module::functions`].
+    pub func: usize,
+    /// Argument types.
+    pub args: Vec<Ty>,
+}
+
+/// The types of one specialisation.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    /// Which function, at which argument types.
+    pub key: InstanceKey,
+    /// Type of every local, parameters included.
+    pub locals: BTreeMap<String, Ty>,
+    /// Where each local first got its type (for messages).
+    origins: HashMap<String, (Span, Ty)>,
+    /// Type of every expression, by id (`None`: not (yet) known).
+    pub exprs: Vec<Option<Ty>>,
+    /// Return type (`None` while unknown).
+    pub ret: Option<Ty>,
+    /// Where the return type was first seen.
+    pub ret_origin: Option<Span>,
+    /// Instance called by each user-function call expression.
+    pub calls: HashMap<ExprId, usize>,
+}
+
+/// All instances of a kernel file.
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    /// Instances; roots first, in the order given.
+    pub instances: Vec<Instance>,
+    index: HashMap<InstanceKey, usize>,
+}
+
+impl Program {
+    fn instance_for(&mut self, module: &Module, key: InstanceKey) -> usize {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let f = &module.functions[key.func];
+        let mut locals = BTreeMap::new();
+        let mut origins = HashMap::new();
+        for ((name, span), ty) in f.params.iter().zip(&key.args) {
+            locals.insert(name.clone(), ty.clone());
+            origins.insert(name.clone(), (*span, ty.clone()));
+        }
+        let ret = if returns_value(&f.body) { None } else { Some(Ty::None) };
+        let inst = Instance {
+            key: key.clone(),
+            locals,
+            origins,
+            exprs: vec![None; f.expr_count as usize],
+            ret,
+            ret_origin: None,
+            calls: HashMap::new(),
+        };
+        self.instances.push(inst);
+        self.index.insert(key, self.instances.len() - 1);
+        self.instances.len() - 1
+    }
+}
+
+/// Infers types for the given roots (function index, argument types).
+pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagnostic>) {
+    let mut program = Program::default();
+    for (func, args) in roots {
+        program.instance_for(module, InstanceKey { func: *func, args: args.clone() });
+    }
+    // Fixpoint: each round re-types every instance with what the others know so far.
+    for _ in 0..64 {
+        let mut changed = false;
+        let mut i = 0;
+        while i < program.instances.len() {
+            changed |= Typer::run(module, &mut program, i, None);
+            i += 1;
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for i in 0..program.instances.len() {
+        let mut found = Vec::new();
+        Typer::run(module, &mut program, i, Some(&mut found));
+        for d in found {
+            if !diags.iter().any(|x| x.span == d.span && x.message == d.message) {
+                diags.push(d);
+            }
+        }
+    }
+    (program, diags)
+}
+
+/// Does the body contain `return <value>`?
+fn returns_value(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::Return(v, _) => v.is_some(),
+        Stmt::If { then, orelse, .. } => returns_value(then) || returns_value(orelse),
+        Stmt::ForRange { body, orelse, .. } | Stmt::While { body, orelse, .. } => {
+            returns_value(body) || returns_value(orelse)
+        }
+        _ => false,
+    })
+}
+
+/// One typing pass over one instance.
+pub(crate) struct Typer<'a> {
+    module: &'a Module,
+    program: &'a mut Program,
+    current: usize,
+    func: &'a Function,
+    changed: bool,
+    report: Option<&'a mut Vec<Diagnostic>>,
+}
+
+impl<'a> Typer<'a> {
+    fn run(module: &'a Module, program: &'a mut Program, current: usize, report: Option<&'a mut Vec<Diagnostic>>) -> bool {
+        let func = &module.functions[program.instances[current].key.func];
+        let mut t = Typer { module, program, current, func, changed: false, report };
+        t.block(&func.body);
+        t.changed
+    }
+
+    fn inst(&mut self) -> &mut Instance {
+        &mut self.program.instances[self.current]
+    }
+
+    fn error(&mut self, span: Span, m: crate::messages::Message) {
+        if let Some(r) = self.report.as_deref_mut() {
+            r.push(Diagnostic::error(span, m));
+        }
+    }
+
+    fn error_with(&mut self, d: Diagnostic) {
+        if let Some(r) = self.report.as_deref_mut() {
+            r.push(d);
+        }
+    }
+
+    /// Joins `ty` into local `name`.
+    fn assign_local(&mut self, name: &str, span: Span, ty: Ty) {
+        let inst = self.inst();
+        match inst.locals.get(name).cloned() {
+            None => {
+                inst.locals.insert(name.to_owned(), ty.clone());
+                inst.origins.insert(name.to_owned(), (span, ty));
+                self.changed = true;
+            }
+            Some(old) => match join(&old, &ty) {
+                Some(j) if j == old => {}
+                Some(j) => {
+                    inst.locals.insert(name.to_owned(), j);
+                    self.changed = true;
+                }
+                None => {
+                    let (first_span, first_ty) =
+                        inst.origins.get(name).cloned().unwrap_or((span, old.clone()));
+                    let d = Diagnostic::error(
+                        span,
+                        msg::conflicting_types(name, &first_ty.to_string(), &ty.to_string()),
+                    )
+                    .with_secondary(first_span, format!("`{first_ty}` assigned here"));
+                    self.error_with(d);
+                }
+            },
+        }
+    }
+
+    fn block(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Assign { target, value, .. } => {
+                let vt = self.expr(value);
+                self.store(target, vt, value.span);
+            }
+            Stmt::AugAssign { target, op, value, span } => {
+                let vt = self.expr(value);
+                let current = match target {
+                    Target::Local(name, tspan) => {
+                        let t = self.inst().locals.get(name).cloned();
+                        if t.is_none() {
+                            self.error(*tspan, msg::cannot_infer(name));
+                        }
+                        t
+                    }
+                    Target::Index { base, index, .. } => self.index_type(base, index),
+                    Target::Slice { .. } => None,
+                };
+                if let (Some(c), Some(v)) = (current, vt) {
+                    let r = self.binary_type(*op, &c, &v, value, *span);
+                    self.store(target, r, *span);
+                }
+            }
+            Stmt::If { cond, then, orelse } => {
+                self.condition(cond);
+                self.block(then);
+                self.block(orelse);
+            }
+            Stmt::While { cond, body, orelse } => {
+                self.condition(cond);
+                self.block(body);
+                self.block(orelse);
+            }
+            Stmt::ForRange { var, var_span, start, stop, step, body, orelse } => {
+                for e in [start.as_ref(), Some(stop), step.as_ref()].into_iter().flatten() {
+                    if let Some(t) = self.expr(e) {
+                        self.require_int(&t, e.span, "range()");
+                    }
+                }
+                self.assign_local(var, *var_span, Ty::INT);
+                self.block(body);
+                self.block(orelse);
+            }
+            Stmt::Return(value, span) => {
+                let t = match value {
+                    Some(v) => self.expr(v),
+                    None => Some(Ty::None),
+                };
+                if let Some(t) = t {
+                    self.returned(t, *span);
+                }
+            }
+            Stmt::Expr(e) => {
+                self.expr(e);
+            }
+            Stmt::Assert { test, .. } => self.condition(test),
+            Stmt::Break(_) | Stmt::Continue(_) | Stmt::Pass => {}
+        }
+    }
+
+    fn returned(&mut self, t: Ty, span: Span) {
+        if t.is_array() {
+            self.error(span, msg::bad_return(&t.to_string()));
+            return;
+        }
+        let name = self.func.name.clone();
+        let inst = self.inst();
+        match inst.ret.clone() {
+            None => {
+                inst.ret = Some(t);
+                inst.ret_origin = Some(span);
+                self.changed = true;
+            }
+            Some(old) => match join(&old, &t) {
+                Some(j) if j == old => {}
+                Some(j) => {
+                    inst.ret = Some(j);
+                    self.changed = true;
+                }
+                None => {
+                    let first = inst.ret_origin.unwrap_or(span);
+                    let d = Diagnostic::error(span, msg::conflicting_returns(&name, &old.to_string(), &t.to_string()))
+                        .with_secondary(first, format!("returns `{old}` here"));
+                    self.error_with(d);
+                }
+            },
+        }
+    }
+
+    fn store(&mut self, target: &Target, vt: Option<Ty>, vspan: Span) {
+        let Some(vt) = vt else { return };
+        match target {
+            Target::Local(name, span) => {
+                if let Ty::Elementwise(_) = vt {
+                    self.error(vspan, msg::array_temporary());
+                    return;
+                }
+                self.assign_local(name, *span, vt);
+            }
+            Target::Index { base, index, span } => {
+                let Some(elem) = self.index_type(base, index) else { return };
+                let bt = self.inst().exprs[base.id as usize].clone();
+                self.check_store(&vt, &elem, bt.as_ref(), *span);
+            }
+            Target::Slice { base, lower, upper, step, span } => {
+                let bt = self.expr(base);
+                for e in [lower, upper, step].into_iter().flatten() {
+                    if let Some(t) = self.expr(e) {
+                        self.require_int(&t, e.span, "slice indices");
+                    }
+                }
+                match bt {
+                    Some(Ty::View(_)) => {
+                        if !(vt.scalar().is_some() || vt.is_array()) {
+                            self.error(vspan, msg::bad_store(&vt.to_string(), "an array slice"));
+                        }
+                    }
+                    Some(other) => self.error(*span, msg::not_indexable(&format!("{other} (slicing)"))),
+                    None => {}
+                }
+            }
+        }
+    }
+
+    /// ctypes refuses a float stored into an integer pointer; NumPy casts anything.
+    fn check_store(&mut self, value: &Ty, elem: &Ty, base: Option<&Ty>, span: Span) {
+        let Some(v) = value.scalar() else {
+            self.error(span, msg::bad_store(&value.to_string(), &elem.to_string()));
+            return;
+        };
+        if let (Some(Ty::Ptr(d)), Some(e)) = (base, elem.scalar())
+            && (d.is_int() || e.dtype.is_int())
+            && crate::types::kind(v.dtype) > 1
+        {
+            self.error(span, msg::bad_store(&value.to_string(), &format!("{}*", d.numpy_name())));
+        }
+    }
+
+    fn condition(&mut self, cond: &crate::ir::Expr) {
+        if let Some(t) = self.expr(cond)
+            && t.scalar().is_none()
+        {
+            self.error(cond.span, msg::bad_condition(&t.to_string()));
+        }
+    }
+
+    fn require_int(&mut self, t: &Ty, span: Span, what: &str) -> bool {
+        match t.scalar() {
+            Some(s) if crate::types::kind(s.dtype) <= 1 => true,
+            _ => {
+                self.error(span, msg::bad_argument(what, &t.to_string(), "an integer"));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! The kernel IR: Python functions after name resolution, before types.
+//!
+//! Lowering ([`crate::lower`]) builds it from the Python AST; inference
+//! ([`crate::infer`]) gives every expression (by [`ExprId`]) a type per specialisation;
+//! emission ([`crate::emit`]) turns it into Rust. Spans are kept on every node for
+//! diagnostics, even where no pass reads them yet.
+
+use crate::diagnostics::Span;
+
+/// Index of an expression inside its function (for per-instance type tables).
+pub type ExprId = u32;
+
+/// A lowered kernel file.
+#[derive(Clone, Debug, Default)]
+pub struct Module {
+    /// The functions, in source order.
+    pub functions: Vec<Function>,
+}
+
+impl Module {
+    /// The function named `name`.
+    pub fn function(&self, name: &str) -> Option<(usize, &Function)> {
+        self.functions.iter().enumerate().find(|(_, f)| f.name == name)
+    }
+}
+
+/// One `def`.
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// Python name.
+    pub name: String,
+    /// Span of the name in `def name(`.
+    pub name_span: Span,
+    /// Span of the whole `def`.
+    pub span: Span,
+    /// Parameters in order, with their spans.
+    pub params: Vec<(String, Span)>,
+    /// The body.
+    pub body: Vec<Stmt>,
+    /// Number of expressions (ids are `0..expr_count`).
+    pub expr_count: u32,
+}
+
+/// A statement.
+#[derive(Clone, Debug)]
+#[allow(dead_code)]
+pub enum Stmt {
+    /// `target = value`
+    Assign { target: Target, value: Expr, span: Span },
+    /// `target op= value`
+    AugAssign { target: Target, op: BinOp, value: Expr, span: Span },
+    /// `if cond: then else: orelse` (elif is a nested if in orelse).
+    If { cond: Expr, then: Vec<Stmt>, orelse: Vec<Stmt> },
+    /// `for var in range(start, stop, step): body else: orelse`
+    ForRange {
+        var: String,
+        var_span: Span,
+        start: Option<Expr>,
+        stop: Expr,
+        step: Option<Expr>,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    /// `while cond: body else: orelse`
+    While { cond: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    /// `break`
+    Break(Span),
+    /// `continue`
+    Continue(Span),
+    /// `return [value]`
+    Return(Option<Expr>, Span),
+    /// An expression evaluated for its effects.
+    Expr(Expr),
+    /// `assert test[, "msg"]`
+    Assert { test: Expr, msg: Option<String>, span: Span },
+    /// `pass`
+    Pass,
+}
+
+/// What an assignment writes to.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// A local variable.
+    Local(String, Span),
+    /// `base[index] = ...`
+    Index { base: Expr, index: Expr, span: Span },
+    /// `base[lower:upper:step] = ...`
+    Slice { base: Expr, lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>, span: Span },
+}
+
+/// An expression with its id and span.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// Key into per-instance type tables.
+    pub id: ExprId,
+    /// Source span.
+    pub span: Span,
+    /// What it is.
+    pub kind: ExprKind,
+}
+
+/// Expression forms.
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    /// Integer literal (fits in int64).
+    Int(i64),
+    /// Float literal (also `math.pi` & co).
+    Float(f64),
+    /// `True` / `False`.
+    Bool(bool),
+    /// `None`.
+    None,
+    /// A local variable or parameter.
+    Local(String),
+    /// `a op b`
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `op a`
+    Unary(UnaryOp, Box<Expr>),
+    /// `a < b <= c ...`
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `a and b` / `a or b`
+    Logic(LogicOp, Box<Expr>, Box<Expr>),
+    /// `a if cond else b` as (cond, a, b).
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// A call to a function of the same file.
+    CallUser(String, Vec<Expr>),
+    /// A call to a builtin, `math` or NumPy function.
+    CallBuiltin(Builtin, Vec<Expr>),
+    /// `base[index]`
+    Index(Box<Expr>, Box<Expr>),
+    /// `base[lower:upper:step]`
+    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+}
+
+/// Arithmetic and bitwise operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+}
+
+impl BinOp {
+    /// The Python spelling.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+        }
+    }
+}
+
+/// Unary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// `and` / `or`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum LogicOp {
+    And,
+    Or,
+}
+
+/// Builtin callables, resolved from names and imports at lowering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Builtin {
+    Abs,
+    Min,
+    Max,
+    Int,
+    Float,
+    Bool,
+    Len,
+    /// `numpy.ctypeslib.as_array(ptr, n)`
+    AsArray,
+    /// A `math` function.
+    Math(MathFn),
+}
+
+/// Functions of the `math` module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum MathFn {
+    Sqrt,
+    Exp,
+    Exp2,
+    Expm1,
+    Log,
+    Log2,
+    Log10,
+    Log1p,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Atan2,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Floor,
+    Ceil,
+    Trunc,
+    Fabs,
+    Fmod,
+    Copysign,
+    Hypot,
+    Pow,
+    Isnan,
+    Isinf,
+    Isfinite,
+    Degrees,
+    Radians,
+    Erf,
+    Erfc,
+    Gamma,
+    Lgamma,
+    Cbrt,
+    Gcd,
+    Factorial,
+    Isclose,
+}
+
+impl MathFn {
+    /// Looks up `math.<name>`.
+    pub fn from_name(name: &str) -> Option<MathFn> {
+        use MathFn::*;
+        Some(match name {
+            "sqrt" => Sqrt,
+            "exp" => Exp,
+            "exp2" => Exp2,
+            "expm1" => Expm1,
+            "log" => Log,
+            "log2" => Log2,
+            "log10" => Log10,
+            "log1p" => Log1p,
+            "sin" => Sin,
+            "cos" => Cos,
+            "tan" => Tan,
+            "asin" => Asin,
+            "acos" => Acos,
+            "atan" => Atan,
+            "atan2" => Atan2,
+            "sinh" => Sinh,
+            "cosh" => Cosh,
+            "tanh" => Tanh,
+            "asinh" => Asinh,
+            "acosh" => Acosh,
+            "atanh" => Atanh,
+            "floor" => Floor,
+            "ceil" => Ceil,
+            "trunc" => Trunc,
+            "fabs" => Fabs,
+            "fmod" => Fmod,
+            "copysign" => Copysign,
+            "hypot" => Hypot,
+            "pow" => Pow,
+            "isnan" => Isnan,
+            "isinf" => Isinf,
+            "isfinite" => Isfinite,
+            "degrees" => Degrees,
+            "radians" => Radians,
+            "erf" => Erf,
+            "erfc" => Erfc,
+            "gamma" => Gamma,
+            "lgamma" => Lgamma,
+            "cbrt" => Cbrt,
+            "gcd" => Gcd,
+            "factorial" => Factorial,
+            "isclose" => Isclose,
+            _ => return None,
+        })
+    }
+
+    /// The runtime function name in `pykernel::__private::math`.
+    pub fn rust_name(self) -> &'static str {
+        use MathFn::*;
+        match self {
+            Sqrt => "sqrt",
+            Exp => "exp",
+            Exp2 => "exp2",
+            Expm1 => "expm1",
+            Log => "log",
+            Log2 => "log2",
+            Log10 => "log10",
+            Log1p => "log1p",
+            Sin => "sin",
+            Cos => "cos",
+            Tan => "tan",
+            Asin => "asin",
+            Acos => "acos",
+            Atan => "atan",
+            Atan2 => "atan2",
+            Sinh => "sinh",
+            Cosh => "cosh",
+            Tanh => "tanh",
+            Asinh => "asinh",
+            Acosh => "acosh",
+            Atanh => "atanh",
+            Floor => "floor",
+            Ceil => "ceil",
+            Trunc => "trunc",
+            Fabs => "fabs",
+            Fmod => "fmod",
+            Copysign => "copysign",
+            Hypot => "hypot",
+            Pow => "pow",
+            Isnan => "isnan",
+            Isinf => "isinf",
+            Isfinite => "isfinite",
+            Degrees => "degrees",
+            Radians => "radians",
+            Erf => "erf",
+            Erfc => "erfc",
+            Gamma => "gamma",
+            Lgamma => "lgamma",
+            Cbrt => "cbrt",
+            Gcd => "gcd",
+            Factorial => "factorial",
+            Isclose => "isclose",
+        }
+    }
+}
+
+/// Constants of the `math` module.
+pub fn math_constant(name: &str) -> Option<f64> {
+    Some(match name {
+        "pi" => std::f64::consts::PI,
+        "e" => std::f64::consts::E,
+        "tau" => std::f64::consts::TAU,
+        "inf" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => return None,
+    })
+}

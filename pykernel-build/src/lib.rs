@@ -1,0 +1,38 @@
+//! # pykernel-build
+//!
+//! Compiles numeric Python kernels, annotated with Pythran-style export comments, into
+//! Rust at `cargo build` time. Use it from `build.rs`:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
+//! }
+//! ```
+//!
+//! and include the result with `pykernel::include_kernel!("testlib.py")`.
+//!
+//! The translator is a pipeline of passes, one module each: [`parse`](mod@parse) →
+//! `exports` (export comments) → `lower` (AST to IR) → `bind` (exports to typed roots) →
+//! `infer` (types, per specialisation) → `check` (capsules vs SciPy) → `emit` (Rust).
+//! [`generate`] runs it on a string without I/O; [`compile`] and [`Config::compile`] read
+//! files, write `$OUT_DIR/pykernel/*.rs` and talk to cargo.
+
+mod bind;
+mod check;
+mod compile;
+pub mod diagnostics;
+mod emit;
+pub mod exports;
+mod infer;
+mod ir;
+mod lower;
+pub mod messages;
+pub mod parse;
+mod pipeline;
+mod scipy;
+mod types;
+
+pub use compile::{Config, Error, compile};
+pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
+pub use pipeline::{Output, generate, translate};

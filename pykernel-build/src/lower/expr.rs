@@ -1,0 +1,328 @@
+//! Lowering of expressions: literals, names, operators, calls, subscripts.
+
+use rustpython_parser::ast;
+
+use super::names::{Imported, resolve_attr, suggest};
+use super::{FnLowerer, span_of};
+use crate::diagnostics::Span;
+use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, UnaryOp};
+use crate::messages::kernel as msg;
+
+/// Python builtins usable in kernels.
+const BUILTINS: &[(&str, Builtin)] = &[
+    ("abs", Builtin::Abs),
+    ("min", Builtin::Min),
+    ("max", Builtin::Max),
+    ("int", Builtin::Int),
+    ("float", Builtin::Float),
+    ("bool", Builtin::Bool),
+    ("len", Builtin::Len),
+];
+
+/// Maps a Python operator.
+pub(super) fn bin_op(op: ast::Operator) -> Option<BinOp> {
+    Some(match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::Div => BinOp::Div,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::BitAnd => BinOp::BitAnd,
+        ast::Operator::BitOr => BinOp::BitOr,
+        ast::Operator::BitXor => BinOp::BitXor,
+        ast::Operator::LShift => BinOp::Shl,
+        ast::Operator::RShift => BinOp::Shr,
+        ast::Operator::MatMult => return None,
+    })
+}
+
+/// What a dotted name refers to, when it is not a local value.
+enum Resolved {
+    Import(Imported),
+    Builtin(Builtin),
+    Function(String),
+}
+
+impl FnLowerer<'_, '_> {
+    fn mk(&mut self, span: Span, kind: ExprKind) -> Expr {
+        let id = self.next_id;
+        self.next_id += 1;
+        Expr { id, span, kind }
+    }
+
+    fn boxed(&mut self, e: &ast::Expr) -> Option<Box<Expr>> {
+        self.expr(e).map(Box::new)
+    }
+
+    /// Lowers an expression; `None` after reporting an error.
+    pub(super) fn expr(&mut self, e: &ast::Expr) -> Option<Expr> {
+        let span = span_of(e);
+        let kind = match e {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => match i.to_string().parse::<i64>() {
+                    Ok(v) => ExprKind::Int(v),
+                    Err(_) => {
+                        self.error(span, msg::int_literal_too_large());
+                        return None;
+                    }
+                },
+                ast::Constant::Float(f) => ExprKind::Float(*f),
+                ast::Constant::Bool(b) => ExprKind::Bool(*b),
+                ast::Constant::None => ExprKind::None,
+                ast::Constant::Complex { .. } => return self.unsupported(span, "complex literals"),
+                ast::Constant::Str(_) | ast::Constant::Bytes(_) => return self.unsupported(span, "strings"),
+                _ => return self.unsupported(span, "this constant"),
+            },
+            ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
+            ast::Expr::Attribute(_) => match self.resolve(e) {
+                Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
+                _ => return self.unsupported_path(e, span),
+            },
+            ast::Expr::BinOp(b) => {
+                let Some(op) = bin_op(b.op) else {
+                    return self.unsupported(span, "the `@` operator");
+                };
+                let (l, r) = (self.boxed(&b.left), self.boxed(&b.right));
+                ExprKind::Binary(op, l?, r?)
+            }
+            ast::Expr::UnaryOp(u) => {
+                let op = match u.op {
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
+                };
+                // Fold `-<int literal>` so that -9223372036854775808 is representable.
+                if let (UnaryOp::Neg, ast::Expr::Constant(c)) = (op, u.operand.as_ref())
+                    && let ast::Constant::Int(i) = &c.value
+                    && let Ok(v) = format!("-{i}").parse::<i64>()
+                {
+                    return Some(self.mk(span, ExprKind::Int(v)));
+                }
+                ExprKind::Unary(op, self.boxed(&u.operand)?)
+            }
+            ast::Expr::Compare(c) => {
+                let left = self.boxed(&c.left);
+                let mut rest = Vec::new();
+                for (op, right) in c.ops.iter().zip(&c.comparators) {
+                    let op = match op {
+                        ast::CmpOp::Eq => CmpOp::Eq,
+                        ast::CmpOp::NotEq => CmpOp::Ne,
+                        ast::CmpOp::Lt => CmpOp::Lt,
+                        ast::CmpOp::LtE => CmpOp::Le,
+                        ast::CmpOp::Gt => CmpOp::Gt,
+                        ast::CmpOp::GtE => CmpOp::Ge,
+                        ast::CmpOp::Is | ast::CmpOp::IsNot => return self.unsupported(span, "`is` comparisons"),
+                        ast::CmpOp::In | ast::CmpOp::NotIn => return self.unsupported(span, "`in` tests"),
+                    };
+                    rest.push((op, self.expr(right)));
+                }
+                let rest = rest.into_iter().map(|(op, e)| e.map(|e| (op, e))).collect::<Option<Vec<_>>>();
+                ExprKind::Compare(left?, rest?)
+            }
+            ast::Expr::BoolOp(b) => {
+                let op = match b.op {
+                    ast::BoolOp::And => LogicOp::And,
+                    ast::BoolOp::Or => LogicOp::Or,
+                };
+                let values: Vec<_> = b.values.iter().map(|v| self.expr(v)).collect();
+                let mut values = values.into_iter().collect::<Option<Vec<_>>>()?.into_iter();
+                let mut acc = values.next()?;
+                for v in values {
+                    let s = acc.span.to(v.span);
+                    acc = self.mk(s, ExprKind::Logic(op, Box::new(acc), Box::new(v)));
+                }
+                return Some(acc);
+            }
+            ast::Expr::IfExp(i) => {
+                let (c, a, b) = (self.boxed(&i.test), self.boxed(&i.body), self.boxed(&i.orelse));
+                ExprKind::IfExp(c?, a?, b?)
+            }
+            ast::Expr::Call(c) => return self.call(c, span),
+            ast::Expr::Subscript(s) => {
+                let base = self.boxed(&s.value);
+                match s.slice.as_ref() {
+                    ast::Expr::Slice(sl) => {
+                        let (lo, hi, st) = self.slice_parts(sl)?;
+                        ExprKind::Slice(base?, lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
+                    }
+                    ast::Expr::Tuple(_) => return self.unsupported(span, "multi-dimensional indexing"),
+                    idx => {
+                        let idx = self.boxed(idx);
+                        ExprKind::Index(base?, idx?)
+                    }
+                }
+            }
+            ast::Expr::Tuple(_) => return self.unsupported(span, "tuples"),
+            ast::Expr::List(_) | ast::Expr::ListComp(_) => return self.unsupported(span, "lists"),
+            ast::Expr::Dict(_) | ast::Expr::DictComp(_) => return self.unsupported(span, "dicts"),
+            ast::Expr::Set(_) | ast::Expr::SetComp(_) => return self.unsupported(span, "sets"),
+            ast::Expr::Lambda(_) => return self.unsupported(span, "lambdas"),
+            ast::Expr::GeneratorExp(_) => return self.unsupported(span, "generator expressions"),
+            ast::Expr::JoinedStr(_) | ast::Expr::FormattedValue(_) => return self.unsupported(span, "f-strings"),
+            ast::Expr::NamedExpr(_) => return self.unsupported(span, "`:=`"),
+            _ => return self.unsupported(span, "this expression"),
+        };
+        Some(self.mk(span, kind))
+    }
+
+    fn unsupported(&mut self, span: Span, what: &str) -> Option<Expr> {
+        self.error(span, msg::unsupported_expression(what));
+        None
+    }
+
+    fn unsupported_path(&mut self, e: &ast::Expr, span: Span) -> Option<Expr> {
+        let path = dotted(e).unwrap_or_else(|| "this attribute".to_owned());
+        self.error(span, msg::unsupported_function(&path));
+        None
+    }
+
+    fn name(&mut self, name: &str, span: Span) -> Option<Expr> {
+        if self.locals.contains(name) {
+            return Some(self.mk(span, ExprKind::Local(name.to_owned())));
+        }
+        if let Some(c) = self.ctx.constants.get(name).copied() {
+            // Module constants are inlined at each use (they are pure expressions).
+            if self.const_depth > 16 {
+                return self.unsupported(span, "this recursive constant");
+            }
+            self.const_depth += 1;
+            let mut e = self.expr(c);
+            self.const_depth -= 1;
+            if let Some(e) = &mut e {
+                e.span = span;
+            }
+            return e;
+        }
+        match self.ctx.imports.get(name) {
+            Some(Imported::Const(c)) => return Some(self.mk(span, ExprKind::Float(*c))),
+            Some(_) => return self.unsupported(span, &format!("using `{name}` as a value")),
+            None => {}
+        }
+        if self.ctx.functions.contains(name) || BUILTINS.iter().any(|(n, _)| *n == name) {
+            return self.unsupported(span, &format!("using the function `{name}` as a value"));
+        }
+        let candidates: Vec<&str> = self
+            .locals
+            .iter()
+            .map(String::as_str)
+            .chain(self.ctx.constants.keys().map(String::as_str))
+            .chain(self.ctx.functions.iter().map(String::as_str))
+            .chain(self.ctx.imports.keys().map(String::as_str))
+            .collect();
+        self.error(span, msg::unknown_name(name, suggest(name, candidates)));
+        None
+    }
+
+    /// Resolves a callee or attribute path that is not a local value.
+    fn resolve(&self, e: &ast::Expr) -> Option<Resolved> {
+        match e {
+            ast::Expr::Name(n) => {
+                let name = n.id.as_str();
+                if self.locals.contains(name) || self.ctx.constants.contains_key(name) {
+                    return None;
+                }
+                if self.ctx.functions.contains(name) {
+                    return Some(Resolved::Function(name.to_owned()));
+                }
+                if let Some(i) = self.ctx.imports.get(name) {
+                    return Some(Resolved::Import(i.clone()));
+                }
+                BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, b)| Resolved::Builtin(*b))
+            }
+            ast::Expr::Attribute(a) => match self.resolve(&a.value)? {
+                Resolved::Import(Imported::Module(m)) => Some(Resolved::Import(resolve_attr(&m, a.attr.as_str()))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn call(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let callee = self.resolve(&c.func);
+        let builtin = match callee {
+            Some(Resolved::Function(name)) => {
+                if let Some(k) = c.keywords.first() {
+                    self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+                    return None;
+                }
+                let args = self.args(&c.args)?;
+                return Some(self.mk(span, ExprKind::CallUser(name, args)));
+            }
+            Some(Resolved::Builtin(b)) | Some(Resolved::Import(Imported::Func(b))) => b,
+            _ => {
+                if let ast::Expr::Name(n) = c.func.as_ref()
+                    && n.id.as_str() == "range"
+                {
+                    self.error(span, msg::range_outside_for());
+                    return None;
+                }
+                if matches!(c.func.as_ref(), ast::Expr::Name(_)) && self.resolve(&c.func).is_none() {
+                    if let ast::Expr::Name(n) = c.func.as_ref()
+                        && !self.locals.contains(n.id.as_str())
+                    {
+                        return self.name(n.id.as_str(), span_of(c.func.as_ref()));
+                    }
+                    return self.unsupported(span_of(c.func.as_ref()), "calling a variable");
+                }
+                return self.unsupported_path(&c.func, span_of(c.func.as_ref()));
+            }
+        };
+        if builtin == Builtin::AsArray {
+            return self.as_array(c, span);
+        }
+        if let Some(k) = c.keywords.first() {
+            self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+            return None;
+        }
+        let args = self.args(&c.args)?;
+        Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)))
+    }
+
+    fn args(&mut self, args: &[ast::Expr]) -> Option<Vec<Expr>> {
+        let lowered: Vec<_> = args.iter().map(|a| self.expr(a)).collect();
+        lowered.into_iter().collect()
+    }
+
+    /// `as_array(ptr, n)`, `as_array(ptr, (n,))`, `as_array(ptr, shape=(n,))`.
+    fn as_array(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let mut shape = None;
+        for k in &c.keywords {
+            match k.arg.as_deref() {
+                Some("shape") if shape.is_none() && c.args.len() == 1 => shape = Some(&k.value),
+                other => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            }
+        }
+        let (ptr, shape) = match (c.args.as_slice(), shape) {
+            ([p], Some(s)) => (p, s),
+            ([p, s], None) => (p, s),
+            _ => {
+                self.error(span, msg::builtin_arity("as_array", "2", c.args.len() + c.keywords.len()));
+                return None;
+            }
+        };
+        let n = match shape {
+            ast::Expr::Tuple(t) if t.elts.len() == 1 => &t.elts[0],
+            ast::Expr::Tuple(t) => {
+                return self.unsupported(span_of(t), "`as_array` with more than one dimension");
+            }
+            other => other,
+        };
+        let args = vec![self.expr(ptr)?, self.expr(n)?];
+        Some(self.mk(span, ExprKind::CallBuiltin(Builtin::AsArray, args)))
+    }
+}
+
+/// `a.b.c` as a string, for messages.
+fn dotted(e: &ast::Expr) -> Option<String> {
+    match e {
+        ast::Expr::Name(n) => Some(n.id.to_string()),
+        ast::Expr::Attribute(a) => Some(format!("{}.{}", dotted(&a.value)?, a.attr)),
+        _ => None,
+    }
+}

@@ -1,0 +1,422 @@
+//! Pass 3: lower the Python AST to the kernel IR.
+//!
+//! Resolves names (locals, module constants, functions, imports of `math` and
+//! `numpy.ctypeslib`), rejects what is not supported with `file:line:col` errors, and
+//! gives every expression an id.
+
+mod expr;
+mod names;
+
+use std::collections::{BTreeSet, HashMap};
+
+use rustpython_parser::ast::{self, Ranged};
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::ir::{self, Function, Module, Stmt, Target};
+use crate::messages::kernel as msg;
+
+pub(crate) use names::suggest;
+use names::{Imported, module_imports};
+
+/// Span of any AST node.
+pub(crate) fn span_of(node: &impl Ranged) -> Span {
+    let r = node.range();
+    Span::new(r.start().to_usize(), r.end().to_usize())
+}
+
+/// Module-level context shared by all functions.
+struct ModuleCtx<'a> {
+    source: &'a str,
+    imports: HashMap<String, Imported>,
+    constants: HashMap<String, &'a ast::Expr>,
+    functions: BTreeSet<String>,
+}
+
+/// Lowers a parsed module. Returns the IR and every error found.
+pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut ctx = ModuleCtx {
+        source,
+        imports: HashMap::new(),
+        constants: HashMap::new(),
+        functions: BTreeSet::new(),
+    };
+    for stmt in suite {
+        match stmt {
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
+                ctx.imports.extend(module_imports(stmt));
+            }
+            ast::Stmt::FunctionDef(f) => {
+                ctx.functions.insert(f.name.to_string());
+            }
+            ast::Stmt::Assign(a) => match a.targets.as_slice() {
+                [ast::Expr::Name(n)] => {
+                    ctx.constants.insert(n.id.to_string(), &a.value);
+                }
+                _ => diags.push(Diagnostic::error(
+                    span_of(stmt),
+                    msg::unsupported_module_statement("this assignment"),
+                )),
+            },
+            ast::Stmt::AnnAssign(a) => match (a.target.as_ref(), &a.value) {
+                (ast::Expr::Name(n), Some(v)) => {
+                    ctx.constants.insert(n.id.to_string(), v);
+                }
+                _ => diags.push(Diagnostic::error(
+                    span_of(stmt),
+                    msg::unsupported_module_statement("this assignment"),
+                )),
+            },
+            // Docstrings and `if __name__ == "__main__":` blocks are for CPython only.
+            ast::Stmt::Expr(e) if is_string(&e.value) => {}
+            ast::Stmt::If(i) if is_main_guard(&i.test) => {}
+            ast::Stmt::Pass(_) => {}
+            other => diags.push(Diagnostic::error(
+                span_of(other),
+                msg::unsupported_module_statement(statement_name(other)),
+            )),
+        }
+    }
+    let mut module = Module::default();
+    for stmt in suite {
+        if let ast::Stmt::FunctionDef(f) = stmt {
+            let mut lowerer = FnLowerer::new(&ctx, f);
+            let func = lowerer.function(f);
+            diags.extend(lowerer.diags);
+            module.functions.push(func);
+        }
+    }
+    (module, diags)
+}
+
+fn is_string(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)))
+}
+
+fn is_main_guard(e: &ast::Expr) -> bool {
+    if let ast::Expr::Compare(c) = e
+        && let ast::Expr::Name(n) = c.left.as_ref()
+    {
+        return n.id.as_str() == "__name__";
+    }
+    false
+}
+
+/// A human name for a statement kind, for messages.
+fn statement_name(s: &ast::Stmt) -> &'static str {
+    match s {
+        ast::Stmt::ClassDef(_) => "a class definition",
+        ast::Stmt::AsyncFunctionDef(_) => "an async function",
+        ast::Stmt::FunctionDef(_) => "a nested function",
+        ast::Stmt::Delete(_) => "`del`",
+        ast::Stmt::For(_) => "a `for` loop",
+        ast::Stmt::AsyncFor(_) => "`async for`",
+        ast::Stmt::While(_) => "a `while` loop",
+        ast::Stmt::If(_) => "an `if` statement",
+        ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => "`with`",
+        ast::Stmt::Match(_) => "`match`",
+        ast::Stmt::Raise(_) => "`raise`",
+        ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try`",
+        ast::Stmt::Global(_) => "`global`",
+        ast::Stmt::Nonlocal(_) => "`nonlocal`",
+        ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => "an import inside a function",
+        ast::Stmt::Expr(_) => "an expression statement",
+        ast::Stmt::Return(_) => "`return`",
+        ast::Stmt::Assert(_) => "`assert`",
+        ast::Stmt::TypeAlias(_) => "a type alias",
+        _ => "this statement",
+    }
+}
+
+/// Lowers one function.
+struct FnLowerer<'a, 'm> {
+    ctx: &'a ModuleCtx<'m>,
+    locals: BTreeSet<String>,
+    next_id: u32,
+    loop_depth: u32,
+    const_depth: u32,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a, 'm> FnLowerer<'a, 'm> {
+    fn new(ctx: &'a ModuleCtx<'m>, f: &ast::StmtFunctionDef) -> Self {
+        let mut locals = BTreeSet::new();
+        for a in f.args.posonlyargs.iter().chain(&f.args.args) {
+            locals.insert(a.def.arg.to_string());
+        }
+        collect_assigned(&f.body, &mut locals);
+        FnLowerer { ctx, locals, next_id: 0, loop_depth: 0, const_depth: 0, diags: Vec::new() }
+    }
+
+    fn error(&mut self, span: Span, m: crate::messages::Message) {
+        self.diags.push(Diagnostic::error(span, m));
+    }
+
+    fn function(&mut self, f: &ast::StmtFunctionDef) -> Function {
+        let name_span = def_name_span(self.ctx.source, f);
+        let args = &f.args;
+        if let Some(v) = &args.vararg {
+            self.error(span_of(v.as_ref()), msg::unsupported_expression("`*args`"));
+        }
+        if let Some(v) = &args.kwarg {
+            self.error(span_of(v.as_ref()), msg::unsupported_expression("`**kwargs`"));
+        }
+        for k in &args.kwonlyargs {
+            self.error(span_of(&k.def), msg::unsupported_expression("keyword-only parameters"));
+        }
+        let mut params = Vec::new();
+        for a in args.posonlyargs.iter().chain(&args.args) {
+            if let Some(d) = &a.default {
+                self.error(span_of(d.as_ref()), msg::unsupported_expression("default parameter values"));
+            }
+            params.push((a.def.arg.to_string(), span_of(&a.def)));
+        }
+        for d in &f.decorator_list {
+            self.error(span_of(d), msg::unsupported_expression("decorators"));
+        }
+        let body = self.block(&f.body);
+        Function {
+            name: f.name.to_string(),
+            name_span,
+            span: span_of(f),
+            params,
+            body,
+            expr_count: self.next_id,
+        }
+    }
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {
+        stmts.iter().filter_map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
+        let span = span_of(s);
+        Some(match s {
+            ast::Stmt::Assign(a) => {
+                let [target] = a.targets.as_slice() else {
+                    self.error(span, msg::unsupported_statement("chained assignment (`a = b = ...`)"));
+                    return None;
+                };
+                let value = self.expr(&a.value)?;
+                let target = self.target(target)?;
+                Stmt::Assign { target, value, span }
+            }
+            ast::Stmt::AnnAssign(a) => {
+                let value = self.expr(a.value.as_deref()?)?;
+                let target = self.target(&a.target)?;
+                Stmt::Assign { target, value, span }
+            }
+            ast::Stmt::AugAssign(a) => {
+                let op = expr::bin_op(a.op).or_else(|| {
+                    self.error(span, msg::unsupported_expression("the `@` operator"));
+                    None
+                })?;
+                let value = self.expr(&a.value)?;
+                let target = self.target(&a.target)?;
+                if let Target::Slice { span, .. } = target {
+                    self.error(span, msg::unsupported_statement("augmented assignment to a slice"));
+                    return None;
+                }
+                Stmt::AugAssign { target, op, value, span }
+            }
+            ast::Stmt::If(i) => {
+                let cond = self.expr(&i.test);
+                let then = self.block(&i.body);
+                let orelse = self.block(&i.orelse);
+                Stmt::If { cond: cond?, then, orelse }
+            }
+            ast::Stmt::While(w) => {
+                let cond = self.expr(&w.test);
+                self.loop_depth += 1;
+                let body = self.block(&w.body);
+                self.loop_depth -= 1;
+                let orelse = self.block(&w.orelse);
+                Stmt::While { cond: cond?, body, orelse }
+            }
+            ast::Stmt::For(f) => return self.for_range(f),
+            ast::Stmt::Break(_) | ast::Stmt::Continue(_) => {
+                let is_break = matches!(s, ast::Stmt::Break(_));
+                if self.loop_depth == 0 {
+                    self.error(span, msg::outside_loop(if is_break { "break" } else { "continue" }));
+                    return None;
+                }
+                if is_break { Stmt::Break(span) } else { Stmt::Continue(span) }
+            }
+            ast::Stmt::Return(r) => {
+                let value = match &r.value {
+                    Some(v) => Some(self.expr(v)?),
+                    None => None,
+                };
+                Stmt::Return(value, span)
+            }
+            ast::Stmt::Pass(_) => Stmt::Pass,
+            ast::Stmt::Expr(e) if is_string(&e.value) => Stmt::Pass,
+            ast::Stmt::Expr(e) => Stmt::Expr(self.expr(&e.value)?),
+            ast::Stmt::Assert(a) => {
+                let test = self.expr(&a.test)?;
+                let msg = match a.msg.as_deref() {
+                    None => None,
+                    Some(ast::Expr::Constant(c)) => match &c.value {
+                        ast::Constant::Str(s) => Some(s.clone()),
+                        _ => {
+                            self.error(span_of(c), msg::unsupported_expression("a non-string assert message"));
+                            return None;
+                        }
+                    },
+                    Some(other) => {
+                        self.error(span_of(other), msg::unsupported_expression("a non-string assert message"));
+                        return None;
+                    }
+                };
+                Stmt::Assert { test, msg, span }
+            }
+            other => {
+                self.error(span, msg::unsupported_statement(statement_name(other)));
+                return None;
+            }
+        })
+    }
+
+    fn for_range(&mut self, f: &ast::StmtFor) -> Option<Stmt> {
+        let ast::Expr::Name(var) = f.target.as_ref() else {
+            self.error(span_of(f.target.as_ref()), msg::unsupported_statement("a `for` target other than a name"));
+            return None;
+        };
+        let call = match f.iter.as_ref() {
+            ast::Expr::Call(c)
+                if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range")) =>
+            {
+                c
+            }
+            other => {
+                self.error(span_of(other), msg::for_not_range());
+                return None;
+            }
+        };
+        if let Some(k) = call.keywords.first() {
+            self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+            return None;
+        }
+        let args: Vec<_> = call.args.iter().map(|a| self.expr(a)).collect();
+        let n = args.len();
+        let mut args = args.into_iter().collect::<Option<Vec<_>>>()?.into_iter();
+        let (start, stop, step) = match n {
+            1 => (None, args.next()?, None),
+            2 => (args.next(), args.next()?, None),
+            3 => (args.next(), args.next()?, args.next()),
+            _ => {
+                self.error(span_of(call), msg::builtin_arity("range", "1 to 3", n));
+                return None;
+            }
+        };
+        self.loop_depth += 1;
+        let body = self.block(&f.body);
+        self.loop_depth -= 1;
+        let orelse = self.block(&f.orelse);
+        Some(Stmt::ForRange {
+            var: var.id.to_string(),
+            var_span: span_of(var),
+            start,
+            stop,
+            step,
+            body,
+            orelse,
+        })
+    }
+
+    fn target(&mut self, t: &ast::Expr) -> Option<Target> {
+        let span = span_of(t);
+        match t {
+            ast::Expr::Name(n) => Some(Target::Local(n.id.to_string(), span)),
+            ast::Expr::Subscript(s) => {
+                let base = self.expr(&s.value)?;
+                match s.slice.as_ref() {
+                    ast::Expr::Slice(sl) => {
+                        let (lower, upper, step) = self.slice_parts(sl)?;
+                        Some(Target::Slice { base, lower, upper, step, span })
+                    }
+                    idx => Some(Target::Index { base, index: self.expr(idx)?, span }),
+                }
+            }
+            ast::Expr::Tuple(_) | ast::Expr::List(_) => {
+                self.error(span, msg::unsupported_statement("tuple unpacking"));
+                None
+            }
+            _ => {
+                self.error(span, msg::unsupported_statement("assignment to this target"));
+                None
+            }
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn slice_parts(
+        &mut self,
+        sl: &ast::ExprSlice,
+    ) -> Option<(Option<ir::Expr>, Option<ir::Expr>, Option<ir::Expr>)> {
+        let mut part = |e: &Option<Box<ast::Expr>>| -> Option<Option<ir::Expr>> {
+            match e {
+                None => Some(None),
+                Some(e) => self.expr(e).map(Some),
+            }
+        };
+        let lower = part(&sl.lower);
+        let upper = part(&sl.upper);
+        let step = part(&sl.step);
+        Some((lower?, upper?, step?))
+    }
+
+    /// Is `name` a local of this function (so a builtin of that name is hidden)?
+    fn shadowed(&self, name: &str) -> bool {
+        self.locals.contains(name) || self.ctx.constants.contains_key(name) || self.ctx.functions.contains(name)
+    }
+}
+
+/// The span of the function name in `def name(`.
+fn def_name_span(source: &str, f: &ast::StmtFunctionDef) -> Span {
+    let s = span_of(f);
+    // The node may start at a decorator; the name is the first occurrence after `def`.
+    let from = f.decorator_list.last().map_or(s.start, |d| span_of(d).end);
+    let text = source.get(from..s.end).unwrap_or("");
+    let start = text
+        .find("def")
+        .and_then(|d| text[d + 3..].find(f.name.as_str()).map(|n| from + d + 3 + n))
+        .unwrap_or(s.start);
+    Span::new(start, start + f.name.len())
+}
+
+/// Names assigned anywhere in a body (Python's rule for what is local).
+fn collect_assigned(stmts: &[ast::Stmt], out: &mut BTreeSet<String>) {
+    for s in stmts {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, out)),
+            ast::Stmt::AnnAssign(a) => target_names(&a.target, out),
+            ast::Stmt::AugAssign(a) => target_names(&a.target, out),
+            ast::Stmt::For(f) => {
+                target_names(&f.target, out);
+                collect_assigned(&f.body, out);
+                collect_assigned(&f.orelse, out);
+            }
+            ast::Stmt::While(w) => {
+                collect_assigned(&w.body, out);
+                collect_assigned(&w.orelse, out);
+            }
+            ast::Stmt::If(i) => {
+                collect_assigned(&i.body, out);
+                collect_assigned(&i.orelse, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn target_names(t: &ast::Expr, out: &mut BTreeSet<String>) {
+    match t {
+        ast::Expr::Name(n) => {
+            out.insert(n.id.to_string());
+        }
+        ast::Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names(e, out)),
+        ast::Expr::List(l) => l.elts.iter().for_each(|e| target_names(e, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,309 @@
+//! Messages about kernel code and capsules (PK02xx: syntax and lowering, PK03xx: types,
+//! PK04xx: exports and capsules).
+
+use super::Message;
+
+fn did_you_mean(m: Message, suggestion: Option<&str>) -> Message {
+    match suggestion {
+        Some(s) => m.hint(format!("did you mean `{s}`?")),
+        None => m,
+    }
+}
+
+/// The file is not valid Python.
+pub fn syntax_error(detail: &str) -> Message {
+    Message::new("PK0201", format!("invalid Python syntax: {detail}"), "syntax error here")
+        .hint("the kernel must be valid Python that CPython can run")
+}
+
+/// A statement kind the compiler does not handle (yet).
+pub fn unsupported_statement(what: &str) -> Message {
+    Message::new("PK0202", format!("{what} is not supported in kernels yet"), "not supported")
+}
+
+/// An expression form the compiler does not handle (yet).
+pub fn unsupported_expression(what: &str) -> Message {
+    Message::new("PK0203", format!("{what} is not supported in kernels yet"), "not supported")
+}
+
+/// A module-level statement other than imports, functions and constants.
+pub fn unsupported_module_statement(what: &str) -> Message {
+    Message::new(
+        "PK0204",
+        format!("{what} at module level is not supported"),
+        "only imports, `def`s and constants may appear here",
+    )
+    .hint("module level may hold imports, functions, constants (`N = 64`) and docstrings")
+}
+
+/// A name that is neither a local, a constant, a function nor an import.
+pub fn unknown_name(name: &str, suggestion: Option<&str>) -> Message {
+    did_you_mean(
+        Message::new("PK0205", format!("cannot find `{name}` in this kernel"), "not defined"),
+        suggestion,
+    )
+}
+
+/// A function or attribute of a known module that is not supported.
+pub fn unsupported_function(path: &str) -> Message {
+    Message::new("PK0206", format!("`{path}` is not supported in kernels yet"), "not supported")
+}
+
+/// An integer literal outside int64.
+pub fn int_literal_too_large() -> Message {
+    Message::new("PK0207", "integer literal does not fit in int64", "too large")
+        .hint("kernel ints are int64 (NumPy's default integer)")
+}
+
+/// `for` over something other than `range(...)`.
+pub fn for_not_range() -> Message {
+    Message::new(
+        "PK0208",
+        "only `for name in range(...)` loops are supported yet",
+        "not a range(...) call",
+    )
+}
+
+/// Wrong number of arguments to a builtin.
+pub fn builtin_arity(name: &str, expected: &str, got: usize) -> Message {
+    Message::new(
+        "PK0209",
+        format!("`{name}` takes {expected} argument(s), {got} given"),
+        "wrong number of arguments",
+    )
+}
+
+/// Keyword arguments where not supported.
+pub fn unsupported_keyword(name: &str) -> Message {
+    Message::new(
+        "PK0210",
+        format!("keyword argument `{name}` is not supported here yet"),
+        "keyword argument",
+    )
+}
+
+/// `break`/`continue` outside a loop.
+pub fn outside_loop(what: &str) -> Message {
+    Message::new("PK0211", format!("`{what}` outside loop"), "not inside a loop")
+}
+
+/// Wrong number of arguments in a call to a kernel function.
+pub fn call_arity(name: &str, expected: usize, got: usize) -> Message {
+    Message::new(
+        "PK0212",
+        format!("`{name}()` takes {expected} argument(s) but {got} were given"),
+        "wrong number of arguments",
+    )
+}
+
+/// A recursive call whose return type cannot be inferred.
+pub fn recursion_without_base(name: &str) -> Message {
+    Message::new(
+        "PK0213",
+        format!("cannot infer the return type of recursive function `{name}`"),
+        "recursive call",
+    )
+    .hint("add a non-recursive `return` (a base case) before the recursive one")
+}
+
+/// `range` used outside a `for`.
+pub fn range_outside_for() -> Message {
+    Message::new("PK0214", "`range(...)` is only supported as the iterable of a `for` loop yet", "range used here")
+}
+
+/// Operands of an operator have unusable types.
+pub fn bad_operands(op: &str, left: &str, right: &str) -> Message {
+    Message::new(
+        "PK0301",
+        format!("unsupported operand types for {op}: `{left}` and `{right}`"),
+        "in this operation",
+    )
+}
+
+/// Operand of a unary operator has an unusable type.
+pub fn bad_unary_operand(op: &str, ty: &str) -> Message {
+    Message::new("PK0302", format!("bad operand type for unary {op}: `{ty}`"), "in this operation")
+}
+
+/// A variable assigned values of incompatible types.
+pub fn conflicting_types(name: &str, first: &str, second: &str) -> Message {
+    Message::new(
+        "PK0303",
+        format!("variable `{name}` is assigned both `{first}` and `{second}`"),
+        format!("`{second}` assigned here"),
+    )
+    .hint("a variable keeps one static type per function; use two variables")
+}
+
+/// A function returning incompatible types on different paths.
+pub fn conflicting_returns(name: &str, first: &str, second: &str) -> Message {
+    Message::new(
+        "PK0304",
+        format!("function `{name}` returns both `{first}` and `{second}`"),
+        format!("returns `{second}` here"),
+    )
+    .hint("every `return` of a function must give the same type (int and float unify to float)")
+}
+
+/// The type of a variable could not be inferred.
+pub fn cannot_infer(name: &str) -> Message {
+    Message::new("PK0305", format!("cannot infer the type of `{name}`"), "used here")
+        .hint("assign it a value before this point")
+}
+
+/// Indexing a value that is not indexable.
+pub fn not_indexable(ty: &str) -> Message {
+    Message::new("PK0306", format!("`{ty}` cannot be indexed"), "indexed here")
+}
+
+/// An index that is not an integer.
+pub fn index_not_int(ty: &str) -> Message {
+    Message::new("PK0307", format!("indices must be integers, not `{ty}`"), "not an integer")
+}
+
+/// A value that cannot be stored into the target.
+pub fn bad_store(value: &str, target: &str) -> Message {
+    Message::new(
+        "PK0308",
+        format!("cannot store a `{value}` into `{target}`"),
+        "incompatible value",
+    )
+}
+
+/// Array expressions that would need a temporary array.
+pub fn array_temporary() -> Message {
+    Message::new(
+        "PK0309",
+        "array expressions are only supported as the right-hand side of a slice assignment yet",
+        "this creates a new array",
+    )
+    .hint("write the result into a view: `out[:] = a - b`")
+}
+
+/// Bad argument to a builtin.
+pub fn bad_argument(func: &str, ty: &str, expected: &str) -> Message {
+    Message::new(
+        "PK0310",
+        format!("`{func}` expects {expected}, got `{ty}`"),
+        "this argument",
+    )
+}
+
+/// A value used as a condition that has no truth value here.
+pub fn bad_condition(ty: &str) -> Message {
+    Message::new("PK0311", format!("`{ty}` cannot be used as a condition"), "here")
+}
+
+/// Variable possibly unassigned at a use.
+pub fn maybe_unassigned(name: &str) -> Message {
+    Message::new(
+        "PK0312",
+        format!("`{name}` might be used before it is assigned"),
+        "may be unassigned here",
+    )
+    .hint("assign it on every path before this use (CPython would raise UnboundLocalError)")
+}
+
+/// A result type the compiler cannot return.
+pub fn bad_return(ty: &str) -> Message {
+    Message::new("PK0313", format!("returning a `{ty}` is not supported"), "returned here")
+}
+
+/// Export names a missing function.
+pub fn export_missing_function(name: &str, suggestion: Option<&str>) -> Message {
+    did_you_mean(
+        Message::new(
+            "PK0401",
+            format!("exported function `{name}` is not defined in this file"),
+            "no `def` with this name",
+        ),
+        suggestion,
+    )
+}
+
+/// Export arity differs from the `def`.
+pub fn export_arity(name: &str, params: usize, args: usize) -> Message {
+    Message::new(
+        "PK0402",
+        format!("export of `{name}` gives {args} argument type(s) but the function takes {params}"),
+        format!("{args} type(s) here"),
+    )
+}
+
+/// A valid export type the code generator does not handle yet.
+pub fn unsupported_export_type(ty: &str, context: &str) -> Message {
+    Message::new(
+        "PK0403",
+        format!("`{ty}` is not supported in {context} yet"),
+        "not supported yet",
+    )
+}
+
+/// Pointer types in a regular export.
+pub fn pointer_in_regular_export(ty: &str) -> Message {
+    Message::new(
+        "PK0404",
+        format!("pointer type `{ty}` is only meaningful in a capsule export"),
+        "pointer argument",
+    )
+    .hint("write `export capsule f(...)`, or use an array type such as `float64[]`")
+}
+
+/// A capsule with several signatures.
+pub fn capsule_overloaded(name: &str) -> Message {
+    Message::new(
+        "PK0405",
+        format!("capsule `{name}` is exported more than once"),
+        "second signature here",
+    )
+    .hint("a capsule wraps one function pointer, so it cannot be overloaded; export it once")
+}
+
+/// Several signatures of a regular export (not yet supported).
+pub fn overloads_unsupported(name: &str) -> Message {
+    Message::new(
+        "PK0406",
+        format!("overloaded export `{name}` (several signatures) is not supported yet"),
+        "second signature here",
+    )
+}
+
+/// The kernel's return type does not fit the SciPy entry's C return type.
+pub fn capsule_return_mismatch(name: &str, returned: &str, entry: &str) -> Message {
+    Message::new(
+        "PK0407",
+        format!("capsule `{name}` returns `{returned}`, but its SciPy signature `{entry}` needs the C return type"),
+        "returned here",
+    )
+}
+
+/// Near-miss of a SciPy signature (warning or error by configuration).
+pub fn scipy_near_miss(name: &str, entry: &str, consumer: &str, arg: usize, got: &str, want: &str) -> Message {
+    Message::new(
+        "PK0408",
+        format!(
+            "capsule `{name}` looks like SciPy's `{entry}` ({consumer}) but argument {arg} is `{got}` where SciPy passes `{want}`"
+        ),
+        format!("SciPy passes `{want}` here"),
+    )
+    .hint(format!("SciPy will not accept this capsule without `signature=`; use `{want}` to match `{entry}`"))
+}
+
+/// A capsule whose result type has no C spelling.
+pub fn capsule_bad_return(name: &str, ty: &str) -> Message {
+    Message::new(
+        "PK0409",
+        format!("capsule `{name}` returns `{ty}`, which has no C type"),
+        "returned here",
+    )
+}
+
+/// An exported function name that is not a valid Rust identifier.
+pub fn bad_export_name(name: &str) -> Message {
+    Message::new(
+        "PK0410",
+        format!("`{name}` cannot be exported: it is a Rust keyword or reserved name"),
+        "exported here",
+    )
+    .hint("rename the function")
+}

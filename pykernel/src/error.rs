@@ -1,0 +1,104 @@
+//! Errors raised by compiled kernels, mirroring the Python exceptions CPython raises.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::fmt;
+
+/// Which Python exception a kernel error corresponds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// `ZeroDivisionError` (integer `//` or `%` by zero, `0.0 ** -1`).
+    ZeroDivision,
+    /// `IndexError` (index out of range).
+    Index,
+    /// `ValueError` (`math.sqrt(-1)`, `range()` step 0, bad broadcast, ...).
+    Value,
+    /// `OverflowError` (`math.exp(1000)`, float too large for `int`).
+    Overflow,
+    /// `AssertionError`.
+    Assertion,
+    /// `TypeError`.
+    Type,
+}
+
+impl ErrorKind {
+    /// The Python exception name.
+    pub fn python_name(self) -> &'static str {
+        match self {
+            ErrorKind::ZeroDivision => "ZeroDivisionError",
+            ErrorKind::Index => "IndexError",
+            ErrorKind::Value => "ValueError",
+            ErrorKind::Overflow => "OverflowError",
+            ErrorKind::Assertion => "AssertionError",
+            ErrorKind::Type => "TypeError",
+        }
+    }
+}
+
+/// An error raised while a compiled kernel runs: a Python exception type and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KernelError {
+    kind: ErrorKind,
+    message: Cow<'static, str>,
+}
+
+impl KernelError {
+    /// A new error of `kind` with `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
+        KernelError { kind, message: message.into() }
+    }
+
+    /// The Python exception this error maps to.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message, as CPython would print it after the exception name.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for KernelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.python_name(), self.message)
+    }
+}
+
+impl std::error::Error for KernelError {}
+
+/// Result type of compiled kernel functions.
+pub type KResult<T> = Result<T, KernelError>;
+
+thread_local! {
+    static LAST_ERROR: RefCell<Option<KernelError>> = const { RefCell::new(None) };
+}
+
+/// Takes the last error raised by a capsule (`extern "C"`) function on this thread.
+///
+/// Capsule functions cannot return a `Result`: on error a `double`-returning one returns
+/// NaN and an `int`-returning one returns 0. This function tells why.
+pub fn take_last_error() -> Option<KernelError> {
+    LAST_ERROR.with(|e| e.borrow_mut().take())
+}
+
+pub(crate) fn set_last_error(e: KernelError) {
+    // `try_with` so that a call during thread teardown cannot panic.
+    let _ = LAST_ERROR.try_with(|slot| {
+        if let Ok(mut s) = slot.try_borrow_mut() {
+            *s = Some(e);
+        }
+    });
+}
+
+pub(crate) fn zero_division(msg: &'static str) -> KernelError {
+    KernelError::new(ErrorKind::ZeroDivision, msg)
+}
+
+pub(crate) fn value_error(msg: impl Into<Cow<'static, str>>) -> KernelError {
+    KernelError::new(ErrorKind::Value, msg)
+}
+
+pub(crate) fn overflow_error(msg: impl Into<Cow<'static, str>>) -> KernelError {
+    KernelError::new(ErrorKind::Overflow, msg)
+}

@@ -1,0 +1,72 @@
+//! # pykernel
+//!
+//! Runtime support for Rust code that `pykernel-build` generates from numeric Python
+//! kernels, and the [`include_kernel!`] macro that brings that code into a crate.
+//!
+//! ```ignore
+//! // build.rs
+//! fn main() { pykernel_build::compile(&["kernels/testlib.py"]).unwrap(); }
+//!
+//! // lib.rs
+//! mod testlib { pykernel::include_kernel!("testlib.py"); }
+//! ```
+//!
+//! With the `pyo3` feature, each included kernel also has a `register(m)` function that
+//! adds its exports to a Python module: capsules for `scipy.LowLevelCallable`, and
+//! Python-callable functions.
+
+mod capsule;
+mod error;
+mod math;
+mod ops;
+#[cfg(feature = "pyo3")]
+mod python;
+mod python_error;
+mod view;
+
+pub use error::{ErrorKind, KResult, KernelError, take_last_error};
+pub use pykernel_macros::include_kernel;
+
+/// Keeps the tokens when pykernel's `pyo3` feature is on, drops them otherwise.
+#[doc(hidden)]
+#[cfg(feature = "pyo3")]
+#[macro_export]
+macro_rules! __pykernel_if_pyo3 {
+    ($($t:tt)*) => { $($t)* };
+}
+
+/// Keeps the tokens when pykernel's `pyo3` feature is on, drops them otherwise.
+#[doc(hidden)]
+#[cfg(not(feature = "pyo3"))]
+#[macro_export]
+macro_rules! __pykernel_if_pyo3 {
+    ($($t:tt)*) => {};
+}
+
+/// Items used by generated code. Not a stable API: only `pykernel-build` output calls it.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::__pykernel_if_pyo3 as if_pyo3;
+    pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
+    pub use crate::error::{ErrorKind, KResult, KernelError};
+    pub use crate::ops::*;
+    pub use crate::view::{Operand, View1};
+
+    /// CPython's `math` module semantics.
+    pub mod math {
+        pub use crate::math::*;
+    }
+
+    #[cfg(feature = "pyo3")]
+    pub use crate::python::{add_capsule, numpy_scalar};
+    #[cfg(feature = "pyo3")]
+    pub use numpy;
+    #[cfg(feature = "pyo3")]
+    pub use pyo3;
+
+    /// Builds a kernel error (used for `assert` and checks in generated code).
+    #[cold]
+    pub fn error(kind: ErrorKind, msg: &'static str) -> KernelError {
+        KernelError::new(kind, msg)
+    }
+}

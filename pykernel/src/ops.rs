@@ -1,0 +1,425 @@
+//! Arithmetic with Python (and NumPy for fixed-width types) semantics.
+//!
+//! Integers wrap like NumPy's fixed-width integers; `//` and `%` floor like Python;
+//! integer division by zero is a `ZeroDivisionError`. Floats follow CPython's float
+//! object for `//`, `%` and `**`, and IEEE (as NumPy) when dividing by zero.
+
+use crate::error::{KResult, KernelError, ErrorKind, overflow_error, value_error, zero_division};
+
+/// Fixed-width integers with Python-style floor division, modulo and power.
+pub trait PyInt: Copy + PartialEq + PartialOrd {
+    /// Python `a // b`.
+    fn py_floordiv(self, b: Self) -> KResult<Self>;
+    /// Python `a % b`.
+    fn py_mod(self, b: Self) -> KResult<Self>;
+    /// Python `a ** b` (wrapping); a negative exponent is a `ValueError` as in NumPy.
+    fn py_pow(self, b: Self) -> KResult<Self>;
+    /// NumPy's elementwise `a // b`: 0 when `b == 0` (NumPy warns, never raises).
+    fn np_floordiv(self, b: Self) -> Self;
+    /// NumPy's elementwise `a % b`: 0 when `b == 0`.
+    fn np_mod(self, b: Self) -> Self;
+    /// `a << b` as NumPy int64: counts at or past the width give 0; negative counts raise.
+    fn py_shl(self, b: Self) -> KResult<Self>;
+    /// `a >> b` (arithmetic for signed types).
+    fn py_shr(self, b: Self) -> KResult<Self>;
+}
+
+macro_rules! signed_int {
+    ($($t:ty),*) => {$(
+        impl PyInt for $t {
+            #[inline(always)]
+            fn py_floordiv(self, b: Self) -> KResult<Self> {
+                if b == 0 {
+                    return Err(zero_division("integer division or modulo by zero"));
+                }
+                let q = self.wrapping_div(b);
+                let r = self.wrapping_rem(b);
+                Ok(if r != 0 && ((r < 0) != (b < 0)) { q.wrapping_sub(1) } else { q })
+            }
+            #[inline(always)]
+            fn py_mod(self, b: Self) -> KResult<Self> {
+                if b == 0 {
+                    return Err(zero_division("integer modulo by zero"));
+                }
+                let r = self.wrapping_rem(b);
+                Ok(if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r })
+            }
+            #[inline(always)]
+            fn py_pow(self, b: Self) -> KResult<Self> {
+                if b < 0 {
+                    return Err(value_error("Integers to negative integer powers are not allowed."));
+                }
+                Ok(wrapping_pow_u64!(self, b as u64))
+            }
+            #[inline(always)]
+            fn np_floordiv(self, b: Self) -> Self {
+                self.py_floordiv(b).unwrap_or(0)
+            }
+            #[inline(always)]
+            fn np_mod(self, b: Self) -> Self {
+                self.py_mod(b).unwrap_or(0)
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn py_shl(self, b: Self) -> KResult<Self> {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                Ok(if (b as u64) >= <$t>::BITS as u64 { 0 } else { self << (b as u32) })
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn py_shr(self, b: Self) -> KResult<Self> {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = (b as u64).min(<$t>::BITS as u64 - 1) as u32;
+                Ok(if (b as u64) >= <$t>::BITS as u64 && self >= 0 { 0 } else { self >> n })
+            }
+        }
+    )*};
+}
+
+macro_rules! unsigned_int {
+    ($($t:ty),*) => {$(
+        impl PyInt for $t {
+            #[inline(always)]
+            fn py_floordiv(self, b: Self) -> KResult<Self> {
+                if b == 0 {
+                    return Err(zero_division("integer division or modulo by zero"));
+                }
+                Ok(self / b)
+            }
+            #[inline(always)]
+            fn py_mod(self, b: Self) -> KResult<Self> {
+                if b == 0 {
+                    return Err(zero_division("integer modulo by zero"));
+                }
+                Ok(self % b)
+            }
+            #[inline(always)]
+            fn py_pow(self, b: Self) -> KResult<Self> {
+                Ok(wrapping_pow_u64!(self, b as u64))
+            }
+            #[inline(always)]
+            fn np_floordiv(self, b: Self) -> Self {
+                self.py_floordiv(b).unwrap_or(0)
+            }
+            #[inline(always)]
+            fn np_mod(self, b: Self) -> Self {
+                self.py_mod(b).unwrap_or(0)
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn py_shl(self, b: Self) -> KResult<Self> {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                Ok(if (b as u64) >= <$t>::BITS as u64 { 0 } else { self << (b as u32) })
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn py_shr(self, b: Self) -> KResult<Self> {
+                if b < 0 {
+                    return Err(value_error("negative shift count"));
+                }
+                let n = (b as u64).min(<$t>::BITS as u64 - 1) as u32;
+                Ok(if (b as u64) >= <$t>::BITS as u64 && self >= 0 { 0 } else { self >> n })
+            }
+        }
+    )*};
+}
+
+macro_rules! wrapping_pow_u64 {
+    ($base:expr, $exp:expr) => {{
+        let mut base = $base;
+        let mut exp: u64 = $exp;
+        let mut acc = 1;
+        while exp > 0 {
+            if exp & 1 == 1 {
+                acc = base.wrapping_mul(acc);
+            }
+            exp >>= 1;
+            if exp > 0 {
+                base = base.wrapping_mul(base);
+            }
+        }
+        acc
+    }};
+}
+
+signed_int!(i8, i16, i32, i64);
+unsigned_int!(u8, u16, u32, u64);
+
+/// Floats with CPython's `//`, `%` and `**`.
+pub trait PyFloat: Copy {
+    /// `a // b` (CPython's float floor division; IEEE result when `b == 0`).
+    fn py_floordiv(self, b: Self) -> Self;
+    /// `a % b` (sign of the divisor; NaN when `b == 0`).
+    fn py_mod(self, b: Self) -> Self;
+    /// `a ** b` with CPython's float rules (errors for `0.0 ** -1`, overflow, and
+    /// negative bases with fractional exponents, whose Python result is complex).
+    fn py_pow(self, b: Self) -> KResult<Self>;
+}
+
+macro_rules! float_impl {
+    ($($t:ty),*) => {$(
+        impl PyFloat for $t {
+            #[inline(always)]
+            fn py_floordiv(self, b: Self) -> Self {
+                if b == 0.0 {
+                    return self / b;
+                }
+                float_divmod!($t, self, b).0
+            }
+            #[inline(always)]
+            fn py_mod(self, b: Self) -> Self {
+                if b == 0.0 {
+                    return <$t>::NAN;
+                }
+                float_divmod!($t, self, b).1
+            }
+            fn py_pow(self, b: Self) -> KResult<Self> {
+                if b == 0.0 || self == 1.0 {
+                    return Ok(1.0);
+                }
+                if self.is_nan() || b.is_nan() {
+                    return Ok(<$t>::NAN);
+                }
+                if self == 0.0 && b < 0.0 && b.is_finite() {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                if self < 0.0 && self.is_finite() && b.is_finite() && b.fract() != 0.0 {
+                    return Err(value_error(
+                        "negative number cannot be raised to a fractional power (the Python result is complex)",
+                    ));
+                }
+                let r = self.powf(b);
+                if r.is_infinite() && self.is_finite() && b.is_finite() {
+                    return Err(overflow_error("(34, 'Numerical result out of range')"));
+                }
+                Ok(r)
+            }
+        }
+    )*};
+}
+
+/// CPython's `float_divmod` (Objects/floatobject.c), for a non-zero divisor.
+macro_rules! float_divmod {
+    ($t:ty, $vx:expr, $wx:expr) => {{
+        let (vx, wx): ($t, $t) = ($vx, $wx);
+        let mut m = vx % wx;
+        let mut div = (vx - m) / wx;
+        if m != 0.0 {
+            if (wx < 0.0) != (m < 0.0) {
+                m += wx;
+                div -= 1.0;
+            }
+        } else {
+            m = (0.0 as $t).copysign(wx);
+        }
+        let floordiv = if div != 0.0 {
+            let mut f = div.floor();
+            if div - f > 0.5 {
+                f += 1.0;
+            }
+            f
+        } else {
+            (0.0 as $t).copysign(vx / wx)
+        };
+        (floordiv, m)
+    }};
+}
+
+float_impl!(f32, f64);
+
+/// `a // b` for integers, Python semantics.
+#[inline(always)]
+pub fn floordiv<T: PyInt>(a: T, b: T) -> KResult<T> {
+    a.py_floordiv(b)
+}
+
+/// `a % b` for integers, Python semantics.
+#[inline(always)]
+pub fn modulo<T: PyInt>(a: T, b: T) -> KResult<T> {
+    a.py_mod(b)
+}
+
+/// NumPy elementwise `a // b` for integers.
+#[inline(always)]
+pub fn np_floordiv<T: PyInt>(a: T, b: T) -> T {
+    a.np_floordiv(b)
+}
+
+/// NumPy elementwise `a % b` for integers.
+#[inline(always)]
+pub fn np_mod<T: PyInt>(a: T, b: T) -> T {
+    a.np_mod(b)
+}
+
+/// `a << b` for integers.
+#[inline(always)]
+pub fn shl<T: PyInt>(a: T, b: T) -> KResult<T> {
+    a.py_shl(b)
+}
+
+/// `a >> b` for integers.
+#[inline(always)]
+pub fn shr<T: PyInt>(a: T, b: T) -> KResult<T> {
+    a.py_shr(b)
+}
+
+/// `a ** b` for integers, wrapping.
+#[inline(always)]
+pub fn ipow<T: PyInt>(a: T, b: T) -> KResult<T> {
+    a.py_pow(b)
+}
+
+/// `a // b` for floats.
+#[inline(always)]
+pub fn ffloordiv<T: PyFloat>(a: T, b: T) -> T {
+    a.py_floordiv(b)
+}
+
+/// `a % b` for floats.
+#[inline(always)]
+pub fn fmod<T: PyFloat>(a: T, b: T) -> T {
+    a.py_mod(b)
+}
+
+/// `a ** b` for Python floats.
+#[inline(always)]
+pub fn fpow<T: PyFloat>(a: T, b: T) -> KResult<T> {
+    a.py_pow(b)
+}
+
+/// `a ** b` for NumPy floats (IEEE `pow`, no exceptions).
+#[inline(always)]
+pub fn fpow_np(a: f64, b: f64) -> f64 {
+    a.powf(b)
+}
+
+/// `a ** b` for NumPy float32.
+#[inline(always)]
+pub fn fpow_np32(a: f32, b: f32) -> f32 {
+    a.powf(b)
+}
+
+/// `int(x)` for a float: truncation toward zero, with CPython's errors.
+#[inline(always)]
+pub fn float_to_int(x: f64) -> KResult<i64> {
+    if x.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = x.trunc();
+    // i64::MAX as f64 rounds up to 2**63, which is out of range.
+    const LIMIT: f64 = -(i64::MIN as f64);
+    if !(-LIMIT..LIMIT).contains(&t) {
+        return Err(overflow_error("Python int too large to convert to int64"));
+    }
+    Ok(t as i64)
+}
+
+/// Number of iterations of `range(start, stop, step)`; `step == 0` is a `ValueError`.
+#[inline(always)]
+pub fn range_len(start: i64, stop: i64, step: i64) -> KResult<u64> {
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    let (lo, hi, s) = if step > 0 { (start, stop, step) } else { (stop, start, step.wrapping_neg()) };
+    if lo >= hi {
+        return Ok(0);
+    }
+    // Differences fit in u64 even for extreme i64 bounds.
+    let diff = (hi as i128 - lo as i128) as u128;
+    let s = (s as u64 as u128).max(1);
+    Ok(((diff - 1) / s + 1) as u64)
+}
+
+/// Python's index normalisation: negative counts from the end; out of range is an `IndexError`.
+#[inline(always)]
+pub fn index(i: i64, len: usize) -> KResult<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    if j < 0 || j >= n {
+        return Err(KernelError::new(ErrorKind::Index, "index out of range"));
+    }
+    Ok(j as usize)
+}
+
+/// Python `abs` of an integer (wrapping at the minimum, as NumPy).
+#[inline(always)]
+pub fn iabs(x: i64) -> i64 {
+    x.wrapping_abs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_floor_semantics() {
+        assert_eq!(floordiv(-7i64, 2), Ok(-4));
+        assert_eq!(modulo(-7i64, 3), Ok(2));
+        assert_eq!(modulo(-7i64, -3), Ok(-1));
+        assert_eq!(modulo(7i64, -3), Ok(-2));
+        assert_eq!(floordiv(7i64, -2), Ok(-4));
+        assert_eq!(floordiv(i64::MIN, -1), Ok(i64::MIN));
+        assert_eq!(floordiv(1i64, 0).unwrap_err().kind(), ErrorKind::ZeroDivision);
+        assert_eq!(floordiv(7u8, 2), Ok(3));
+    }
+
+    #[test]
+    fn float_floor_semantics() {
+        assert_eq!(fmod(-7.5f64, 2.0), 0.5);
+        assert_eq!(ffloordiv(-7.5f64, 2.0), -4.0);
+        assert_eq!(fmod(7.5f64, -2.0), -0.5);
+        assert!(fmod(1.0f64, 0.0).is_nan());
+        assert_eq!(ffloordiv(1.0f64, 0.0), f64::INFINITY);
+        assert!(fmod(-0.0f64, 2.0).is_sign_positive());
+    }
+
+    #[test]
+    fn powers() {
+        assert_eq!(ipow(3i64, 4), Ok(81));
+        assert_eq!(ipow(2i64, 64), Ok(0));
+        assert!(ipow(2i64, -1).is_err());
+        assert_eq!(fpow(2.0f64, -1.0), Ok(0.5));
+        assert_eq!(fpow(0.0f64, -1.0).unwrap_err().kind(), ErrorKind::ZeroDivision);
+        assert_eq!(fpow(-8.0f64, 1.0 / 3.0).unwrap_err().kind(), ErrorKind::Value);
+        assert_eq!(fpow(10.0f64, 400.0).unwrap_err().kind(), ErrorKind::Overflow);
+    }
+
+    #[test]
+    fn shifts_and_numpy_division() {
+        assert_eq!(shl(1i64, 70), Ok(0));
+        assert_eq!(shr(-8i64, 100), Ok(-1));
+        assert_eq!(shr(-8i64, 1), Ok(-4));
+        assert!(shl(1i64, -1).is_err());
+        assert_eq!(np_floordiv(7i64, 0), 0);
+        assert_eq!(np_mod(-7i32, 3), 2);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(range_len(0, 10, 1), Ok(10));
+        assert_eq!(range_len(10, 0, -3), Ok(4));
+        assert_eq!(range_len(0, 0, 1), Ok(0));
+        assert_eq!(range_len(5, 0, 1), Ok(0));
+        assert!(range_len(0, 1, 0).is_err());
+        assert_eq!(range_len(i64::MIN, i64::MAX, 1), Ok(u64::MAX));
+    }
+
+    #[test]
+    fn indices() {
+        assert_eq!(index(-1, 3), Ok(2));
+        assert!(index(3, 3).is_err());
+        assert!(index(-4, 3).is_err());
+        assert_eq!(float_to_int(-2.7), Ok(-2));
+        assert!(float_to_int(f64::NAN).is_err());
+        assert!(float_to_int(1e19).is_err());
+    }
+}

@@ -1,0 +1,42 @@
+# Python names that are Rust keywords or prelude names must still work.
+
+#pykernel export loop(int)
+def loop(fn):
+    ref = 0
+    for mut in range(fn):
+        ref += mut
+    return ref
+# case: loop(5)
+
+
+#pykernel export impl(int, int)
+def impl(match, type):
+    struct = match * type
+    enum = struct - 1
+    Ok = enum + 1
+    return Ok + match
+# case: impl(3, 4)
+
+
+#pykernel export unsafe(float)
+def unsafe(move):
+    dyn = move * 2.0
+    where = dyn + 1.0
+    Some = where * 0.5
+    return Some
+# case: unsafe(2.5)
+
+
+#pykernel export trait(int)
+def trait(mod):
+    crate = mod % 7
+    super = crate + 1
+    pub = super * 2
+    return pub
+# case: trait(-20)
+
+
+#pykernel export fn_calls(int)
+def fn_calls(let):
+    return loop(let) + impl(let, 2)
+# case: fn_calls(4)

@@ -1,0 +1,494 @@
+"""Shared machinery of the differential tests: corpus parsing, capsule calling.
+
+Nothing in here knows about pykernel's internals: the compiled side is reached only
+through what a user sees (the `pykernel_corpus` wheel: Python functions for regular
+exports, PyCapsules for capsule exports).
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes
+import importlib.util
+import math
+import re
+import struct
+import sys
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+TESTS_DIR = Path(__file__).resolve().parent.parent
+CORPUS_DIR = TESTS_DIR / "corpus"
+
+# --------------------------------------------------------------------------------------
+# Export comments (only what the corpus needs to know: names, capsule or not, arg types)
+# --------------------------------------------------------------------------------------
+
+EXPORT_RE = re.compile(r"^#\s*(?:pythran|pykernel)\s+export\b(?P<rest>.*)$")
+
+
+@dataclass
+class Export:
+    name: str
+    capsule: bool
+    argtypes: list  # list of type strings, e.g. ["int", "float64*"]
+    line: int
+
+
+def _split_top(text: str, sep: str = ",") -> list:
+    """Split on `sep` at bracket depth 0."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if "".join(cur).strip():
+        parts.append("".join(cur))
+    return [p.strip() for p in parts]
+
+
+def parse_exports(source: str) -> list:
+    lines = source.splitlines()
+    exports = []
+    i = 0
+    while i < len(lines):
+        m = EXPORT_RE.match(lines[i].strip())
+        if not m:
+            i += 1
+            continue
+        start = i
+        text = m.group("rest")
+        # continuation lines: while parentheses are unbalanced, the next comment line
+        # continues the export.
+        while text.count("(") > text.count(")") and i + 1 < len(lines):
+            i += 1
+            text += " " + lines[i].strip().lstrip("#")
+        for item in _split_top(text):
+            item = item.strip()
+            capsule = False
+            if item.startswith("capsule "):
+                capsule = True
+                item = item[len("capsule "):].strip()
+            mm = re.match(r"^(\w+)\s*\((.*)\)$", item, re.S)
+            if not mm:
+                raise ValueError(f"cannot parse export {item!r} (line {start + 1})")
+            args = [a for a in _split_top(mm.group(2)) if a]
+            exports.append(Export(mm.group(1), capsule, args, start + 1))
+        i += 1
+    return exports
+
+
+# --------------------------------------------------------------------------------------
+# Case lines
+# --------------------------------------------------------------------------------------
+
+CASE_RE = re.compile(r"^#\s*case:\s*(?P<body>.+?)\s*$")
+KNOWN_MARKERS = {"expect-wrap", "expect-ieee"}
+
+
+@dataclass
+class Case:
+    stem: str
+    path: Path
+    line: int
+    expr: str
+    fname: str
+    markers: set = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return f"{self.stem}:{self.line}:{self.expr}"
+
+
+def _split_markers(body: str):
+    """`f(1, 2)  # expect-wrap` -> ("f(1, 2)", {"expect-wrap"})."""
+    markers = set()
+    m = re.match(r"^(?P<expr>.*?)\s+#\s*(?P<markers>[\w\-, ]+)$", body)
+    if m:
+        words = {w for w in re.split(r"[ ,]+", m.group("markers").strip()) if w}
+        unknown = words - KNOWN_MARKERS
+        if unknown:
+            raise ValueError(f"unknown case marker(s) {sorted(unknown)} in {body!r}")
+        markers = words
+        body = m.group("expr")
+    return body.strip(), markers
+
+
+def parse_cases(path: Path, source: str) -> list:
+    cases = []
+    for lineno, raw in enumerate(source.splitlines(), 1):
+        m = CASE_RE.match(raw.strip())
+        if not m:
+            continue
+        expr, markers = _split_markers(m.group("body"))
+        tree = ast.parse(expr, mode="eval").body
+        if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)):
+            raise ValueError(f"{path}:{lineno}: a case must be a call `f(...)`: {expr!r}")
+        cases.append(Case(path.stem, path, lineno, expr, tree.func.id, markers))
+    return cases
+
+
+@dataclass
+class CorpusFile:
+    path: Path
+    stem: str
+    source: str
+    exports: list
+    cases: list
+
+    def export(self, name):
+        return [e for e in self.exports if e.name == name]
+
+
+def load_corpus() -> list:
+    files = []
+    for path in sorted(CORPUS_DIR.glob("*.py")):
+        src = path.read_text()
+        files.append(CorpusFile(path, path.stem, src, parse_exports(src), parse_cases(path, src)))
+    return files
+
+
+_ref_modules = {}
+
+
+def reference_module(path: Path):
+    """The corpus file imported by CPython, unchanged."""
+    key = str(path)
+    if key not in _ref_modules:
+        spec = importlib.util.spec_from_file_location(f"corpus_ref_{path.stem}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        _ref_modules[key] = mod
+    return _ref_modules[key]
+
+
+CASE_NAMESPACE = {"math": math, "np": np, "inf": math.inf, "nan": math.nan}
+
+
+def case_args(case: Case) -> list:
+    """Evaluate the arguments of a case line (fresh objects every call)."""
+    tree = ast.parse(case.expr, mode="eval").body
+    if tree.keywords:
+        raise ValueError(f"{case.id}: keyword arguments are not supported in cases")
+    return [eval(compile(ast.Expression(a), "<case>", "eval"), dict(CASE_NAMESPACE)) for a in tree.args]
+
+
+# --------------------------------------------------------------------------------------
+# Comparing results
+# --------------------------------------------------------------------------------------
+
+def wrap_int64(v):
+    """CPython's exact integer reduced like NumPy int64 (two's complement wrap)."""
+    if isinstance(v, bool) or not isinstance(v, int):
+        return v
+    v &= (1 << 64) - 1
+    return v - (1 << 64) if v >= 1 << 63 else v
+
+
+def map_result(v, fn):
+    if isinstance(v, tuple):
+        return tuple(map_result(x, fn) for x in v)
+    return fn(v)
+
+
+def float_bits(x: float) -> int:
+    return struct.unpack("<q", struct.pack("<d", x))[0]
+
+
+def same_value(expected, got) -> bool:
+    """Same Python type and same value; floats bit for bit (so -0.0 != 0.0), NaN == NaN."""
+    if type(expected) is not type(got):
+        return False
+    if isinstance(expected, tuple):
+        return len(expected) == len(got) and all(same_value(a, b) for a, b in zip(expected, got))
+    if isinstance(expected, float):
+        if math.isnan(expected) and math.isnan(got):
+            return True
+        return float_bits(expected) == float_bits(got)
+    return expected == got
+
+
+def show(v) -> str:
+    if isinstance(v, tuple):
+        return "(" + ", ".join(show(x) for x in v) + ("," if len(v) == 1 else "") + ")"
+    if isinstance(v, float):
+        return f"{v!r} [float {v.hex()}]"
+    return f"{v!r} [{type(v).__name__}]"
+
+
+def numpy_float_semantics(fn, args):
+    """Run a CPython kernel with its float arguments as numpy.float64, so `/`, `//`, `%`
+    by zero follow IEEE/NumPy (inf, nan) instead of raising. Used by `# expect-ieee`."""
+    conv = [np.float64(a) if isinstance(a, float) else a for a in args]
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = fn(*conv)
+
+    def to_py(v):
+        if isinstance(v, np.bool_):
+            return bool(v)
+        if isinstance(v, np.floating):
+            return float(v)
+        if isinstance(v, np.integer):
+            return int(v)
+        return v
+
+    return map_result(r, to_py)
+
+
+# --------------------------------------------------------------------------------------
+# Capsules
+# --------------------------------------------------------------------------------------
+
+_api = ctypes.pythonapi
+_api.PyCapsule_GetName.restype = ctypes.c_char_p
+_api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+_api.PyCapsule_GetPointer.restype = ctypes.c_void_p
+_api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_api.PyCapsule_IsValid.restype = ctypes.c_int
+_api.PyCapsule_IsValid.argtypes = [ctypes.py_object, ctypes.c_char_p]
+
+
+def is_capsule(obj) -> bool:
+    return type(obj).__name__ == "PyCapsule"
+
+
+def capsule_name(cap):
+    raw = _api.PyCapsule_GetName(cap)
+    return None if raw is None else raw.decode()
+
+
+def capsule_pointer(cap) -> int:
+    name = _api.PyCapsule_GetName(cap)
+    ptr = _api.PyCapsule_GetPointer(cap, name)
+    if not ptr:
+        raise ValueError("capsule holds a NULL pointer")
+    return ptr
+
+
+C_TYPES = {
+    "double": ctypes.c_double,
+    "float": ctypes.c_float,
+    "char": ctypes.c_char,
+    "signed char": ctypes.c_byte,
+    "unsigned char": ctypes.c_ubyte,
+    "short": ctypes.c_short,
+    "unsigned short": ctypes.c_ushort,
+    "int": ctypes.c_int,
+    "unsigned int": ctypes.c_uint,
+    "long": ctypes.c_long,
+    "unsigned long": ctypes.c_ulong,
+    "long long": ctypes.c_longlong,
+    "unsigned long long": ctypes.c_ulonglong,
+    "int8_t": ctypes.c_int8,
+    "int16_t": ctypes.c_int16,
+    "int32_t": ctypes.c_int32,
+    "int64_t": ctypes.c_int64,
+    "uint8_t": ctypes.c_uint8,
+    "uint16_t": ctypes.c_uint16,
+    "uint32_t": ctypes.c_uint32,
+    "uint64_t": ctypes.c_uint64,
+    "intptr_t": ctypes.c_ssize_t,
+    "npy_intp": ctypes.c_ssize_t,
+    "Py_ssize_t": ctypes.c_ssize_t,
+    "ssize_t": ctypes.c_ssize_t,
+    "uintptr_t": ctypes.c_size_t,
+    "npy_uintp": ctypes.c_size_t,
+    "size_t": ctypes.c_size_t,
+    "_Bool": ctypes.c_bool,
+    "bool": ctypes.c_bool,
+    "void": None,
+}
+
+# export type -> ctypes type (for pointees and scalars of capsule exports)
+DTYPE_CTYPES = {
+    "bool": ctypes.c_bool,
+    "int": ctypes.c_int64,
+    "float": ctypes.c_double,
+    "int8": ctypes.c_int8,
+    "byte": ctypes.c_int8,
+    "int16": ctypes.c_int16,
+    "int32": ctypes.c_int32,
+    "intc": ctypes.c_int,
+    "int64": ctypes.c_int64,
+    "intp": ctypes.c_ssize_t,
+    "uint8": ctypes.c_uint8,
+    "uint16": ctypes.c_uint16,
+    "uint32": ctypes.c_uint32,
+    "uintc": ctypes.c_uint,
+    "uint64": ctypes.c_uint64,
+    "uintp": ctypes.c_size_t,
+    "float32": ctypes.c_float,
+    "float64": ctypes.c_double,
+}
+
+# SPEC section 5: C spelling of export types
+C_SPELLING = {
+    "float64": "double",
+    "float": "double",
+    "float32": "float",
+    "int32": "int",
+    "intc": "int",
+    "intp": "intptr_t",
+    "int64": "long",
+    "int": "long",
+    "void": "void",
+}
+
+# SPEC section 5: SciPy's catalogue (the canonical spelling of each entry)
+SCIPY_CATALOGUE = [
+    "double (double)",
+    "double (double, void *)",
+    "double (int, double *)",
+    "double (int, double *, void *)",
+    "int (double *, intptr_t, double *, void *)",
+    "int (double *, intptr_t, double *, intptr_t, void *)",
+    "int (intptr_t *, double *, int, int, void *)",
+]
+
+
+def c_spelling(t: str) -> str:
+    t = t.strip()
+    if t.endswith("*"):
+        return c_spelling(t[:-1]) + " *"
+    return C_SPELLING.get(t, t)
+
+
+def _abi_class(c: str) -> str:
+    """ABI class of a C spelling on LP64: long == intptr_t (8-byte signed int)."""
+    if c.endswith(" *"):
+        return _abi_class(c[:-2]) + " *"
+    return {"long": "intptr_t", "long long": "intptr_t", "npy_intp": "intptr_t"}.get(c, c)
+
+
+def expected_capsule_args(argtypes: list) -> tuple:
+    """The argument list SPEC section 5 prescribes for a capsule export, and the
+    catalogue entry it matches (or None)."""
+    spelled = [c_spelling(t) for t in argtypes]
+    for entry in SCIPY_CATALOGUE:
+        ret, args = parse_c_signature(entry)
+        if len(args) != len(spelled):
+            continue
+        ok = True
+        for i, (want, have) in enumerate(zip(args, spelled)):
+            last = i == len(args) - 1
+            if want == "void *" and last and (have.endswith(" *")):
+                continue  # typed user data in the last slot
+            if _abi_class(want) != _abi_class(have):
+                ok = False
+                break
+        if ok:
+            return tuple(args), entry
+    return tuple(spelled), None
+
+
+def parse_c_signature(name: str):
+    """`double (int, double *, void *)` -> ("double", ["int", "double *", "void *"])."""
+    m = re.match(r"^(?P<ret>[A-Za-z_][\w ]*?(?: \*)?) \((?P<args>.*)\)$", name)
+    if not m:
+        raise ValueError(f"capsule name is not a C signature: {name!r}")
+    args = [] if m.group("args") in ("", "void") else m.group("args").split(", ")
+    return m.group("ret"), args
+
+
+def c_type_to_ctypes(c: str):
+    c = c.strip()
+    if c.endswith("*"):
+        base = c[:-1].strip()
+        if base == "void":
+            return ctypes.c_void_p
+        return ctypes.POINTER(C_TYPES[base])
+    if c not in C_TYPES:
+        raise ValueError(f"unknown C type {c!r} in capsule name")
+    return C_TYPES[c]
+
+
+def capsule_function(cap):
+    """A ctypes callable for the capsule, typed from its name. PYFUNCTYPE: called with
+    the GIL held (as SciPy does), and a Python error set by the callee is raised."""
+    name = capsule_name(cap)
+    ret, args = parse_c_signature(name)
+    restype = c_type_to_ctypes(ret)
+    argtypes = [c_type_to_ctypes(a) for a in args]
+    proto = ctypes.PYFUNCTYPE(restype, *argtypes)
+    return proto(capsule_pointer(cap)), ret, args
+
+
+def pointee_ctype(export_type: str, c_arg: str):
+    """ctypes type of the elements behind a pointer argument: from the export line
+    (a typed user-data pointer is named `void *` but points to e.g. float64)."""
+    base = export_type.strip()[:-1].strip()
+    if base == "void":
+        return None
+    return DTYPE_CTYPES[base]
+
+
+class CapsuleArgs:
+    """Build, from a case's Python values, ctypes arguments for the compiled capsule and
+    ctypes pointer objects for the CPython reference (separate buffers)."""
+
+    def __init__(self, export: Export, c_args: list, values: list):
+        if len(values) != len(export.argtypes):
+            raise ValueError(f"{export.name}: case has {len(values)} args, export has {len(export.argtypes)}")
+        self.export = export
+        self.c_args = c_args
+        self.values = values
+        self.native_arrays = {}
+        self.ref_arrays = {}
+        self.native = []
+        self.ref = []
+        for i, (t, v) in enumerate(zip(export.argtypes, values)):
+            t = t.strip()
+            if t.endswith("*"):
+                elem = pointee_ctype(t, c_args[i] if i < len(c_args) else "")
+                if v is None:
+                    self.native.append(None)
+                    self.ref.append(None)
+                    continue
+                if elem is None:
+                    raise ValueError(f"{export.name}: arg {i} is void*: pass None in cases")
+                vals = list(v) if isinstance(v, (list, tuple)) else [v]
+                na = (elem * len(vals))(*vals)
+                ra = (elem * len(vals))(*vals)
+                self.native_arrays[i] = na
+                self.ref_arrays[i] = ra
+                self.native.append(ctypes.cast(na, ctypes.c_void_p) if c_args[i] == "void *" else na)
+                self.ref.append(ctypes.cast(ra, ctypes.POINTER(elem)))
+            else:
+                self.native.append(v)
+                self.ref.append(v)
+
+    @staticmethod
+    def contents(arr):
+        return [arr[i] for i in range(len(arr))]
+
+    def arrays_after(self, which: dict) -> dict:
+        return {i: self.contents(a) for i, a in which.items()}
+
+
+def c_value(ret: str, v):
+    """Convert CPython's return value to what the C return type holds."""
+    if ret == "void":
+        return None
+    ct = C_TYPES[ret]
+    if ct in (ctypes.c_double, ctypes.c_float):
+        return ct(float(v)).value
+    if ct is ctypes.c_bool:
+        return bool(v)
+    return ct(int(v)).value
+
+
+def c_value_elem(v):
+    """An element read back from a ctypes array (already a Python scalar)."""
+    if isinstance(v, np.generic):
+        return v.item()
+    return v

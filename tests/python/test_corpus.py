@@ -1,0 +1,235 @@
+"""Differential tests: every `# case:` of every tests/corpus/*.py file, run by CPython
+(the reference) and by the compiled code in the `pykernel_corpus` wheel.
+
+Regular exports: same value (floats bit for bit, NaN == NaN), same Python type, or the
+same exception type. Capsule exports: called through ctypes with the C signature read
+from the capsule name; same C return value and same in-place effects on the pointer
+arguments; where CPython raises, the capsule follows SPEC section 5's error path.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+
+import pytest
+
+import kernel_harness as H
+
+FILES = H.load_corpus()
+FILE_BY_STEM = {f.stem: f for f in FILES}
+CASES = [c for f in FILES for c in f.cases]
+CAPSULE_EXPORTS = [(f, e) for f in FILES for e in f.exports if e.capsule]
+
+
+# --------------------------------------------------------------------------------------
+# The corpus itself (no compiled code needed)
+# --------------------------------------------------------------------------------------
+
+def test_corpus_size():
+    functions = {(f.stem, e.name) for f in FILES for e in f.exports}
+    assert len(FILES) >= 25, f"only {len(FILES)} corpus files"
+    assert len(functions) >= 60, f"only {len(functions)} exported functions"
+
+
+@pytest.mark.parametrize("cfile", FILES, ids=lambda f: f.stem)
+def test_corpus_file_consistent(cfile):
+    assert cfile.stem.isidentifier(), "corpus file names must be Rust/Python identifiers"
+    assert cfile.exports, f"{cfile.path}: no export comments"
+    names = {e.name for e in cfile.exports}
+    case_names = {c.fname for c in cfile.cases}
+    missing = sorted(names - case_names)
+    assert not missing, f"{cfile.path}: exported functions without a `# case:` line: {missing}"
+    stray = sorted(case_names - names)
+    assert not stray, f"{cfile.path}: cases for functions that are not exported: {stray}"
+    for e in cfile.exports:
+        if e.capsule:
+            assert len(cfile.export(e.name)) == 1, f"{e.name}: a capsule cannot be overloaded"
+    ref = H.reference_module(cfile.path)  # CPython runs the file unchanged
+    for n in names:
+        assert callable(getattr(ref, n)), n
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.markers], ids=lambda c: c.id)
+def test_corpus_markers_are_needed(case):
+    """A marker is only allowed where CPython's result really differs from the spec's."""
+    cfile = FILE_BY_STEM[case.stem]
+    fn = getattr(H.reference_module(case.path), case.fname)
+    args = reference_args(cfile, case, H.case_args(case))
+    if "expect-wrap" in case.markers:
+        r = fn(*args)
+        flat = list(r) if isinstance(r, tuple) else [r]
+        assert any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in flat), (
+            f"`expect-wrap` on a case whose CPython result {r!r} fits in int64")
+    if "expect-ieee" in case.markers:
+        with pytest.raises(ZeroDivisionError):
+            fn(*args)
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+SCALAR_CONVERT = {
+    "float": float, "float64": float, "float32": float,
+    "int": int, "int64": int, "int32": int, "int16": int, "int8": int, "intc": int,
+    "intp": int, "uint8": int, "uint16": int, "uint32": int, "uint64": int, "uintc": int,
+    "uintp": int, "byte": int,
+    "bool": bool,
+}
+
+
+def reference_args(cfile, case, args):
+    """Give CPython the values the compiled function receives: with a single export
+    line, a `float` parameter gets a float even if the case wrote `3`."""
+    exports = cfile.export(case.fname)
+    if len(exports) != 1 or exports[0].capsule:
+        return args
+    types = exports[0].argtypes
+    if len(types) != len(args):
+        return args
+    out = []
+    for t, v in zip(types, args):
+        if SCALAR_CONVERT.get(t.strip()) is float and isinstance(v, int) and not isinstance(v, bool):
+            v = float(v)
+        out.append(v)
+    return out
+
+
+def compiled_module(corpus, stem):
+    sub = getattr(corpus, stem, None)
+    if sub is None:
+        pytest.fail(
+            f"pykernel_corpus has no submodule {stem!r}: tests/corpus/{stem}.py was not "
+            "compiled into the wheel (excluded with PYKERNEL_CORPUS_EXCLUDE?)", pytrace=False)
+    return sub
+
+
+def compiled_function(corpus, stem, name):
+    sub = compiled_module(corpus, stem)
+    fn = getattr(sub, name, None)
+    if fn is None:
+        pytest.fail(f"pykernel_corpus.{stem} has no attribute {name!r}; it has "
+                    f"{sorted(n for n in dir(sub) if not n.startswith('__'))}", pytrace=False)
+    return fn
+
+
+def outcome(fn, args):
+    try:
+        return ("value", fn(*args))
+    except Exception as e:  # noqa: BLE001 - the exception type is what we compare
+        return ("raise", e)
+
+
+def describe(o) -> str:
+    if o[0] == "value":
+        return "returned " + H.show(o[1])
+    return f"raised {type(o[1]).__name__}: {o[1]}"
+
+
+# --------------------------------------------------------------------------------------
+# Compiled vs CPython
+# --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cfile", FILES, ids=lambda f: f.stem)
+def test_compiled_exports_present(corpus, cfile):
+    sub = compiled_module(corpus, cfile.stem)
+    for e in cfile.exports:
+        obj = getattr(sub, e.name, None)
+        assert obj is not None, f"pykernel_corpus.{cfile.stem}.{e.name} missing"
+        if e.capsule:
+            assert H.is_capsule(obj), f"{e.name} is a capsule export but got {type(obj)}"
+        else:
+            assert callable(obj), f"{e.name} is a regular export but got {type(obj)}"
+
+
+@pytest.mark.parametrize("cfile,export", CAPSULE_EXPORTS, ids=lambda x: getattr(x, "name", getattr(x, "stem", "")))
+def test_capsule_name(corpus, cfile, export):
+    """SPEC 5: the name is the C signature in SciPy's exact spelling; catalogue
+    matches get the catalogue's name."""
+    cap = compiled_function(corpus, cfile.stem, export.name)
+    name = H.capsule_name(cap)
+    assert name is not None, "capsule has no name"
+    ret, args = H.parse_c_signature(name)
+    want_args, entry = H.expected_capsule_args(export.argtypes)
+    if entry is not None:
+        assert name == entry, f"export {export.argtypes} matches SciPy's {entry!r}, got {name!r}"
+    else:
+        assert tuple(args) == want_args, f"capsule name {name!r}: expected arguments {want_args}"
+    assert H.c_type_to_ctypes(ret) is not None or ret == "void"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_case(corpus, case):
+    cfile = FILE_BY_STEM[case.stem]
+    exports = cfile.export(case.fname)
+    if exports and exports[0].capsule:
+        run_capsule_case(corpus, cfile, exports[0], case)
+    else:
+        run_regular_case(corpus, cfile, case)
+
+
+def run_regular_case(corpus, cfile, case):
+    ref_fn = getattr(H.reference_module(case.path), case.fname)
+    comp_fn = compiled_function(corpus, case.stem, case.fname)
+    args = reference_args(cfile, case, H.case_args(case))
+
+    if "expect-ieee" in case.markers:
+        expected = ("value", H.numpy_float_semantics(ref_fn, args))
+    else:
+        expected = outcome(ref_fn, args)
+    if "expect-wrap" in case.markers and expected[0] == "value":
+        expected = ("value", H.map_result(expected[1], H.wrap_int64))
+
+    got = outcome(comp_fn, list(args))
+    where = f"{case.path.name}:{case.line}: {case.expr}"
+    ref_label = "CPython" + (f" ({', '.join(sorted(case.markers))})" if case.markers else "")
+    if expected[0] == "raise":
+        assert got[0] == "raise" and type(got[1]) is type(expected[1]), (
+            f"{where}\n  {ref_label} {describe(expected)}\n  compiled {describe(got)}")
+    else:
+        assert got[0] == "value" and H.same_value(expected[1], got[1]), (
+            f"{where}\n  {ref_label} {describe(expected)}\n  compiled {describe(got)}")
+
+
+def run_capsule_case(corpus, cfile, export, case):
+    ref_fn = getattr(H.reference_module(case.path), case.fname)
+    cap = compiled_function(corpus, case.stem, case.fname)
+    assert H.is_capsule(cap), f"{case.fname}: expected a capsule, got {type(cap)}"
+    fn, ret, cargs = H.capsule_function(cap)
+    assert len(cargs) == len(export.argtypes), (
+        f"capsule name {H.capsule_name(cap)!r} has {len(cargs)} arguments, the export {len(export.argtypes)}")
+    values = H.case_args(case)
+    ca = H.CapsuleArgs(export, cargs, values)
+    where = f"{case.path.name}:{case.line}: {case.expr}  [{H.capsule_name(cap)}]"
+
+    expected = outcome(ref_fn, ca.ref)
+    got = outcome(fn, ca.native)
+    ref_arrays = ca.arrays_after(ca.ref_arrays)
+    got_arrays = ca.arrays_after(ca.native_arrays)
+
+    if expected[0] == "value":
+        want = H.c_value(ret, expected[1])
+        assert got[0] == "value" and H.same_value(want, got[1]), (
+            f"{where}\n  CPython {describe(('value', want))}\n  compiled {describe(got)}")
+    else:
+        # SPEC 5: a capsule never unwinds; double-returning ones return NaN,
+        # int-returning (ndimage) ones return 0 with the Python exception set.
+        if ret in ("double", "float"):
+            assert got[0] == "value" and isinstance(got[1], float) and math.isnan(got[1]), (
+                f"{where}\n  CPython {describe(expected)} -> expected NaN\n  compiled {describe(got)}")
+        else:
+            assert got[0] == "raise" and type(got[1]) is type(expected[1]), (
+                f"{where}\n  CPython {describe(expected)} -> expected 0 with "
+                f"{type(expected[1]).__name__} set\n  compiled {describe(got)}")
+            # Called without the GIL (as a C caller would): 0, and no exception left set.
+            nogil = ctypes.CFUNCTYPE(fn._restype_, *fn._argtypes_)(ctypes.cast(fn, ctypes.c_void_p).value)
+            ca2 = H.CapsuleArgs(export, cargs, H.case_args(case))
+            r = nogil(*ca2.native)
+            assert r == 0, f"{where}: without the GIL the capsule returned {r!r}, expected 0"
+    for i in ref_arrays:
+        exp_vals = [H.c_value_elem(v) for v in ref_arrays[i]]
+        got_vals = [H.c_value_elem(v) for v in got_arrays[i]]
+        assert len(exp_vals) == len(got_vals) and all(
+            H.same_value(a, b) for a, b in zip(exp_vals, got_vals)), (
+            f"{where}\n  pointer argument {i} after the call:\n  CPython  {exp_vals}\n  compiled {got_vals}")
