@@ -41,12 +41,17 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
             } else {
                 msg::overloads_unsupported(&ex.name)
             };
-            diags.push(Diagnostic::error(ex.span, m).with_secondary(first.span, "first signature here"));
+            diags.push(
+                Diagnostic::error(ex.span, m).with_secondary(first.span, "first signature here"),
+            );
             continue;
         }
         seen.insert(&ex.name, ex);
         if RESERVED.contains(&ex.name.as_str()) || ex.name.starts_with("__pk") {
-            diags.push(Diagnostic::error(ex.name_span, msg::bad_export_name(&ex.name)));
+            diags.push(Diagnostic::error(
+                ex.name_span,
+                msg::bad_export_name(&ex.name),
+            ));
             continue;
         }
         let Some((func, f)) = module.function(&ex.name) else {
@@ -59,8 +64,11 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
         };
         if f.params.len() != ex.args.len() {
             diags.push(
-                Diagnostic::error(ex.span, msg::export_arity(&ex.name, f.params.len(), ex.args.len()))
-                    .with_secondary(f.name_span, format!("`{}` defined here", f.name)),
+                Diagnostic::error(
+                    ex.span,
+                    msg::export_arity(&ex.name, f.params.len(), ex.args.len()),
+                )
+                .with_secondary(f.name_span, format!("`{}` defined here", f.name)),
             );
             continue;
         }
@@ -68,7 +76,11 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
         let mut c_params = Vec::new();
         let mut ok = true;
         for a in &ex.args {
-            let ty = if ex.capsule { capsule_param(&a.ty) } else { regular_param(&a.ty) };
+            let ty = if ex.capsule {
+                capsule_param(&a.ty)
+            } else {
+                regular_param(&a.ty)
+            };
             match ty {
                 Ok(t) => params.push(t),
                 Err(m) => {
@@ -83,7 +95,12 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
             }
         }
         if ok {
-            out.push(BoundExport { export: ex.clone(), func, params, c_params });
+            out.push(BoundExport {
+                export: ex.clone(),
+                func,
+                params,
+                c_params,
+            });
         }
     }
     (out, diags)
@@ -93,14 +110,19 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
 /// are Python ints, floating scalars Python floats; pointers stay pointers.
 fn capsule_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
     match t {
-        ExportType::Scalar { dtype, .. } if !dtype.is_complex() => Ok(Ty::Scalar(match crate::types::kind(*dtype) {
-            0 => Scalar::BOOL,
-            1 => Scalar::INT,
-            _ => Scalar::FLOAT,
-        })),
+        ExportType::Scalar { dtype, .. } if !dtype.is_complex() => {
+            Ok(Ty::Scalar(match crate::types::kind(*dtype) {
+                0 => Scalar::BOOL,
+                1 => Scalar::INT,
+                _ => Scalar::FLOAT,
+            }))
+        }
         ExportType::Pointer { dtype, .. } if !dtype.is_complex() => Ok(Ty::Ptr(*dtype)),
         ExportType::VoidPointer => Ok(Ty::VoidPtr),
-        other => Err(msg::unsupported_export_type(&other.to_string(), "capsule exports")),
+        other => Err(msg::unsupported_export_type(
+            &other.to_string(),
+            "capsule exports",
+        )),
     }
 }
 
@@ -115,6 +137,9 @@ fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
         ExportType::Pointer { .. } | ExportType::VoidPointer => {
             Err(msg::pointer_in_regular_export(&t.to_string()))
         }
-        other => Err(msg::unsupported_export_type(&other.to_string(), "regular exports")),
+        other => Err(msg::unsupported_export_type(
+            &other.to_string(),
+            "regular exports",
+        )),
     }
 }

@@ -46,11 +46,17 @@ pub fn capsules(
                 };
                 if !fits {
                     diags.push(
-                        Diagnostic::error(ret_span, msg::capsule_return_mismatch(name, &ret.to_string(), entry.name))
-                            .with_secondary(b.export.span, format!("matches SciPy's `{}`", entry.name)),
+                        Diagnostic::error(
+                            ret_span,
+                            msg::capsule_return_mismatch(name, &ret.to_string(), entry.name),
+                        )
+                        .with_secondary(b.export.span, format!("matches SciPy's `{}`", entry.name)),
                     );
                 }
-                out.push(Some(CapsuleSig { name: entry.name.to_owned(), ret: Some(entry.ret) }));
+                out.push(Some(CapsuleSig {
+                    name: entry.name.to_owned(),
+                    ret: Some(entry.ret),
+                }));
                 continue;
             }
             Match::Near { entry, arg, want } => {
@@ -67,15 +73,22 @@ pub fn capsules(
         }
         let (c_ret, spelling) = match &ret {
             Ty::None => (None, "void"),
-            Ty::Scalar(s) if kind(s.dtype) <= 2 => {
-                (Some(s.dtype), scalar_spelling(s.dtype, if s.py { Flavor::Python } else { Flavor::NumPy }))
-            }
+            Ty::Scalar(s) if kind(s.dtype) <= 2 => (
+                Some(s.dtype),
+                scalar_spelling(s.dtype, if s.py { Flavor::Python } else { Flavor::NumPy }),
+            ),
             other => {
-                diags.push(Diagnostic::error(ret_span, msg::capsule_bad_return(name, &other.to_string())));
+                diags.push(Diagnostic::error(
+                    ret_span,
+                    msg::capsule_bad_return(name, &other.to_string()),
+                ));
                 (None, "void")
             }
         };
-        out.push(Some(CapsuleSig { name: signature_name(spelling, &b.c_params), ret: c_ret }));
+        out.push(Some(CapsuleSig {
+            name: signature_name(spelling, &b.c_params),
+            ret: c_ret,
+        }));
     }
     (out, diags)
 }
@@ -89,8 +102,12 @@ pub fn definite_assignment(
     let mut diags = Vec::new();
     for &i in reachable {
         let f = &module.functions[i];
-        let mut walker = Assigned { reported: Default::default(), diags: &mut diags };
-        let start: std::collections::BTreeSet<String> = f.params.iter().map(|(p, _)| p.clone()).collect();
+        let mut walker = Assigned {
+            reported: Default::default(),
+            diags: &mut diags,
+        };
+        let start: std::collections::BTreeSet<String> =
+            f.params.iter().map(|(p, _)| p.clone()).collect();
         walker.block(&f.body, start);
     }
     diags
@@ -140,8 +157,19 @@ impl Assigned<'_> {
                 self.block(body, set.clone());
                 self.block(orelse, set.clone());
             }
-            Stmt::ForRange { var, start, stop, step, body, orelse, .. } => {
-                for e in [start.as_ref(), Some(stop), step.as_ref()].into_iter().flatten() {
+            Stmt::ForRange {
+                var,
+                start,
+                stop,
+                step,
+                body,
+                orelse,
+                ..
+            } => {
+                for e in [start.as_ref(), Some(stop), step.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
                     self.expr(e, &set);
                 }
                 let mut inner = set.clone();
@@ -174,7 +202,13 @@ impl Assigned<'_> {
                 self.expr(base, set);
                 self.expr(index, set);
             }
-            Target::Slice { base, lower, upper, step, .. } => {
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            } => {
                 self.expr(base, set);
                 for p in [lower, upper, step].into_iter().flatten() {
                     self.expr(p, set);
@@ -185,7 +219,8 @@ impl Assigned<'_> {
 
     fn use_name(&mut self, name: &str, span: crate::diagnostics::Span, set: &BTreeSet<String>) {
         if !set.contains(name) && self.reported.insert(name.to_owned()) {
-            self.diags.push(Diagnostic::error(span, msg::maybe_unassigned(name)));
+            self.diags
+                .push(Diagnostic::error(span, msg::maybe_unassigned(name)));
         }
     }
 

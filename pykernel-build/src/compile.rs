@@ -91,11 +91,15 @@ impl Config {
             Some(d) => d.clone(),
             None => match std::env::var_os("OUT_DIR") {
                 Some(d) => PathBuf::from(d),
-                None => return Err(Error::Io("OUT_DIR is not set: call `compile` from build.rs, or set `Config::out_dir`".into())),
+                None => return Err(Error::Io(
+                    "OUT_DIR is not set: call `compile` from build.rs, or set `Config::out_dir`"
+                        .into(),
+                )),
             },
         };
         let dir = out.join("pykernel");
-        std::fs::create_dir_all(&dir).map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
         let mut failures = Vec::new();
         let mut entries = Vec::new();
         for path in paths {
@@ -121,7 +125,11 @@ impl Config {
             }
         }
         update_manifest(&dir, &entries)?;
-        if failures.is_empty() { Ok(()) } else { Err(Error::Kernel(failures)) }
+        if failures.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Kernel(failures))
+        }
     }
 }
 
@@ -158,7 +166,10 @@ impl fmt::Display for Error {
         match self {
             Error::Io(m) => write!(f, "pykernel: {m}"),
             Error::Kernel(ds) => {
-                let n: usize = ds.iter().map(|d| d.items.iter().filter(|i| i.is_error()).count()).sum();
+                let n: usize = ds
+                    .iter()
+                    .map(|d| d.items.iter().filter(|i| i.is_error()).count())
+                    .sum();
                 writeln!(f, "pykernel: {n} error(s) in kernel code\n")?;
                 for d in ds {
                     f.write_str(&d.render())?;
@@ -179,7 +190,9 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {}
 
 fn unique_file_name(path: &Path, taken: &[(String, String)]) -> String {
-    let stem = path.file_stem().map_or("kernel".into(), |s| s.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map_or("kernel".into(), |s| s.to_string_lossy().into_owned());
     let mut name = format!("{stem}.rs");
     let mut k = 2;
     while taken.iter().any(|(_, f)| *f == name) {
@@ -194,7 +207,8 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
     if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
         return Ok(());
     }
-    std::fs::write(path, content).map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, content)
+        .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
 }
 
 static MANIFEST_STARTED: AtomicBool = AtomicBool::new(false);
@@ -203,7 +217,11 @@ static MANIFEST_STARTED: AtomicBool = AtomicBool::new(false);
 fn update_manifest(dir: &Path, entries: &[(String, String)]) -> Result<(), Error> {
     let path = dir.join(MANIFEST);
     let mut lines: Vec<String> = if MANIFEST_STARTED.swap(true, Ordering::SeqCst) {
-        std::fs::read_to_string(&path).unwrap_or_default().lines().map(str::to_owned).collect()
+        std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
     } else {
         Vec::new()
     };

@@ -7,7 +7,7 @@ use std::fmt;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, Config as TermConfig};
+use codespan_reporting::term::{self, Chars, Config as TermConfig};
 
 use crate::messages::Message;
 
@@ -23,7 +23,10 @@ pub struct Span {
 impl Span {
     /// A span covering `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// The smallest span covering both `self` and `other`.
@@ -57,12 +60,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: Message) -> Self {
-        Diagnostic { severity: Severity::Error, span, message, secondary: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            span,
+            message,
+            secondary: Vec::new(),
+        }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: Message) -> Self {
-        Diagnostic { severity: Severity::Warning, span, message, secondary: Vec::new() }
+        Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message,
+            secondary: Vec::new(),
+        }
     }
 
     /// Adds a secondary label.
@@ -91,7 +104,11 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// An empty set for `path`.
     pub fn new(path: impl Into<String>, source: impl Into<String>) -> Self {
-        Diagnostics { path: path.into(), source: source.into(), items: Vec::new() }
+        Diagnostics {
+            path: path.into(),
+            source: source.into(),
+            items: Vec::new(),
+        }
     }
 
     /// Adds one diagnostic.
@@ -123,7 +140,13 @@ impl Diagnostics {
     pub fn render(&self) -> String {
         let mut items = self.items.clone();
         items.sort_by_key(|d| (d.span.start, d.span.end));
-        items.iter().map(|d| self.render_one(d)).collect::<Vec<_>>().join("\n")
+        let mut out = items
+            .iter()
+            .map(|d| self.render_one(d).trim_end().to_owned())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        out.push('\n');
+        out
     }
 
     /// Renders one diagnostic rustc-style.
@@ -143,7 +166,9 @@ impl Diagnostics {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         };
-        let mut cs = base.with_message(d.message.text.clone()).with_labels(labels);
+        let mut cs = base
+            .with_message(d.message.text.clone())
+            .with_labels(labels);
         if let Some(code) = d.message.code {
             cs = cs.with_code(code);
         }
@@ -153,7 +178,11 @@ impl Diagnostics {
         let mut out = Vec::new();
         let mut writer = term::termcolor::NoColor::new(&mut out);
         // Rendering into memory cannot fail except on a broken span; fall back to a plain line.
-        if term::emit_to_write_style(&mut writer, &TermConfig::default(), &file, &cs).is_err() {
+        let config = TermConfig {
+            chars: Chars::ascii(),
+            ..TermConfig::default()
+        };
+        if term::emit_to_write_style(&mut writer, &config, &file, &cs).is_err() {
             let (l, c) = self.line_col(d.span.start);
             return format!("{}:{l}:{c}: {}\n", self.path, d.message.text);
         }
@@ -167,7 +196,12 @@ impl Diagnostics {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let hint = d.message.hint.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
+        let hint = d
+            .message
+            .hint
+            .as_ref()
+            .map(|h| format!(" (help: {h})"))
+            .unwrap_or_default();
         format!("{}:{l}:{c}: {sev}: {}{hint}", self.path, d.message.text)
     }
 }

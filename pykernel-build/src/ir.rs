@@ -20,7 +20,10 @@ pub struct Module {
 impl Module {
     /// The function named `name`.
     pub fn function(&self, name: &str) -> Option<(usize, &Function)> {
-        self.functions.iter().enumerate().find(|(_, f)| f.name == name)
+        self.functions
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.name == name)
     }
 }
 
@@ -46,11 +49,24 @@ pub struct Function {
 #[allow(dead_code)]
 pub enum Stmt {
     /// `target = value`
-    Assign { target: Target, value: Expr, span: Span },
+    Assign {
+        target: Target,
+        value: Expr,
+        span: Span,
+    },
     /// `target op= value`
-    AugAssign { target: Target, op: BinOp, value: Expr, span: Span },
+    AugAssign {
+        target: Target,
+        op: BinOp,
+        value: Expr,
+        span: Span,
+    },
     /// `if cond: then else: orelse` (elif is a nested if in orelse).
-    If { cond: Expr, then: Vec<Stmt>, orelse: Vec<Stmt> },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `for var in range(start, stop, step): body else: orelse`
     ForRange {
         var: String,
@@ -62,7 +78,11 @@ pub enum Stmt {
         orelse: Vec<Stmt>,
     },
     /// `while cond: body else: orelse`
-    While { cond: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `break`
     Break(Span),
     /// `continue`
@@ -72,7 +92,11 @@ pub enum Stmt {
     /// An expression evaluated for its effects.
     Expr(Expr),
     /// `assert test[, "msg"]`
-    Assert { test: Expr, msg: Option<String>, span: Span },
+    Assert {
+        test: Expr,
+        msg: Option<String>,
+        span: Span,
+    },
     /// `pass`
     Pass,
 }
@@ -85,7 +109,13 @@ pub enum Target {
     /// `base[index] = ...`
     Index { base: Expr, index: Expr, span: Span },
     /// `base[lower:upper:step] = ...`
-    Slice { base: Expr, lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>, span: Span },
+    Slice {
+        base: Expr,
+        lower: Option<Expr>,
+        upper: Option<Expr>,
+        step: Option<Expr>,
+        span: Span,
+    },
 }
 
 /// An expression with its id and span.
@@ -129,7 +159,12 @@ pub enum ExprKind {
     /// `base[index]`
     Index(Box<Expr>, Box<Expr>),
     /// `base[lower:upper:step]`
-    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Slice(
+        Box<Expr>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+    ),
 }
 
 /// Arithmetic and bitwise operators.

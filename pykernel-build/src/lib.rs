@@ -4,10 +4,8 @@
 //! Rust at `cargo build` time. Use it from `build.rs`:
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
-//! }
+//! // build.rs, inside `fn main()`:
+//! pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
 //! ```
 //!
 //! and include the result with `pykernel::include_kernel!("testlib.py")`.

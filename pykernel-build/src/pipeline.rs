@@ -33,7 +33,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     let suite = match crate::parse::parse_module(source, path) {
         Ok(s) => s,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             let (_, more) = crate::exports::collect(source);
             diags.extend(more);
             return Err(diags);
@@ -49,11 +49,17 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     // CPython-only helpers) and at module level.
     let roots: Vec<usize> = bound.iter().map(|b| b.func).collect();
     let reachable = reachable_functions(&module, &roots);
-    let function_spans: Vec<(Span, bool)> =
-        module.functions.iter().enumerate().map(|(i, f)| (f.span, reachable.contains(&i))).collect();
+    let function_spans: Vec<(Span, bool)> = module
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.span, reachable.contains(&i)))
+        .collect();
     let mut lowering_failed = false;
     for d in lower_diags {
-        let inside = function_spans.iter().find(|(s, _)| s.start <= d.span.start && d.span.end <= s.end);
+        let inside = function_spans
+            .iter()
+            .find(|(s, _)| s.start <= d.span.start && d.span.end <= s.end);
         if inside.is_none_or(|(_, reach)| *reach) {
             lowering_failed = true;
             diags.push(d);
@@ -63,7 +69,8 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         return Err(diags);
     }
 
-    let root_keys: Vec<(usize, Vec<Ty>)> = bound.iter().map(|b| (b.func, b.params.clone())).collect();
+    let root_keys: Vec<(usize, Vec<Ty>)> =
+        bound.iter().map(|b| (b.func, b.params.clone())).collect();
     let (program, infer_diags) = crate::infer::infer(&module, &root_keys);
     diags.extend(infer_diags);
     if diags.has_errors() {
@@ -89,8 +96,12 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         Err(e) => {
             diags.push(Diagnostic::error(
                 Span::new(0, 0),
-                crate::messages::Message::new("PK0999", format!("internal error: generated Rust does not parse: {e}"), "")
-                    .hint("this is a pykernel bug; please report it with this kernel"),
+                crate::messages::Message::new(
+                    "PK0999",
+                    format!("internal error: generated Rust does not parse: {e}"),
+                    "",
+                )
+                .hint("this is a pykernel bug; please report it with this kernel"),
             ));
             return Err(diags);
         }
@@ -101,7 +112,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     );
     let code = header + &prettyplease::unparse(&file);
     let mut warnings = Diagnostics::new(path, source);
-    warnings.extend(diags.items.into_iter());
+    warnings.extend(diags.items);
     Ok(Output { code, warnings })
 }
 
@@ -137,7 +148,13 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
                     expr_calls(base, out);
                     expr_calls(index, out);
                 }
-                Target::Slice { base, lower, upper, step, .. } => {
+                Target::Slice {
+                    base,
+                    lower,
+                    upper,
+                    step,
+                    ..
+                } => {
                     expr_calls(base, out);
                     for p in [lower, upper, step].into_iter().flatten() {
                         expr_calls(p, out);
@@ -145,12 +162,27 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
                 }
             }
         }
-        Stmt::If { cond, then, orelse } | Stmt::While { cond, body: then, orelse } => {
+        Stmt::If { cond, then, orelse }
+        | Stmt::While {
+            cond,
+            body: then,
+            orelse,
+        } => {
             e(cond);
             then.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
         }
-        Stmt::ForRange { start, stop, step, body, orelse, .. } => {
-            for p in [start.as_ref(), Some(stop), step.as_ref()].into_iter().flatten() {
+        Stmt::ForRange {
+            start,
+            stop,
+            step,
+            body,
+            orelse,
+            ..
+        } => {
+            for p in [start.as_ref(), Some(stop), step.as_ref()]
+                .into_iter()
+                .flatten()
+            {
                 expr_calls(p, out);
             }
             body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));

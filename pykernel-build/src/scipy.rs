@@ -58,7 +58,10 @@ pub fn c_type(t: &ExportType) -> Option<CType> {
             abi: Abi::Ptr(*dtype),
             spelling: format!("{} *", scalar_spelling(*dtype, *flavor)),
         },
-        ExportType::VoidPointer => CType { abi: Abi::VoidPtr, spelling: "void *".to_owned() },
+        ExportType::VoidPointer => CType {
+            abi: Abi::VoidPtr,
+            spelling: "void *".to_owned(),
+        },
         _ => return None,
     })
 }
@@ -93,10 +96,30 @@ const U: Slot = Slot::UserData;
 
 /// SciPy's catalogue (SciPy 1.17).
 pub const CATALOGUE: &[Entry] = &[
-    Entry { consumer: "integrate.quad", name: "double (double)", ret: Dtype::Float64, slots: &[D] },
-    Entry { consumer: "integrate.quad", name: "double (double, void *)", ret: Dtype::Float64, slots: &[D, U] },
-    Entry { consumer: "integrate.nquad", name: "double (int, double *)", ret: Dtype::Float64, slots: &[I, DP] },
-    Entry { consumer: "integrate.nquad", name: "double (int, double *, void *)", ret: Dtype::Float64, slots: &[I, DP, U] },
+    Entry {
+        consumer: "integrate.quad",
+        name: "double (double)",
+        ret: Dtype::Float64,
+        slots: &[D],
+    },
+    Entry {
+        consumer: "integrate.quad",
+        name: "double (double, void *)",
+        ret: Dtype::Float64,
+        slots: &[D, U],
+    },
+    Entry {
+        consumer: "integrate.nquad",
+        name: "double (int, double *)",
+        ret: Dtype::Float64,
+        slots: &[I, DP],
+    },
+    Entry {
+        consumer: "integrate.nquad",
+        name: "double (int, double *, void *)",
+        ret: Dtype::Float64,
+        slots: &[I, DP, U],
+    },
     Entry {
         consumer: "ndimage.generic_filter",
         name: "int (double *, intptr_t, double *, void *)",
@@ -126,7 +149,9 @@ fn fits(slot: Slot, abi: Abi) -> bool {
 
 fn same_family(slot: Slot, abi: Abi) -> bool {
     match (slot, abi) {
-        (Slot::Is(Abi::Scalar(a)), Abi::Scalar(b)) => crate::types::kind(a) == crate::types::kind(b),
+        (Slot::Is(Abi::Scalar(a)), Abi::Scalar(b)) => {
+            crate::types::kind(a) == crate::types::kind(b)
+        }
         (Slot::Is(Abi::Ptr(_)), Abi::Ptr(_) | Abi::VoidPtr) => true,
         _ => false,
     }
@@ -134,7 +159,10 @@ fn same_family(slot: Slot, abi: Abi) -> bool {
 
 fn slot_spelling(entry: &Entry, i: usize) -> &'static str {
     // Cut the entry's name into its argument spellings.
-    let inner = entry.name.split_once('(').map_or("", |(_, r)| r.trim_end_matches(')'));
+    let inner = entry
+        .name
+        .split_once('(')
+        .map_or("", |(_, r)| r.trim_end_matches(')'));
     inner.split(", ").nth(i).unwrap_or("?")
 }
 
@@ -144,7 +172,11 @@ pub enum Match {
     /// ABI-compatible with this entry: take its name and return type.
     Exact(&'static Entry),
     /// Close to this entry but argument `arg` (0-based) does not fit (SciPy passes `want`).
-    Near { entry: &'static Entry, arg: usize, want: &'static str },
+    Near {
+        entry: &'static Entry,
+        arg: usize,
+        want: &'static str,
+    },
     /// Unrelated to SciPy.
     None,
 }
@@ -153,8 +185,9 @@ pub enum Match {
 pub fn match_catalogue(args: &[CType]) -> Match {
     let mut best: Option<(usize, &'static Entry, usize)> = None;
     for e in CATALOGUE.iter().filter(|e| e.slots.len() == args.len()) {
-        let bad: Vec<usize> =
-            (0..args.len()).filter(|&i| !fits(e.slots[i], args[i].abi)).collect();
+        let bad: Vec<usize> = (0..args.len())
+            .filter(|&i| !fits(e.slots[i], args[i].abi))
+            .collect();
         if bad.is_empty() {
             return Match::Exact(e);
         }
@@ -167,7 +200,11 @@ pub fn match_catalogue(args: &[CType]) -> Match {
         }
     }
     match best {
-        Some((_, entry, arg)) => Match::Near { entry, arg, want: slot_spelling(entry, arg) },
+        Some((_, entry, arg)) => Match::Near {
+            entry,
+            arg,
+            want: slot_spelling(entry, arg),
+        },
         None => Match::None,
     }
 }
@@ -183,10 +220,16 @@ mod tests {
     use super::*;
 
     fn ptr(d: Dtype) -> ExportType {
-        ExportType::Pointer { dtype: d, flavor: Flavor::NumPy }
+        ExportType::Pointer {
+            dtype: d,
+            flavor: Flavor::NumPy,
+        }
     }
     fn sc(d: Dtype) -> ExportType {
-        ExportType::Scalar { dtype: d, flavor: Flavor::NumPy }
+        ExportType::Scalar {
+            dtype: d,
+            flavor: Flavor::NumPy,
+        }
     }
     fn types(ts: &[ExportType]) -> Vec<CType> {
         ts.iter().map(|t| c_type(t).unwrap()).collect()
@@ -194,28 +237,70 @@ mod tests {
 
     #[test]
     fn seed_f_is_named_with_void_user_data() {
-        let m = match_catalogue(&types(&[sc(Dtype::Int32), ptr(Dtype::Float64), ptr(Dtype::Float64)]));
+        let m = match_catalogue(&types(&[
+            sc(Dtype::Int32),
+            ptr(Dtype::Float64),
+            ptr(Dtype::Float64),
+        ]));
         assert!(matches!(m, Match::Exact(e) if e.name == "double (int, double *, void *)"));
     }
 
     #[test]
     fn seed_transform_is_named_with_intptr() {
-        let args = [ptr(Dtype::Int64), ptr(Dtype::Float64), sc(Dtype::Int32), sc(Dtype::Int32), ptr(Dtype::Float64)];
+        let args = [
+            ptr(Dtype::Int64),
+            ptr(Dtype::Float64),
+            sc(Dtype::Int32),
+            sc(Dtype::Int32),
+            ptr(Dtype::Float64),
+        ];
         let m = match_catalogue(&types(&args));
-        assert!(matches!(m, Match::Exact(e) if e.name == "int (intptr_t *, double *, int, int, void *)"));
+        assert!(
+            matches!(m, Match::Exact(e) if e.name == "int (intptr_t *, double *, int, int, void *)")
+        );
     }
 
     #[test]
     fn float32_pointer_is_a_near_miss() {
-        let m = match_catalogue(&types(&[sc(Dtype::Int32), ptr(Dtype::Float32), ptr(Dtype::Float64)]));
-        assert!(matches!(m, Match::Near { arg: 1, want: "double *", .. }), "{m:?}");
+        let m = match_catalogue(&types(&[
+            sc(Dtype::Int32),
+            ptr(Dtype::Float32),
+            ptr(Dtype::Float64),
+        ]));
+        assert!(
+            matches!(
+                m,
+                Match::Near {
+                    arg: 1,
+                    want: "double *",
+                    ..
+                }
+            ),
+            "{m:?}"
+        );
         let m = match_catalogue(&types(&[sc(Dtype::Int64), ptr(Dtype::Float64)]));
-        assert!(matches!(m, Match::Near { arg: 0, want: "int", .. }), "{m:?}");
+        assert!(
+            matches!(
+                m,
+                Match::Near {
+                    arg: 0,
+                    want: "int",
+                    ..
+                }
+            ),
+            "{m:?}"
+        );
     }
 
     #[test]
     fn names_outside_the_catalogue() {
-        let args = types(&[ptr(Dtype::Float32), ExportType::Scalar { dtype: Dtype::Int64, flavor: Flavor::IntP }]);
+        let args = types(&[
+            ptr(Dtype::Float32),
+            ExportType::Scalar {
+                dtype: Dtype::Int64,
+                flavor: Flavor::IntP,
+            },
+        ]);
         assert_eq!(signature_name("float", &args), "float (float *, intptr_t)");
         assert_eq!(match_catalogue(&args), Match::None);
         assert_eq!(match_catalogue(&types(&[sc(Dtype::Int32)])), Match::None);

@@ -16,11 +16,20 @@ pub struct Scalar {
 
 impl Scalar {
     /// Python `int` (int64 here).
-    pub const INT: Scalar = Scalar { dtype: Dtype::Int64, py: true };
+    pub const INT: Scalar = Scalar {
+        dtype: Dtype::Int64,
+        py: true,
+    };
     /// Python `float`.
-    pub const FLOAT: Scalar = Scalar { dtype: Dtype::Float64, py: true };
+    pub const FLOAT: Scalar = Scalar {
+        dtype: Dtype::Float64,
+        py: true,
+    };
     /// Python `bool`.
-    pub const BOOL: Scalar = Scalar { dtype: Dtype::Bool, py: true };
+    pub const BOOL: Scalar = Scalar {
+        dtype: Dtype::Bool,
+        py: true,
+    };
 
     /// A NumPy scalar of `dtype`.
     pub fn np(dtype: Dtype) -> Scalar {
@@ -163,7 +172,11 @@ pub fn promote_dtypes(a: Dtype, b: Dtype) -> Dtype {
         }
         (1, 2) | (2, 1) => {
             let (i, f) = if ka == 1 { (a, b) } else { (b, a) };
-            if f == Float32 && bits(i) <= 16 { Float32 } else { Float64 }
+            if f == Float32 && bits(i) <= 16 {
+                Float32
+            } else {
+                Float64
+            }
         }
         (2, 2) => Float64,
         (3, 3) => Complex128,
@@ -185,7 +198,10 @@ pub fn promote(a: Scalar, b: Scalar) -> Scalar {
         (true, true) => {
             // Python: bool op bool is int; otherwise the wider kind.
             let k = a.kind().max(b.kind()).max(1);
-            Scalar { dtype: default_of_kind(k), py: true }
+            Scalar {
+                dtype: default_of_kind(k),
+                py: true,
+            }
         }
         (false, false) => Scalar::np(promote_dtypes(a.dtype, b.dtype)),
         _ => {
@@ -205,7 +221,10 @@ pub fn promote(a: Scalar, b: Scalar) -> Scalar {
 pub fn true_divide(a: Scalar, b: Scalar) -> Scalar {
     let p = promote(a, b);
     if p.kind() <= 1 {
-        Scalar { dtype: Dtype::Float64, py: a.py && b.py }
+        Scalar {
+            dtype: Dtype::Float64,
+            py: a.py && b.py,
+        }
     } else {
         p
     }
@@ -254,10 +273,16 @@ mod tests {
         let f32s = Scalar::np(Float32);
         assert_eq!(promote(f32s, Scalar::FLOAT), f32s);
         assert_eq!(promote(Scalar::np(Int32), Scalar::INT), Scalar::np(Int32));
-        assert_eq!(promote(Scalar::np(Int32), Scalar::FLOAT), Scalar::np(Float64));
+        assert_eq!(
+            promote(Scalar::np(Int32), Scalar::FLOAT),
+            Scalar::np(Float64)
+        );
         assert_eq!(promote(Scalar::INT, Scalar::FLOAT), Scalar::FLOAT);
         assert_eq!(promote(Scalar::BOOL, Scalar::BOOL), Scalar::INT);
         assert_eq!(true_divide(Scalar::INT, Scalar::INT), Scalar::FLOAT);
-        assert_eq!(true_divide(Scalar::np(Int32), Scalar::INT), Scalar::np(Float64));
+        assert_eq!(
+            true_divide(Scalar::np(Int32), Scalar::INT),
+            Scalar::np(Float64)
+        );
     }
 }

@@ -47,8 +47,10 @@ fn resolve(requested: &str) -> Result<PathBuf, String> {
     };
     let dir = Path::new(&out_dir).join("pykernel");
     let manifest = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
-    let entries: Vec<(&str, &str)> =
-        manifest.lines().filter_map(|l| l.split_once('\t')).collect();
+    let entries: Vec<(&str, &str)> = manifest
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
     let norm = |p: &str| p.replace('\\', "/").trim_start_matches("./").to_owned();
     let want = norm(requested);
     let matches: Vec<&(&str, &str)> = entries

@@ -45,7 +45,10 @@ pub struct KernelError {
 impl KernelError {
     /// A new error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
-        KernelError { kind, message: message.into() }
+        KernelError {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// The Python exception this error maps to.

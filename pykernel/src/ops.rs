@@ -4,7 +4,7 @@
 //! integer division by zero is a `ZeroDivisionError`. Floats follow CPython's float
 //! object for `//`, `%` and `**`, and IEEE (as NumPy) when dividing by zero.
 
-use crate::error::{KResult, KernelError, ErrorKind, overflow_error, value_error, zero_division};
+use crate::error::{ErrorKind, KResult, KernelError, overflow_error, value_error, zero_division};
 
 /// Fixed-width integers with Python-style floor division, modulo and power.
 pub trait PyInt: Copy + PartialEq + PartialOrd {
@@ -329,7 +329,11 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> KResult<u64> {
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    let (lo, hi, s) = if step > 0 { (start, stop, step) } else { (stop, start, step.wrapping_neg()) };
+    let (lo, hi, s) = if step > 0 {
+        (start, stop, step)
+    } else {
+        (stop, start, step.wrapping_neg())
+    };
     if lo >= hi {
         return Ok(0);
     }
@@ -368,7 +372,10 @@ mod tests {
         assert_eq!(modulo(7i64, -3), Ok(-2));
         assert_eq!(floordiv(7i64, -2), Ok(-4));
         assert_eq!(floordiv(i64::MIN, -1), Ok(i64::MIN));
-        assert_eq!(floordiv(1i64, 0).unwrap_err().kind(), ErrorKind::ZeroDivision);
+        assert_eq!(
+            floordiv(1i64, 0).unwrap_err().kind(),
+            ErrorKind::ZeroDivision
+        );
         assert_eq!(floordiv(7u8, 2), Ok(3));
     }
 
@@ -388,9 +395,18 @@ mod tests {
         assert_eq!(ipow(2i64, 64), Ok(0));
         assert!(ipow(2i64, -1).is_err());
         assert_eq!(fpow(2.0f64, -1.0), Ok(0.5));
-        assert_eq!(fpow(0.0f64, -1.0).unwrap_err().kind(), ErrorKind::ZeroDivision);
-        assert_eq!(fpow(-8.0f64, 1.0 / 3.0).unwrap_err().kind(), ErrorKind::Value);
-        assert_eq!(fpow(10.0f64, 400.0).unwrap_err().kind(), ErrorKind::Overflow);
+        assert_eq!(
+            fpow(0.0f64, -1.0).unwrap_err().kind(),
+            ErrorKind::ZeroDivision
+        );
+        assert_eq!(
+            fpow(-8.0f64, 1.0 / 3.0).unwrap_err().kind(),
+            ErrorKind::Value
+        );
+        assert_eq!(
+            fpow(10.0f64, 400.0).unwrap_err().kind(),
+            ErrorKind::Overflow
+        );
     }
 
     #[test]

@@ -61,13 +61,21 @@ impl<T: Copy> View1<T> {
         if ptr.is_null() && n > 0 {
             return Err(value_error("NULL pointer access"));
         }
-        Ok(View1 { ptr, len: n as usize, stride: 1 })
+        Ok(View1 {
+            ptr,
+            len: n as usize,
+            stride: 1,
+        })
     }
 
     /// An empty view (the initial value of view variables).
     #[inline(always)]
     pub fn empty() -> Self {
-        View1 { ptr: std::ptr::NonNull::dangling().as_ptr(), len: 0, stride: 1 }
+        View1 {
+            ptr: std::ptr::NonNull::dangling().as_ptr(),
+            len: 0,
+            stride: 1,
+        }
     }
 
     /// Number of elements.
@@ -114,7 +122,10 @@ impl<T: Copy> View1<T> {
     fn index_error(&self, i: i64) -> KernelError {
         KernelError::new(
             ErrorKind::Index,
-            format!("index {i} is out of bounds for axis 0 with size {}", self.len),
+            format!(
+                "index {i} is out of bounds for axis 0 with size {}",
+                self.len
+            ),
         )
     }
 
@@ -137,23 +148,41 @@ impl<T: Copy> View1<T> {
             (adjust(start, n - 1, -1, n - 1), adjust(stop, -1, -1, n - 1))
         };
         let len = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
         };
-        let ptr = if len > 0 { self.ptr.wrapping_offset(start as isize * self.stride) } else { self.ptr };
-        Ok(View1 { ptr, len: len as usize, stride: self.stride * step as isize })
+        let ptr = if len > 0 {
+            self.ptr.wrapping_offset(start as isize * self.stride)
+        } else {
+            self.ptr
+        };
+        Ok(View1 {
+            ptr,
+            len: len as usize,
+            stride: self.stride * step as isize,
+        })
     }
 
     /// This view as an operand broadcast to length `n` (NumPy's broadcasting rules in 1-D).
     #[inline(always)]
     pub fn operand(&self, n: usize) -> KResult<Operand<T>> {
         if self.len == n {
-            Ok(Operand { ptr: self.ptr, stride: self.stride })
+            Ok(Operand {
+                ptr: self.ptr,
+                stride: self.stride,
+            })
         } else if self.len == 1 {
-            Ok(Operand { ptr: self.ptr, stride: 0 })
+            Ok(Operand {
+                ptr: self.ptr,
+                stride: 0,
+            })
         } else {
             Err(value_error(format!(
                 "could not broadcast input array from shape ({},) into shape ({n},)",

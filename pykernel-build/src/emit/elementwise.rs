@@ -33,7 +33,9 @@ impl FnEmitter<'_> {
         step: Option<&Expr>,
         value: &Expr,
     ) -> TokenStream {
-        let Some(dd) = self.ty(base).elem() else { return quote!() };
+        let Some(dd) = self.ty(base).elem() else {
+            return quote!();
+        };
         let dst = self.tmp("dst");
         let n = self.tmp("n");
         let mut leaves = Leaves::default();
@@ -56,8 +58,11 @@ impl FnEmitter<'_> {
             .iter()
             .map(|(v, o)| quote!(let #o = #v.operand(#n)?;))
             .collect();
-        let conflicts: Vec<TokenStream> =
-            leaves.views.iter().map(|(v, _)| quote!(#dst.conflicts(&#v))).collect();
+        let conflicts: Vec<TokenStream> = leaves
+            .views
+            .iter()
+            .map(|(v, _)| quote!(#dst.conflicts(&#v)))
+            .collect();
         let et = dtype_tokens(dd);
         let assign = if conflicts.is_empty() {
             quote!(#dst.assign(|__pk_k: usize| -> #et { #element });)

@@ -19,13 +19,19 @@ pub(crate) enum Mode {
 impl FnEmitter<'_> {
     /// The inferred type of `e`.
     pub(crate) fn ty(&self, e: &Expr) -> Ty {
-        self.inst.exprs.get(e.id as usize).cloned().flatten().unwrap_or(Ty::None)
+        self.inst
+            .exprs
+            .get(e.id as usize)
+            .cloned()
+            .flatten()
+            .unwrap_or(Ty::None)
     }
 
     /// The scalar type of `e` (NumPy scalar of the element type for array-likes).
     pub(crate) fn scalar(&self, e: &Expr) -> Scalar {
         let t = self.ty(e);
-        t.scalar().unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)))
+        t.scalar()
+            .unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)))
     }
 
     /// A fresh temporary name.
@@ -153,7 +159,10 @@ impl FnEmitter<'_> {
             let rs = self.scalar(r);
             let rv = self.expr(r);
             let cur = self.tmp("c");
-            conds.push((quote!(let #cur = #rv;), compare_pair(*op, quote!(#prev), prev_s, quote!(#cur), rs)));
+            conds.push((
+                quote!(let #cur = #rv;),
+                compare_pair(*op, quote!(#prev), prev_s, quote!(#cur), rs),
+            ));
             prev = cur;
             prev_s = rs;
         }
@@ -185,7 +194,11 @@ impl FnEmitter<'_> {
                     let v = self.tmp("v");
                     let av = self.expr_as(a, res);
                     // Python keeps the first of equal (or unordered) values.
-                    let better = if b == Builtin::Min { quote!(#v < #m) } else { quote!(#v > #m) };
+                    let better = if b == Builtin::Min {
+                        quote!(#v < #m)
+                    } else {
+                        quote!(#v > #m)
+                    };
                     body.push(quote!(let #v = #av; if #better { #m = #v; }));
                 }
                 quote!({ #(#body)* #m })
@@ -224,7 +237,10 @@ impl FnEmitter<'_> {
         let name = format_ident!("{}", f.rust_name());
         let args: Vec<TokenStream> = match f {
             Gcd | Factorial => args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect(),
-            _ => args.iter().map(|a| self.expr_as(a, Dtype::Float64)).collect(),
+            _ => args
+                .iter()
+                .map(|a| self.expr_as(a, Dtype::Float64))
+                .collect(),
         };
         let call = quote!(::pykernel::__private::math::#name(#(#args),*));
         match f {
@@ -296,7 +312,11 @@ pub(crate) fn unary(op: UnaryOp, v: TokenStream, s: Scalar, res: Scalar) -> Toke
         UnaryOp::Pos => cast(v, s.dtype, res.dtype),
         UnaryOp::Neg => {
             let v = cast(v, s.dtype, res.dtype);
-            if kind(res.dtype) == 2 { quote!((-#v)) } else { quote!((#v).wrapping_neg()) }
+            if kind(res.dtype) == 2 {
+                quote!((-#v))
+            } else {
+                quote!((#v).wrapping_neg())
+            }
         }
         UnaryOp::Invert => {
             let v = cast(v, s.dtype, res.dtype);
@@ -306,9 +326,23 @@ pub(crate) fn unary(op: UnaryOp, v: TokenStream, s: Scalar, res: Scalar) -> Toke
 }
 
 /// `l op r` for two scalars, compared in their promoted type.
-fn compare_pair(op: CmpOp, lv: TokenStream, ls: Scalar, rv: TokenStream, rs: Scalar) -> TokenStream {
-    let common = if ls.dtype == rs.dtype { ls.dtype } else { crate::types::promote(ls, rs).dtype };
-    let common = if common == Dtype::Bool && ls.dtype != rs.dtype { Dtype::Int64 } else { common };
+fn compare_pair(
+    op: CmpOp,
+    lv: TokenStream,
+    ls: Scalar,
+    rv: TokenStream,
+    rs: Scalar,
+) -> TokenStream {
+    let common = if ls.dtype == rs.dtype {
+        ls.dtype
+    } else {
+        crate::types::promote(ls, rs).dtype
+    };
+    let common = if common == Dtype::Bool && ls.dtype != rs.dtype {
+        Dtype::Int64
+    } else {
+        common
+    };
     let (l, r) = (cast(lv, ls.dtype, common), cast(rv, rs.dtype, common));
     match op {
         CmpOp::Eq => quote!((#l == #r)),

@@ -76,7 +76,15 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
     let mut fns = Vec::new();
     for (index, inst) in input.program.instances.iter().enumerate() {
         let func = &input.module.functions[inst.key.func];
-        let mut e = FnEmitter { module: input.module, program: input.program, inst, func, index, tmp: 0, loops: Vec::new() };
+        let mut e = FnEmitter {
+            module: input.module,
+            program: input.program,
+            inst,
+            func,
+            index,
+            tmp: 0,
+            loops: Vec::new(),
+        };
         fns.push(e.function());
     }
     let mut items = Vec::new();
@@ -104,7 +112,10 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
             }
         }
     }
-    let doc = format!("Adds the exports of `{}` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.", input.path);
+    let doc = format!(
+        "Adds the exports of `{}` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.",
+        input.path
+    );
     quote! {
         #[doc(hidden)]
         #[allow(
@@ -122,6 +133,7 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
             #(#wrappers)*
 
             #[doc = #doc]
+            #[allow(dead_code)]
             pub fn register(
                 m: &::pykernel::__private::pyo3::Bound<'_, ::pykernel::__private::pyo3::types::PyModule>,
             ) -> ::pykernel::__private::pyo3::PyResult<()> {
@@ -135,7 +147,13 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
 }
 
 /// `pub unsafe extern "C" fn`, never unwinding.
-fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance, sig: &CapsuleSig) -> TokenStream {
+fn capsule_fn(
+    input: &EmitInput<'_>,
+    i: usize,
+    b: &BoundExport,
+    inst: &Instance,
+    sig: &CapsuleSig,
+) -> TokenStream {
     let name = ident(&b.export.name);
     let f = &input.module.functions[b.func];
     let inner = instance_name(input.program, input.module, i);
@@ -144,7 +162,9 @@ fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance,
     for (((pname, _), et), kt) in f.params.iter().zip(&b.export.args).zip(&inst.key.args) {
         let id = ident(pname);
         let (rt, conv) = match (&et.ty, kt) {
-            (ExportType::Scalar { dtype, .. }, Ty::Scalar(k)) => (dtype_tokens(*dtype), cast(quote!(#id), *dtype, k.dtype)),
+            (ExportType::Scalar { dtype, .. }, Ty::Scalar(k)) => {
+                (dtype_tokens(*dtype), cast(quote!(#id), *dtype, k.dtype))
+            }
             _ => (ty_tokens(kt), quote!(#id)),
         };
         params.push(quote!(#id: #rt));
@@ -152,7 +172,11 @@ fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance,
     }
     let ret_kernel = inst.ret.clone().unwrap_or(Ty::None);
     let (ret_ty, ok, fail) = match sig.ret {
-        None => (quote!(()), quote!(()), quote!(::pykernel::__private::fail_zero(e))),
+        None => (
+            quote!(()),
+            quote!(()),
+            quote!(::pykernel::__private::fail_zero(e)),
+        ),
         Some(d) => {
             let from = ret_kernel.scalar().map_or(d, |s| s.dtype);
             let conv = cast(quote!(v), from, d);
@@ -165,8 +189,16 @@ fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance,
             (dtype_tokens(d), conv, fail)
         }
     };
-    let ok_pat = if sig.ret.is_none() { quote!(Ok(_)) } else { quote!(Ok(v)) };
-    let no_mangle = if input.c_symbols { quote!(#[unsafe(no_mangle)]) } else { quote!() };
+    let ok_pat = if sig.ret.is_none() {
+        quote!(Ok(_))
+    } else {
+        quote!(Ok(v))
+    };
+    let no_mangle = if input.c_symbols {
+        quote!(#[unsafe(no_mangle)])
+    } else {
+        quote!()
+    };
     let doc = format!(
         "Capsule `{}`: `{}` from `{}`, with the C ABI of its export line.\n\n\
          Never unwinds: on error (a Python exception in CPython) it returns {} and \
@@ -184,7 +216,7 @@ fn capsule_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance,
     quote! {
         #[doc = #doc]
         #no_mangle
-        #[allow(clippy::all, clippy::pedantic, non_snake_case, unused_parens)]
+        #[allow(clippy::all, clippy::pedantic, non_snake_case, unused_parens, dead_code)]
         pub unsafe extern "C" fn #name(#(#params),*) -> #ret_ty {
             match unsafe { __pykernel::#inner(#(#args),*) } {
                 #ok_pat => #ok,
@@ -221,7 +253,7 @@ fn regular_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance)
     );
     quote! {
         #[doc = #doc]
-        #[allow(clippy::all, clippy::pedantic, non_snake_case)]
+        #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
         pub fn #name(#(#params),*) -> ::core::result::Result<#rt, ::pykernel::KernelError> {
             unsafe { __pykernel::#inner(#(#args),*) }
         }
@@ -258,7 +290,7 @@ fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStrea
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
-        #[allow(clippy::all, non_snake_case)]
+        #[allow(clippy::all, non_snake_case, dead_code)]
         fn #wrapper<'py>(py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
             let r = #name(#(#args),*)?;
             #conv

@@ -23,7 +23,12 @@ impl FnEmitter<'_> {
         let mut prologue = Vec::new();
         for ((pname, _), arg_ty) in self.func.params.iter().zip(&self.inst.key.args) {
             let id = ident(pname);
-            let local_ty = self.inst.locals.get(pname).cloned().unwrap_or_else(|| arg_ty.clone());
+            let local_ty = self
+                .inst
+                .locals
+                .get(pname)
+                .cloned()
+                .unwrap_or_else(|| arg_ty.clone());
             let at = ty_tokens(arg_ty);
             params.push(quote!(#id: #at));
             let lt = ty_tokens(&local_ty);
@@ -50,10 +55,15 @@ impl FnEmitter<'_> {
             quote!(Ok(()))
         } else {
             let fname = &self.func.name;
-            let m = format!("{fname}() reached its end without `return` (CPython would return None)");
+            let m =
+                format!("{fname}() reached its end without `return` (CPython would return None)");
             quote!(Err(::pykernel::__private::error(::pykernel::__private::ErrorKind::Type, #m)))
         };
-        let doc = format!("`{}` specialised for ({}).", self.func.name, self.key_text());
+        let doc = format!(
+            "`{}` specialised for ({}).",
+            self.func.name,
+            self.key_text()
+        );
         quote! {
             #[doc = #doc]
             #[inline]
@@ -68,7 +78,13 @@ impl FnEmitter<'_> {
     }
 
     fn key_text(&self) -> String {
-        self.inst.key.args.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        self.inst
+            .key
+            .args
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub(crate) fn block(&mut self, stmts: &[Stmt]) -> TokenStream {
@@ -79,7 +95,9 @@ impl FnEmitter<'_> {
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
             Stmt::Assign { target, value, .. } => self.assign(target, value),
-            Stmt::AugAssign { target, op, value, .. } => self.aug_assign(target, *op, value),
+            Stmt::AugAssign {
+                target, op, value, ..
+            } => self.aug_assign(target, *op, value),
             Stmt::If { cond, then, orelse } => {
                 let c = self.cond(cond);
                 let t = self.block(then);
@@ -98,9 +116,15 @@ impl FnEmitter<'_> {
                 let e = self.block(orelse);
                 quote!(#brk: { #cont: while #c { #b } #e })
             }
-            Stmt::ForRange { var, start, stop, step, body, orelse, .. } => {
-                self.for_range(var, start.as_ref(), stop, step.as_ref(), body, orelse)
-            }
+            Stmt::ForRange {
+                var,
+                start,
+                stop,
+                step,
+                body,
+                orelse,
+                ..
+            } => self.for_range(var, start.as_ref(), stop, step.as_ref(), body, orelse),
             Stmt::Break(_) => match self.loops.last() {
                 Some(l) => {
                     let b = &l.brk;
@@ -172,7 +196,12 @@ impl FnEmitter<'_> {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> TokenStream {
-        let var_ty = self.inst.locals.get(var).and_then(Ty::scalar).unwrap_or(Scalar::INT);
+        let var_ty = self
+            .inst
+            .locals
+            .get(var)
+            .and_then(Ty::scalar)
+            .unwrap_or(Scalar::INT);
         let v = ident(var);
         let lo = self.tmp("start");
         let hi = self.tmp("stop");
@@ -245,14 +274,24 @@ impl FnEmitter<'_> {
                 let store = self.store_index(base, index, quote!(#val), vs);
                 quote!({ let #val = #v; #store })
             }
-            Target::Slice { base, lower, upper, step, .. } => {
-                self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value)
-            }
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            } => self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value),
         }
     }
 
     /// `base[index] = val` where `val` has scalar type `vs`.
-    fn store_index(&mut self, base: &Expr, index: &Expr, val: TokenStream, vs: Scalar) -> TokenStream {
+    fn store_index(
+        &mut self,
+        base: &Expr,
+        index: &Expr,
+        val: TokenStream,
+        vs: Scalar,
+    ) -> TokenStream {
         let bt = self.ty(base);
         let b = self.expr(base);
         let i = self.expr_as(index, Dtype::Int64);
@@ -273,11 +312,17 @@ impl FnEmitter<'_> {
         match target {
             Target::Local(name, _) => {
                 let id = ident(name);
-                let lt = self.inst.locals.get(name).and_then(Ty::scalar).unwrap_or(Scalar::FLOAT);
+                let lt = self
+                    .inst
+                    .locals
+                    .get(name)
+                    .and_then(Ty::scalar)
+                    .unwrap_or(Scalar::FLOAT);
                 let vs = self.scalar(value);
                 let v = self.expr(value);
                 let res = self.aug_result(lt, vs, op, value);
-                let r = super::expr::binary(op, quote!(#id), lt, v, vs, res, super::expr::Mode::Python);
+                let r =
+                    super::expr::binary(op, quote!(#id), lt, v, vs, res, super::expr::Mode::Python);
                 let r = cast(r, res.dtype, lt.dtype);
                 quote!(#id = #r;)
             }
@@ -293,7 +338,11 @@ impl FnEmitter<'_> {
                             1 => Scalar::INT,
                             _ => Scalar::FLOAT,
                         };
-                        (cast(quote!((*#bv.offset(#iv as isize))), d, cs.dtype), cs, d)
+                        (
+                            cast(quote!((*#bv.offset(#iv as isize))), d, cs.dtype),
+                            cs,
+                            d,
+                        )
                     }
                     Ty::View(d) => (quote!(#bv.get(#iv)?), Scalar::np(d), d),
                     _ => return quote!(),
@@ -319,11 +368,19 @@ impl FnEmitter<'_> {
         let p = crate::types::promote(cur, vs);
         match op {
             Div => crate::types::true_divide(cur, vs),
-            Pow if p.py && p.dtype.is_int() && matches!(value.kind, ExprKind::Int(v) if v < 0) => Scalar::FLOAT,
-            BitAnd | BitOr | BitXor if cur.dtype == Dtype::Bool && vs.dtype == Dtype::Bool => {
-                Scalar { dtype: Dtype::Bool, py: cur.py && vs.py }
+            Pow if p.py && p.dtype.is_int() && matches!(value.kind, ExprKind::Int(v) if v < 0) => {
+                Scalar::FLOAT
             }
-            Shl | Shr if p.dtype == Dtype::Bool => Scalar { dtype: Dtype::Int64, py: p.py },
+            BitAnd | BitOr | BitXor if cur.dtype == Dtype::Bool && vs.dtype == Dtype::Bool => {
+                Scalar {
+                    dtype: Dtype::Bool,
+                    py: cur.py && vs.py,
+                }
+            }
+            Shl | Shr if p.dtype == Dtype::Bool => Scalar {
+                dtype: Dtype::Int64,
+                py: p.py,
+            },
             _ => p,
         }
     }

@@ -82,7 +82,10 @@ impl Typer<'_> {
     fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
         let j = join(a, b);
         if j.is_none() {
-            self.error(span, msg::bad_operands(what, &a.to_string(), &b.to_string()));
+            self.error(
+                span,
+                msg::bad_operands(what, &a.to_string(), &b.to_string()),
+            );
         }
         j
     }
@@ -91,7 +94,10 @@ impl Typer<'_> {
         match t.scalar() {
             Some(s) if kind(s.dtype) <= 2 => true,
             _ => {
-                self.error(span, msg::bad_operands("comparison", &t.to_string(), "a number"));
+                self.error(
+                    span,
+                    msg::bad_operands("comparison", &t.to_string(), "a number"),
+                );
                 false
             }
         }
@@ -121,15 +127,31 @@ impl Typer<'_> {
     }
 
     /// Type of `l op r`.
-    pub(super) fn binary_type(&mut self, op: BinOp, l: &Ty, r: &Ty, rhs: &Expr, span: Span) -> Option<Ty> {
+    pub(super) fn binary_type(
+        &mut self,
+        op: BinOp,
+        l: &Ty,
+        r: &Ty,
+        rhs: &Expr,
+        span: Span,
+    ) -> Option<Ty> {
         let bad = |this: &mut Self| {
-            this.error(span, msg::bad_operands(op.symbol(), &l.to_string(), &r.to_string()));
+            this.error(
+                span,
+                msg::bad_operands(op.symbol(), &l.to_string(), &r.to_string()),
+            );
             None
         };
         let (ls, rs, array) = match (l, r) {
             (Ty::Scalar(a), Ty::Scalar(b)) => (*a, *b, false),
-            (a, b) if (a.is_array() || a.scalar().is_some()) && (b.is_array() || b.scalar().is_some()) => {
-                let el = |t: &Ty| t.scalar().unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)));
+            (a, b)
+                if (a.is_array() || a.scalar().is_some())
+                    && (b.is_array() || b.scalar().is_some()) =>
+            {
+                let el = |t: &Ty| {
+                    t.scalar()
+                        .unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)))
+                };
                 (el(a), el(b), true)
             }
             _ => return bad(self),
@@ -167,7 +189,10 @@ impl Typer<'_> {
                     return bad(self);
                 }
                 if ls.dtype == Dtype::Bool && rs.dtype == Dtype::Bool {
-                    Scalar { dtype: Dtype::Bool, py: ls.py && rs.py }
+                    Scalar {
+                        dtype: Dtype::Bool,
+                        py: ls.py && rs.py,
+                    }
                 } else {
                     promote(ls, rs)
                 }
@@ -177,10 +202,21 @@ impl Typer<'_> {
                     return bad(self);
                 }
                 let p = promote(ls, rs);
-                if p.dtype == Dtype::Bool { Scalar { dtype: Dtype::Int64, py: p.py } } else { p }
+                if p.dtype == Dtype::Bool {
+                    Scalar {
+                        dtype: Dtype::Int64,
+                        py: p.py,
+                    }
+                } else {
+                    p
+                }
             }
         };
-        Some(if array { Ty::Elementwise(res.dtype) } else { Ty::Scalar(res) })
+        Some(if array {
+            Ty::Elementwise(res.dtype)
+        } else {
+            Ty::Scalar(res)
+        })
     }
 
     fn unary_type(&mut self, op: UnaryOp, t: &Ty, span: Span) -> Option<Ty> {
@@ -204,11 +240,19 @@ impl Typer<'_> {
                 }
             }
             (UnaryOp::Invert, Ty::Scalar(s)) if kind(s.dtype) <= 1 => {
-                if s.dtype == Dtype::Bool && s.py { Some(Ty::INT) } else { Some(t.clone()) }
+                if s.dtype == Dtype::Bool && s.py {
+                    Some(Ty::INT)
+                } else {
+                    Some(t.clone())
+                }
             }
             (UnaryOp::Neg | UnaryOp::Pos, a) if a.is_array() => {
                 let d = a.elem()?;
-                if kind(d) == 0 { bad(self) } else { Some(Ty::Elementwise(d)) }
+                if kind(d) == 0 {
+                    bad(self)
+                } else {
+                    Some(Ty::Elementwise(d))
+                }
             }
             _ => bad(self),
         }
@@ -230,7 +274,13 @@ impl Typer<'_> {
             }
             tys.push(t);
         }
-        let idx = self.program.instance_for(self.module, InstanceKey { func: fidx, args: tys });
+        let idx = self.program.instance_for(
+            self.module,
+            InstanceKey {
+                func: fidx,
+                args: tys,
+            },
+        );
         if self.program.instances[self.current].calls.insert(e.id, idx) != Some(idx) {
             self.changed = true;
         }
@@ -255,7 +305,10 @@ impl Typer<'_> {
             match tys[i].scalar() {
                 Some(s) if kind(s.dtype) <= 2 => Some(s),
                 _ => {
-                    this.error(args[i].span, msg::bad_argument(name, &tys[i].to_string(), "a number"));
+                    this.error(
+                        args[i].span,
+                        msg::bad_argument(name, &tys[i].to_string(), "a number"),
+                    );
                     None
                 }
             }
@@ -266,7 +319,11 @@ impl Typer<'_> {
                     return None;
                 }
                 let s = num(self, 0)?;
-                Some(Ty::Scalar(if s.dtype == Dtype::Bool { Scalar::INT } else { s }))
+                Some(Ty::Scalar(if s.dtype == Dtype::Bool {
+                    Scalar::INT
+                } else {
+                    s
+                }))
             }
             Builtin::Min | Builtin::Max => {
                 if !arity(self, "at least 2", args.len() >= 2) {
@@ -296,7 +353,10 @@ impl Typer<'_> {
                 match &tys[0] {
                     Ty::View(_) => Some(Ty::INT),
                     other => {
-                        self.error(args[0].span, msg::bad_argument("len", &other.to_string(), "an array"));
+                        self.error(
+                            args[0].span,
+                            msg::bad_argument("len", &other.to_string(), "an array"),
+                        );
                         None
                     }
                 }
@@ -309,7 +369,14 @@ impl Typer<'_> {
                 match &tys[0] {
                     Ty::Ptr(d) => Some(Ty::View(*d)),
                     other => {
-                        self.error(args[0].span, msg::bad_argument("as_array", &other.to_string(), "a typed pointer such as `float64*`"));
+                        self.error(
+                            args[0].span,
+                            msg::bad_argument(
+                                "as_array",
+                                &other.to_string(),
+                                "a typed pointer such as `float64*`",
+                            ),
+                        );
                         None
                     }
                 }

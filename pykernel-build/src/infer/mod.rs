@@ -61,7 +61,11 @@ impl Program {
             locals.insert(name.clone(), ty.clone());
             origins.insert(name.clone(), (*span, ty.clone()));
         }
-        let ret = if returns_value(&f.body) { None } else { Some(Ty::None) };
+        let ret = if returns_value(&f.body) {
+            None
+        } else {
+            Some(Ty::None)
+        };
         let inst = Instance {
             key: key.clone(),
             locals,
@@ -81,7 +85,13 @@ impl Program {
 pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagnostic>) {
     let mut program = Program::default();
     for (func, args) in roots {
-        program.instance_for(module, InstanceKey { func: *func, args: args.clone() });
+        program.instance_for(
+            module,
+            InstanceKey {
+                func: *func,
+                args: args.clone(),
+            },
+        );
     }
     // Fixpoint: each round re-types every instance with what the others know so far.
     for _ in 0..64 {
@@ -100,7 +110,10 @@ pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagn
         let mut found = Vec::new();
         Typer::run(module, &mut program, i, Some(&mut found));
         for d in found {
-            if !diags.iter().any(|x| x.span == d.span && x.message == d.message) {
+            if !diags
+                .iter()
+                .any(|x| x.span == d.span && x.message == d.message)
+            {
                 diags.push(d);
             }
         }
@@ -131,9 +144,21 @@ pub(crate) struct Typer<'a> {
 }
 
 impl<'a> Typer<'a> {
-    fn run(module: &'a Module, program: &'a mut Program, current: usize, report: Option<&'a mut Vec<Diagnostic>>) -> bool {
+    fn run(
+        module: &'a Module,
+        program: &'a mut Program,
+        current: usize,
+        report: Option<&'a mut Vec<Diagnostic>>,
+    ) -> bool {
         let func = &module.functions[program.instances[current].key.func];
-        let mut t = Typer { module, program, current, func, changed: false, report };
+        let mut t = Typer {
+            module,
+            program,
+            current,
+            func,
+            changed: false,
+            report,
+        };
         t.block(&func.body);
         t.changed
     }
@@ -170,8 +195,11 @@ impl<'a> Typer<'a> {
                     self.changed = true;
                 }
                 None => {
-                    let (first_span, first_ty) =
-                        inst.origins.get(name).cloned().unwrap_or((span, old.clone()));
+                    let (first_span, first_ty) = inst
+                        .origins
+                        .get(name)
+                        .cloned()
+                        .unwrap_or((span, old.clone()));
                     let d = Diagnostic::error(
                         span,
                         msg::conflicting_types(name, &first_ty.to_string(), &ty.to_string()),
@@ -195,7 +223,12 @@ impl<'a> Typer<'a> {
                 let vt = self.expr(value);
                 self.store(target, vt, value.span);
             }
-            Stmt::AugAssign { target, op, value, span } => {
+            Stmt::AugAssign {
+                target,
+                op,
+                value,
+                span,
+            } => {
                 let vt = self.expr(value);
                 let current = match target {
                     Target::Local(name, tspan) => {
@@ -223,8 +256,19 @@ impl<'a> Typer<'a> {
                 self.block(body);
                 self.block(orelse);
             }
-            Stmt::ForRange { var, var_span, start, stop, step, body, orelse } => {
-                for e in [start.as_ref(), Some(stop), step.as_ref()].into_iter().flatten() {
+            Stmt::ForRange {
+                var,
+                var_span,
+                start,
+                stop,
+                step,
+                body,
+                orelse,
+            } => {
+                for e in [start.as_ref(), Some(stop), step.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
                     if let Some(t) = self.expr(e) {
                         self.require_int(&t, e.span, "range()");
                     }
@@ -271,8 +315,11 @@ impl<'a> Typer<'a> {
                 }
                 None => {
                     let first = inst.ret_origin.unwrap_or(span);
-                    let d = Diagnostic::error(span, msg::conflicting_returns(&name, &old.to_string(), &t.to_string()))
-                        .with_secondary(first, format!("returns `{old}` here"));
+                    let d = Diagnostic::error(
+                        span,
+                        msg::conflicting_returns(&name, &old.to_string(), &t.to_string()),
+                    )
+                    .with_secondary(first, format!("returns `{old}` here"));
                     self.error_with(d);
                 }
             },
@@ -290,11 +337,19 @@ impl<'a> Typer<'a> {
                 self.assign_local(name, *span, vt);
             }
             Target::Index { base, index, span } => {
-                let Some(elem) = self.index_type(base, index) else { return };
+                let Some(elem) = self.index_type(base, index) else {
+                    return;
+                };
                 let bt = self.inst().exprs[base.id as usize].clone();
                 self.check_store(&vt, &elem, bt.as_ref(), *span);
             }
-            Target::Slice { base, lower, upper, step, span } => {
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                span,
+            } => {
                 let bt = self.expr(base);
                 for e in [lower, upper, step].into_iter().flatten() {
                     if let Some(t) = self.expr(e) {
@@ -302,12 +357,13 @@ impl<'a> Typer<'a> {
                     }
                 }
                 match bt {
-                    Some(Ty::View(_)) => {
-                        if !(vt.scalar().is_some() || vt.is_array()) {
-                            self.error(vspan, msg::bad_store(&vt.to_string(), "an array slice"));
-                        }
+                    Some(Ty::View(_)) if !(vt.scalar().is_some() || vt.is_array()) => {
+                        self.error(vspan, msg::bad_store(&vt.to_string(), "an array slice"));
                     }
-                    Some(other) => self.error(*span, msg::not_indexable(&format!("{other} (slicing)"))),
+                    Some(Ty::View(_)) => {}
+                    Some(other) => {
+                        self.error(*span, msg::not_indexable(&format!("{other} (slicing)")))
+                    }
                     None => {}
                 }
             }
@@ -324,7 +380,10 @@ impl<'a> Typer<'a> {
             && (d.is_int() || e.dtype.is_int())
             && crate::types::kind(v.dtype) > 1
         {
-            self.error(span, msg::bad_store(&value.to_string(), &format!("{}*", d.numpy_name())));
+            self.error(
+                span,
+                msg::bad_store(&value.to_string(), &format!("{}*", d.numpy_name())),
+            );
         }
     }
 

@@ -72,7 +72,9 @@ impl FnLowerer<'_, '_> {
                 ast::Constant::Bool(b) => ExprKind::Bool(*b),
                 ast::Constant::None => ExprKind::None,
                 ast::Constant::Complex { .. } => return self.unsupported(span, "complex literals"),
-                ast::Constant::Str(_) | ast::Constant::Bytes(_) => return self.unsupported(span, "strings"),
+                ast::Constant::Str(_) | ast::Constant::Bytes(_) => {
+                    return self.unsupported(span, "strings");
+                }
                 _ => return self.unsupported(span, "this constant"),
             },
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
@@ -114,12 +116,19 @@ impl FnLowerer<'_, '_> {
                         ast::CmpOp::LtE => CmpOp::Le,
                         ast::CmpOp::Gt => CmpOp::Gt,
                         ast::CmpOp::GtE => CmpOp::Ge,
-                        ast::CmpOp::Is | ast::CmpOp::IsNot => return self.unsupported(span, "`is` comparisons"),
-                        ast::CmpOp::In | ast::CmpOp::NotIn => return self.unsupported(span, "`in` tests"),
+                        ast::CmpOp::Is | ast::CmpOp::IsNot => {
+                            return self.unsupported(span, "`is` comparisons");
+                        }
+                        ast::CmpOp::In | ast::CmpOp::NotIn => {
+                            return self.unsupported(span, "`in` tests");
+                        }
                     };
                     rest.push((op, self.expr(right)));
                 }
-                let rest = rest.into_iter().map(|(op, e)| e.map(|e| (op, e))).collect::<Option<Vec<_>>>();
+                let rest = rest
+                    .into_iter()
+                    .map(|(op, e)| e.map(|e| (op, e)))
+                    .collect::<Option<Vec<_>>>();
                 ExprKind::Compare(left?, rest?)
             }
             ast::Expr::BoolOp(b) => {
@@ -137,7 +146,11 @@ impl FnLowerer<'_, '_> {
                 return Some(acc);
             }
             ast::Expr::IfExp(i) => {
-                let (c, a, b) = (self.boxed(&i.test), self.boxed(&i.body), self.boxed(&i.orelse));
+                let (c, a, b) = (
+                    self.boxed(&i.test),
+                    self.boxed(&i.body),
+                    self.boxed(&i.orelse),
+                );
                 ExprKind::IfExp(c?, a?, b?)
             }
             ast::Expr::Call(c) => return self.call(c, span),
@@ -148,7 +161,9 @@ impl FnLowerer<'_, '_> {
                         let (lo, hi, st) = self.slice_parts(sl)?;
                         ExprKind::Slice(base?, lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
                     }
-                    ast::Expr::Tuple(_) => return self.unsupported(span, "multi-dimensional indexing"),
+                    ast::Expr::Tuple(_) => {
+                        return self.unsupported(span, "multi-dimensional indexing");
+                    }
                     idx => {
                         let idx = self.boxed(idx);
                         ExprKind::Index(base?, idx?)
@@ -161,7 +176,9 @@ impl FnLowerer<'_, '_> {
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => return self.unsupported(span, "sets"),
             ast::Expr::Lambda(_) => return self.unsupported(span, "lambdas"),
             ast::Expr::GeneratorExp(_) => return self.unsupported(span, "generator expressions"),
-            ast::Expr::JoinedStr(_) | ast::Expr::FormattedValue(_) => return self.unsupported(span, "f-strings"),
+            ast::Expr::JoinedStr(_) | ast::Expr::FormattedValue(_) => {
+                return self.unsupported(span, "f-strings");
+            }
             ast::Expr::NamedExpr(_) => return self.unsupported(span, "`:=`"),
             _ => return self.unsupported(span, "this expression"),
         };
@@ -230,10 +247,15 @@ impl FnLowerer<'_, '_> {
                 if let Some(i) = self.ctx.imports.get(name) {
                     return Some(Resolved::Import(i.clone()));
                 }
-                BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, b)| Resolved::Builtin(*b))
+                BUILTINS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, b)| Resolved::Builtin(*b))
             }
             ast::Expr::Attribute(a) => match self.resolve(&a.value)? {
-                Resolved::Import(Imported::Module(m)) => Some(Resolved::Import(resolve_attr(&m, a.attr.as_str()))),
+                Resolved::Import(Imported::Module(m)) => {
+                    Some(Resolved::Import(resolve_attr(&m, a.attr.as_str())))
+                }
                 _ => None,
             },
             _ => None,
@@ -245,7 +267,10 @@ impl FnLowerer<'_, '_> {
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
                 if let Some(k) = c.keywords.first() {
-                    self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+                    self.error(
+                        span_of(k),
+                        msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
+                    );
                     return None;
                 }
                 let args = self.args(&c.args)?;
@@ -259,7 +284,8 @@ impl FnLowerer<'_, '_> {
                     self.error(span, msg::range_outside_for());
                     return None;
                 }
-                if matches!(c.func.as_ref(), ast::Expr::Name(_)) && self.resolve(&c.func).is_none() {
+                if matches!(c.func.as_ref(), ast::Expr::Name(_)) && self.resolve(&c.func).is_none()
+                {
                     if let ast::Expr::Name(n) = c.func.as_ref()
                         && !self.locals.contains(n.id.as_str())
                     {
@@ -274,7 +300,10 @@ impl FnLowerer<'_, '_> {
             return self.as_array(c, span);
         }
         if let Some(k) = c.keywords.first() {
-            self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+            self.error(
+                span_of(k),
+                msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
+            );
             return None;
         }
         let args = self.args(&c.args)?;
@@ -302,7 +331,10 @@ impl FnLowerer<'_, '_> {
             ([p], Some(s)) => (p, s),
             ([p, s], None) => (p, s),
             _ => {
-                self.error(span, msg::builtin_arity("as_array", "2", c.args.len() + c.keywords.len()));
+                self.error(
+                    span,
+                    msg::builtin_arity("as_array", "2", c.args.len() + c.keywords.len()),
+                );
                 return None;
             }
         };

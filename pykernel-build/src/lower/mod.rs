@@ -72,7 +72,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             ast::Stmt::If(i) if is_main_guard(&i.test) => {}
             ast::Stmt::Pass(_) => {}
             other => diags.push(Diagnostic::error(
-                span_of(other),
+                head_span(source, span_of(other)),
                 msg::unsupported_module_statement(statement_name(other)),
             )),
         }
@@ -145,7 +145,14 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             locals.insert(a.def.arg.to_string());
         }
         collect_assigned(&f.body, &mut locals);
-        FnLowerer { ctx, locals, next_id: 0, loop_depth: 0, const_depth: 0, diags: Vec::new() }
+        FnLowerer {
+            ctx,
+            locals,
+            next_id: 0,
+            loop_depth: 0,
+            const_depth: 0,
+            diags: Vec::new(),
+        }
     }
 
     fn error(&mut self, span: Span, m: crate::messages::Message) {
@@ -159,15 +166,24 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             self.error(span_of(v.as_ref()), msg::unsupported_expression("`*args`"));
         }
         if let Some(v) = &args.kwarg {
-            self.error(span_of(v.as_ref()), msg::unsupported_expression("`**kwargs`"));
+            self.error(
+                span_of(v.as_ref()),
+                msg::unsupported_expression("`**kwargs`"),
+            );
         }
         for k in &args.kwonlyargs {
-            self.error(span_of(&k.def), msg::unsupported_expression("keyword-only parameters"));
+            self.error(
+                span_of(&k.def),
+                msg::unsupported_expression("keyword-only parameters"),
+            );
         }
         let mut params = Vec::new();
         for a in args.posonlyargs.iter().chain(&args.args) {
             if let Some(d) = &a.default {
-                self.error(span_of(d.as_ref()), msg::unsupported_expression("default parameter values"));
+                self.error(
+                    span_of(d.as_ref()),
+                    msg::unsupported_expression("default parameter values"),
+                );
             }
             params.push((a.def.arg.to_string(), span_of(&a.def)));
         }
@@ -194,17 +210,28 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         Some(match s {
             ast::Stmt::Assign(a) => {
                 let [target] = a.targets.as_slice() else {
-                    self.error(span, msg::unsupported_statement("chained assignment (`a = b = ...`)"));
+                    self.error(
+                        span,
+                        msg::unsupported_statement("chained assignment (`a = b = ...`)"),
+                    );
                     return None;
                 };
                 let value = self.expr(&a.value)?;
                 let target = self.target(target)?;
-                Stmt::Assign { target, value, span }
+                Stmt::Assign {
+                    target,
+                    value,
+                    span,
+                }
             }
             ast::Stmt::AnnAssign(a) => {
                 let value = self.expr(a.value.as_deref()?)?;
                 let target = self.target(&a.target)?;
-                Stmt::Assign { target, value, span }
+                Stmt::Assign {
+                    target,
+                    value,
+                    span,
+                }
             }
             ast::Stmt::AugAssign(a) => {
                 let op = expr::bin_op(a.op).or_else(|| {
@@ -214,16 +241,28 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 let value = self.expr(&a.value)?;
                 let target = self.target(&a.target)?;
                 if let Target::Slice { span, .. } = target {
-                    self.error(span, msg::unsupported_statement("augmented assignment to a slice"));
+                    self.error(
+                        span,
+                        msg::unsupported_statement("augmented assignment to a slice"),
+                    );
                     return None;
                 }
-                Stmt::AugAssign { target, op, value, span }
+                Stmt::AugAssign {
+                    target,
+                    op,
+                    value,
+                    span,
+                }
             }
             ast::Stmt::If(i) => {
                 let cond = self.expr(&i.test);
                 let then = self.block(&i.body);
                 let orelse = self.block(&i.orelse);
-                Stmt::If { cond: cond?, then, orelse }
+                Stmt::If {
+                    cond: cond?,
+                    then,
+                    orelse,
+                }
             }
             ast::Stmt::While(w) => {
                 let cond = self.expr(&w.test);
@@ -231,16 +270,27 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 let body = self.block(&w.body);
                 self.loop_depth -= 1;
                 let orelse = self.block(&w.orelse);
-                Stmt::While { cond: cond?, body, orelse }
+                Stmt::While {
+                    cond: cond?,
+                    body,
+                    orelse,
+                }
             }
             ast::Stmt::For(f) => return self.for_range(f),
             ast::Stmt::Break(_) | ast::Stmt::Continue(_) => {
                 let is_break = matches!(s, ast::Stmt::Break(_));
                 if self.loop_depth == 0 {
-                    self.error(span, msg::outside_loop(if is_break { "break" } else { "continue" }));
+                    self.error(
+                        span,
+                        msg::outside_loop(if is_break { "break" } else { "continue" }),
+                    );
                     return None;
                 }
-                if is_break { Stmt::Break(span) } else { Stmt::Continue(span) }
+                if is_break {
+                    Stmt::Break(span)
+                } else {
+                    Stmt::Continue(span)
+                }
             }
             ast::Stmt::Return(r) => {
                 let value = match &r.value {
@@ -259,19 +309,26 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                     Some(ast::Expr::Constant(c)) => match &c.value {
                         ast::Constant::Str(s) => Some(s.clone()),
                         _ => {
-                            self.error(span_of(c), msg::unsupported_expression("a non-string assert message"));
+                            self.error(
+                                span_of(c),
+                                msg::unsupported_expression("a non-string assert message"),
+                            );
                             return None;
                         }
                     },
                     Some(other) => {
-                        self.error(span_of(other), msg::unsupported_expression("a non-string assert message"));
+                        self.error(
+                            span_of(other),
+                            msg::unsupported_expression("a non-string assert message"),
+                        );
                         return None;
                     }
                 };
                 Stmt::Assert { test, msg, span }
             }
             other => {
-                self.error(span, msg::unsupported_statement(statement_name(other)));
+                let head = head_span(self.ctx.source, span);
+                self.error(head, msg::unsupported_statement(statement_name(other)));
                 return None;
             }
         })
@@ -279,13 +336,14 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
 
     fn for_range(&mut self, f: &ast::StmtFor) -> Option<Stmt> {
         let ast::Expr::Name(var) = f.target.as_ref() else {
-            self.error(span_of(f.target.as_ref()), msg::unsupported_statement("a `for` target other than a name"));
+            self.error(
+                span_of(f.target.as_ref()),
+                msg::unsupported_statement("a `for` target other than a name"),
+            );
             return None;
         };
         let call = match f.iter.as_ref() {
-            ast::Expr::Call(c)
-                if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range")) =>
-            {
+            ast::Expr::Call(c) if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range")) => {
                 c
             }
             other => {
@@ -294,7 +352,10 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             }
         };
         if let Some(k) = call.keywords.first() {
-            self.error(span_of(k), msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")));
+            self.error(
+                span_of(k),
+                msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
+            );
             return None;
         }
         let args: Vec<_> = call.args.iter().map(|a| self.expr(a)).collect();
@@ -333,9 +394,19 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 match s.slice.as_ref() {
                     ast::Expr::Slice(sl) => {
                         let (lower, upper, step) = self.slice_parts(sl)?;
-                        Some(Target::Slice { base, lower, upper, step, span })
+                        Some(Target::Slice {
+                            base,
+                            lower,
+                            upper,
+                            step,
+                            span,
+                        })
                     }
-                    idx => Some(Target::Index { base, index: self.expr(idx)?, span }),
+                    idx => Some(Target::Index {
+                        base,
+                        index: self.expr(idx)?,
+                        span,
+                    }),
                 }
             }
             ast::Expr::Tuple(_) | ast::Expr::List(_) => {
@@ -343,7 +414,10 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 None
             }
             _ => {
-                self.error(span, msg::unsupported_statement("assignment to this target"));
+                self.error(
+                    span,
+                    msg::unsupported_statement("assignment to this target"),
+                );
                 None
             }
         }
@@ -368,8 +442,17 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
 
     /// Is `name` a local of this function (so a builtin of that name is hidden)?
     fn shadowed(&self, name: &str) -> bool {
-        self.locals.contains(name) || self.ctx.constants.contains_key(name) || self.ctx.functions.contains(name)
+        self.locals.contains(name)
+            || self.ctx.constants.contains_key(name)
+            || self.ctx.functions.contains(name)
     }
+}
+
+/// The first line of a (possibly multi-line) statement, without trailing space or `:`.
+fn head_span(source: &str, span: Span) -> Span {
+    let text = source.get(span.start..span.end).unwrap_or("");
+    let line = text.lines().next().unwrap_or("");
+    Span::new(span.start, span.start + line.trim_end().len())
 }
 
 /// The span of the function name in `def name(`.
@@ -380,7 +463,11 @@ fn def_name_span(source: &str, f: &ast::StmtFunctionDef) -> Span {
     let text = source.get(from..s.end).unwrap_or("");
     let start = text
         .find("def")
-        .and_then(|d| text[d + 3..].find(f.name.as_str()).map(|n| from + d + 3 + n))
+        .and_then(|d| {
+            text[d + 3..]
+                .find(f.name.as_str())
+                .map(|n| from + d + 3 + n)
+        })
         .unwrap_or(s.start);
     Span::new(start, start + f.name.len())
 }

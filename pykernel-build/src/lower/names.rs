@@ -77,7 +77,10 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
 }
 
 /// The candidate closest to `name` (edit distance at most 2, or a third of its length).
-pub(crate) fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -114,8 +117,14 @@ mod tests {
 
     #[test]
     fn resolves_known_attributes() {
-        assert_eq!(resolve_attr("numpy.ctypeslib", "as_array"), Imported::Func(Builtin::AsArray));
-        assert_eq!(resolve_attr("math", "sqrt"), Imported::Func(Builtin::Math(MathFn::Sqrt)));
+        assert_eq!(
+            resolve_attr("numpy.ctypeslib", "as_array"),
+            Imported::Func(Builtin::AsArray)
+        );
+        assert_eq!(
+            resolve_attr("math", "sqrt"),
+            Imported::Func(Builtin::Math(MathFn::Sqrt))
+        );
         assert!(matches!(resolve_attr("math", "pi"), Imported::Const(_)));
         assert!(matches!(resolve_attr("os", "path"), Imported::Other(_)));
     }

@@ -12,18 +12,30 @@ fn did_you_mean(m: Message, suggestion: Option<&str>) -> Message {
 
 /// The file is not valid Python.
 pub fn syntax_error(detail: &str) -> Message {
-    Message::new("PK0201", format!("invalid Python syntax: {detail}"), "syntax error here")
-        .hint("the kernel must be valid Python that CPython can run")
+    Message::new(
+        "PK0201",
+        format!("invalid Python syntax: {detail}"),
+        "syntax error here",
+    )
+    .hint("the kernel must be valid Python that CPython can run")
 }
 
 /// A statement kind the compiler does not handle (yet).
 pub fn unsupported_statement(what: &str) -> Message {
-    Message::new("PK0202", format!("{what} is not supported in kernels yet"), "not supported")
+    Message::new(
+        "PK0202",
+        format!("not supported in kernels yet: {what}"),
+        "not supported",
+    )
 }
 
 /// An expression form the compiler does not handle (yet).
 pub fn unsupported_expression(what: &str) -> Message {
-    Message::new("PK0203", format!("{what} is not supported in kernels yet"), "not supported")
+    Message::new(
+        "PK0203",
+        format!("not supported in kernels yet: {what}"),
+        "not supported",
+    )
 }
 
 /// A module-level statement other than imports, functions and constants.
@@ -39,20 +51,32 @@ pub fn unsupported_module_statement(what: &str) -> Message {
 /// A name that is neither a local, a constant, a function nor an import.
 pub fn unknown_name(name: &str, suggestion: Option<&str>) -> Message {
     did_you_mean(
-        Message::new("PK0205", format!("cannot find `{name}` in this kernel"), "not defined"),
+        Message::new(
+            "PK0205",
+            format!("cannot find `{name}` in this kernel"),
+            "not defined",
+        ),
         suggestion,
     )
 }
 
 /// A function or attribute of a known module that is not supported.
 pub fn unsupported_function(path: &str) -> Message {
-    Message::new("PK0206", format!("`{path}` is not supported in kernels yet"), "not supported")
+    Message::new(
+        "PK0206",
+        format!("`{path}` is not supported in kernels yet"),
+        "not supported",
+    )
 }
 
 /// An integer literal outside int64.
 pub fn int_literal_too_large() -> Message {
-    Message::new("PK0207", "integer literal does not fit in int64", "too large")
-        .hint("kernel ints are int64 (NumPy's default integer)")
+    Message::new(
+        "PK0207",
+        "integer literal does not fit in int64",
+        "too large",
+    )
+    .hint("kernel ints are int64 (NumPy's default integer)")
 }
 
 /// `for` over something other than `range(...)`.
@@ -84,7 +108,11 @@ pub fn unsupported_keyword(name: &str) -> Message {
 
 /// `break`/`continue` outside a loop.
 pub fn outside_loop(what: &str) -> Message {
-    Message::new("PK0211", format!("`{what}` outside loop"), "not inside a loop")
+    Message::new(
+        "PK0211",
+        format!("`{what}` outside loop"),
+        "not inside a loop",
+    )
 }
 
 /// Wrong number of arguments in a call to a kernel function.
@@ -108,7 +136,11 @@ pub fn recursion_without_base(name: &str) -> Message {
 
 /// `range` used outside a `for`.
 pub fn range_outside_for() -> Message {
-    Message::new("PK0214", "`range(...)` is only supported as the iterable of a `for` loop yet", "range used here")
+    Message::new(
+        "PK0214",
+        "`range(...)` is only supported as the iterable of a `for` loop yet",
+        "range used here",
+    )
 }
 
 /// Operands of an operator have unusable types.
@@ -122,7 +154,11 @@ pub fn bad_operands(op: &str, left: &str, right: &str) -> Message {
 
 /// Operand of a unary operator has an unusable type.
 pub fn bad_unary_operand(op: &str, ty: &str) -> Message {
-    Message::new("PK0302", format!("bad operand type for unary {op}: `{ty}`"), "in this operation")
+    Message::new(
+        "PK0302",
+        format!("bad operand type for unary {op}: `{ty}`"),
+        "in this operation",
+    )
 }
 
 /// A variable assigned values of incompatible types.
@@ -147,18 +183,30 @@ pub fn conflicting_returns(name: &str, first: &str, second: &str) -> Message {
 
 /// The type of a variable could not be inferred.
 pub fn cannot_infer(name: &str) -> Message {
-    Message::new("PK0305", format!("cannot infer the type of `{name}`"), "used here")
-        .hint("assign it a value before this point")
+    Message::new(
+        "PK0305",
+        format!("cannot infer the type of `{name}`"),
+        "used here",
+    )
+    .hint("assign it a value before this point")
 }
 
 /// Indexing a value that is not indexable.
 pub fn not_indexable(ty: &str) -> Message {
-    Message::new("PK0306", format!("`{ty}` cannot be indexed"), "indexed here")
+    Message::new(
+        "PK0306",
+        format!("`{ty}` cannot be indexed"),
+        "indexed here",
+    )
 }
 
 /// An index that is not an integer.
 pub fn index_not_int(ty: &str) -> Message {
-    Message::new("PK0307", format!("indices must be integers, not `{ty}`"), "not an integer")
+    Message::new(
+        "PK0307",
+        format!("indices must be integers, not `{ty}`"),
+        "not an integer",
+    )
 }
 
 /// A value that cannot be stored into the target.
@@ -191,7 +239,11 @@ pub fn bad_argument(func: &str, ty: &str, expected: &str) -> Message {
 
 /// A value used as a condition that has no truth value here.
 pub fn bad_condition(ty: &str) -> Message {
-    Message::new("PK0311", format!("`{ty}` cannot be used as a condition"), "here")
+    Message::new(
+        "PK0311",
+        format!("`{ty}` cannot be used as a condition"),
+        "here",
+    )
 }
 
 /// Variable possibly unassigned at a use.
@@ -206,7 +258,11 @@ pub fn maybe_unassigned(name: &str) -> Message {
 
 /// A result type the compiler cannot return.
 pub fn bad_return(ty: &str) -> Message {
-    Message::new("PK0313", format!("returning a `{ty}` is not supported"), "returned here")
+    Message::new(
+        "PK0313",
+        format!("returning a `{ty}` is not supported"),
+        "returned here",
+    )
 }
 
 /// Export names a missing function.
@@ -272,13 +328,22 @@ pub fn overloads_unsupported(name: &str) -> Message {
 pub fn capsule_return_mismatch(name: &str, returned: &str, entry: &str) -> Message {
     Message::new(
         "PK0407",
-        format!("capsule `{name}` returns `{returned}`, but its SciPy signature `{entry}` needs the C return type"),
+        format!(
+            "capsule `{name}` returns `{returned}`, but its SciPy signature `{entry}` needs the C return type"
+        ),
         "returned here",
     )
 }
 
 /// Near-miss of a SciPy signature (warning or error by configuration).
-pub fn scipy_near_miss(name: &str, entry: &str, consumer: &str, arg: usize, got: &str, want: &str) -> Message {
+pub fn scipy_near_miss(
+    name: &str,
+    entry: &str,
+    consumer: &str,
+    arg: usize,
+    got: &str,
+    want: &str,
+) -> Message {
     Message::new(
         "PK0408",
         format!(

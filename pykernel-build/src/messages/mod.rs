@@ -22,7 +22,12 @@ pub struct Message {
 impl Message {
     /// A message with a code, headline and label.
     pub fn new(code: &'static str, text: impl Into<String>, label: impl Into<String>) -> Self {
-        Message { code: Some(code), text: text.into(), label: label.into(), hint: None }
+        Message {
+            code: Some(code),
+            text: text.into(),
+            label: label.into(),
+            hint: None,
+        }
     }
 
     /// Adds a hint.

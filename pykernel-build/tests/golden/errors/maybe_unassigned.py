@@ -1,0 +1,5 @@
+#pykernel export f(int)
+def f(n):
+    for i in range(n):
+        last = i
+    return last

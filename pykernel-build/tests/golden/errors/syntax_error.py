@@ -1,0 +1,3 @@
+#pythran export f(float)
+def f(x):
+    return x +* 2

@@ -1,0 +1,3 @@
+#pythran export f(float) and more
+def f(x):
+    return x

@@ -1,0 +1,5 @@
+import math
+
+#pykernel export f(float)
+def f(x):
+    return math.sqrt(x) + shfit

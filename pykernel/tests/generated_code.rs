@@ -1,0 +1,91 @@
+//! The golden generated files compile against this runtime and behave as CPython does.
+
+#![allow(missing_docs)]
+
+mod seed {
+    include!("../../pykernel-build/tests/golden/ok/seed_testlib.rs");
+}
+
+mod scalars {
+    include!("../../pykernel-build/tests/golden/ok/scalar_semantics.rs");
+}
+
+mod near_miss {
+    include!("../../pykernel-build/tests/golden/ok/scipy_near_miss.rs");
+}
+
+#[test]
+fn seed_f_matches_the_c_formula() {
+    let mut x = [1.0f64, 2.0, 3.0];
+    let mut c = 1.5f64;
+    let r = unsafe { seed::f(3, x.as_mut_ptr(), &mut c) };
+    assert_eq!(r, 1.5 + 1.0 - 2.0 * 3.0);
+}
+
+#[test]
+fn seed_transforms_agree() {
+    let mut out_coords = [3i64, 4];
+    let mut shift = 0.5f64;
+    let mut a = [0.0f64; 2];
+    let mut b = [0.0f64; 2];
+    assert_eq!(
+        unsafe { seed::transform(out_coords.as_mut_ptr(), a.as_mut_ptr(), 2, 2, &mut shift) },
+        1
+    );
+    assert_eq!(
+        unsafe { seed::transform_basic(out_coords.as_mut_ptr(), b.as_mut_ptr(), 2, 2, &mut shift) },
+        1
+    );
+    assert_eq!(a, [2.5, 3.5]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn capsule_errors_take_the_documented_path() {
+    // as_array with a negative length is a ValueError in CPython: the ndimage-style
+    // capsule returns 0 and records the error; it never unwinds.
+    let mut out_coords = [3i64, 4];
+    let mut shift = 0.5f64;
+    let mut a = [0.0f64; 2];
+    let r = unsafe { seed::transform(out_coords.as_mut_ptr(), a.as_mut_ptr(), 2, -1, &mut shift) };
+    assert_eq!(r, 0);
+    let e = pykernel::take_last_error().expect("an error was recorded");
+    assert_eq!(e.kind(), pykernel::ErrorKind::Value);
+    // Broadcasting (2,) into (3,) fails like NumPy.
+    let mut b = [0.0f64; 3];
+    let r = unsafe { seed::transform(out_coords.as_mut_ptr(), b.as_mut_ptr(), 2, 3, &mut shift) };
+    assert_eq!(r, 0);
+    assert!(
+        pykernel::take_last_error()
+            .unwrap()
+            .message()
+            .contains("could not broadcast")
+    );
+}
+
+#[test]
+fn regular_exports_follow_python() {
+    assert_eq!(scalars::floor_ops(-7, 2), Ok(-4 + 1000));
+    assert_eq!(scalars::floor_ops(7, -3), Ok(-3 + (-2) * 1000));
+    let e = scalars::floor_ops(1, 0).unwrap_err();
+    assert_eq!(e.kind(), pykernel::ErrorKind::ZeroDivision);
+    // s = 0; for i in range(5, 0, -2): s += i * 0.5 -> 2.5, 4.0, 4.5; no break -> else: s = -1
+    assert_eq!(scalars::mixed(5, 0.5), Ok(-1.0));
+    assert_eq!(scalars::mixed(5, 3.0), Ok(15.0));
+    assert_eq!(scalars::chained(0.0, 0.5, 1.0), Ok(true));
+    assert_eq!(scalars::chained(0.0, 1.0, 1.0), Ok(false));
+    assert_eq!(scalars::chained(0.0, f64::NAN, 1.0), Ok(false));
+    let two_pi = 2.0 * std::f64::consts::PI;
+    assert_eq!(
+        scalars::helper_twice(3, 0.5),
+        Ok((9.0 + 0.25) + two_pi)
+    );
+    assert_eq!(scalars::narrow(3, 0.5), Ok(3.5));
+}
+
+#[test]
+fn near_miss_still_compiles_with_its_own_name() {
+    let mut x = [2.0f32];
+    let mut c = 1.0f64;
+    assert_eq!(unsafe { near_miss::f(1, x.as_mut_ptr(), &mut c) }, 3.0);
+}

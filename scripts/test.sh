@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of the repository (the README's test command; CI runs it too):
+#   1. lint: cargo fmt --check, clippy -D warnings, rustdoc without warnings
+#   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code
+#   3. example crates: pure-Rust use, ABI check through C function pointers, cdylib + ctypes
+#   4. Python: builds the example and corpus wheels with maturin and runs pytest
+#      (differential corpus vs CPython, every SciPy catalogue entry, the seed)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+"$ROOT/scripts/venv.sh"
+VENV="${VENV:-$ROOT/.venv}"
+export PATH="$VENV/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Standalone crates (examples, test crates) share one target dir.
+EXT_TARGET="$ROOT/target/examples"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/corpus-crate tests/abi-check)
+
+step "rustfmt"
+cargo fmt --all --check
+for c in "${STANDALONE[@]}"; do
+    cargo fmt --manifest-path "$c/Cargo.toml" --check
+done
+
+step "clippy (workspace, all features)"
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
+
+step "rustdoc"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quiet
+
+step "cargo test (workspace)"
+cargo test --workspace --quiet
+
+step "example: pure Rust"
+CARGO_TARGET_DIR="$EXT_TARGET" cargo test --quiet --manifest-path examples/pure-rust/Cargo.toml
+CARGO_TARGET_DIR="$EXT_TARGET" cargo run --quiet --manifest-path examples/pure-rust/Cargo.toml
+
+step "ABI check: generated functions called through C function pointers"
+CARGO_TARGET_DIR="$EXT_TARGET" cargo test --quiet --manifest-path tests/abi-check/Cargo.toml
+
+step "example: cdylib + ctypes (the seed's first listing)"
+CARGO_TARGET_DIR="$EXT_TARGET" cargo build --quiet --release --manifest-path examples/cdylib-ctypes/Cargo.toml
+python examples/cdylib-ctypes/seed_ctypes.py "$EXT_TARGET/release/libtestlib_ctypes.so"
+
+step "wheels: examples/testlib and tests/corpus-crate (maturin)"
+for c in examples/testlib tests/corpus-crate; do
+    dist="$EXT_TARGET/wheels/$(basename "$c")"
+    rm -rf "$dist"
+    CARGO_TARGET_DIR="$EXT_TARGET" maturin build --release --quiet \
+        --manifest-path "$c/Cargo.toml" --interpreter "$VENV/bin/python" --out "$dist"
+    python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$dist"/*.whl
+done
+
+step "pytest"
+python -m pytest -q tests/python "$@"
