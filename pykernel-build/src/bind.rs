@@ -143,3 +143,36 @@ fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{inferred, texts};
+    use crate::types::Ty;
+
+    #[test]
+    fn capsule_scalars_are_python_scalars() {
+        let (_, b, _, d) = inferred(
+            "#pythran export capsule f(int32, float32, float64*)\ndef f(n, x, p):\n    return x\n",
+        );
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(b[0].params[0], Ty::INT);
+        assert_eq!(b[0].params[1], Ty::FLOAT);
+        assert_eq!(b[0].c_params.len(), 3);
+    }
+
+    #[test]
+    fn export_errors() {
+        let (_, _, _, d) = inferred(
+            "#pykernel export f(float64*)\ndef f(p):\n    return 0\n#pykernel export regster(int)\ndef register(n):\n    return n\n",
+        );
+        let t = texts(&d);
+        assert!(
+            t.iter().any(|m| m.contains("only meaningful in a capsule")),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().any(|m| m.contains("`regster` is not defined")),
+            "{t:?}"
+        );
+    }
+}

@@ -259,3 +259,54 @@ impl Assigned<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{inferred, lowered, texts};
+
+    #[test]
+    fn catalogue_capsules_take_scipy_names_and_return_types() {
+        let src = "#pythran export capsule t(int64*, float64*, int32, int32, float64*)\ndef t(a, b, c, d, e):\n    return True\n";
+        let (_, b, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        let (sigs, d) = capsules(&b, &p, false);
+        assert!(d.is_empty());
+        let sig = sigs[0].clone().unwrap();
+        assert_eq!(sig.name, "int (intptr_t *, double *, int, int, void *)");
+        assert_eq!(sig.ret, Some(Dtype::Int32));
+    }
+
+    #[test]
+    fn other_capsules_are_named_from_their_types() {
+        let (_, b, p, _) =
+            inferred("#pythran export capsule g(float32*, intp)\ndef g(p, n):\n    return n\n");
+        let (sigs, _) = capsules(&b, &p, false);
+        assert_eq!(sigs[0].clone().unwrap().name, "long (float *, intptr_t)");
+    }
+
+    #[test]
+    fn near_misses_warn_or_fail() {
+        let src = "#pythran export capsule f(int64, float64*)\ndef f(n, x):\n    return x[0]\n";
+        let (_, b, p, _) = inferred(src);
+        let (_, d) = capsules(&b, &p, false);
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].is_error());
+        let (_, d) = capsules(&b, &p, true);
+        assert!(d[0].is_error());
+    }
+
+    #[test]
+    fn definite_assignment_follows_paths() {
+        let ok = "def f(x):\n    if x:\n        y = 1\n    else:\n        y = 2\n    return y\n";
+        let (m, _) = lowered(ok);
+        assert!(definite_assignment(&m, &[0].into()).is_empty());
+        let bad = "def f(x):\n    if x:\n        y = 1\n    return y\n";
+        let (m, _) = lowered(bad);
+        assert_eq!(definite_assignment(&m, &[0].into()).len(), 1);
+        let returns =
+            "def f(x):\n    if x:\n        return 0\n    else:\n        y = 2\n    return y\n";
+        let (m, _) = lowered(returns);
+        assert!(definite_assignment(&m, &[0].into()).is_empty());
+    }
+}

@@ -29,6 +29,8 @@ pub mod messages;
 pub mod parse;
 mod pipeline;
 mod scipy;
+#[cfg(test)]
+mod testutil;
 mod types;
 
 pub use compile::{Config, Error, compile};

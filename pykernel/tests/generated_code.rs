@@ -76,10 +76,7 @@ fn regular_exports_follow_python() {
     assert_eq!(scalars::chained(0.0, 1.0, 1.0), Ok(false));
     assert_eq!(scalars::chained(0.0, f64::NAN, 1.0), Ok(false));
     let two_pi = 2.0 * std::f64::consts::PI;
-    assert_eq!(
-        scalars::helper_twice(3, 0.5),
-        Ok((9.0 + 0.25) + two_pi)
-    );
+    assert_eq!(scalars::helper_twice(3, 0.5), Ok((9.0 + 0.25) + two_pi));
     assert_eq!(scalars::narrow(3, 0.5), Ok(3.5));
 }
 

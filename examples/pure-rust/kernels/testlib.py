@@ -31,7 +31,7 @@ def hypot2(x, y):
     return math.sqrt(x * x + y * y)
 
 
-#pykernel export floor_divmod(int, int)
-def floor_divmod(a, b):
-    """Python's divmod: floors toward -inf; ZeroDivisionError when b == 0."""
-    return a // b, a % b
+#pykernel export floor_div(int, int)
+def floor_div(a, b):
+    """Python's //: floors toward -inf; ZeroDivisionError when b == 0."""
+    return a // b

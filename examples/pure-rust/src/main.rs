@@ -66,8 +66,8 @@ fn main() {
         shifted(testlib::transform, &[3, 5, 7], 0.5)
     );
     println!("hypot2(3, 4)                 = {:?}", testlib::hypot2(3.0, 4.0));
-    println!("floor_divmod(-7, 2)          = {:?}", testlib::floor_divmod(-7, 2));
-    println!("floor_divmod(7, 0)           = {:?}", testlib::floor_divmod(7, 0));
+    println!("floor_div(-7, 2)             = {:?}", testlib::floor_div(-7, 2));
+    println!("floor_div(7, 0)              = {:?}", testlib::floor_div(7, 0));
 }
 
 #[cfg(test)]
@@ -96,9 +96,10 @@ mod tests {
     fn regular_exports() {
         assert_eq!(testlib::hypot2(3.0, 4.0).unwrap(), 5.0);
         assert_eq!(testlib::hypot2(0.0, 0.0).unwrap(), 0.0);
-        assert_eq!(testlib::floor_divmod(-7, 2).unwrap(), (-4, 1));
-        assert_eq!(testlib::floor_divmod(7, -2).unwrap(), (-4, -1));
-        assert_eq!(testlib::floor_divmod(-7, -3).unwrap(), (2, -1));
-        assert!(testlib::floor_divmod(7, 0).is_err());
+        assert_eq!(testlib::floor_div(-7, 2).unwrap(), -4);
+        assert_eq!(testlib::floor_div(7, -2).unwrap(), -4);
+        assert_eq!(testlib::floor_div(-7, -3).unwrap(), 2);
+        assert_eq!(testlib::floor_div(i64::MIN, -1).unwrap(), i64::MIN); // wraps, as NumPy int64
+        assert!(testlib::floor_div(7, 0).is_err());
     }
 }

@@ -301,3 +301,55 @@ fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStrea
     };
     (wrapper_fn, reg)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::Config;
+
+    fn code(src: &str) -> String {
+        match crate::pipeline::generate(src, "t.py", &Config::new()) {
+            Ok(c) => c,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    #[test]
+    fn generated_code_calls_only_private_runtime_paths() {
+        let c = code("#pykernel export f(int, int)\ndef f(a, b):\n    return a // b\n");
+        assert!(c.starts_with("// @generated"));
+        for line in c.lines().filter(|l| l.contains("::pykernel::")) {
+            for seg in line.split("::pykernel::").skip(1) {
+                assert!(
+                    seg.starts_with("__private") || seg.starts_with("KernelError"),
+                    "unexpected path in: {line}"
+                );
+            }
+        }
+        assert!(c.contains("floordiv"));
+    }
+
+    #[test]
+    fn capsules_never_unwind_and_can_be_c_symbols() {
+        let src = "#pythran export capsule f(float64)\ndef f(x):\n    return 1 // int(x)\n";
+        let c = code(src);
+        assert!(
+            c.contains("pub unsafe extern \"C\" fn f(x: f64) -> f64"),
+            "{c}"
+        );
+        assert!(c.contains("fail_double"));
+        assert!(!c.contains("no_mangle"));
+        let mut cfg = Config::new();
+        cfg.c_symbols(true);
+        let c = crate::pipeline::generate(src, "t.py", &cfg).unwrap();
+        assert!(c.contains("#[unsafe(no_mangle)]"));
+    }
+
+    #[test]
+    fn slice_assignment_is_fused_with_an_overlap_check() {
+        let src = "from numpy.ctypeslib import as_array\n#pythran export capsule g(float64*, int32)\ndef g(p, n):\n    v = as_array(p, (n,))\n    v[1:] = v[:-1] * 2.0\n";
+        let c = code(src);
+        assert!(c.contains("conflicts"), "{c}");
+        assert!(c.contains("assign_buffered"));
+        assert!(!c.contains("Vec"), "no temporary array on the fast path");
+    }
+}

@@ -405,3 +405,77 @@ impl<'a> Typer<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::exports::Dtype;
+    use crate::testutil::{inferred, texts};
+    use crate::types::{Scalar, Ty};
+
+    #[test]
+    fn int_and_float_unify_to_float() {
+        let (_, _, p, d) = inferred(
+            "#pykernel export f(int)\ndef f(n):\n    s = 0\n    for i in range(n):\n        s += 0.5\n    return s\n",
+        );
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(p.instances[0].locals["s"], Ty::FLOAT);
+        assert_eq!(p.instances[0].locals["i"], Ty::INT);
+        assert_eq!(p.instances[0].ret, Some(Ty::FLOAT));
+    }
+
+    #[test]
+    fn numpy_scalars_follow_nep50() {
+        let (_, _, p, d) =
+            inferred("#pykernel export f(float32, int32)\ndef f(x, k):\n    return x * 2.0 + k\n");
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        // float32 * python float stays float32; + int32 promotes to float64.
+        assert_eq!(
+            p.instances[0].ret,
+            Some(Ty::Scalar(Scalar::np(Dtype::Float64)))
+        );
+        let (_, _, p, _) = inferred("#pykernel export f(float32)\ndef f(x):\n    return x * 2.0\n");
+        assert_eq!(
+            p.instances[0].ret,
+            Some(Ty::Scalar(Scalar::np(Dtype::Float32)))
+        );
+    }
+
+    #[test]
+    fn capsule_pointers_read_python_scalars_and_views_numpy_scalars() {
+        let src = "from numpy.ctypeslib import as_array\n#pythran export capsule f(int32, float32*)\ndef f(n, p):\n    a = p[0]\n    v = as_array(p, (n,))\n    b = v[0]\n    return a + b\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        let i = &p.instances[0];
+        assert_eq!(i.locals["n"], Ty::INT);
+        assert_eq!(i.locals["a"], Ty::FLOAT);
+        assert_eq!(i.locals["v"], Ty::View(Dtype::Float32));
+        assert_eq!(i.locals["b"], Ty::Scalar(Scalar::np(Dtype::Float32)));
+    }
+
+    #[test]
+    fn helpers_are_specialised_per_argument_types() {
+        let src = "#pykernel export f(int, float)\ndef f(n, x):\n    return sq(n) + sq(x)\ndef sq(v):\n    return v * v\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(p.instances.len(), 3);
+        assert_eq!(p.instances[1].ret, Some(Ty::INT));
+        assert_eq!(p.instances[2].ret, Some(Ty::FLOAT));
+    }
+
+    #[test]
+    fn recursion_reaches_a_fixpoint() {
+        let src = "#pykernel export fib(int)\ndef fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(p.instances[0].ret, Some(Ty::INT));
+    }
+
+    #[test]
+    fn type_conflicts_are_errors_naming_both_places() {
+        let src = "#pythran export capsule f(int32, float64*)\ndef f(n, p):\n    v = p[0]\n    v = p\n    return 0.0\n";
+        let (_, _, _, d) = inferred(src);
+        assert_eq!(d.len(), 1, "{:?}", texts(&d));
+        assert!(d[0].message.text.contains("assigned both"));
+        assert_eq!(d[0].secondary.len(), 1);
+    }
+}

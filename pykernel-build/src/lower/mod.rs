@@ -507,3 +507,73 @@ fn target_names(t: &ast::Expr, out: &mut BTreeSet<String>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{Builtin, ExprKind, MathFn, Stmt};
+    use crate::testutil::{lowered, texts};
+
+    #[test]
+    fn resolves_imports_constants_and_builtins() {
+        let src = "import math\nimport numpy as np\nK = 2 * math.pi\ndef f(p, n):\n    v = np.ctypeslib.as_array(p, (n,))\n    return math.sqrt(K) + abs(n)\n";
+        let (m, d) = lowered(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        let f = &m.functions[0];
+        let Stmt::Assign { value, .. } = &f.body[0] else {
+            panic!()
+        };
+        assert!(matches!(
+            value.kind,
+            ExprKind::CallBuiltin(Builtin::AsArray, _)
+        ));
+        let Stmt::Return(Some(r), _) = &f.body[1] else {
+            panic!()
+        };
+        let ExprKind::Binary(_, l, _) = &r.kind else {
+            panic!()
+        };
+        let ExprKind::CallBuiltin(Builtin::Math(MathFn::Sqrt), args) = &l.kind else {
+            panic!()
+        };
+        // The module constant is inlined as an expression.
+        assert!(matches!(args[0].kind, ExprKind::Binary(..)));
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_compile_with_places() {
+        let src =
+            "def f(x):\n    try:\n        pass\n    except E:\n        pass\n    return [x]\n";
+        let (_, d) = lowered(src);
+        let t = texts(&d);
+        assert!(t.iter().any(|m| m.contains("`try`")), "{t:?}");
+        assert!(t.iter().any(|m| m.contains("lists")), "{t:?}");
+        // The `try` error points at its first line only.
+        assert_eq!(&src[d[0].span.start..d[0].span.end], "try:");
+    }
+
+    #[test]
+    fn break_outside_loop_and_unknown_names() {
+        let (_, d) = lowered("def f(x):\n    break\n    return y\n");
+        let t = texts(&d);
+        assert!(t.iter().any(|m| m.contains("outside loop")), "{t:?}");
+        assert!(t.iter().any(|m| m.contains("cannot find `y`")), "{t:?}");
+    }
+
+    #[test]
+    fn for_range_forms() {
+        let (m, d) = lowered(
+            "def f(n):\n    s = 0\n    for i in range(n, 0, -1):\n        s += i\n    return s\n",
+        );
+        assert!(d.is_empty());
+        assert!(matches!(
+            &m.functions[0].body[1],
+            Stmt::ForRange {
+                step: Some(_),
+                start: Some(_),
+                ..
+            }
+        ));
+        let (_, d) = lowered("def f(xs):\n    for x in xs:\n        pass\n");
+        assert!(texts(&d)[0].contains("range"));
+    }
+}
