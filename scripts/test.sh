@@ -55,5 +55,8 @@ for c in examples/testlib tests/corpus-crate; do
     python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$dist"/*.whl
 done
 
+step "demo checks (the seed's SciPy examples vs C and pure Python)"
+(cd examples/testlib && python demo.py --no-timing)
+
 step "pytest"
 python -m pytest -q tests/python "$@"

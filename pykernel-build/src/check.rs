@@ -59,9 +59,22 @@ pub fn capsules(
                 }));
                 continue;
             }
-            Match::Near { entry, arg, want } => {
+            Match::Near {
+                entry,
+                arg,
+                want,
+                want_export,
+            } => {
                 let got = b.c_params.get(arg).map_or("?", |c| c.spelling.as_str());
-                let m = msg::scipy_near_miss(name, entry.name, entry.consumer, arg + 1, got, want);
+                let m = msg::scipy_near_miss(
+                    name,
+                    entry.name,
+                    entry.consumer,
+                    arg + 1,
+                    got,
+                    want,
+                    &want_export,
+                );
                 let span = b.export.args.get(arg).map_or(b.export.span, |a| a.span);
                 let mut d = Diagnostic::warning(span, m);
                 if near_miss_is_error {

@@ -157,6 +157,22 @@ fn same_family(slot: Slot, abi: Abi) -> bool {
     }
 }
 
+/// How to write a slot's type in an export comment.
+fn export_spelling(slot: Slot, c: &str) -> String {
+    let word = |d: Dtype| {
+        if c.starts_with("intptr_t") {
+            "intp"
+        } else {
+            d.numpy_name()
+        }
+    };
+    match slot {
+        Slot::Is(Abi::Scalar(d)) => word(d).to_owned(),
+        Slot::Is(Abi::Ptr(d)) => format!("{}*", word(d)),
+        Slot::Is(Abi::VoidPtr) | Slot::UserData => "void*".to_owned(),
+    }
+}
+
 fn slot_spelling(entry: &Entry, i: usize) -> &'static str {
     // Cut the entry's name into its argument spellings.
     let inner = entry
@@ -176,6 +192,7 @@ pub enum Match {
         entry: &'static Entry,
         arg: usize,
         want: &'static str,
+        want_export: String,
     },
     /// Unrelated to SciPy.
     None,
@@ -204,6 +221,7 @@ pub fn match_catalogue(args: &[CType]) -> Match {
             entry,
             arg,
             want: slot_spelling(entry, arg),
+            want_export: export_spelling(entry.slots[arg], slot_spelling(entry, arg)),
         },
         None => Match::None,
     }

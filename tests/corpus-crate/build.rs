@@ -2,17 +2,28 @@
 //! `$OUT_DIR/corpus_mods.rs`: one Rust module per file and `register_all`, which makes
 //! one Python submodule per file.
 //!
-//! `PYKERNEL_CORPUS_EXCLUDE=stem1,stem2` leaves files out (to find which file breaks a
-//! build); the differential tests then fail for the missing submodules.
+//! Diagnosis only (the differential tests fail for anything missing):
+//! - `PYKERNEL_CORPUS_EXCLUDE=stem1,stem2` leaves files out, to find which file breaks
+//!   the build;
+//! - `PYKERNEL_CORPUS_DIR=/some/dir` compiles the kernels of another directory (e.g. a
+//!   patched copy of the corpus, to look for bugs hidden behind a build error).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let corpus_dir = manifest.join("../corpus");
-    println!("cargo:rerun-if-changed=../corpus");
+    let corpus_dir = match std::env::var("PYKERNEL_CORPUS_DIR") {
+        Ok(dir) if !dir.is_empty() => {
+            println!("cargo:warning=compiling the kernels of PYKERNEL_CORPUS_DIR={dir}");
+            PathBuf::from(dir)
+        }
+        // relative, so diagnostics say `../corpus/x.py` (build scripts run in the
+        // manifest directory)
+        _ => PathBuf::from("../corpus"),
+    };
+    println!("cargo:rerun-if-changed={}", corpus_dir.display());
     println!("cargo:rerun-if-env-changed=PYKERNEL_CORPUS_EXCLUDE");
+    println!("cargo:rerun-if-env-changed=PYKERNEL_CORPUS_DIR");
 
     let exclude: Vec<String> = std::env::var("PYKERNEL_CORPUS_EXCLUDE")
         .unwrap_or_default()
@@ -34,13 +45,13 @@ fn main() {
         .collect();
     stems.sort();
     for stem in &stems {
-        println!("cargo:rerun-if-changed=../corpus/{stem}.py");
+        println!("cargo:rerun-if-changed={}", corpus_dir.join(format!("{stem}.py")).display());
     }
     for stem in &exclude {
         println!("cargo:warning=corpus file {stem}.py excluded by PYKERNEL_CORPUS_EXCLUDE");
     }
 
-    let files: Vec<String> = stems.iter().map(|s| format!("../corpus/{s}.py")).collect();
+    let files: Vec<PathBuf> = stems.iter().map(|s| corpus_dir.join(format!("{s}.py"))).collect();
     if let Err(err) = pykernel_build::compile(&files) {
         eprintln!("{err}");
         std::process::exit(1);

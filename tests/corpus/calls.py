@@ -74,3 +74,31 @@ def modulo_helper(a, b):
     return a % b
 # case: helper_raises(7)
 # case: helper_raises(0)
+
+
+def bump(x):
+    x += 1
+    return x
+
+
+#pykernel export pass_by_value(int)
+def pass_by_value(n):
+    m = bump(n)
+    return n * 100 + m
+# case: pass_by_value(5)
+
+
+def first_multiple(n, k):
+    i = 1
+    while True:
+        for j in range(k):
+            if (i + j) % n == 0:
+                return i + j
+        i += k
+
+
+#pykernel export call_with_inner_return(int, int)
+def call_with_inner_return(n, k):
+    return first_multiple(n, k) * 10 + first_multiple(k, n)
+# case: call_with_inner_return(7, 3)
+# case: call_with_inner_return(1, 1)

@@ -80,3 +80,28 @@ def poly_eval(coeffs, degree, x):
     return r
 # case: poly_eval([1.0, -2.0, 0.5, 3.0], 3, 1.7)
 # case: poly_eval([4.0], 0, 100.0)
+
+
+#pykernel export capsule many_args(float64, int64, float64, int64, float64, int64, float64, int64, float64, int64, float64, int32, float64, int32, float64, int64, float64*)
+def many_args(a, i, b, j, c, k, d, l, e, m, f, n, g, o, h, p, out):
+    # more arguments than registers: the rest go on the stack
+    out[0] = a + 2.0 * b + 3.0 * c + 4.0 * d + 5.0 * e + 6.0 * f + 7.0 * g + 8.0 * h
+    return i + 10 * j + 100 * k + 1000 * l + 10000 * m + 100000 * n + 1000000 * o + 10000000 * p
+# case: many_args(1.0, 1, 2.0, 2, 3.0, 3, 4.0, 4, 5.0, 5, 6.0, 6, 7.0, 7, 8.0, 8, [0.0])
+# case: many_args(-1.5, -1, 0.25, 9, 1e10, -7, 0.0, 0, 2.0, 2, -3.0, -3, 0.5, -5, 1.0, 1, [9.0])
+
+
+#pykernel export capsule widen_f32(float32*, float64*, int64)
+def widen_f32(src, dst, n):
+    for i in range(n):
+        dst[i] = src[i]
+    return n
+# case: widen_f32([1.5, -0.25, 3.0e38, 1.0e-40], [0.0, 0.0, 0.0, 0.0], 4)
+
+
+#pykernel export capsule signed_i32(int32, int32)
+def signed_i32(a, b):
+    return a // b * 1000 + a % b
+# case: signed_i32(-7, 2)
+# case: signed_i32(7, -2)
+# case: signed_i32(-2147483647, 3)

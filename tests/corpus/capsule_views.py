@@ -116,3 +116,25 @@ def shape_keyword(p, n):
     v[:] = v * v
     return v[-1]
 # case: shape_keyword([1.5, -2.0, 3.0], 3)
+
+
+#pykernel export capsule clipped_slices(float64*, int64)
+def clipped_slices(p, n):
+    v = as_array(p, (n,))
+    v[1:100] = v[0:n - 1] + 1.0
+    v[-2:] = v[:2] * 3.0
+    return v[-1]
+# case: clipped_slices([1.0, 2.0, 3.0, 4.0], 4)
+# case: clipped_slices([1.0, 2.0], 2)
+
+
+#pykernel export capsule empty_view(float64*, int64)
+def empty_view(p, n):
+    v = as_array(p, (n,))
+    v[:] = v * 2.0
+    s = 0.0
+    for i in range(n):
+        s += v[i]
+    return s
+# case: empty_view([], 0)
+# case: empty_view([1.5], 1)

@@ -14,6 +14,9 @@ def ffloordiv(a, b):
 # case: ffloordiv(-1e-300, 1e300)
 # case: ffloordiv(3.0, inf)
 # case: ffloordiv(-3.0, inf)
+# case: ffloordiv(1e308, 1e-308)
+# case: ffloordiv(-1e308, 1e-308)
+# case: ffloordiv(5e-324, 1e300)
 
 
 #pykernel export fmodulo(float, float)
@@ -32,6 +35,8 @@ def fmodulo(a, b):
 # case: fmodulo(-3.0, inf)
 # case: fmodulo(inf, 3.0)
 # case: fmodulo(nan, 3.0)
+# case: fmodulo(1e308, 1e-308)
+# case: fmodulo(-5e-324, 1e300)
 
 
 #pykernel export mixed_floordiv(int, float)

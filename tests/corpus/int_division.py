@@ -13,6 +13,8 @@ def floordiv(a, b):
 # case: floordiv(-2**63, 1)
 # case: floordiv(-2**63, 2)
 # case: floordiv(-2**63, 2**63 - 1)
+# case: floordiv(2**63 - 1, -1)
+# case: floordiv(2**63 - 1, -2**63)
 # case: floordiv(1, 0)
 # case: floordiv(0, 0)
 # case: floordiv(-2**63, -1)  # expect-wrap
@@ -30,6 +32,8 @@ def modulo(a, b):
 # case: modulo(-1, 2**63 - 1)
 # case: modulo(-2**63, 7)
 # case: modulo(-2**63, -1)
+# case: modulo(-2**63, 2**63 - 1)
+# case: modulo(2**63 - 1, -2**63)
 # case: modulo(5, 0)
 # case: modulo(-5, 0)
 

@@ -122,3 +122,24 @@ def extreme_range(k):
     return c
 # case: extreme_range(3)
 # case: extreme_range(0)
+
+
+#pykernel export rebind_then_return(int)
+def rebind_then_return(n):
+    i = -1
+    for i in range(n):
+        i = i * 10
+    return i
+# case: rebind_then_return(3)
+# case: rebind_then_return(1)
+
+
+#pykernel export index_after_break(int, int)
+def index_after_break(n, stop):
+    i = -1
+    for i in range(n):
+        if i == stop:
+            break
+    return i
+# case: index_after_break(10, 3)
+# case: index_after_break(10, 30)

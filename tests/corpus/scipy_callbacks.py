@@ -124,10 +124,24 @@ def gf_oob(buffer, filter_size, return_value, user_data):
     k = 0
     if v[0] > 20.0:
         k = filter_size
+    elif v[0] < -20.0:
+        k = -filter_size - 1
     return_value[0] = v[k]
     return 1
 # case: gf_oob([1.0, 2.0], 2, [0.0], None)
 # case: gf_oob([21.0, 2.0], 2, [0.0], None)
+# case: gf_oob([-21.0, 2.0], 2, [0.0], None)
+
+
+# error path: shapes that do not broadcast in a slice assignment -> ValueError
+#pykernel export capsule gf_shape_err(float64*, intp, float64*, void*)
+def gf_shape_err(buffer, filter_size, return_value, user_data):
+    v = as_array(buffer, (filter_size,))
+    out = as_array(return_value, (1,))
+    out[:] = v[1:] * 2.0
+    return 1
+# case: gf_shape_err([1.0, 2.0], 2, [0.0], None)
+# case: gf_shape_err([1.0, 2.0, 3.0], 3, [0.0], None)
 
 
 # ---- ndimage.generic_filter1d: int (double *, intptr_t, double *, intptr_t, void *) ---

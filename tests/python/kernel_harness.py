@@ -210,18 +210,20 @@ def same_value(expected, got) -> bool:
         return False
     if isinstance(expected, tuple):
         return len(expected) == len(got) and all(same_value(a, b) for a, b in zip(expected, got))
-    if isinstance(expected, float):
+    if isinstance(expected, (float, np.floating)):
         if math.isnan(expected) and math.isnan(got):
             return True
-        return float_bits(expected) == float_bits(got)
+        if isinstance(expected, np.float32):
+            return expected.tobytes() == got.tobytes()
+        return float_bits(float(expected)) == float_bits(float(got))
     return expected == got
 
 
 def show(v) -> str:
     if isinstance(v, tuple):
         return "(" + ", ".join(show(x) for x in v) + ("," if len(v) == 1 else "") + ")"
-    if isinstance(v, float):
-        return f"{v!r} [float {v.hex()}]"
+    if isinstance(v, (float, np.floating)):
+        return f"{v!r} [{type(v).__name__} {float(v).hex()}]"
     return f"{v!r} [{type(v).__name__}]"
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import ctypes
 import math
+import warnings
 
+import numpy as np
 import pytest
 
 import kernel_harness as H
@@ -79,21 +81,65 @@ SCALAR_CONVERT = {
 }
 
 
-def reference_args(cfile, case, args):
-    """Give CPython the values the compiled function receives: with a single export
-    line, a `float` parameter gets a float even if the case wrote `3`."""
+NUMPY_SCALARS = {
+    "int8": np.int8, "byte": np.int8, "int16": np.int16, "int32": np.int32, "intc": np.intc,
+    "int64": np.int64, "intp": np.intp, "uint8": np.uint8, "uint16": np.uint16,
+    "uint32": np.uint32, "uintc": np.uintc, "uint64": np.uint64, "uintp": np.uintp,
+    "float32": np.float32, "float64": np.float64,
+}
+
+
+def call_args(cfile, case, args):
+    """(CPython's arguments, NumPy-scalar arguments or None) for a regular export.
+
+    With a single export line, a `float` parameter gets a float even if the case wrote
+    `3` (the compiled function sees a float). If a parameter has a sized dtype
+    (`int32`, `float32`, `int64`, ...), the second list has those arguments as NumPy
+    scalars: the result *type* is what CPython computes from them (SPEC 6: NumPy 2
+    promotion), while the value or exception still comes from CPython with plain
+    Python numbers (so `int32 // 0` is still a ZeroDivisionError)."""
     exports = cfile.export(case.fname)
     if len(exports) != 1 or exports[0].capsule:
-        return args
+        return list(args), None
     types = exports[0].argtypes
     if len(types) != len(args):
-        return args
-    out = []
+        return list(args), None
+    py, npy, sized = [], [], False
     for t, v in zip(types, args):
-        if SCALAR_CONVERT.get(t.strip()) is float and isinstance(v, int) and not isinstance(v, bool):
+        t = t.strip()
+        if SCALAR_CONVERT.get(t) is float and isinstance(v, int) and not isinstance(v, bool):
             v = float(v)
-        out.append(v)
-    return out
+        py.append(v)
+        if t in NUMPY_SCALARS and isinstance(v, (int, float)) and not isinstance(v, bool):
+            npy.append(NUMPY_SCALARS[t](v))
+            sized = True
+        else:
+            npy.append(v)
+    return py, (npy if sized else None)
+
+
+def reference_args(cfile, case, args):
+    return call_args(cfile, case, args)[0]
+
+
+def numpy_result_type(fn, np_args, value):
+    """`value` (CPython's result with Python numbers) as the type CPython's result has
+    when the sized-dtype arguments are NumPy scalars."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            typed = fn(*np_args)
+        except Exception:  # noqa: BLE001
+            return value
+
+    def conv(v, t):
+        if isinstance(v, tuple):
+            return tuple(conv(a, b) for a, b in zip(v, t))
+        if isinstance(t, np.generic) and not isinstance(v, np.generic):
+            return type(t)(v)
+        return v
+
+    return conv(value, typed)
 
 
 def compiled_module(corpus, stem):
@@ -172,7 +218,7 @@ def test_case(corpus, case):
 def run_regular_case(corpus, cfile, case):
     ref_fn = getattr(H.reference_module(case.path), case.fname)
     comp_fn = compiled_function(corpus, case.stem, case.fname)
-    args = reference_args(cfile, case, H.case_args(case))
+    args, np_args = call_args(cfile, case, H.case_args(case))
 
     if "expect-ieee" in case.markers:
         expected = ("value", H.numpy_float_semantics(ref_fn, args))
@@ -180,6 +226,8 @@ def run_regular_case(corpus, cfile, case):
         expected = outcome(ref_fn, args)
     if "expect-wrap" in case.markers and expected[0] == "value":
         expected = ("value", H.map_result(expected[1], H.wrap_int64))
+    if np_args is not None and expected[0] == "value":
+        expected = ("value", numpy_result_type(ref_fn, np_args, expected[1]))
 
     got = outcome(comp_fn, list(args))
     where = f"{case.path.name}:{case.line}: {case.expr}"

@@ -48,6 +48,7 @@ EXPECTED_NAMES = {
     "gf_range_view": GF,
     "gf_intdiv": GF,
     "gf_oob": GF,
+    "gf_shape_err": GF,
     "gf1d_box": GF1D,
     "gf1d_diff": GF1D,
     "gt_shift": GT,
@@ -213,11 +214,24 @@ def test_quad_error_returns_nan(caps):
 # --------------------------------------------------------------------------------------
 
 def _gf_py(kernel, ud=None):
-    """SciPy's Python-callable path for a generic_filter kernel."""
+    """SciPy's Python-callable path for a generic_filter kernel.
+
+    SciPy (1.17) keeps calling a Python filter function after it raised, with the
+    exception still set; a ctypes call in that state fails with SystemError. So after
+    the first exception the wrapper re-raises it without touching ctypes, and SciPy
+    reports the original exception."""
+    failed = []
+
     def py(buf):
-        buf = np.ascontiguousarray(buf, dtype=np.float64)
-        out = (c_double * 1)()
-        r = kernel(buf.ctypes.data_as(PD), len(buf), ctypes.cast(out, PD), ud)
+        if failed:
+            raise failed[0]
+        try:
+            buf = np.ascontiguousarray(buf, dtype=np.float64)
+            out = (c_double * 1)()
+            r = kernel(buf.ctypes.data_as(PD), len(buf), ctypes.cast(out, PD), ud)
+        except Exception as e:
+            failed.append(e)
+            raise
         assert r == 1
         return out[0]
     return py
@@ -274,11 +288,22 @@ def test_generic_filter_index_error_raises(caps):
     got = ndimage.generic_filter(ok_image, llc(cap(caps, "gf_oob")), size=2)
     want = ndimage.generic_filter(ok_image, _gf_py(ref.gf_oob), size=2)
     assert_array_equal(got, want)
-    bad_image = ok_image + 15.0
-    with pytest.raises(IndexError):
-        ndimage.generic_filter(bad_image, _gf_py(ref.gf_oob), size=2)
-    with pytest.raises(IndexError):
-        ndimage.generic_filter(bad_image, llc(cap(caps, "gf_oob")), size=2)
+    for bad_image in (ok_image + 15.0, ok_image - 30.0):
+        with pytest.raises(IndexError):
+            ndimage.generic_filter(bad_image, _gf_py(ref.gf_oob), size=2)
+        with pytest.raises(IndexError):
+            ndimage.generic_filter(bad_image, llc(cap(caps, "gf_oob")), size=2)
+
+
+def test_generic_filter_broadcast_error_raises(caps):
+    """A slice assignment whose shapes do not broadcast: ValueError, as in NumPy."""
+    got = ndimage.generic_filter(IMAGE, llc(cap(caps, "gf_shape_err")), size=(1, 2))
+    want = ndimage.generic_filter(IMAGE, _gf_py(ref.gf_shape_err), size=(1, 2))
+    assert_array_equal(got, want)
+    with pytest.raises(ValueError):
+        ndimage.generic_filter(IMAGE, _gf_py(ref.gf_shape_err), size=3)
+    with pytest.raises(ValueError):
+        ndimage.generic_filter(IMAGE, llc(cap(caps, "gf_shape_err")), size=3)
 
 
 # --------------------------------------------------------------------------------------

@@ -49,25 +49,25 @@ fn shifted(
     let mut shift = shift;
     let rank = output.len() as i32;
     // SAFETY: both coordinate buffers hold `rank` elements; user data is one f64.
-    let status =
-        unsafe { callback(out.as_mut_ptr(), input.as_mut_ptr(), rank, rank, &mut shift) };
+    let status = unsafe { callback(out.as_mut_ptr(), input.as_mut_ptr(), rank, rank, &mut shift) };
     (status, input)
 }
 
 fn main() {
-    println!("f(3, [2, 3, 4], c=1)          = {}", integrand(1.0, [2.0, 3.0, 4.0]));
-    println!("midpoint integral of f, n=20 = {}", integrate_f(1.0, 20));
-    println!(
-        "transform_basic([3, 5], 0.5)  = {:?}",
-        shifted(testlib::transform_basic, &[3, 5], 0.5)
+    let show = |label: &str, value: &dyn std::fmt::Debug| println!("{label:<30} = {value:?}");
+    show("f(3, [2, 3, 4], c=1)", &integrand(1.0, [2.0, 3.0, 4.0]));
+    show("midpoint integral of f, n=20", &integrate_f(1.0, 20));
+    show(
+        "transform_basic([3, 5], 0.5)",
+        &shifted(testlib::transform_basic, &[3, 5], 0.5),
     );
-    println!(
-        "transform([3, 5, 7], 0.5)     = {:?}",
-        shifted(testlib::transform, &[3, 5, 7], 0.5)
+    show(
+        "transform([3, 5, 7], 0.5)",
+        &shifted(testlib::transform, &[3, 5, 7], 0.5),
     );
-    println!("hypot2(3, 4)                 = {:?}", testlib::hypot2(3.0, 4.0));
-    println!("floor_div(-7, 2)             = {:?}", testlib::floor_div(-7, 2));
-    println!("floor_div(7, 0)              = {:?}", testlib::floor_div(7, 0));
+    show("hypot2(3, 4)", &testlib::hypot2(3.0, 4.0));
+    show("floor_div(-7, 2)", &testlib::floor_div(-7, 2));
+    show("floor_div(7, 0)", &testlib::floor_div(7, 0));
 }
 
 #[cfg(test)]
@@ -87,7 +87,10 @@ mod tests {
     fn capsule_transforms() {
         for callback in [testlib::transform_basic, testlib::transform] {
             assert_eq!(shifted(callback, &[3, 5], 0.5), (1, vec![2.5, 4.5]));
-            assert_eq!(shifted(callback, &[0, 1, -2], 1.0), (1, vec![-1.0, 0.0, -3.0]));
+            assert_eq!(
+                shifted(callback, &[0, 1, -2], 1.0),
+                (1, vec![-1.0, 0.0, -3.0])
+            );
             assert_eq!(shifted(callback, &[], 1.0), (1, vec![]));
         }
     }

@@ -343,6 +343,7 @@ pub fn scipy_near_miss(
     arg: usize,
     got: &str,
     want: &str,
+    want_export: &str,
 ) -> Message {
     Message::new(
         "PK0408",
@@ -351,7 +352,9 @@ pub fn scipy_near_miss(
         ),
         format!("SciPy passes `{want}` here"),
     )
-    .hint(format!("SciPy will not accept this capsule without `signature=`; use `{want}` to match `{entry}`"))
+    .hint(format!(
+        "SciPy will not accept this capsule without `signature=`; write `{want_export}` in the export to match `{entry}`"
+    ))
 }
 
 /// A capsule whose result type has no C spelling.

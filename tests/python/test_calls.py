@@ -1,0 +1,78 @@
+"""Calling the Python-callable regular exports like Python functions: argument
+count, keywords, and wrong arguments raise TypeError / OverflowError instead of
+crashing (SPEC section 8, robustness)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import kernel_harness as H
+
+
+def fn(corpus, stem, name):
+    sub = getattr(corpus, stem, None)
+    assert sub is not None, f"pykernel_corpus.{stem} missing"
+    f = getattr(sub, name, None)
+    assert f is not None, f"pykernel_corpus.{stem}.{name} missing"
+    return f
+
+
+def test_keywords_like_python(corpus):
+    add = fn(corpus, "int_arith", "add")
+    assert add(a=1, b=2) == 3
+    assert add(1, b=2) == 3
+    ref = H.reference_module(H.CORPUS_DIR / "int_arith.py")
+    assert add(b=5, a=-2) == ref.add(b=5, a=-2)
+
+
+@pytest.mark.parametrize("args", [(), (1,), (1, 2, 3)])
+def test_wrong_argument_count(corpus, args):
+    with pytest.raises(TypeError):
+        fn(corpus, "int_arith", "add")(*args)
+
+
+@pytest.mark.parametrize("bad", ["x", None, 1.5, [1], np.float64(2.0), 1 + 2j])
+def test_wrong_type_for_int(corpus, bad):
+    with pytest.raises(TypeError):
+        fn(corpus, "int_arith", "add")(bad, 1)
+
+
+@pytest.mark.parametrize("bad", ["x", None, [1.0], 1 + 2j])
+def test_wrong_type_for_float(corpus, bad):
+    with pytest.raises(TypeError):
+        fn(corpus, "float_arith", "fadd")(bad, 1.0)
+
+
+def test_int_accepted_for_float(corpus):
+    r = fn(corpus, "float_arith", "fadd")(1, 2)
+    assert r == 3.0 and type(r) is float
+
+
+def test_numpy_scalars_accepted(corpus):
+    assert fn(corpus, "int_arith", "add")(np.int64(2), np.int32(3)) == 5
+    assert fn(corpus, "float_arith", "fadd")(np.float64(0.5), np.float32(0.25)) == 0.75
+
+
+@pytest.mark.parametrize("big", [2**63, -(2**63) - 1, 2**100])
+def test_int_out_of_range(corpus, big):
+    with pytest.raises(OverflowError):
+        fn(corpus, "int_arith", "add")(big, 0)
+
+
+@pytest.mark.parametrize("big", [2**31, -(2**31) - 1])
+def test_int32_out_of_range(corpus, big):
+    with pytest.raises(OverflowError):
+        fn(corpus, "scalar_types", "add_i32")(big, 0)
+
+
+def test_uint8_out_of_range(corpus):
+    for bad in (-1, 256):
+        with pytest.raises(OverflowError):
+            fn(corpus, "scalar_types", "small_u8")(bad, 0)
+
+
+def test_capsules_are_capsules(corpus):
+    c = fn(corpus, "capsule_pointers", "dot")
+    assert H.is_capsule(c)
+    assert not callable(c)
