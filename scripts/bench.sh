@@ -7,18 +7,6 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$ROOT/scripts/venv.sh"
-VENV="${VENV:-$ROOT/.venv}"
-export PATH="$VENV/bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target/examples}"
-
-DIST="$CARGO_TARGET_DIR/wheels/testlib"
-rm -rf "$DIST"
-maturin build --release --quiet \
-    --manifest-path "$ROOT/examples/testlib/Cargo.toml" \
-    --interpreter "$VENV/bin/python" \
-    --out "$DIST"
-python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$DIST"/testlib-*.whl
-
+"$ROOT/scripts/install-wheel.sh" examples/testlib
 cd "$ROOT/examples/testlib"
-exec python bench.py "$@"
+exec "${VENV:-$ROOT/.venv}/bin/python" bench.py "$@"

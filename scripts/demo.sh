@@ -3,23 +3,10 @@
 # and run examples/testlib/demo.py: the seed's two SciPy examples with pykernel
 # capsules, checked against the C capsules and pure Python, plus a timing table.
 #
-# Extra arguments are passed to demo.py. CARGO_TARGET_DIR defaults to
-# <repo>/target/examples (shared by all example crates).
+# Extra arguments are passed to demo.py (e.g. --no-timing).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$ROOT/scripts/venv.sh"
-VENV="${VENV:-$ROOT/.venv}"
-export PATH="$VENV/bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target/examples}"
-
-DIST="$CARGO_TARGET_DIR/wheels/testlib"
-rm -rf "$DIST"
-maturin build --release --quiet \
-    --manifest-path "$ROOT/examples/testlib/Cargo.toml" \
-    --interpreter "$VENV/bin/python" \
-    --out "$DIST"
-python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$DIST"/testlib-*.whl
-
+"$ROOT/scripts/install-wheel.sh" examples/testlib
 cd "$ROOT/examples/testlib"
-exec python demo.py "$@"
+exec "${VENV:-$ROOT/.venv}/bin/python" demo.py "$@"

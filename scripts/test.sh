@@ -48,11 +48,7 @@ python examples/cdylib-ctypes/seed_ctypes.py "$EXT_TARGET/release/libtestlib_cty
 
 step "wheels: examples/testlib and tests/corpus-crate (maturin)"
 for c in examples/testlib tests/corpus-crate; do
-    dist="$EXT_TARGET/wheels/$(basename "$c")"
-    rm -rf "$dist"
-    CARGO_TARGET_DIR="$EXT_TARGET" maturin build --release --quiet \
-        --manifest-path "$c/Cargo.toml" --interpreter "$VENV/bin/python" --out "$dist"
-    python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall "$dist"/*.whl
+    CARGO_TARGET_DIR="$EXT_TARGET" scripts/install-wheel.sh "$c"
 done
 
 step "demo checks (the seed's SciPy examples vs C and pure Python)"

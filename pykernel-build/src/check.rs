@@ -238,38 +238,11 @@ impl Assigned<'_> {
     }
 
     fn expr(&mut self, e: &Expr, set: &BTreeSet<String>) {
-        match &e.kind {
-            ExprKind::Local(n) => self.use_name(n, e.span, set),
-            ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => {
-                self.expr(a, set);
-                self.expr(b, set);
-            }
-            // The right operand of and/or may not run, but it runs with the same names.
-            ExprKind::Logic(_, a, b) => {
-                self.expr(a, set);
-                self.expr(b, set);
-            }
-            ExprKind::Unary(_, a) => self.expr(a, set),
-            ExprKind::Compare(a, rest) => {
-                self.expr(a, set);
-                rest.iter().for_each(|(_, r)| self.expr(r, set));
-            }
-            ExprKind::IfExp(a, b, c) => {
-                self.expr(a, set);
-                self.expr(b, set);
-                self.expr(c, set);
-            }
-            ExprKind::CallUser(_, args) | ExprKind::CallBuiltin(_, args) => {
-                args.iter().for_each(|a| self.expr(a, set));
-            }
-            ExprKind::Slice(a, b, c, d) => {
-                self.expr(a, set);
-                for p in [b, c, d].into_iter().flatten() {
-                    self.expr(p, set);
-                }
-            }
-            _ => {}
+        // The right operand of and/or may not run, but when it runs it sees the same names.
+        if let ExprKind::Local(n) = &e.kind {
+            self.use_name(n, e.span, set);
         }
+        e.children().into_iter().for_each(|c| self.expr(c, set));
     }
 }
 

@@ -129,6 +129,27 @@ pub struct Expr {
     pub kind: ExprKind,
 }
 
+impl Expr {
+    /// The direct sub-expressions, in evaluation order.
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Binary(_, a, b) | ExprKind::Logic(_, a, b) | ExprKind::Index(a, b) => {
+                vec![a, b]
+            }
+            ExprKind::Unary(_, a) => vec![a],
+            ExprKind::Compare(a, rest) => std::iter::once(a.as_ref())
+                .chain(rest.iter().map(|(_, r)| r))
+                .collect(),
+            ExprKind::IfExp(c, a, b) => vec![c, a, b],
+            ExprKind::CallUser(_, args) | ExprKind::CallBuiltin(_, args) => args.iter().collect(),
+            ExprKind::Slice(a, lo, hi, st) => std::iter::once(a.as_ref())
+                .chain([lo, hi, st].into_iter().flatten().map(|b| b.as_ref()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Expression forms.
 #[derive(Clone, Debug)]
 pub enum ExprKind {

@@ -193,32 +193,8 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
 }
 
 fn expr_calls(e: &Expr, out: &mut Vec<String>) {
-    match &e.kind {
-        ExprKind::CallUser(n, args) => {
-            out.push(n.clone());
-            args.iter().for_each(|a| expr_calls(a, out));
-        }
-        ExprKind::CallBuiltin(_, args) => args.iter().for_each(|a| expr_calls(a, out)),
-        ExprKind::Binary(_, a, b) | ExprKind::Logic(_, a, b) | ExprKind::Index(a, b) => {
-            expr_calls(a, out);
-            expr_calls(b, out);
-        }
-        ExprKind::Unary(_, a) => expr_calls(a, out),
-        ExprKind::Compare(a, rest) => {
-            expr_calls(a, out);
-            rest.iter().for_each(|(_, r)| expr_calls(r, out));
-        }
-        ExprKind::IfExp(a, b, c) => {
-            expr_calls(a, out);
-            expr_calls(b, out);
-            expr_calls(c, out);
-        }
-        ExprKind::Slice(a, b, c, d) => {
-            expr_calls(a, out);
-            for p in [b, c, d].into_iter().flatten() {
-                expr_calls(p, out);
-            }
-        }
-        _ => {}
+    if let ExprKind::CallUser(n, _) = &e.kind {
+        out.push(n.clone());
     }
+    e.children().into_iter().for_each(|c| expr_calls(c, out));
 }

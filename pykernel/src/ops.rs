@@ -24,6 +24,45 @@ pub trait PyInt: Copy + PartialEq + PartialOrd {
     fn py_shr(self, b: Self) -> KResult<Self>;
 }
 
+/// The ops whose code is the same for signed and unsigned types.
+macro_rules! numpy_and_shift_ops {
+    ($t:ty) => {
+        #[inline(always)]
+        fn np_floordiv(self, b: Self) -> Self {
+            self.py_floordiv(b).unwrap_or(0)
+        }
+        #[inline(always)]
+        fn np_mod(self, b: Self) -> Self {
+            self.py_mod(b).unwrap_or(0)
+        }
+        #[inline(always)]
+        #[allow(unused_comparisons)]
+        fn py_shl(self, b: Self) -> KResult<Self> {
+            if b < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            Ok(if (b as u64) >= <$t>::BITS as u64 {
+                0
+            } else {
+                self << (b as u32)
+            })
+        }
+        #[inline(always)]
+        #[allow(unused_comparisons)]
+        fn py_shr(self, b: Self) -> KResult<Self> {
+            if b < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            let n = (b as u64).min(<$t>::BITS as u64 - 1) as u32;
+            Ok(if (b as u64) >= <$t>::BITS as u64 && self >= 0 {
+                0
+            } else {
+                self >> n
+            })
+        }
+    };
+}
+
 macro_rules! signed_int {
     ($($t:ty),*) => {$(
         impl PyInt for $t {
@@ -51,31 +90,7 @@ macro_rules! signed_int {
                 }
                 Ok(wrapping_pow_u64!(self, b as u64))
             }
-            #[inline(always)]
-            fn np_floordiv(self, b: Self) -> Self {
-                self.py_floordiv(b).unwrap_or(0)
-            }
-            #[inline(always)]
-            fn np_mod(self, b: Self) -> Self {
-                self.py_mod(b).unwrap_or(0)
-            }
-            #[inline(always)]
-            #[allow(unused_comparisons)]
-            fn py_shl(self, b: Self) -> KResult<Self> {
-                if b < 0 {
-                    return Err(value_error("negative shift count"));
-                }
-                Ok(if (b as u64) >= <$t>::BITS as u64 { 0 } else { self << (b as u32) })
-            }
-            #[inline(always)]
-            #[allow(unused_comparisons)]
-            fn py_shr(self, b: Self) -> KResult<Self> {
-                if b < 0 {
-                    return Err(value_error("negative shift count"));
-                }
-                let n = (b as u64).min(<$t>::BITS as u64 - 1) as u32;
-                Ok(if (b as u64) >= <$t>::BITS as u64 && self >= 0 { 0 } else { self >> n })
-            }
+            numpy_and_shift_ops!($t);
         }
     )*};
 }
@@ -101,31 +116,7 @@ macro_rules! unsigned_int {
             fn py_pow(self, b: Self) -> KResult<Self> {
                 Ok(wrapping_pow_u64!(self, b as u64))
             }
-            #[inline(always)]
-            fn np_floordiv(self, b: Self) -> Self {
-                self.py_floordiv(b).unwrap_or(0)
-            }
-            #[inline(always)]
-            fn np_mod(self, b: Self) -> Self {
-                self.py_mod(b).unwrap_or(0)
-            }
-            #[inline(always)]
-            #[allow(unused_comparisons)]
-            fn py_shl(self, b: Self) -> KResult<Self> {
-                if b < 0 {
-                    return Err(value_error("negative shift count"));
-                }
-                Ok(if (b as u64) >= <$t>::BITS as u64 { 0 } else { self << (b as u32) })
-            }
-            #[inline(always)]
-            #[allow(unused_comparisons)]
-            fn py_shr(self, b: Self) -> KResult<Self> {
-                if b < 0 {
-                    return Err(value_error("negative shift count"));
-                }
-                let n = (b as u64).min(<$t>::BITS as u64 - 1) as u32;
-                Ok(if (b as u64) >= <$t>::BITS as u64 && self >= 0 { 0 } else { self >> n })
-            }
+            numpy_and_shift_ops!($t);
         }
     )*};
 }

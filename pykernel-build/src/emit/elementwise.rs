@@ -51,7 +51,14 @@ impl FnEmitter<'_> {
             }
             None => quote!(None),
         };
+        let whole = lower.is_none() && upper.is_none() && step.is_none();
         let (lo, hi, st) = (part(lower), part(upper), part(step));
+        // `dst[:]` is the view itself: no slice arithmetic on the hot path.
+        let dst_view = if whole {
+            quote!(#b)
+        } else {
+            quote!((#b).slice(#lo, #hi, #st)?)
+        };
         let lets = &leaves.lets;
         let operands: Vec<TokenStream> = leaves
             .views
@@ -75,7 +82,7 @@ impl FnEmitter<'_> {
         quote! {
             {
                 #(#lets)*
-                let #dst = (#b).slice(#lo, #hi, #st)?;
+                let #dst = #dst_view;
                 let #n = #dst.len();
                 #(#operands)*
                 #assign

@@ -73,7 +73,7 @@ mod __pykernel {
             {
                 let __pk_src3 = output_data;
                 let __pk_s5: f64 = shift;
-                let __pk_dst1 = (input_data).slice(None, None, None)?;
+                let __pk_dst1 = input_data;
                 let __pk_n2 = __pk_dst1.len();
                 let __pk_op4 = __pk_src3.operand(__pk_n2)?;
                 let __pk_f = |__pk_k: usize| -> f64 {
