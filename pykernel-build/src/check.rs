@@ -205,6 +205,7 @@ impl Assigned<'_> {
 
     fn target(&mut self, t: &Target, set: &mut BTreeSet<String>, reads: bool) {
         match t {
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| self.target(t, set, reads)),
             Target::Local(name, span) => {
                 if reads {
                     self.use_name(name, *span, set);

@@ -116,6 +116,8 @@ pub enum Target {
         step: Option<Expr>,
         span: Span,
     },
+    /// `a, b = ...` (unpacking, left to right after the value is evaluated).
+    Tuple(Vec<Target>, Span),
 }
 
 /// An expression with its id and span.
@@ -141,7 +143,9 @@ impl Expr {
                 .chain(rest.iter().map(|(_, r)| r))
                 .collect(),
             ExprKind::IfExp(c, a, b) => vec![c, a, b],
-            ExprKind::CallUser(_, args) | ExprKind::CallBuiltin(_, args) => args.iter().collect(),
+            ExprKind::CallUser(_, args)
+            | ExprKind::CallBuiltin(_, args)
+            | ExprKind::Tuple(args) => args.iter().collect(),
             ExprKind::Slice(a, lo, hi, st) => std::iter::once(a.as_ref())
                 .chain([lo, hi, st].into_iter().flatten().map(|b| b.as_ref()))
                 .collect(),
@@ -179,6 +183,8 @@ pub enum ExprKind {
     CallBuiltin(Builtin, Vec<Expr>),
     /// `base[index]`
     Index(Box<Expr>, Box<Expr>),
+    /// `(a, b, ...)`
+    Tuple(Vec<Expr>),
     /// `base[lower:upper:step]`
     Slice(
         Box<Expr>,

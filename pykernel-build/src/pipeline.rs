@@ -138,29 +138,10 @@ fn reachable_functions(module: &Module, roots: &[usize]) -> BTreeSet<usize> {
 }
 
 fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
-    let mut e = |x: &Expr| expr_calls(x, out);
     match s {
         Stmt::Assign { target, value, .. } | Stmt::AugAssign { target, value, .. } => {
-            e(value);
-            match target {
-                Target::Local(..) => {}
-                Target::Index { base, index, .. } => {
-                    expr_calls(base, out);
-                    expr_calls(index, out);
-                }
-                Target::Slice {
-                    base,
-                    lower,
-                    upper,
-                    step,
-                    ..
-                } => {
-                    expr_calls(base, out);
-                    for p in [lower, upper, step].into_iter().flatten() {
-                        expr_calls(p, out);
-                    }
-                }
-            }
+            expr_calls(value, out);
+            target_calls(target, out);
         }
         Stmt::If { cond, then, orelse }
         | Stmt::While {
@@ -168,7 +149,7 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
             body: then,
             orelse,
         } => {
-            e(cond);
+            expr_calls(cond, out);
             then.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
         }
         Stmt::ForRange {
@@ -187,8 +168,33 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
             }
             body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
         }
-        Stmt::Return(Some(v), _) | Stmt::Expr(v) | Stmt::Assert { test: v, .. } => e(v),
+        Stmt::Return(Some(v), _) | Stmt::Expr(v) | Stmt::Assert { test: v, .. } => {
+            expr_calls(v, out)
+        }
         _ => {}
+    }
+}
+
+fn target_calls(t: &Target, out: &mut Vec<String>) {
+    match t {
+        Target::Local(..) => {}
+        Target::Index { base, index, .. } => {
+            expr_calls(base, out);
+            expr_calls(index, out);
+        }
+        Target::Slice {
+            base,
+            lower,
+            upper,
+            step,
+            ..
+        } => {
+            expr_calls(base, out);
+            for p in [lower, upper, step].into_iter().flatten() {
+                expr_calls(p, out);
+            }
+        }
+        Target::Tuple(ts, _) => ts.iter().for_each(|t| target_calls(t, out)),
     }
 }
 

@@ -57,6 +57,8 @@ pub enum Ty {
     View(Dtype),
     /// An elementwise array expression (`view - shift`), evaluated only into a view.
     Elementwise(Dtype),
+    /// A tuple (`return a, b`, `a, b = b, a % b`).
+    Tuple(Vec<Ty>),
 }
 
 impl Ty {
@@ -105,6 +107,14 @@ impl fmt::Display for Ty {
             Ty::VoidPtr => f.write_str("void*"),
             Ty::View(d) => write!(f, "{}[:] array", d.numpy_name()),
             Ty::Elementwise(d) => write!(f, "{}[:] array expression", d.numpy_name()),
+            Ty::Tuple(ts) => {
+                let parts: Vec<String> = ts.iter().map(ToString::to_string).collect();
+                if parts.len() == 1 {
+                    write!(f, "({},)", parts[0])
+                } else {
+                    write!(f, "({})", parts.join(", "))
+                }
+            }
         }
     }
 }
@@ -248,6 +258,12 @@ pub fn join(a: &Ty, b: &Ty) -> Option<Ty> {
     }
     match (a, b) {
         (Ty::Scalar(x), Ty::Scalar(y)) => Some(Ty::Scalar(promote(*x, *y))),
+        (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => xs
+            .iter()
+            .zip(ys)
+            .map(|(x, y)| join(x, y))
+            .collect::<Option<Vec<_>>>()
+            .map(Ty::Tuple),
         _ => None,
     }
 }

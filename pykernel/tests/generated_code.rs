@@ -1,6 +1,6 @@
 //! The golden generated files compile against this runtime and behave as CPython does.
 
-#![allow(missing_docs)]
+#![allow(missing_docs, dead_code)]
 
 mod seed {
     include!("../../pykernel-build/tests/golden/ok/seed_testlib.rs");
@@ -85,4 +85,30 @@ fn near_miss_still_compiles_with_its_own_name() {
     let mut x = [2.0f32];
     let mut c = 1.0f64;
     assert_eq!(unsafe { near_miss::f(1, x.as_mut_ptr(), &mut c) }, 3.0);
+}
+
+mod tuples {
+    include!("../../pykernel-build/tests/golden/ok/tuples.rs");
+}
+
+mod view_augassign {
+    include!("../../pykernel-build/tests/golden/ok/view_augassign.rs");
+}
+
+#[test]
+fn tuples_pack_unpack_and_swap() {
+    assert_eq!(tuples::divmod_(-7, 2), Ok((-4, 1)));
+    assert_eq!(tuples::fib(10), Ok(55));
+    assert_eq!(tuples::fib(0), Ok(0));
+    // float32 * 2.0 stays float32; the nested tuple keeps its own types.
+    assert_eq!(tuples::mixed(1.5, 3), Ok((3.0f32, 3i64, (3i64, 1.5f64))));
+}
+
+#[test]
+fn augmented_slice_assignment_on_views() {
+    let mut data = [1.0f64, 2.0, 3.0];
+    // v[:] += 1 -> 2, 3, 4; v[1:] *= 2 -> 2, 6, 8; returns v[0] + 3
+    let r = unsafe { view_augassign::g(data.as_mut_ptr(), 3, 1.0) };
+    assert_eq!(r, 5.0);
+    assert_eq!(data, [2.0, 6.0, 8.0]);
 }

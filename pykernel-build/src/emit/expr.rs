@@ -115,6 +115,19 @@ impl FnEmitter<'_> {
                 quote!(#f(#(#args),*)?)
             }
             ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),
+            ExprKind::Tuple(items) => {
+                let items: Vec<TokenStream> = items.iter().map(|i| self.expr(i)).collect();
+                quote!((#(#items,)*))
+            }
+            ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Tuple(_)) => {
+                let len = match self.ty(base) {
+                    Ty::Tuple(items) => items.len(),
+                    _ => 0,
+                };
+                let b = self.expr(base);
+                let k = syn::Index::from(crate::infer::tuple_index(idx, len).unwrap_or(0));
+                quote!((#b).#k)
+            }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
                 let b = self.expr(base);

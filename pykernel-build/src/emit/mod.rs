@@ -260,6 +260,35 @@ fn regular_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance)
     }
 }
 
+/// A `PyResult<Bound<PyAny>>` expression converting the Rust value `v` of type `t` to
+/// the Python object CPython would return (NumPy scalars for NumPy-typed results).
+fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
+    let p = quote!(::pykernel::__private::pyo3);
+    match t {
+        Ty::Scalar(s) if !s.py && kind(s.dtype) <= 2 => {
+            let dn = s.dtype.numpy_name();
+            quote!(::pykernel::__private::numpy_scalar(py, #dn, #v))
+        }
+        Ty::None => quote!(Ok(py.None().into_bound(py))),
+        Ty::Tuple(items) => {
+            let names: Vec<Ident> = (0..items.len())
+                .map(|k| format_ident!("__pk_r{}", k))
+                .collect();
+            let parts: Vec<TokenStream> = names
+                .iter()
+                .zip(items)
+                .map(|(n, t)| to_python(quote!(#n), t))
+                .collect();
+            quote!({
+                let (#(#names,)*) = #v;
+                let items: ::std::vec::Vec<#p::Bound<'py, #p::PyAny>> = ::std::vec![#(#parts?),*];
+                #p::types::PyTuple::new(py, items).map(|t| t.into_any())
+            })
+        }
+        _ => quote!(#p::IntoPyObjectExt::into_bound_py_any(#v, py)),
+    }
+}
+
 /// The pyo3 wrapper of a regular export and its registration.
 fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStream, TokenStream) {
     let name = ident(&b.export.name);
@@ -279,14 +308,7 @@ fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStrea
         .collect();
     let args: Vec<Ident> = f.params.iter().map(|(n, _)| ident(n)).collect();
     let ret = inst.ret.clone().unwrap_or(Ty::None);
-    let conv = match &ret {
-        Ty::Scalar(s) if !s.py && kind(s.dtype) <= 2 => {
-            let dn = s.dtype.numpy_name();
-            quote!(::pykernel::__private::numpy_scalar(py, #dn, r))
-        }
-        Ty::None => quote!(Ok(py.None().into_bound(py))),
-        _ => quote!(#p::IntoPyObjectExt::into_bound_py_any(r, py)),
-    };
+    let conv = to_python(quote!(r), &ret);
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]

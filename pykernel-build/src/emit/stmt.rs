@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::FnEmitter;
-use super::types::{cast, ident, ty_tokens, zero_of};
+use super::types::{cast, convert, ident, ty_tokens, zero_of};
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprKind, Stmt, Target};
 use crate::types::{Scalar, Ty};
@@ -141,16 +141,14 @@ impl FnEmitter<'_> {
             },
             Stmt::Return(value, _) => {
                 let ret = self.inst.ret.clone().unwrap_or(Ty::None);
-                match (value, ret.scalar()) {
-                    (Some(v), Some(r)) => {
-                        let v = self.expr_as(v, r.dtype);
-                        quote!(return Ok(#v);)
-                    }
-                    (Some(v), None) => {
+                match value {
+                    Some(v) => {
+                        let vt = self.ty(v);
                         let v = self.expr(v);
+                        let v = convert(v, &vt, &ret);
                         quote!(return Ok(#v);)
                     }
-                    (None, _) => quote!(return Ok(());),
+                    None => quote!(return Ok(());),
                 }
             }
             Stmt::Expr(e) => {
@@ -258,22 +256,6 @@ impl FnEmitter<'_> {
 
     fn assign(&mut self, target: &Target, value: &Expr) -> TokenStream {
         match target {
-            Target::Local(name, _) => {
-                let id = ident(name);
-                let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
-                let v = match lt.scalar() {
-                    Some(s) => self.expr_as(value, s.dtype),
-                    None => self.expr(value),
-                };
-                quote!(#id = #v;)
-            }
-            Target::Index { base, index, .. } => {
-                let val = self.tmp("v");
-                let v = self.expr(value);
-                let vs = self.scalar(value);
-                let store = self.store_index(base, index, quote!(#val), vs);
-                quote!({ let #val = #v; #store })
-            }
             Target::Slice {
                 base,
                 lower,
@@ -281,6 +263,46 @@ impl FnEmitter<'_> {
                 step,
                 ..
             } => self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value),
+            _ => {
+                let vt = self.ty(value);
+                let v = self.expr(value);
+                self.store_value(target, v, &vt)
+            }
+        }
+    }
+
+    /// Stores the value `v` of type `vt` into a local, an element, or a tuple of those.
+    fn store_value(&mut self, target: &Target, v: TokenStream, vt: &Ty) -> TokenStream {
+        match target {
+            Target::Local(name, _) => {
+                let id = ident(name);
+                let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
+                let v = convert(v, vt, &lt);
+                quote!(#id = #v;)
+            }
+            Target::Index { base, index, .. } => {
+                let val = self.tmp("v");
+                let vs = vt.scalar().unwrap_or(Scalar::FLOAT);
+                let store = self.store_index(base, index, quote!(#val), vs);
+                quote!({ let #val = #v; #store })
+            }
+            Target::Tuple(targets, _) => {
+                // Python evaluates the whole right-hand side, then assigns left to right.
+                let items = match vt {
+                    Ty::Tuple(items) => items.clone(),
+                    _ => return quote!(),
+                };
+                let names: Vec<proc_macro2::Ident> =
+                    (0..targets.len()).map(|_| self.tmp("u")).collect();
+                let stores: Vec<TokenStream> = targets
+                    .iter()
+                    .zip(&names)
+                    .zip(&items)
+                    .map(|((t, n), it)| self.store_value(t, quote!(#n), it))
+                    .collect();
+                quote!({ let (#(#names,)*) = #v; #(#stores)* })
+            }
+            Target::Slice { .. } => quote!(),
         }
     }
 
@@ -358,7 +380,7 @@ impl FnEmitter<'_> {
                 };
                 quote!({ let #bv = #b; let #iv = #i; let __pk_r = #r; #store })
             }
-            Target::Slice { .. } => quote!(),
+            Target::Slice { .. } | Target::Tuple(..) => quote!(),
         }
     }
 

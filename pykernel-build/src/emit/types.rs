@@ -38,6 +38,28 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
             let e = dtype_tokens(*d);
             quote!(::pykernel::__private::View1<#e>)
         }
+        Ty::Tuple(items) => {
+            let items = items.iter().map(ty_tokens);
+            quote!((#(#items,)*))
+        }
+    }
+}
+
+/// Converts a value of kernel type `from` to `to` (scalars cast; tuples item by item).
+pub(crate) fn convert(v: TokenStream, from: &Ty, to: &Ty) -> TokenStream {
+    match (from, to) {
+        (Ty::Scalar(a), Ty::Scalar(b)) => cast(v, a.dtype, b.dtype),
+        (Ty::Tuple(xs), Ty::Tuple(ys)) if xs != ys && xs.len() == ys.len() => {
+            let names: Vec<proc_macro2::Ident> = (0..xs.len())
+                .map(|k| quote::format_ident!("__pk_c{}", k))
+                .collect();
+            let parts = names
+                .iter()
+                .zip(xs.iter().zip(ys))
+                .map(|(n, (x, y))| convert(quote!(#n), x, y));
+            quote!({ let (#(#names,)*) = #v; (#(#parts,)*) })
+        }
+        _ => v,
     }
 }
 
@@ -54,6 +76,10 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
         Ty::None => quote!(()),
         Ty::Ptr(_) | Ty::VoidPtr => quote!(::core::ptr::null_mut()),
         Ty::View(_) | Ty::Elementwise(_) => quote!(::pykernel::__private::View1::empty()),
+        Ty::Tuple(items) => {
+            let items = items.iter().map(zero_of);
+            quote!((#(#items,)*))
+        }
     }
 }
 
@@ -122,6 +148,8 @@ const RUST_KEYWORDS: &[&str] = &[
 pub(crate) fn ident(name: &str) -> Ident {
     match name {
         "self" | "Self" | "super" | "crate" => Ident::new(&format!("{name}_"), PSpan::call_site()),
+        // `_` is a valid Python name but not a Rust identifier.
+        "_" => Ident::new("__pk_underscore", PSpan::call_site()),
         _ if RUST_KEYWORDS.contains(&name) => Ident::new_raw(name, PSpan::call_site()),
         _ if name.starts_with("__pk") => Ident::new(&format!("py{name}"), PSpan::call_site()),
         _ => Ident::new(name, PSpan::call_site()),

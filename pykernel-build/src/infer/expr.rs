@@ -50,6 +50,13 @@ impl Typer<'_> {
             ExprKind::Logic(_, a, b) => {
                 let (at, bt) = (self.expr(a), self.expr(b));
                 let (at, bt) = (at?, bt?);
+                if at.scalar().is_none() || bt.scalar().is_none() {
+                    self.error(
+                        e.span,
+                        msg::bad_operands("and/or", &at.to_string(), &bt.to_string()),
+                    );
+                    return None;
+                }
                 self.joined(&at, &bt, e.span, "and/or")
             }
             ExprKind::IfExp(c, a, b) => {
@@ -61,6 +68,19 @@ impl Typer<'_> {
             ExprKind::CallUser(name, args) => self.call_user(e, name, args),
             ExprKind::CallBuiltin(b, args) => self.call_builtin(*b, args, e.span),
             ExprKind::Index(base, idx) => self.index_type(base, idx),
+            ExprKind::Tuple(items) => {
+                let tys: Vec<Option<Ty>> = items.iter().map(|i| self.expr(i)).collect();
+                let mut out = Vec::new();
+                for (t, i) in tys.into_iter().zip(items) {
+                    let t = t?;
+                    if let Ty::Elementwise(_) = t {
+                        self.error(i.span, msg::array_temporary());
+                        return None;
+                    }
+                    out.push(t);
+                }
+                Some(Ty::Tuple(out))
+            }
             ExprKind::Slice(base, lo, hi, st) => {
                 let bt = self.expr(base);
                 for p in [lo, hi, st].into_iter().flatten() {
@@ -119,6 +139,13 @@ impl Typer<'_> {
             })),
             // NumPy returns NumPy scalars from array indexing.
             Ty::View(d) => Some(Ty::Scalar(Scalar::np(d))),
+            Ty::Tuple(items) => match tuple_index(idx, items.len()) {
+                Some(k) => Some(items[k].clone()),
+                None => {
+                    self.error(idx.span, msg::tuple_index_not_constant(items.len()));
+                    None
+                }
+            },
             other => {
                 self.error(base.span, msg::not_indexable(&other.to_string()));
                 None
@@ -416,6 +443,16 @@ impl Typer<'_> {
             _ => Ty::FLOAT,
         })
     }
+}
+
+/// A constant index into a tuple of `len` items (negative counts from the end).
+pub(crate) fn tuple_index(idx: &Expr, len: usize) -> Option<usize> {
+    let k = match &idx.kind {
+        ExprKind::Int(k) => *k,
+        _ => return None,
+    };
+    let k = if k < 0 { k + len as i64 } else { k };
+    (0..len as i64).contains(&k).then_some(k as usize)
 }
 
 /// The Python name of a builtin, for messages.

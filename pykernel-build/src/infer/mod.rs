@@ -6,6 +6,8 @@
 
 mod expr;
 
+pub(crate) use expr::tuple_index;
+
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostics::{Diagnostic, Span};
@@ -239,7 +241,7 @@ impl<'a> Typer<'a> {
                         t
                     }
                     Target::Index { base, index, .. } => self.index_type(base, index),
-                    Target::Slice { .. } => None,
+                    Target::Slice { .. } | Target::Tuple(..) => None,
                 };
                 if let (Some(c), Some(v)) = (current, vt) {
                     let r = self.binary_type(*op, &c, &v, value, *span);
@@ -329,6 +331,21 @@ impl<'a> Typer<'a> {
     fn store(&mut self, target: &Target, vt: Option<Ty>, vspan: Span) {
         let Some(vt) = vt else { return };
         match target {
+            Target::Tuple(targets, span) => match &vt {
+                Ty::Tuple(items) if items.len() == targets.len() => {
+                    for (t, it) in targets.iter().zip(items) {
+                        if let Target::Slice { span, .. } = t {
+                            self.error(
+                                *span,
+                                msg::unsupported_statement("a slice inside tuple unpacking"),
+                            );
+                            continue;
+                        }
+                        self.store(t, Some(it.clone()), vspan);
+                    }
+                }
+                _ => self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len())),
+            },
             Target::Local(name, span) => {
                 if let Ty::Elementwise(_) = vt {
                     self.error(vspan, msg::array_temporary());

@@ -46,6 +46,11 @@ enum Resolved {
 }
 
 impl FnLowerer<'_, '_> {
+    /// A new expression with a fresh id.
+    pub(super) fn mk_expr(&mut self, span: Span, kind: ExprKind) -> Expr {
+        self.mk(span, kind)
+    }
+
     fn mk(&mut self, span: Span, kind: ExprKind) -> Expr {
         let id = self.next_id;
         self.next_id += 1;
@@ -170,7 +175,7 @@ impl FnLowerer<'_, '_> {
                     }
                 }
             }
-            ast::Expr::Tuple(_) => return self.unsupported(span, "tuples"),
+            ast::Expr::Tuple(t) => ExprKind::Tuple(self.args(&t.elts)?),
             ast::Expr::List(_) | ast::Expr::ListComp(_) => return self.unsupported(span, "lists"),
             ast::Expr::Dict(_) | ast::Expr::DictComp(_) => return self.unsupported(span, "dicts"),
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => return self.unsupported(span, "sets"),

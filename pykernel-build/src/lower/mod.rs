@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use rustpython_parser::ast::{self, Ranged};
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::ir::{self, Function, Module, Stmt, Target};
+use crate::ir::{self, ExprKind, Function, Module, Stmt, Target};
 use crate::messages::kernel as msg;
 
 pub(crate) use names::suggest;
@@ -240,12 +240,37 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 })?;
                 let value = self.expr(&a.value)?;
                 let target = self.target(&a.target)?;
-                if let Target::Slice { span, .. } = target {
-                    self.error(
-                        span,
-                        msg::unsupported_statement("augmented assignment to a slice"),
+                if let Target::Slice {
+                    base,
+                    lower,
+                    upper,
+                    step,
+                    span: tspan,
+                } = target
+                {
+                    // `v[a:b] op= x` is `v[a:b] = v[a:b] op x` on views (NumPy's in-place ufunc).
+                    let boxed = |e: &Option<ir::Expr>| e.clone().map(Box::new);
+                    let read = ExprKind::Slice(
+                        Box::new(base.clone()),
+                        boxed(&lower),
+                        boxed(&upper),
+                        boxed(&step),
                     );
-                    return None;
+                    let read = self.mk_expr(tspan, read);
+                    let value =
+                        self.mk_expr(span, ExprKind::Binary(op, Box::new(read), Box::new(value)));
+                    let target = Target::Slice {
+                        base,
+                        lower,
+                        upper,
+                        step,
+                        span: tspan,
+                    };
+                    return Some(Stmt::Assign {
+                        target,
+                        value,
+                        span,
+                    });
                 }
                 Stmt::AugAssign {
                     target,
@@ -409,9 +434,20 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                     }),
                 }
             }
-            ast::Expr::Tuple(_) | ast::Expr::List(_) => {
-                self.error(span, msg::unsupported_statement("tuple unpacking"));
-                None
+            ast::Expr::Tuple(ast::ExprTuple { elts, .. })
+            | ast::Expr::List(ast::ExprList { elts, .. }) => {
+                if let Some(star) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
+                    self.error(
+                        span_of(star),
+                        msg::unsupported_statement("starred unpacking"),
+                    );
+                    return None;
+                }
+                let parts: Vec<Option<Target>> = elts.iter().map(|e| self.target(e)).collect();
+                Some(Target::Tuple(
+                    parts.into_iter().collect::<Option<_>>()?,
+                    span,
+                ))
             }
             _ => {
                 self.error(

@@ -375,3 +375,22 @@ pub fn bad_export_name(name: &str) -> Message {
     )
     .hint("rename the function")
 }
+
+/// Unpacking a value into the wrong number of targets, or a non-tuple.
+pub fn bad_unpack(ty: &str, targets: usize) -> Message {
+    Message::new(
+        "PK0314",
+        format!("cannot unpack `{ty}` into {targets} target(s)"),
+        "unpacked here",
+    )
+}
+
+/// A tuple indexed by something other than a constant.
+pub fn tuple_index_not_constant(len: usize) -> Message {
+    Message::new(
+        "PK0315",
+        format!("a tuple can only be indexed by a constant integer in range (it has {len} items)"),
+        "this index",
+    )
+    .hint("each tuple item may have its own type, so the index must be known when compiling")
+}
