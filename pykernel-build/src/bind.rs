@@ -36,17 +36,27 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
     let mut seen: HashMap<&str, &Export> = HashMap::new();
     for ex in exports {
         if let Some(first) = seen.get(ex.name.as_str()) {
+            // Regular exports may be overloaded; capsules wrap a single function pointer.
             let m = if ex.capsule || first.capsule {
-                msg::capsule_overloaded(&ex.name)
+                Some(msg::capsule_overloaded(&ex.name))
+            } else if out
+                .iter()
+                .any(|b: &BoundExport| b.export.name == ex.name && same_types(&b.export, ex))
+            {
+                Some(msg::duplicate_signature(&ex.name))
             } else {
-                msg::overloads_unsupported(&ex.name)
+                None
             };
-            diags.push(
-                Diagnostic::error(ex.span, m).with_secondary(first.span, "first signature here"),
-            );
-            continue;
+            if let Some(m) = m {
+                diags.push(
+                    Diagnostic::error(ex.span, m)
+                        .with_secondary(first.span, "first signature here"),
+                );
+                continue;
+            }
+        } else {
+            seen.insert(&ex.name, ex);
         }
-        seen.insert(&ex.name, ex);
         if RESERVED.contains(&ex.name.as_str()) || ex.name.starts_with("__pk") {
             diags.push(Diagnostic::error(
                 ex.name_span,
@@ -104,6 +114,10 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
         }
     }
     (out, diags)
+}
+
+fn same_types(a: &Export, b: &Export) -> bool {
+    a.args.len() == b.args.len() && a.args.iter().zip(&b.args).all(|(x, y)| x.ty == y.ty)
 }
 
 /// Capsule arguments behave as ctypes hands them to a Python callback: integer scalars

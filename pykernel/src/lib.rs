@@ -17,6 +17,7 @@
 
 mod capsule;
 mod error;
+mod gamma;
 mod math;
 mod ops;
 #[cfg(feature = "pyo3")]
@@ -58,7 +59,7 @@ pub mod __private {
     }
 
     #[cfg(feature = "pyo3")]
-    pub use crate::python::{add_capsule, numpy_scalar};
+    pub use crate::python::{ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg};
     #[cfg(feature = "pyo3")]
     pub use numpy;
     #[cfg(feature = "pyo3")]

@@ -185,39 +185,24 @@ pub fn pow(x: f64, y: f64) -> KResult<f64> {
     Ok(r)
 }
 
-/// `math.gamma`.
+/// `math.gamma` (CPython's own Lanczos implementation, bit for bit).
 #[inline(always)]
 pub fn gamma(x: f64) -> KResult<f64> {
-    if x.is_nan() || x == f64::INFINITY {
-        return Ok(x);
-    }
-    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
-        return Err(value_error("math domain error"));
-    }
-    let r = libm::tgamma(x);
-    if r.is_infinite() {
-        return Err(overflow_error("math range error"));
-    }
-    Ok(r)
+    flagged(crate::gamma::tgamma(x))
 }
 
-/// `math.lgamma`.
+/// `math.lgamma` (CPython's own implementation, bit for bit).
 #[inline(always)]
 pub fn lgamma(x: f64) -> KResult<f64> {
-    if x.is_nan() {
-        return Ok(x);
+    flagged(crate::gamma::lgamma(x))
+}
+
+fn flagged((r, flag): (f64, crate::gamma::Flag)) -> KResult<f64> {
+    match flag {
+        crate::gamma::Flag::Ok => Ok(r),
+        crate::gamma::Flag::Domain => Err(value_error("math domain error")),
+        crate::gamma::Flag::Range => Err(overflow_error("math range error")),
     }
-    if x.is_infinite() {
-        return Ok(f64::INFINITY);
-    }
-    if x <= 0.0 && x == x.floor() {
-        return Err(value_error("math domain error"));
-    }
-    let r = libm::lgamma(x);
-    if r.is_infinite() {
-        return Err(overflow_error("math range error"));
-    }
-    Ok(r)
 }
 
 /// `math.degrees`.

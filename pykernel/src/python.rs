@@ -53,3 +53,65 @@ pub fn numpy_scalar<'py, T: IntoPyObject<'py>>(
     let np = py.import("numpy")?;
     np.getattr(dtype)?.call1((value,))
 }
+
+/// The Python kind an overload parameter expects (for dispatch).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    /// `bool` (and `numpy.bool_`).
+    Bool,
+    /// Integers (Python `int` or a NumPy integer), not bools.
+    Int,
+    /// Floats (Python `float` or a NumPy floating scalar).
+    Float,
+}
+
+/// Extracts an overload argument: in the strict pass only values of the expected kind
+/// match (so `f(int or float)` called with `3` picks the int overload), in the second pass
+/// anything pyo3 converts (an int for a float parameter).
+pub fn overload_arg<'py, T: FromPyObjectOwned<'py>>(
+    obj: &Bound<'py, PyAny>,
+    kind: ArgKind,
+    strict: bool,
+) -> Option<T> {
+    use pyo3::types::{PyBool, PyFloat, PyInt};
+    if strict {
+        let is_bool = obj.is_instance_of::<PyBool>() || numpy_kind(obj) == Some('b');
+        let fits = match kind {
+            ArgKind::Bool => is_bool,
+            ArgKind::Int => {
+                !is_bool
+                    && (obj.is_instance_of::<PyInt>() || matches!(numpy_kind(obj), Some('i' | 'u')))
+            }
+            ArgKind::Float => obj.is_instance_of::<PyFloat>() || numpy_kind(obj) == Some('f'),
+        };
+        if !fits {
+            return None;
+        }
+    }
+    obj.extract::<T>().ok()
+}
+
+/// `obj.dtype.kind` for NumPy scalars.
+fn numpy_kind(obj: &Bound<'_, PyAny>) -> Option<char> {
+    let dtype = obj.getattr("dtype").ok()?;
+    let kind: String = dtype.getattr("kind").ok()?.extract().ok()?;
+    kind.chars().next()
+}
+
+/// The `TypeError` of an overloaded function when no signature matches.
+pub fn no_overload(name: &str, args: &Bound<'_, pyo3::types::PyTuple>, accepted: &[&str]) -> PyErr {
+    let given: Vec<String> = args
+        .iter()
+        .map(|a| {
+            a.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".into())
+        })
+        .collect();
+    PyTypeError::new_err(format!(
+        "{name}(): no signature matches the arguments ({}); accepted signatures:\n    {}",
+        given.join(", "),
+        accepted.join("\n    ")
+    ))
+}

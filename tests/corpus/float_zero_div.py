@@ -1,6 +1,8 @@
 # Float division by zero follows IEEE / NumPy (SPEC 6): inf and nan, no exception.
 # CPython raises ZeroDivisionError here, so these cases carry `# expect-ieee`: the
 # expected value is CPython running the same function with numpy.float64 arguments.
+# (Int `//`, `%` and `/` by zero raise ZeroDivisionError like CPython: float_arith.py,
+# int_division.py.)
 
 #pykernel export fdiv(float, float)
 def fdiv(a, b):
@@ -34,3 +36,4 @@ def reciprocal_sum(x, n):
     return s
 # case: reciprocal_sum(0.5, 4)
 # case: reciprocal_sum(2.0, 4)  # expect-ieee
+

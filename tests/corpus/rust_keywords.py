@@ -40,3 +40,29 @@ def trait(mod):
 def fn_calls(let):
     return loop(let) + impl(let, 2)
 # case: fn_calls(4)
+
+
+#pykernel export prelude_names(float)
+def prelude_names(self):
+    Self = self * 2.0
+    Err = Self + 1.0
+    Box = Err * 2.0
+    Vec = Box - 1.0
+    i64 = Vec + 0.5
+    f64 = i64 * 2.0
+    usize = f64 - 1.0
+    return usize
+# case: prelude_names(1.5)
+
+
+#pykernel export path_names(int)
+def path_names(std):
+    core = std + 1
+    pykernel = core * 2
+    pyo3 = pykernel + 3
+    numpy = pyo3 * 2
+    ndarray = numpy - 1
+    __pk_loop1 = ndarray + 1
+    _x = __pk_loop1 * 2
+    return _x
+# case: path_names(2)

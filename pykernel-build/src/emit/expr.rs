@@ -247,7 +247,12 @@ impl FnEmitter<'_> {
         if matches!(f, Floor | Ceil | Trunc) && int_arg(self, 0) {
             return self.expr_as(&args[0], Dtype::Int64);
         }
-        let name = format_ident!("{}", f.rust_name());
+        // math.log(x, base) is a different runtime function than math.log(x).
+        let name = if f == Log && args.len() == 2 {
+            format_ident!("log_base")
+        } else {
+            format_ident!("{}", f.rust_name())
+        };
         let args: Vec<TokenStream> = match f {
             Gcd | Factorial => args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect(),
             _ => args
@@ -297,6 +302,7 @@ pub(crate) fn binary(
         BinOp::Add => quote!((#l).wrapping_add(#r)),
         BinOp::Sub => quote!((#l).wrapping_sub(#r)),
         BinOp::Mul => quote!((#l).wrapping_mul(#r)),
+        // True division by zero follows IEEE as NumPy does (SPEC section 6), for ints too.
         BinOp::Div => quote!((#l / #r)),
         BinOp::FloorDiv if float => quote!(#p::ffloordiv(#l, #r)),
         BinOp::Mod if float => quote!(#p::fmod(#l, #r)),

@@ -71,8 +71,17 @@ fn instance_name(program: &Program, module: &Module, idx: usize) -> Ident {
     format_ident!("__pk_{}_{}", name, idx)
 }
 
+/// The generated items: those for every build, and those kept only with pykernel's
+/// `pyo3` feature (wrapped in `pykernel::__private::if_pyo3!` by the caller).
+pub struct Emitted {
+    /// Instances, capsules and Rust-callable exports.
+    pub core: TokenStream,
+    /// Python wrappers and `register`.
+    pub python: TokenStream,
+}
+
 /// Emits the Rust items of a kernel file (unformatted).
-pub fn emit(input: &EmitInput<'_>) -> TokenStream {
+pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut fns = Vec::new();
     for (index, inst) in input.program.instances.iter().enumerate() {
         let func = &input.module.functions[inst.key.func];
@@ -105,10 +114,22 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
                 });
             }
             None => {
-                items.push(regular_fn(input, i, b, inst));
-                let (w, reg) = python_wrapper(b, &input.module.functions[b.func], inst);
-                wrappers.push(w);
-                registrations.push(reg);
+                let group: Vec<usize> = (0..input.exports.len())
+                    .filter(|&k| input.capsules.get(k).is_none_or(Option::is_none))
+                    .filter(|&k| input.exports[k].export.name == b.export.name)
+                    .collect();
+                let rust_name = rust_export_name(b, group.len() > 1);
+                items.push(regular_fn(input, i, b, inst, &rust_name));
+                if group.len() == 1 {
+                    let (w, reg) =
+                        python_wrapper(b, &input.module.functions[b.func], inst, &rust_name);
+                    wrappers.push(w);
+                    registrations.push(reg);
+                } else if group.first() == Some(&i) {
+                    let (w, reg) = overload_dispatcher(input, &group);
+                    wrappers.push(w);
+                    registrations.push(reg);
+                }
             }
         }
     }
@@ -116,7 +137,7 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
         "Adds the exports of `{}` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.",
         input.path
     );
-    quote! {
+    let core = quote! {
         #[doc(hidden)]
         #[allow(
             unused_mut, unused_variables, unused_assignments, unused_labels, unused_unsafe,
@@ -128,22 +149,22 @@ pub fn emit(input: &EmitInput<'_>) -> TokenStream {
         }
 
         #(#items)*
+    };
+    let python = quote! {
+        #(#wrappers)*
 
-        ::pykernel::__private::if_pyo3! {
-            #(#wrappers)*
-
-            #[doc = #doc]
-            #[allow(dead_code)]
-            pub fn register(
-                m: &::pykernel::__private::pyo3::Bound<'_, ::pykernel::__private::pyo3::types::PyModule>,
-            ) -> ::pykernel::__private::pyo3::PyResult<()> {
-                #[allow(unused_imports)]
-                use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
-                #(#registrations)*
-                Ok(())
-            }
+        #[doc = #doc]
+        #[allow(dead_code)]
+        pub fn register(
+            m: &::pykernel::__private::pyo3::Bound<'_, ::pykernel::__private::pyo3::types::PyModule>,
+        ) -> ::pykernel::__private::pyo3::PyResult<()> {
+            #[allow(unused_imports)]
+            use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+            #(#registrations)*
+            Ok(())
         }
-    }
+    };
+    Emitted { core, python }
 }
 
 /// `pub unsafe extern "C" fn`, never unwinding.
@@ -227,8 +248,14 @@ fn capsule_fn(
 }
 
 /// A safe Rust function for a regular export.
-fn regular_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance) -> TokenStream {
-    let name = ident(&b.export.name);
+fn regular_fn(
+    input: &EmitInput<'_>,
+    i: usize,
+    b: &BoundExport,
+    inst: &Instance,
+    rust_name: &str,
+) -> TokenStream {
+    let name = ident(rust_name);
     let f = &input.module.functions[b.func];
     let inner = instance_name(input.program, input.module, i);
     let params: Vec<TokenStream> = f
@@ -260,6 +287,99 @@ fn regular_fn(input: &EmitInput<'_>, i: usize, b: &BoundExport, inst: &Instance)
     }
 }
 
+/// The Rust name of a regular export: the Python name, suffixed with the argument types
+/// when the export is overloaded (`absval_int`, `absval_float`).
+fn rust_export_name(b: &BoundExport, overloaded: bool) -> String {
+    if !overloaded {
+        return b.export.name.clone();
+    }
+    let words: Vec<String> = b
+        .export
+        .args
+        .iter()
+        .map(|a| match &a.ty {
+            ExportType::Scalar {
+                dtype,
+                flavor: crate::exports::Flavor::Python,
+            } => crate::types::Ty::Scalar(crate::types::Scalar {
+                dtype: *dtype,
+                py: true,
+            })
+            .to_string(),
+            ExportType::Scalar { dtype, .. } => dtype.numpy_name().to_owned(),
+            other => other
+                .to_string()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '_' })
+                .collect(),
+        })
+        .collect();
+    let suffix = if words.is_empty() {
+        "noargs".to_owned()
+    } else {
+        words.join("_")
+    };
+    format!("{}_{suffix}", b.export.name)
+}
+
+/// One Python function for an overloaded export: tries each signature with arguments of
+/// exactly the expected kinds first, then with any convertible arguments.
+fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, TokenStream) {
+    let p = quote!(::pykernel::__private::pyo3);
+    let first = &input.exports[group[0]];
+    let py_name = &first.export.name;
+    let wrapper = format_ident!("__pk_py_{}", first.func);
+    let mut tries = Vec::new();
+    let mut accepted = Vec::new();
+    for &k in group {
+        let b = &input.exports[k];
+        let inst = &input.program.instances[k];
+        let rust_name = ident(&rust_export_name(b, true));
+        let n = b.params.len();
+        let names: Vec<Ident> = (0..n).map(|j| format_ident!("a{}", j)).collect();
+        let extracts: Vec<TokenStream> = b
+            .params
+            .iter()
+            .enumerate()
+            .map(|(j, t)| {
+                let rt = ty_tokens(t);
+                let kind = match t.scalar().map(|s| kind(s.dtype)) {
+                    Some(0) => quote!(Bool),
+                    Some(1) => quote!(Int),
+                    _ => quote!(Float),
+                };
+                quote!(::pykernel::__private::overload_arg::<#rt>(&__pk_args.get_item(#j).ok()?, ::pykernel::__private::ArgKind::#kind, strict)?)
+            })
+            .collect();
+        let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
+        tries.push(quote! {
+            if __pk_args.len() == #n {
+                let picked = (|| Some((#(#extracts,)*)))();
+                if let Some((#(#names,)*)) = picked {
+                    let r = #rust_name(#(#names),*)?;
+                    return #conv;
+                }
+            }
+        });
+        let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
+        accepted.push(format!("{py_name}({})", sig.join(", ")));
+    }
+    let f = quote! {
+        #[#p::pyfunction]
+        #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name, signature = (*__pk_args))]
+        #[allow(clippy::all, non_snake_case, dead_code, unused_parens)]
+        fn #wrapper<'py>(__pk_py: #p::Python<'py>, __pk_args: &#p::Bound<'py, #p::types::PyTuple>) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
+            use #p::types::PyTupleMethods as _;
+            for strict in [true, false] {
+                #(#tries)*
+            }
+            Err(::pykernel::__private::no_overload(#py_name, __pk_args, &[#(#accepted),*]))
+        }
+    };
+    let reg = quote!(m.add_function(#p::wrap_pyfunction!(#wrapper, m)?)?;);
+    (f, reg)
+}
+
 /// A `PyResult<Bound<PyAny>>` expression converting the Rust value `v` of type `t` to
 /// the Python object CPython would return (NumPy scalars for NumPy-typed results).
 fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
@@ -267,9 +387,9 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     match t {
         Ty::Scalar(s) if !s.py && kind(s.dtype) <= 2 => {
             let dn = s.dtype.numpy_name();
-            quote!(::pykernel::__private::numpy_scalar(py, #dn, #v))
+            quote!(::pykernel::__private::numpy_scalar(__pk_py, #dn, #v))
         }
-        Ty::None => quote!(Ok(py.None().into_bound(py))),
+        Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
         Ty::Tuple(items) => {
             let names: Vec<Ident> = (0..items.len())
                 .map(|k| format_ident!("__pk_r{}", k))
@@ -282,16 +402,21 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
             quote!({
                 let (#(#names,)*) = #v;
                 let items: ::std::vec::Vec<#p::Bound<'py, #p::PyAny>> = ::std::vec![#(#parts?),*];
-                #p::types::PyTuple::new(py, items).map(|t| t.into_any())
+                #p::types::PyTuple::new(__pk_py, items).map(|t| t.into_any())
             })
         }
-        _ => quote!(#p::IntoPyObjectExt::into_bound_py_any(#v, py)),
+        _ => quote!(#p::IntoPyObjectExt::into_bound_py_any(#v, __pk_py)),
     }
 }
 
 /// The pyo3 wrapper of a regular export and its registration.
-fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStream, TokenStream) {
-    let name = ident(&b.export.name);
+fn python_wrapper(
+    b: &BoundExport,
+    f: &Function,
+    inst: &Instance,
+    rust_name: &str,
+) -> (TokenStream, TokenStream) {
+    let name = ident(rust_name);
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
     let p = quote!(::pykernel::__private::pyo3);
@@ -313,7 +438,7 @@ fn python_wrapper(b: &BoundExport, f: &Function, inst: &Instance) -> (TokenStrea
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
         #[allow(clippy::all, non_snake_case, dead_code)]
-        fn #wrapper<'py>(py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
+        fn #wrapper<'py>(__pk_py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
             let r = #name(#(#args),*)?;
             #conv
         }

@@ -315,12 +315,12 @@ pub fn capsule_overloaded(name: &str) -> Message {
     .hint("a capsule wraps one function pointer, so it cannot be overloaded; export it once")
 }
 
-/// Several signatures of a regular export (not yet supported).
-pub fn overloads_unsupported(name: &str) -> Message {
+/// The same signature exported twice.
+pub fn duplicate_signature(name: &str) -> Message {
     Message::new(
         "PK0406",
-        format!("overloaded export `{name}` (several signatures) is not supported yet"),
-        "second signature here",
+        format!("`{name}` is exported twice with the same argument types"),
+        "repeated signature",
     )
 }
 

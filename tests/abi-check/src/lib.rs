@@ -148,31 +148,91 @@ mod tests {
 
     #[test]
     fn rust_signatures_have_scipy_abi() {
-        assert_sig("pk_q1", sig_of(kernels::pk_q1 as unsafe extern "C" fn(_) -> _), QUAD_D);
-        assert_sig("pk_q2", sig_of(kernels::pk_q2 as unsafe extern "C" fn(_, _) -> _), QUAD_DU);
-        assert_sig("pk_q2v", sig_of(kernels::pk_q2v as unsafe extern "C" fn(_, _) -> _), QUAD_DU);
-        assert_sig("pk_nq", sig_of(kernels::pk_nq as unsafe extern "C" fn(_, _) -> _), NQUAD);
-        assert_sig("pk_nqu", sig_of(kernels::pk_nqu as unsafe extern "C" fn(_, _, _) -> _), NQUAD_U);
-        assert_sig("pk_nquv", sig_of(kernels::pk_nquv as unsafe extern "C" fn(_, _, _) -> _), NQUAD_U);
-        assert_sig("pk_gf", sig_of(kernels::pk_gf as unsafe extern "C" fn(_, _, _, _) -> _), GF);
-        assert_sig("pk_gf64", sig_of(kernels::pk_gf64 as unsafe extern "C" fn(_, _, _, _) -> _), GF);
-        assert_sig("pk_gf_err", sig_of(kernels::pk_gf_err as unsafe extern "C" fn(_, _, _, _) -> _), GF);
-        assert_sig("pk_gf_width", sig_of(kernels::pk_gf_width as unsafe extern "C" fn(_, _, _, _) -> _), GF);
-        assert_sig("pk_gf1d", sig_of(kernels::pk_gf1d as unsafe extern "C" fn(_, _, _, _, _) -> _), GF1D);
-        assert_sig("pk_gf1dv", sig_of(kernels::pk_gf1dv as unsafe extern "C" fn(_, _, _, _, _) -> _), GF1D);
+        assert_sig(
+            "pk_q1",
+            sig_of(kernels::pk_q1 as unsafe extern "C" fn(_) -> _),
+            QUAD_D,
+        );
+        assert_sig(
+            "pk_q2",
+            sig_of(kernels::pk_q2 as unsafe extern "C" fn(_, _) -> _),
+            QUAD_DU,
+        );
+        assert_sig(
+            "pk_q2v",
+            sig_of(kernels::pk_q2v as unsafe extern "C" fn(_, _) -> _),
+            QUAD_DU,
+        );
+        assert_sig(
+            "pk_nq",
+            sig_of(kernels::pk_nq as unsafe extern "C" fn(_, _) -> _),
+            NQUAD,
+        );
+        assert_sig(
+            "pk_nqu",
+            sig_of(kernels::pk_nqu as unsafe extern "C" fn(_, _, _) -> _),
+            NQUAD_U,
+        );
+        assert_sig(
+            "pk_nquv",
+            sig_of(kernels::pk_nquv as unsafe extern "C" fn(_, _, _) -> _),
+            NQUAD_U,
+        );
+        assert_sig(
+            "pk_gf",
+            sig_of(kernels::pk_gf as unsafe extern "C" fn(_, _, _, _) -> _),
+            GF,
+        );
+        assert_sig(
+            "pk_gf64",
+            sig_of(kernels::pk_gf64 as unsafe extern "C" fn(_, _, _, _) -> _),
+            GF,
+        );
+        assert_sig(
+            "pk_gf_err",
+            sig_of(kernels::pk_gf_err as unsafe extern "C" fn(_, _, _, _) -> _),
+            GF,
+        );
+        assert_sig(
+            "pk_gf_width",
+            sig_of(kernels::pk_gf_width as unsafe extern "C" fn(_, _, _, _) -> _),
+            GF,
+        );
+        assert_sig(
+            "pk_gf1d",
+            sig_of(kernels::pk_gf1d as unsafe extern "C" fn(_, _, _, _, _) -> _),
+            GF1D,
+        );
+        assert_sig(
+            "pk_gf1dv",
+            sig_of(kernels::pk_gf1dv as unsafe extern "C" fn(_, _, _, _, _) -> _),
+            GF1D,
+        );
         assert_sig(
             "pk_gf1d_width",
             sig_of(kernels::pk_gf1d_width as unsafe extern "C" fn(_, _, _, _, _) -> _),
             GF1D,
         );
-        assert_sig("pk_gt", sig_of(kernels::pk_gt as unsafe extern "C" fn(_, _, _, _, _) -> _), GT);
-        assert_sig("pk_gt64", sig_of(kernels::pk_gt64 as unsafe extern "C" fn(_, _, _, _, _) -> _), GT);
+        assert_sig(
+            "pk_gt",
+            sig_of(kernels::pk_gt as unsafe extern "C" fn(_, _, _, _, _) -> _),
+            GT,
+        );
+        assert_sig(
+            "pk_gt64",
+            sig_of(kernels::pk_gt64 as unsafe extern "C" fn(_, _, _, _, _) -> _),
+            GT,
+        );
         assert_sig(
             "pk_gt_ranks",
             sig_of(kernels::pk_gt_ranks as unsafe extern "C" fn(_, _, _, _, _) -> _),
             GT,
         );
-        assert_sig("pk_q_err", sig_of(kernels::pk_q_err as unsafe extern "C" fn(_) -> _), QUAD_D);
+        assert_sig(
+            "pk_q_err",
+            sig_of(kernels::pk_q_err as unsafe extern "C" fn(_) -> _),
+            QUAD_D,
+        );
     }
 
     // ---- integrate.quad ---------------------------------------------------------
@@ -203,7 +263,8 @@ mod tests {
         assert_eq!(via_c.to_bits(), direct.to_bits());
         assert_eq!(unsafe { kernels::pk_q2(2.0, ud.as_mut_ptr().cast()) }, 4.25);
 
-        let via_c = unsafe { abi_quad_dv(kernels::pk_q2v as Fp, 0.0, 1.0, 4, std::ptr::null_mut()) };
+        let via_c =
+            unsafe { abi_quad_dv(kernels::pk_q2v as Fp, 0.0, 1.0, 4, std::ptr::null_mut()) };
         assert_eq!(via_c, 0.5 - 0.25);
         assert_eq!(unsafe { kernels::pk_q2v(1.0, std::ptr::null_mut()) }, 0.75);
     }
@@ -218,7 +279,10 @@ mod tests {
             let direct = unsafe { kernels::pk_nq(n as _, xx.as_mut_ptr()) };
             assert_eq!(via_c.to_bits(), direct.to_bits(), "n = {n}");
         }
-        assert_eq!(unsafe { kernels::pk_nq(3, xx.as_mut_ptr()) }, 3000.0 + 1.5 - 4.0 + 12.0);
+        assert_eq!(
+            unsafe { kernels::pk_nq(3, xx.as_mut_ptr()) },
+            3000.0 + 1.5 - 4.0 + 12.0
+        );
         // a negative int is sign-extended only if the callee reads 32 bits
         let via_c = unsafe { abi_nquad(kernels::pk_nq as Fp, junk_topped(-1), xx.as_mut_ptr()) };
         assert_eq!(via_c, -1000.0);
@@ -228,14 +292,25 @@ mod tests {
     fn nquad_int_double_ptr_void() {
         let mut xx = [0.5f64, 3.0];
         let mut c = [8.0f64];
-        let via_c =
-            unsafe { abi_nquad_v(kernels::pk_nqu as Fp, junk_topped(2), xx.as_mut_ptr(), vp(c.as_mut_ptr())) };
+        let via_c = unsafe {
+            abi_nquad_v(
+                kernels::pk_nqu as Fp,
+                junk_topped(2),
+                xx.as_mut_ptr(),
+                vp(c.as_mut_ptr()),
+            )
+        };
         let direct = unsafe { kernels::pk_nqu(2, xx.as_mut_ptr(), c.as_mut_ptr().cast()) };
         assert_eq!(via_c.to_bits(), direct.to_bits());
         assert_eq!(direct, 2000.0 + 5.0 + 3.0 + 4.0);
 
         let via_c = unsafe {
-            abi_nquad_v(kernels::pk_nquv as Fp, junk_topped(2), xx.as_mut_ptr(), std::ptr::null_mut())
+            abi_nquad_v(
+                kernels::pk_nquv as Fp,
+                junk_topped(2),
+                xx.as_mut_ptr(),
+                std::ptr::null_mut(),
+            )
         };
         assert_eq!(via_c, 2000.0 - 3.0);
     }
@@ -263,7 +338,12 @@ mod tests {
             let mut buf = signal[i..i + size].to_vec();
             let mut ret = [f64::NAN];
             let rr = unsafe {
-                kernels::pk_gf(buf.as_mut_ptr(), size as _, ret.as_mut_ptr(), w.as_mut_ptr().cast())
+                kernels::pk_gf(
+                    buf.as_mut_ptr(),
+                    size as _,
+                    ret.as_mut_ptr(),
+                    w.as_mut_ptr().cast(),
+                )
             };
             assert_eq!(rr, 1);
             assert_eq!(out_c[i].to_bits(), ret[0].to_bits(), "window {i}");
@@ -316,10 +396,23 @@ mod tests {
         let mut out_c = [f64::NAN; 4];
         let mut out_r = [f64::NAN; 4];
         let r = unsafe {
-            abi_generic_filter1d(kernels::pk_gf1d as Fp, line.as_mut_ptr(), il, out_c.as_mut_ptr(), ol, vp(w.as_mut_ptr()))
+            abi_generic_filter1d(
+                kernels::pk_gf1d as Fp,
+                line.as_mut_ptr(),
+                il,
+                out_c.as_mut_ptr(),
+                ol,
+                vp(w.as_mut_ptr()),
+            )
         };
         let rr = unsafe {
-            kernels::pk_gf1d(line.as_mut_ptr(), il as _, out_r.as_mut_ptr(), ol as _, w.as_mut_ptr().cast())
+            kernels::pk_gf1d(
+                line.as_mut_ptr(),
+                il as _,
+                out_r.as_mut_ptr(),
+                ol as _,
+                w.as_mut_ptr().cast(),
+            )
         };
         assert_eq!((r, rr), (1, 1));
         for i in 0..4 {
@@ -330,7 +423,14 @@ mod tests {
 
         let mut out_v = [f64::NAN; 4];
         let r = unsafe {
-            abi_generic_filter1d(kernels::pk_gf1dv as Fp, line.as_mut_ptr(), il, out_v.as_mut_ptr(), ol, std::ptr::null_mut())
+            abi_generic_filter1d(
+                kernels::pk_gf1dv as Fp,
+                line.as_mut_ptr(),
+                il,
+                out_v.as_mut_ptr(),
+                ol,
+                std::ptr::null_mut(),
+            )
         };
         assert_eq!(r, 1);
         for i in 0..4 {
@@ -377,7 +477,13 @@ mod tests {
                 )
             };
             let rr = unsafe {
-                kernels::pk_gt(oc.as_mut_ptr().cast(), ic_r.as_mut_ptr(), rank as _, rank as _, shift.as_mut_ptr().cast())
+                kernels::pk_gt(
+                    oc.as_mut_ptr().cast(),
+                    ic_r.as_mut_ptr(),
+                    rank as _,
+                    rank as _,
+                    shift.as_mut_ptr().cast(),
+                )
             };
             assert_eq!((r, rr), (1, 1));
             for k in 0..rank as usize {
@@ -422,7 +528,11 @@ mod tests {
             )
         };
         assert_eq!(r, 1);
-        assert_eq!(ic, [-3.0, -7.0], "int arguments read with the wrong width or order");
+        assert_eq!(
+            ic,
+            [-3.0, -7.0],
+            "int arguments read with the wrong width or order"
+        );
     }
 
     // ---- error paths: no unwinding, documented return values --------------------------
@@ -448,8 +558,14 @@ mod tests {
         let err = pykernel::take_last_error();
         assert!(err.is_some(), "take_last_error() after a failing capsule");
         let msg = format!("{:?}", err.unwrap());
-        assert!(msg.to_lowercase().contains("zero"), "error does not mention division by zero: {msg}");
-        assert!(pykernel::take_last_error().is_none(), "take_last_error() clears the error");
+        assert!(
+            msg.to_lowercase().contains("zero"),
+            "error does not mention division by zero: {msg}"
+        );
+        assert!(
+            pykernel::take_last_error().is_none(),
+            "take_last_error() clears the error"
+        );
     }
 
     #[test]
@@ -467,22 +583,40 @@ mod tests {
 
     #[test]
     fn c_symbols_with_scipy_prototypes() {
-        assert_eq!(unsafe { abi_missing_symbols() }, 0, "capsule functions not exported as C symbols");
+        assert_eq!(
+            unsafe { abi_missing_symbols() },
+            0,
+            "capsule functions not exported as C symbols"
+        );
         assert_eq!(unsafe { abi_sym_q1(2.0) }, 6.125);
         let mut ud = [2.5f64, -0.75];
         assert_eq!(unsafe { abi_sym_q2(2.0, vp(ud.as_mut_ptr())) }, 4.25);
         let mut xx = [0.5f64, 3.0];
         let mut c = [8.0f64];
-        assert_eq!(unsafe { abi_sym_nqu(junk_topped(2), xx.as_mut_ptr(), vp(c.as_mut_ptr())) }, 2012.0);
+        assert_eq!(
+            unsafe { abi_sym_nqu(junk_topped(2), xx.as_mut_ptr(), vp(c.as_mut_ptr())) },
+            2012.0
+        );
         let mut buf = [1.0f64, 2.0, 3.0];
         let mut ret = [0.0f64];
         let mut w = [1.0f64];
-        assert_eq!(unsafe { abi_sym_gf(buf.as_mut_ptr(), 3, ret.as_mut_ptr(), vp(w.as_mut_ptr())) }, 1);
+        assert_eq!(
+            unsafe { abi_sym_gf(buf.as_mut_ptr(), 3, ret.as_mut_ptr(), vp(w.as_mut_ptr())) },
+            1
+        );
         assert_eq!(ret[0], 14.0 + 3000.0);
         let mut line = [1.0f64, 2.0, 3.0];
         let mut out = [0.0f64; 1];
         assert_eq!(
-            unsafe { abi_sym_gf1d(line.as_mut_ptr(), 3, out.as_mut_ptr(), 1, vp(w.as_mut_ptr())) },
+            unsafe {
+                abi_sym_gf1d(
+                    line.as_mut_ptr(),
+                    3,
+                    out.as_mut_ptr(),
+                    1,
+                    vp(w.as_mut_ptr()),
+                )
+            },
             1
         );
         assert_eq!(out[0], 6.0 + 3000.0 + 1_000_000.0);
@@ -490,7 +624,15 @@ mod tests {
         let mut ic = [0.0f64; 2];
         let mut s = [0.5f64];
         assert_eq!(
-            unsafe { abi_sym_gt(oc.as_mut_ptr(), ic.as_mut_ptr(), junk_topped(2), junk_topped(2), vp(s.as_mut_ptr())) },
+            unsafe {
+                abi_sym_gt(
+                    oc.as_mut_ptr(),
+                    ic.as_mut_ptr(),
+                    junk_topped(2),
+                    junk_topped(2),
+                    vp(s.as_mut_ptr()),
+                )
+            },
             1
         );
         assert_eq!(ic, [1.5 + 220.0, 3.5 + 220.0]);

@@ -240,49 +240,89 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
 pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelError> {
     unsafe { __pykernel::__pk_narrow_4(a, x) }
 }
+
 ::pykernel::__private::if_pyo3! {
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "floor_ops")] #[allow(clippy::all,
-    non_snake_case, dead_code)] fn __pk_py_0 < 'py > (py :
-    ::pykernel::__private::pyo3::Python < 'py >, a : i64, b : i64) ->
-    ::pykernel::__private::pyo3::PyResult < ::pykernel::__private::pyo3::Bound < 'py,
-    ::pykernel::__private::pyo3::PyAny >> { let r = floor_ops(a, b) ?;
-    ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, py) }
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "mixed")] #[allow(clippy::all, non_snake_case,
-    dead_code)] fn __pk_py_1 < 'py > (py : ::pykernel::__private::pyo3::Python < 'py >, n
-    : i64, x : f64) -> ::pykernel::__private::pyo3::PyResult <
-    ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny >> { let
-    r = mixed(n, x) ?; ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r,
-    py) } #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "chained")] #[allow(clippy::all,
-    non_snake_case, dead_code)] fn __pk_py_2 < 'py > (py :
-    ::pykernel::__private::pyo3::Python < 'py >, lo : f64, x : f64, hi : f64) ->
-    ::pykernel::__private::pyo3::PyResult < ::pykernel::__private::pyo3::Bound < 'py,
-    ::pykernel::__private::pyo3::PyAny >> { let r = chained(lo, x, hi) ?;
-    ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, py) }
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "helper_twice")] #[allow(clippy::all,
-    non_snake_case, dead_code)] fn __pk_py_3 < 'py > (py :
-    ::pykernel::__private::pyo3::Python < 'py >, n : i64, x : f64) ->
-    ::pykernel::__private::pyo3::PyResult < ::pykernel::__private::pyo3::Bound < 'py,
-    ::pykernel::__private::pyo3::PyAny >> { let r = helper_twice(n, x) ?;
-    ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, py) }
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "narrow")] #[allow(clippy::all, non_snake_case,
-    dead_code)] fn __pk_py_5 < 'py > (py : ::pykernel::__private::pyo3::Python < 'py >, a
-    : i32, x : f32) -> ::pykernel::__private::pyo3::PyResult <
-    ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny >> { let
-    r = narrow(a, x) ?; ::pykernel::__private::numpy_scalar(py, "float64", r) } #[doc =
-    "Adds the exports of `golden/ok/scalar_semantics.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions."]
-    #[allow(dead_code)] pub fn register(m : & ::pykernel::__private::pyo3::Bound < '_,
-    ::pykernel::__private::pyo3::types::PyModule >,) ->
-    ::pykernel::__private::pyo3::PyResult < () > { #[allow(unused_imports)] use
-    ::pykernel::__private::pyo3::types::PyModuleMethods as _; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_0, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_1, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_2, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_3, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_5, m) ?) ?;
-    Ok(()) }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "floor_ops")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_0<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        a: i64,
+        b: i64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = floor_ops(a, b)?;
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_1<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        n: i64,
+        x: f64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = mixed(n, x)?;
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "chained")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_2<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        lo: f64,
+        x: f64,
+        hi: f64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = chained(lo, x, hi)?;
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "helper_twice")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_3<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        n: i64,
+        x: f64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = helper_twice(n, x)?;
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "narrow")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_5<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        a: i32,
+        x: f32,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = narrow(a, x)?;
+        ::pykernel::__private::numpy_scalar(__pk_py, "float64", r)
+    }
+    ///Adds the exports of `golden/ok/scalar_semantics.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
+    #[allow(dead_code)]
+    pub fn register(
+        m: &::pykernel::__private::pyo3::Bound<
+            '_,
+            ::pykernel::__private::pyo3::types::PyModule,
+        >,
+    ) -> ::pykernel::__private::pyo3::PyResult<()> {
+        #[allow(unused_imports)]
+        use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_0, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_1, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_2, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_3, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_5, m)?)?;
+        Ok(())
+    }
 }

@@ -56,13 +56,24 @@ pub unsafe extern "C" fn f(n: i32, x: *mut f32, cp: *mut f64) -> f64 {
         Err(e) => ::pykernel::__private::fail_double(e),
     }
 }
+
 ::pykernel::__private::if_pyo3! {
-    #[doc =
-    "Adds the exports of `golden/ok/scipy_near_miss.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions."]
-    #[allow(dead_code)] pub fn register(m : & ::pykernel::__private::pyo3::Bound < '_,
-    ::pykernel::__private::pyo3::types::PyModule >,) ->
-    ::pykernel::__private::pyo3::PyResult < () > { #[allow(unused_imports)] use
-    ::pykernel::__private::pyo3::types::PyModuleMethods as _;
-    ::pykernel::__private::add_capsule(m, "f", f as * const (),
-    c"double (int, float *, double *)") ?; Ok(()) }
+    ///Adds the exports of `golden/ok/scipy_near_miss.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
+    #[allow(dead_code)]
+    pub fn register(
+        m: &::pykernel::__private::pyo3::Bound<
+            '_,
+            ::pykernel::__private::pyo3::types::PyModule,
+        >,
+    ) -> ::pykernel::__private::pyo3::PyResult<()> {
+        #[allow(unused_imports)]
+        use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+        ::pykernel::__private::add_capsule(
+            m,
+            "f",
+            f as *const (),
+            c"double (int, float *, double *)",
+        )?;
+        Ok(())
+    }
 }

@@ -204,17 +204,36 @@ pub unsafe extern "C" fn transform_basic(
         Err(e) => ::pykernel::__private::fail_int(e),
     }
 }
+
 ::pykernel::__private::if_pyo3! {
-    #[doc =
-    "Adds the exports of `golden/ok/seed_testlib.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions."]
-    #[allow(dead_code)] pub fn register(m : & ::pykernel::__private::pyo3::Bound < '_,
-    ::pykernel::__private::pyo3::types::PyModule >,) ->
-    ::pykernel::__private::pyo3::PyResult < () > { #[allow(unused_imports)] use
-    ::pykernel::__private::pyo3::types::PyModuleMethods as _;
-    ::pykernel::__private::add_capsule(m, "f", f as * const (),
-    c"double (int, double *, void *)") ?; ::pykernel::__private::add_capsule(m,
-    "transform", transform as * const (),
-    c"int (intptr_t *, double *, int, int, void *)") ?;
-    ::pykernel::__private::add_capsule(m, "transform_basic", transform_basic as * const
-    (), c"int (intptr_t *, double *, int, int, void *)") ?; Ok(()) }
+    ///Adds the exports of `golden/ok/seed_testlib.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
+    #[allow(dead_code)]
+    pub fn register(
+        m: &::pykernel::__private::pyo3::Bound<
+            '_,
+            ::pykernel::__private::pyo3::types::PyModule,
+        >,
+    ) -> ::pykernel::__private::pyo3::PyResult<()> {
+        #[allow(unused_imports)]
+        use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+        ::pykernel::__private::add_capsule(
+            m,
+            "f",
+            f as *const (),
+            c"double (int, double *, void *)",
+        )?;
+        ::pykernel::__private::add_capsule(
+            m,
+            "transform",
+            transform as *const (),
+            c"int (intptr_t *, double *, int, int, void *)",
+        )?;
+        ::pykernel::__private::add_capsule(
+            m,
+            "transform_basic",
+            transform_basic as *const (),
+            c"int (intptr_t *, double *, int, int, void *)",
+        )?;
+        Ok(())
+    }
 }

@@ -127,48 +127,89 @@ pub fn mixed(
 ) -> ::core::result::Result<(f32, i64, (i64, f64)), ::pykernel::KernelError> {
     unsafe { __pykernel::__pk_mixed_2(x, n) }
 }
+
 ::pykernel::__private::if_pyo3! {
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "divmod_")] #[allow(clippy::all,
-    non_snake_case, dead_code)] fn __pk_py_0 < 'py > (py :
-    ::pykernel::__private::pyo3::Python < 'py >, a : i64, b : i64) ->
-    ::pykernel::__private::pyo3::PyResult < ::pykernel::__private::pyo3::Bound < 'py,
-    ::pykernel::__private::pyo3::PyAny >> { let r = divmod_(a, b) ?; { let (__pk_r0,
-    __pk_r1,) = r; let items : ::std::vec::Vec < ::pykernel::__private::pyo3::Bound <
-    'py, ::pykernel::__private::pyo3::PyAny >> =
-    ::std::vec![::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r0,
-    py) ?, ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1, py)
-    ?]; ::pykernel::__private::pyo3::types::PyTuple::new(py, items).map(| t | t
-    .into_any()) } } #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "fib")] #[allow(clippy::all, non_snake_case,
-    dead_code)] fn __pk_py_1 < 'py > (py : ::pykernel::__private::pyo3::Python < 'py >, n
-    : i64) -> ::pykernel::__private::pyo3::PyResult < ::pykernel::__private::pyo3::Bound
-    < 'py, ::pykernel::__private::pyo3::PyAny >> { let r = fib(n) ?;
-    ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, py) }
-    #[::pykernel::__private::pyo3::pyfunction] #[pyo3(crate =
-    "::pykernel::__private::pyo3", name = "mixed")] #[allow(clippy::all, non_snake_case,
-    dead_code)] fn __pk_py_2 < 'py > (py : ::pykernel::__private::pyo3::Python < 'py >, x
-    : f32, n : i64) -> ::pykernel::__private::pyo3::PyResult <
-    ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny >> { let
-    r = mixed(x, n) ?; { let (__pk_r0, __pk_r1, __pk_r2,) = r; let items :
-    ::std::vec::Vec < ::pykernel::__private::pyo3::Bound < 'py,
-    ::pykernel::__private::pyo3::PyAny >> =
-    ::std::vec![::pykernel::__private::numpy_scalar(py, "float32", __pk_r0) ?,
-    ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1, py) ?, { let
-    (__pk_r0, __pk_r1,) = __pk_r2; let items : ::std::vec::Vec <
-    ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny >> =
-    ::std::vec![::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r0,
-    py) ?, ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1, py)
-    ?]; ::pykernel::__private::pyo3::types::PyTuple::new(py, items).map(| t | t
-    .into_any()) } ?]; ::pykernel::__private::pyo3::types::PyTuple::new(py, items).map(|
-    t | t.into_any()) } } #[doc =
-    "Adds the exports of `golden/ok/tuples.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions."]
-    #[allow(dead_code)] pub fn register(m : & ::pykernel::__private::pyo3::Bound < '_,
-    ::pykernel::__private::pyo3::types::PyModule >,) ->
-    ::pykernel::__private::pyo3::PyResult < () > { #[allow(unused_imports)] use
-    ::pykernel::__private::pyo3::types::PyModuleMethods as _; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_0, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_1, m) ?) ?; m
-    .add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_2, m) ?) ?;
-    Ok(()) }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "divmod_")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_0<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        a: i64,
+        b: i64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = divmod_(a, b)?;
+        {
+            let (__pk_r0, __pk_r1) = r;
+            let items: ::std::vec::Vec<
+                ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+            > = ::std::vec![
+                ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r0,
+                __pk_py) ?,
+                ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
+                __pk_py) ?
+            ];
+            ::pykernel::__private::pyo3::types::PyTuple::new(__pk_py, items)
+                .map(|t| t.into_any())
+        }
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "fib")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_1<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        n: i64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = fib(n)?;
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+    }
+    #[::pykernel::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
+    #[allow(clippy::all, non_snake_case, dead_code)]
+    fn __pk_py_2<'py>(
+        __pk_py: ::pykernel::__private::pyo3::Python<'py>,
+        x: f32,
+        n: i64,
+    ) -> ::pykernel::__private::pyo3::PyResult<
+        ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+    > {
+        let r = mixed(x, n)?;
+        {
+            let (__pk_r0, __pk_r1, __pk_r2) = r;
+            let items: ::std::vec::Vec<
+                ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+            > = ::std::vec![
+                ::pykernel::__private::numpy_scalar(__pk_py, "float32", __pk_r0) ?,
+                ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
+                __pk_py) ?, { let (__pk_r0, __pk_r1,) = __pk_r2; let items : ::std::vec::Vec
+                < ::pykernel::__private::pyo3::Bound < 'py,
+                ::pykernel::__private::pyo3::PyAny >> =
+                ::std::vec![::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r0,
+                __pk_py) ?,
+                ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
+                __pk_py) ?]; ::pykernel::__private::pyo3::types::PyTuple::new(__pk_py, items)
+                .map(| t | t.into_any()) } ?
+            ];
+            ::pykernel::__private::pyo3::types::PyTuple::new(__pk_py, items)
+                .map(|t| t.into_any())
+        }
+    }
+    ///Adds the exports of `golden/ok/tuples.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
+    #[allow(dead_code)]
+    pub fn register(
+        m: &::pykernel::__private::pyo3::Bound<
+            '_,
+            ::pykernel::__private::pyo3::types::PyModule,
+        >,
+    ) -> ::pykernel::__private::pyo3::PyResult<()> {
+        #[allow(unused_imports)]
+        use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_0, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_1, m)?)?;
+        m.add_function(::pykernel::__private::pyo3::wrap_pyfunction!(__pk_py_2, m)?)?;
+        Ok(())
+    }
 }

@@ -87,13 +87,24 @@ pub unsafe extern "C" fn g(p: *mut f64, n: i32, a: f64) -> f64 {
         Err(e) => ::pykernel::__private::fail_double(e),
     }
 }
+
 ::pykernel::__private::if_pyo3! {
-    #[doc =
-    "Adds the exports of `golden/ok/view_augassign.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions."]
-    #[allow(dead_code)] pub fn register(m : & ::pykernel::__private::pyo3::Bound < '_,
-    ::pykernel::__private::pyo3::types::PyModule >,) ->
-    ::pykernel::__private::pyo3::PyResult < () > { #[allow(unused_imports)] use
-    ::pykernel::__private::pyo3::types::PyModuleMethods as _;
-    ::pykernel::__private::add_capsule(m, "g", g as * const (),
-    c"double (double *, int, double)") ?; Ok(()) }
+    ///Adds the exports of `golden/ok/view_augassign.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
+    #[allow(dead_code)]
+    pub fn register(
+        m: &::pykernel::__private::pyo3::Bound<
+            '_,
+            ::pykernel::__private::pyo3::types::PyModule,
+        >,
+    ) -> ::pykernel::__private::pyo3::PyResult<()> {
+        #[allow(unused_imports)]
+        use ::pykernel::__private::pyo3::types::PyModuleMethods as _;
+        ::pykernel::__private::add_capsule(
+            m,
+            "g",
+            g as *const (),
+            c"double (double *, int, double)",
+        )?;
+        Ok(())
+    }
 }
