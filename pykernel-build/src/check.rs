@@ -118,6 +118,7 @@ pub fn definite_assignment(
         let mut walker = Assigned {
             reported: Default::default(),
             diags: &mut diags,
+            breaks: Vec::new(),
         };
         let start: std::collections::BTreeSet<String> =
             f.params.iter().map(|(p, _)| p.clone()).collect();
@@ -132,6 +133,8 @@ use std::collections::BTreeSet;
 struct Assigned<'a> {
     reported: BTreeSet<String>,
     diags: &'a mut Vec<Diagnostic>,
+    /// For each enclosing loop, the assigned sets at its `break`s.
+    breaks: Vec<Vec<BTreeSet<String>>>,
 }
 
 /// The names surely assigned after a block, or `None` if the block never completes.
@@ -167,7 +170,17 @@ impl Assigned<'_> {
             }
             Stmt::While { cond, body, orelse } => {
                 self.expr(cond, &set);
+                self.breaks.push(Vec::new());
                 self.block(body, set.clone());
+                let breaks = self.breaks.pop().unwrap_or_default();
+                let forever = matches!(cond.kind, ExprKind::Bool(true))
+                    || matches!(cond.kind, ExprKind::Int(k) if k != 0);
+                if forever {
+                    // `while True:` ends only through a `break`: what every break saw.
+                    let mut it = breaks.into_iter();
+                    let first = it.next()?;
+                    return Some(it.fold(first, |acc, b| acc.intersection(&b).cloned().collect()));
+                }
                 self.block(orelse, set.clone());
             }
             Stmt::ForRange {
@@ -187,7 +200,9 @@ impl Assigned<'_> {
                 }
                 let mut inner = set.clone();
                 inner.insert(var.clone());
+                self.breaks.push(Vec::new());
                 self.block(body, inner);
+                self.breaks.pop();
                 self.block(orelse, set.clone());
             }
             Stmt::Return(v, _) => {
@@ -196,7 +211,13 @@ impl Assigned<'_> {
                 }
                 return None;
             }
-            Stmt::Break(_) | Stmt::Continue(_) => return None,
+            Stmt::Break(_) => {
+                if let Some(b) = self.breaks.last_mut() {
+                    b.push(set);
+                }
+                return None;
+            }
+            Stmt::Continue(_) => return None,
             Stmt::Expr(e) | Stmt::Assert { test: e, .. } => self.expr(e, &set),
             Stmt::Pass => {}
         }

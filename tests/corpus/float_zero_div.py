@@ -1,8 +1,9 @@
 # Float division by zero follows IEEE / NumPy (SPEC 6): inf and nan, no exception.
 # CPython raises ZeroDivisionError here, so these cases carry `# expect-ieee`: the
-# expected value is CPython running the same function with numpy.float64 arguments.
-# (Int `//`, `%` and `/` by zero raise ZeroDivisionError like CPython: float_arith.py,
-# int_division.py.)
+# expected value is CPython running the same function with NumPy scalar arguments
+# (numpy.float64 / numpy.int64). `/` of two ints is true division, which SPEC 6 and
+# the translator treat as a float division (NumPy: int64 / int64 -> float64): IEEE as
+# well. Only `//` and `%` of ints raise ZeroDivisionError (int_division.py).
 
 #pykernel export fdiv(float, float)
 def fdiv(a, b):
@@ -37,3 +38,12 @@ def reciprocal_sum(x, n):
 # case: reciprocal_sum(0.5, 4)
 # case: reciprocal_sum(2.0, 4)  # expect-ieee
 
+
+
+#pykernel export int_truediv0(int, int)
+def int_truediv0(a, b):
+    return a / b
+# case: int_truediv0(1, 0)  # expect-ieee
+# case: int_truediv0(-3, 0)  # expect-ieee
+# case: int_truediv0(0, 0)  # expect-ieee
+# case: int_truediv0(7, 2)

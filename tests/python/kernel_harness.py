@@ -11,9 +11,9 @@ import ast
 import ctypes
 import importlib.util
 import math
+import os
 import re
 import struct
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,9 @@ from pathlib import Path
 import numpy as np
 
 TESTS_DIR = Path(__file__).resolve().parent.parent
-CORPUS_DIR = TESTS_DIR / "corpus"
+# PYKERNEL_CORPUS_DIR (diagnosis only, as in tests/corpus-crate/build.rs): test the
+# kernels of another directory, compiled into the wheel with the same variable.
+CORPUS_DIR = Path(os.environ.get("PYKERNEL_CORPUS_DIR") or TESTS_DIR / "corpus")
 
 # --------------------------------------------------------------------------------------
 # Export comments (only what the corpus needs to know: names, capsule or not, arg types)
@@ -228,9 +230,18 @@ def show(v) -> str:
 
 
 def numpy_float_semantics(fn, args):
-    """Run a CPython kernel with its float arguments as numpy.float64, so `/`, `//`, `%`
-    by zero follow IEEE/NumPy (inf, nan) instead of raising. Used by `# expect-ieee`."""
-    conv = [np.float64(a) if isinstance(a, float) else a for a in args]
+    """Run a CPython kernel with its float and int arguments as numpy.float64 and
+    numpy.int64, so float `/`, `//`, `%` by zero and `/` of ints follow IEEE/NumPy
+    (inf, nan) instead of raising. Used by `# expect-ieee` (only on cases whose
+    failing operation is one of those: NumPy's int `//` by zero would give 0)."""
+    def conv1(a):
+        if isinstance(a, float):
+            return np.float64(a)
+        if isinstance(a, int) and not isinstance(a, bool):
+            return np.int64(a)
+        return a
+
+    conv = [conv1(a) for a in args]
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         r = fn(*conv)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import random
-from ctypes import POINTER, c_double, c_int, c_ssize_t, c_void_p
+from ctypes import c_double, c_ssize_t, c_void_p
 
 import numpy as np
 import pytest

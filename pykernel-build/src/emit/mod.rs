@@ -141,7 +141,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
         #[doc(hidden)]
         #[allow(
             unused_mut, unused_variables, unused_assignments, unused_labels, unused_unsafe,
-            unused_parens, unused_braces, unreachable_code, non_snake_case, dead_code,
+            unused_parens, unused_braces, unreachable_code, non_snake_case, dead_code, while_true,
             clippy::all, clippy::pedantic, clippy::nursery
         )]
         mod __pykernel {

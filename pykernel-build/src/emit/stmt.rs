@@ -110,11 +110,18 @@ impl FnEmitter<'_> {
             }
             Stmt::While { cond, body, orelse } => {
                 let labels = self.push_loop();
+                // `while True:` is Rust's `loop` (no `while_true` lint in the user's crate).
+                let forever = matches!(cond.kind, ExprKind::Bool(true))
+                    || matches!(cond.kind, ExprKind::Int(k) if k != 0);
                 let c = self.cond(cond);
                 let b = self.block(body);
                 let LoopLabels { cont, brk } = self.pop_loop(labels);
                 let e = self.block(orelse);
-                quote!(#brk: { #cont: while #c { #b } #e })
+                if forever {
+                    quote!(#brk: { #cont: loop { #b } #e })
+                } else {
+                    quote!(#brk: { #cont: while #c { #b } #e })
+                }
             }
             Stmt::ForRange {
                 var,

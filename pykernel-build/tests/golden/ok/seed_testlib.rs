@@ -13,6 +13,7 @@
     unreachable_code,
     non_snake_case,
     dead_code,
+    while_true,
     clippy::all,
     clippy::pedantic,
     clippy::nursery
