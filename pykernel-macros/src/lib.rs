@@ -27,7 +27,7 @@ const MANIFEST: &str = "manifest.tsv";
 #[proc_macro]
 pub fn include_kernel(input: TokenStream) -> TokenStream {
     let lit = parse_macro_input!(input as LitStr);
-    match resolve(&lit.value()) {
+    match resolve(&lit.value(), std::env::var("OUT_DIR").ok().as_deref()) {
         Ok(path) => {
             let path = path.to_string_lossy().into_owned();
             quote!(include!(#path);).into()
@@ -36,8 +36,9 @@ pub fn include_kernel(input: TokenStream) -> TokenStream {
     }
 }
 
-fn resolve(requested: &str) -> Result<PathBuf, String> {
-    let Ok(out_dir) = std::env::var("OUT_DIR") else {
+/// Finds the generated file for `requested` in `$OUT_DIR/pykernel/`, or says how to fix it.
+fn resolve(requested: &str, out_dir: Option<&str>) -> Result<PathBuf, String> {
+    let Some(out_dir) = out_dir else {
         return Err(format!(
             "pykernel: `{requested}` was not compiled: this crate has no build script \
              (OUT_DIR is not set); add a build.rs with \
@@ -45,7 +46,7 @@ fn resolve(requested: &str) -> Result<PathBuf, String> {
              and `pykernel-build` to [build-dependencies]"
         ));
     };
-    let dir = Path::new(&out_dir).join("pykernel");
+    let dir = Path::new(out_dir).join("pykernel");
     let manifest = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
     let entries: Vec<(&str, &str)> = manifest
         .lines()
@@ -81,5 +82,46 @@ fn resolve(requested: &str) -> Result<PathBuf, String> {
                 names.join(", ")
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out_dir_with(tag: &str, entries: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pk-macro-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pykernel")).unwrap();
+        std::fs::write(dir.join("pykernel").join(MANIFEST), entries).unwrap();
+        dir
+    }
+
+    #[test]
+    fn finds_kernels_by_file_name_or_given_path() {
+        let dir = out_dir_with("find", "kernels/testlib.py\ttestlib.rs\nother/a.py\ta.rs\n");
+        let d = dir.to_str().unwrap();
+        assert_eq!(
+            resolve("testlib.py", Some(d)).unwrap(),
+            dir.join("pykernel/testlib.rs")
+        );
+        assert_eq!(
+            resolve("kernels/testlib.py", Some(d)).unwrap(),
+            dir.join("pykernel/testlib.rs")
+        );
+        assert_eq!(
+            resolve("./other/a.py", Some(d)).unwrap(),
+            dir.join("pykernel/a.rs")
+        );
+    }
+
+    #[test]
+    fn explains_how_to_fix_a_missing_kernel() {
+        let dir = out_dir_with("missing", "kernels/testlib.py\ttestlib.rs\n");
+        let e = resolve("missing.py", dir.to_str()).unwrap_err();
+        assert!(e.contains("was not compiled by build.rs"), "{e}");
+        assert!(e.contains("pykernel_build::compile"), "{e}");
+        assert!(e.contains("kernels/testlib.py"), "{e}");
+        let e = resolve("testlib.py", None).unwrap_err();
+        assert!(e.contains("no build script"), "{e}");
     }
 }
