@@ -69,6 +69,8 @@ pub enum Stmt {
     },
     /// `for var in range(start, stop, step): body else: orelse`
     ForRange {
+        /// `reversed(range(...))`.
+        reversed: bool,
         var: String,
         var_span: Span,
         start: Option<Expr>,
@@ -273,6 +275,9 @@ pub enum Builtin {
     Float,
     Bool,
     Len,
+    Divmod,
+    Pow,
+    Round,
     /// `numpy.ctypeslib.as_array(ptr, n)`
     AsArray,
     /// A `math` function.

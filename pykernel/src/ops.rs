@@ -430,3 +430,121 @@ mod tests {
         assert!(float_to_int(1e19).is_err());
     }
 }
+
+/// `pow(a, b, m)` for ints: modular power with Python's sign rules (the result has
+/// the sign of `m`); a negative `b` uses the modular inverse, as Python 3.8+.
+pub fn pow_mod(a: i64, b: i64, m: i64) -> KResult<i64> {
+    if m == 0 {
+        return Err(value_error("pow() 3rd argument cannot be 0"));
+    }
+    let mm = (m as i128).abs();
+    let mut base = (a as i128).rem_euclid(mm);
+    if b < 0 {
+        base = mod_inverse(base, mm)
+            .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+    }
+    let mut e = (b as i128).unsigned_abs();
+    let mut acc: i128 = 1 % mm;
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = acc * base % mm;
+        }
+        base = base * base % mm;
+        e >>= 1;
+    }
+    // Python: the result takes the sign of the modulus.
+    Ok(if m < 0 && acc != 0 {
+        (acc - mm) as i64
+    } else {
+        acc as i64
+    })
+}
+
+fn mod_inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a, m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(m))
+}
+
+/// `round(x)` for a float: to the nearest int, ties to even (Python 3).
+#[inline(always)]
+pub fn round_float(x: f64) -> KResult<i64> {
+    float_to_int(x.round_ties_even())
+}
+
+/// `round(x, n)` for a float: correctly rounded to `n` decimals, as CPython (which
+/// rounds the exact binary value, ties to even).
+pub fn round_float_digits(x: f64, n: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n >= 0 {
+        // Past 17 significant decimals every double is already exact at that precision.
+        if n > 330 {
+            return x;
+        }
+        // Rust's `{:.n}` is exact decimal rounding of the binary value, ties to even.
+        return format!("{:.*}", n as usize, x).parse::<f64>().unwrap_or(x);
+    }
+    if n < -308 {
+        return 0.0f64.copysign(x);
+    }
+    let p = 10f64.powi((-n) as i32);
+    let y = (x / p).round_ties_even() * p;
+    if y.is_infinite() { x } else { y }
+}
+
+/// `round(x, n)` for an int: unchanged for `n >= 0`, else to a multiple of `10**-n`,
+/// ties to even.
+pub fn round_int_digits(x: i64, n: i64) -> i64 {
+    if n >= 0 {
+        return x;
+    }
+    if n < -18 {
+        return 0;
+    }
+    let p = 10i64.pow((-n) as u32);
+    let r = x.rem_euclid(p);
+    let down = x - r;
+    let twice = 2 * (r as i128);
+    if twice > p as i128 || (twice == p as i128 && (down / p) % 2 != 0) {
+        down.wrapping_add(p)
+    } else {
+        down
+    }
+}
+
+#[cfg(test)]
+mod round_tests {
+    use super::*;
+
+    #[test]
+    fn rounding_like_python() {
+        assert_eq!(round_float(2.5), Ok(2));
+        assert_eq!(round_float(-0.5), Ok(0));
+        assert_eq!(round_float(3.5), Ok(4));
+        assert_eq!(round_float_digits(0.125, 2), 0.12);
+        assert_eq!(round_float_digits(2.675, 2), 2.67);
+        assert_eq!(round_float_digits(1234.5, -1), 1230.0);
+        assert_eq!(round_int_digits(1250, -2), 1200);
+        assert_eq!(round_int_digits(1350, -2), 1400);
+        assert_eq!(round_int_digits(-1250, -2), -1200);
+        assert_eq!(round_int_digits(15, -1), 20);
+    }
+
+    #[test]
+    fn modular_powers_like_python() {
+        assert_eq!(pow_mod(3, 4, 5), Ok(1));
+        assert_eq!(pow_mod(-3, 3, 7), Ok(1)); // -27 % 7
+        assert_eq!(pow_mod(3, 3, -7), Ok(-1)); // 27 % -7
+        assert_eq!(pow_mod(3, -1, 7), Ok(5));
+        assert!(pow_mod(2, -1, 4).is_err());
+        assert!(pow_mod(2, 3, 0).is_err());
+        assert_eq!(pow_mod(5, 0, 1), Ok(0));
+    }
+}

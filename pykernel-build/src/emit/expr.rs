@@ -34,6 +34,11 @@ impl FnEmitter<'_> {
             .unwrap_or_else(|| Scalar::np(t.elem().unwrap_or(Dtype::Float64)))
     }
 
+    /// The scalar of a type (float64 for non-scalars).
+    pub(crate) fn scalar_of(&self, t: &Ty) -> Scalar {
+        t.scalar().unwrap_or(Scalar::FLOAT)
+    }
+
     /// A fresh temporary name.
     pub(crate) fn tmp(&mut self, what: &str) -> proc_macro2::Ident {
         self.tmp += 1;
@@ -230,6 +235,54 @@ impl FnEmitter<'_> {
             Builtin::Len => {
                 let v = self.expr(&args[0]);
                 quote!((#v).len_i64())
+            }
+            Builtin::Divmod => {
+                let d = match ty {
+                    Ty::Tuple(items) => items
+                        .first()
+                        .and_then(Ty::scalar)
+                        .map_or(Dtype::Int64, |s| s.dtype),
+                    _ => Dtype::Int64,
+                };
+                let (a, b) = (self.expr_as(&args[0], d), self.expr_as(&args[1], d));
+                let p = quote!(::pykernel::__private);
+                if kind(d) == 2 {
+                    quote!({ let (__pk_a, __pk_b) = (#a, #b); (#p::ffloordiv(__pk_a, __pk_b), #p::fmod(__pk_a, __pk_b)) })
+                } else {
+                    quote!({ let (__pk_a, __pk_b) = (#a, #b); (#p::floordiv(__pk_a, __pk_b)?, #p::modulo(__pk_a, __pk_b)?) })
+                }
+            }
+            Builtin::Pow if args.len() == 3 => {
+                let [a, b, m] = [0, 1, 2].map(|i| self.expr_as(&args[i], Dtype::Int64));
+                quote!(::pykernel::__private::pow_mod(#a, #b, #m)?)
+            }
+            Builtin::Pow => {
+                let res = self.scalar_of(ty);
+                let (ls, rs) = (self.scalar(&args[0]), self.scalar(&args[1]));
+                let (lv, rv) = (self.expr(&args[0]), self.expr(&args[1]));
+                binary(BinOp::Pow, lv, ls, rv, rs, res, Mode::Python)
+            }
+            Builtin::Round => {
+                let s = self.scalar(&args[0]);
+                let p = quote!(::pykernel::__private);
+                match (args.len(), kind(s.dtype)) {
+                    (1, 2) => {
+                        let v = self.expr_as(&args[0], Dtype::Float64);
+                        quote!(#p::round_float(#v)?)
+                    }
+                    (1, _) => self.expr_as(&args[0], Dtype::Int64),
+                    (_, 2) => {
+                        let d = s.dtype;
+                        let v = self.expr_as(&args[0], Dtype::Float64);
+                        let n = self.expr_as(&args[1], Dtype::Int64);
+                        cast(quote!(#p::round_float_digits(#v, #n)), Dtype::Float64, d)
+                    }
+                    _ => {
+                        let v = self.expr_as(&args[0], Dtype::Int64);
+                        let n = self.expr_as(&args[1], Dtype::Int64);
+                        cast(quote!(#p::round_int_digits(#v, #n)), Dtype::Int64, res)
+                    }
+                }
             }
             Builtin::AsArray => {
                 let p = self.expr(&args[0]);

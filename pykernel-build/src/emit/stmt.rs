@@ -130,8 +130,17 @@ impl FnEmitter<'_> {
                 step,
                 body,
                 orelse,
+                reversed,
                 ..
-            } => self.for_range(var, start.as_ref(), stop, step.as_ref(), body, orelse),
+            } => self.for_range(
+                var,
+                start.as_ref(),
+                stop,
+                step.as_ref(),
+                body,
+                orelse,
+                *reversed,
+            ),
             Stmt::Break(_) => match self.loops.last() {
                 Some(l) => {
                     let b = &l.brk;
@@ -192,6 +201,7 @@ impl FnEmitter<'_> {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn for_range(
         &mut self,
         var: &str,
@@ -200,6 +210,7 @@ impl FnEmitter<'_> {
         step: Option<&Expr>,
         body: &[Stmt],
         orelse: &[Stmt],
+        reversed: bool,
     ) -> TokenStream {
         let var_ty = self
             .inst
@@ -226,6 +237,8 @@ impl FnEmitter<'_> {
         let LoopLabels { cont, brk } = self.pop_loop(labels);
         let e = self.block(orelse);
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
+        let step_lit = if reversed { None } else { step_lit };
+        let rev = if reversed { quote!(.rev()) } else { quote!() };
         let lp = match (step_lit, step_v) {
             // The common case: a plain counted loop that LLVM vectorises.
             (Some(1), _) => quote! {
@@ -243,7 +256,7 @@ impl FnEmitter<'_> {
                 quote! {
                     let #st: i64 = #step_v;
                     let __pk_n = ::pykernel::__private::range_len(#lo, #hi, #st)?;
-                    #cont: for __pk_k in 0..__pk_n {
+                    #cont: for __pk_k in (0..__pk_n)#rev {
                         let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
                         #v = #assign;
                         #b

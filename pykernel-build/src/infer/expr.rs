@@ -373,6 +373,48 @@ impl Typer<'_> {
                     _ => Ty::BOOL,
                 })
             }
+            Builtin::Divmod => {
+                if !arity(self, "2", args.len() == 2) {
+                    return None;
+                }
+                let p = promote(num(self, 0)?, num(self, 1)?);
+                let p = if p.dtype == Dtype::Bool {
+                    Scalar::INT
+                } else {
+                    p
+                };
+                Some(Ty::Tuple(vec![Ty::Scalar(p), Ty::Scalar(p)]))
+            }
+            Builtin::Pow => {
+                if !arity(self, "2 or 3", args.len() == 2 || args.len() == 3) {
+                    return None;
+                }
+                if args.len() == 3 {
+                    for i in 0..3 {
+                        if !self.require_int(&tys[i], args[i].span, "pow() with a modulus") {
+                            return None;
+                        }
+                    }
+                    return Some(Ty::INT);
+                }
+                self.binary_type(BinOp::Pow, &tys[0], &tys[1], &args[1], span)
+            }
+            Builtin::Round => {
+                if !arity(self, "1 or 2", args.len() == 1 || args.len() == 2) {
+                    return None;
+                }
+                let s = num(self, 0)?;
+                if args.len() == 2 {
+                    self.require_int(&tys[1], args[1].span, "round() digits");
+                    // round(x, n) keeps the type of x (a bool becomes an int).
+                    return Some(Ty::Scalar(if s.dtype == Dtype::Bool {
+                        Scalar::INT
+                    } else {
+                        s
+                    }));
+                }
+                Some(Ty::INT)
+            }
             Builtin::Len => {
                 if !arity(self, "1", args.len() == 1) {
                     return None;
@@ -465,6 +507,9 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Float => "float",
         Builtin::Bool => "bool",
         Builtin::Len => "len",
+        Builtin::Divmod => "divmod",
+        Builtin::Pow => "pow",
+        Builtin::Round => "round",
         Builtin::AsArray => "as_array",
         Builtin::Math(m) => m.rust_name(),
     }

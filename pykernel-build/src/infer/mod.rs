@@ -111,6 +111,11 @@ pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagn
     for i in 0..program.instances.len() {
         let mut found = Vec::new();
         Typer::run(module, &mut program, i, Some(&mut found));
+        // "cannot infer" after another error in the same function is usually its echo.
+        let cannot_infer = Some("PK0305");
+        if found.iter().any(|d| d.message.code != cannot_infer) {
+            found.retain(|d| d.message.code != cannot_infer);
+        }
         for d in found {
             if !diags
                 .iter()
@@ -266,6 +271,7 @@ impl<'a> Typer<'a> {
                 step,
                 body,
                 orelse,
+                ..
             } => {
                 for e in [start.as_ref(), Some(stop), step.as_ref()]
                     .into_iter()

@@ -17,6 +17,9 @@ const BUILTINS: &[(&str, Builtin)] = &[
     ("float", Builtin::Float),
     ("bool", Builtin::Bool),
     ("len", Builtin::Len),
+    ("divmod", Builtin::Divmod),
+    ("pow", Builtin::Pow),
+    ("round", Builtin::Round),
 ];
 
 /// Maps a Python operator.
@@ -271,14 +274,7 @@ impl FnLowerer<'_, '_> {
         let callee = self.resolve(&c.func);
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
-                if let Some(k) = c.keywords.first() {
-                    self.error(
-                        span_of(k),
-                        msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
-                    );
-                    return None;
-                }
-                let args = self.args(&c.args)?;
+                let args = self.bind_call_args(&name, c, span)?;
                 return Some(self.mk(span, ExprKind::CallUser(name, args)));
             }
             Some(Resolved::Builtin(b)) | Some(Resolved::Import(Imported::Func(b))) => b,
@@ -313,6 +309,62 @@ impl FnLowerer<'_, '_> {
         }
         let args = self.args(&c.args)?;
         Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)))
+    }
+
+    /// Matches positional and keyword arguments to the callee's parameters, filling in
+    /// defaults (evaluated in module scope, where Python evaluated them).
+    fn bind_call_args(&mut self, name: &str, c: &ast::ExprCall, span: Span) -> Option<Vec<Expr>> {
+        let sig = self.ctx.signatures.get(name).cloned().unwrap_or_default();
+        if c.args.len() > sig.len() {
+            self.error(span, msg::call_arity(name, sig.len(), c.args.len()));
+            return None;
+        }
+        let mut slots: Vec<Option<Expr>> = Vec::with_capacity(sig.len());
+        for a in &c.args {
+            if let ast::Expr::Starred(_) = a {
+                return self
+                    .unsupported(span_of(a), "`*args` in calls")
+                    .map(|_| Vec::new());
+            }
+            slots.push(Some(self.expr(a)?));
+        }
+        slots.resize_with(sig.len(), || None);
+        for k in &c.keywords {
+            let Some(kw) = k.arg.as_deref() else {
+                return self
+                    .unsupported(span_of(k), "`**kwargs` in calls")
+                    .map(|_| Vec::new());
+            };
+            let Some(i) = sig.iter().position(|(p, _)| p == kw) else {
+                self.error(span_of(k), msg::unknown_keyword(name, kw));
+                return None;
+            };
+            if slots[i].is_some() {
+                self.error(span_of(k), msg::duplicate_argument(name, kw));
+                return None;
+            }
+            slots[i] = Some(self.expr(&k.value)?);
+        }
+        let mut out = Vec::with_capacity(sig.len());
+        for (slot, (pname, default)) in slots.into_iter().zip(&sig) {
+            match (slot, default) {
+                (Some(e), _) => out.push(e),
+                (None, Some(d)) => {
+                    // Defaults see module names only, not the caller's locals.
+                    let saved = std::mem::take(&mut self.locals);
+                    let e = self.expr(d);
+                    self.locals = saved;
+                    let mut e = e?;
+                    e.span = span;
+                    out.push(e);
+                }
+                (None, None) => {
+                    self.error(span, msg::missing_argument(name, pname));
+                    return None;
+                }
+            }
+        }
+        Some(out)
     }
 
     fn args(&mut self, args: &[ast::Expr]) -> Option<Vec<Expr>> {

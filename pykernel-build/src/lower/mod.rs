@@ -30,6 +30,8 @@ struct ModuleCtx<'a> {
     imports: HashMap<String, Imported>,
     constants: HashMap<String, &'a ast::Expr>,
     functions: BTreeSet<String>,
+    /// Parameters of each function, with their default values.
+    signatures: HashMap<String, Vec<(String, Option<&'a ast::Expr>)>>,
 }
 
 /// Lowers a parsed module. Returns the IR and every error found.
@@ -40,6 +42,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         imports: HashMap::new(),
         constants: HashMap::new(),
         functions: BTreeSet::new(),
+        signatures: HashMap::new(),
     };
     for stmt in suite {
         match stmt {
@@ -48,6 +51,14 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             }
             ast::Stmt::FunctionDef(f) => {
                 ctx.functions.insert(f.name.to_string());
+                let params = f
+                    .args
+                    .posonlyargs
+                    .iter()
+                    .chain(&f.args.args)
+                    .map(|a| (a.def.arg.to_string(), a.default.as_deref()))
+                    .collect();
+                ctx.signatures.insert(f.name.to_string(), params);
             }
             ast::Stmt::Assign(a) => match a.targets.as_slice() {
                 [ast::Expr::Name(n)] => {
@@ -179,12 +190,6 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         }
         let mut params = Vec::new();
         for a in args.posonlyargs.iter().chain(&args.args) {
-            if let Some(d) = &a.default {
-                self.error(
-                    span_of(d.as_ref()),
-                    msg::unsupported_expression("default parameter values"),
-                );
-            }
             params.push((a.def.arg.to_string(), span_of(&a.def)));
         }
         for d in &f.decorator_list {
@@ -367,10 +372,26 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             );
             return None;
         };
-        let call = match f.iter.as_ref() {
-            ast::Expr::Call(c) if matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == "range" && !self.shadowed("range")) => {
-                c
+        let is_call_to = |e: &ast::Expr, name: &str| match e {
+            ast::Expr::Call(c) => {
+                matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == name)
             }
+            _ => false,
+        };
+        // `reversed(range(...))` iterates the same range backwards.
+        let (iter, reversed) = match f.iter.as_ref() {
+            ast::Expr::Call(c)
+                if is_call_to(f.iter.as_ref(), "reversed")
+                    && !self.shadowed("reversed")
+                    && c.args.len() == 1
+                    && c.keywords.is_empty() =>
+            {
+                (&c.args[0], true)
+            }
+            other => (other, false),
+        };
+        let call = match iter {
+            ast::Expr::Call(c) if is_call_to(iter, "range") && !self.shadowed("range") => c,
             other => {
                 self.error(span_of(other), msg::for_not_range());
                 return None;
@@ -400,6 +421,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         self.loop_depth -= 1;
         let orelse = self.block(&f.orelse);
         Some(Stmt::ForRange {
+            reversed,
             var: var.id.to_string(),
             var_span: span_of(var),
             start,

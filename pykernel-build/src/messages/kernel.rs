@@ -394,3 +394,30 @@ pub fn tuple_index_not_constant(len: usize) -> Message {
     )
     .hint("each tuple item may have its own type, so the index must be known when compiling")
 }
+
+/// A keyword argument the callee does not have.
+pub fn unknown_keyword(func: &str, kw: &str) -> Message {
+    Message::new(
+        "PK0215",
+        format!("`{func}()` got an unexpected keyword argument `{kw}`"),
+        "unknown keyword",
+    )
+}
+
+/// An argument given twice.
+pub fn duplicate_argument(func: &str, param: &str) -> Message {
+    Message::new(
+        "PK0216",
+        format!("`{func}()` got multiple values for argument `{param}`"),
+        "given again here",
+    )
+}
+
+/// A required argument not given.
+pub fn missing_argument(func: &str, param: &str) -> Message {
+    Message::new(
+        "PK0217",
+        format!("`{func}()` missing required argument `{param}`"),
+        "in this call",
+    )
+}

@@ -63,7 +63,7 @@ mod __pykernel {
                     __pk_stop2,
                     __pk_step4,
                 )?;
-                '__pk_loop3: for __pk_k in 0..__pk_n {
+                '__pk_loop3: for __pk_k in (0..__pk_n) {
                     let __pk_i = __pk_start1
                         .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step4));
                     i = __pk_i;

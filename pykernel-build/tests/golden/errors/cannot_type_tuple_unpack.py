@@ -1,0 +1,4 @@
+#pykernel export f(int)
+def f(n):
+    a, b, c = divmod(n, 3)
+    return a
