@@ -330,6 +330,15 @@ pub enum MathFn {
     Gcd,
     Factorial,
     Isclose,
+    Isqrt,
+    Comb,
+    Perm,
+    Ldexp,
+    Frexp,
+    Modf,
+    Remainder,
+    Nextafter,
+    Ulp,
 }
 
 impl MathFn {
@@ -379,6 +388,15 @@ impl MathFn {
             "gcd" => Gcd,
             "factorial" => Factorial,
             "isclose" => Isclose,
+            "isqrt" => Isqrt,
+            "comb" => Comb,
+            "perm" => Perm,
+            "ldexp" => Ldexp,
+            "frexp" => Frexp,
+            "modf" => Modf,
+            "remainder" => Remainder,
+            "nextafter" => Nextafter,
+            "ulp" => Ulp,
             _ => return None,
         })
     }
@@ -429,6 +447,15 @@ impl MathFn {
             Gcd => "gcd",
             Factorial => "factorial",
             Isclose => "isclose",
+            Isqrt => "isqrt",
+            Comb => "comb",
+            Perm => "perm",
+            Ldexp => "ldexp",
+            Frexp => "frexp",
+            Modf => "modf",
+            Remainder => "remainder",
+            Nextafter => "nextafter",
+            Ulp => "ulp",
         }
     }
 }

@@ -273,3 +273,150 @@ mod tests {
         assert_eq!(gamma(0.0).unwrap_err().kind(), ErrorKind::Value);
     }
 }
+
+/// `math.isqrt` (exact integer square root).
+pub fn isqrt(n: i64) -> KResult<i64> {
+    if n < 0 {
+        return Err(value_error("isqrt() argument must be nonnegative"));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    // Fix the float estimate so that r*r <= n < (r+1)*(r+1).
+    while (r as i128) * (r as i128) > n as i128 {
+        r -= 1;
+    }
+    while ((r + 1) as i128) * ((r + 1) as i128) <= n as i128 {
+        r += 1;
+    }
+    Ok(r)
+}
+
+/// `math.comb`; a result beyond int64 is an `OverflowError` (CPython returns a big int).
+pub fn comb(n: i64, k: i64) -> KResult<i64> {
+    if n < 0 {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k < 0 {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(0);
+    }
+    let k = k.min(n - k);
+    let mut acc: u128 = 1;
+    for i in 0..k {
+        // acc * (n - i) / (i + 1) is exact at every step.
+        acc = acc
+            .checked_mul((n - i) as u128)
+            .ok_or_else(|| overflow_error("comb() result does not fit in int64"))?
+            / (i + 1) as u128;
+        if acc > i64::MAX as u128 {
+            return Err(overflow_error("comb() result does not fit in int64"));
+        }
+    }
+    Ok(acc as i64)
+}
+
+/// `math.perm(n, k)` (wrapping beyond int64, like `factorial`).
+pub fn perm(n: i64, k: i64) -> KResult<i64> {
+    if n < 0 {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k < 0 {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(0);
+    }
+    let mut acc: i64 = 1;
+    for i in 0..k {
+        acc = acc.wrapping_mul(n - i);
+    }
+    Ok(acc)
+}
+
+/// `math.ldexp`.
+pub fn ldexp(x: f64, i: i64) -> KResult<f64> {
+    if x == 0.0 || !x.is_finite() {
+        return Ok(x);
+    }
+    let e = i.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+    let r = libm::ldexp(x, e);
+    if r.is_infinite() {
+        return Err(overflow_error("math range error"));
+    }
+    Ok(r)
+}
+
+/// `math.frexp`: mantissa and exponent.
+pub fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let (m, e) = libm::frexp(x);
+    (m, e as i64)
+}
+
+/// `math.modf`: fractional and integer parts, both with the sign of `x`.
+pub fn modf(x: f64) -> (f64, f64) {
+    if x.is_infinite() {
+        return (0.0f64.copysign(x), x);
+    }
+    let i = x.trunc();
+    ((x - i).copysign(x), i)
+}
+
+/// `math.remainder` (IEEE 754 remainder).
+pub fn remainder(x: f64, y: f64) -> KResult<f64> {
+    if x.is_nan() || y.is_nan() {
+        return Ok(f64::NAN);
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    Ok(libm::remainder(x, y))
+}
+
+/// `math.nextafter`.
+pub fn nextafter(x: f64, y: f64) -> f64 {
+    libm::nextafter(x, y)
+}
+
+/// `math.ulp`.
+pub fn ulp(x: f64) -> f64 {
+    if x.is_nan() || x.is_infinite() {
+        return x.abs();
+    }
+    let x = x.abs();
+    let up = libm::nextafter(x, f64::INFINITY);
+    if up.is_infinite() {
+        return x - libm::nextafter(x, f64::NEG_INFINITY);
+    }
+    up - x
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn integer_functions() {
+        assert_eq!(isqrt(99), Ok(9));
+        assert_eq!(isqrt(i64::MAX), Ok(3037000499));
+        assert!(isqrt(-1).is_err());
+        assert_eq!(comb(5, 2), Ok(10));
+        assert_eq!(comb(5, 7), Ok(0));
+        assert_eq!(comb(60, 30), Ok(118264581564861424));
+        assert!(comb(100, 50).is_err());
+        assert_eq!(perm(5, 2), Ok(20));
+    }
+
+    #[test]
+    fn float_functions() {
+        assert_eq!(frexp(8.0), (0.5, 4));
+        assert_eq!(modf(-3.5), (-0.5, -3.0));
+        assert_eq!(remainder(5.0, 2.0), Ok(1.0));
+        assert_eq!(ldexp(0.5, 4), Ok(8.0));
+        assert!(ldexp(1.0, 5000).is_err());
+        assert_eq!(ulp(1.0), f64::EPSILON);
+    }
+}

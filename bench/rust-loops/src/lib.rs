@@ -174,13 +174,106 @@ mod hand {
     }
 }
 
+/// Diagnosis variants: the hand-written kernels with one operation replaced, to show
+/// where pykernel's extra time goes (see `bench/README.md`, "Findings").
+mod diag {
+    /// Python's `a % b` as pykernel's runtime computes it today (`pykernel::__private::
+    /// modulo`): remainder, then a branchless sign fix-up on the result.
+    #[inline(always)]
+    fn py_mod_today(a: i64, b: i64) -> i64 {
+        let r = a.wrapping_rem(b);
+        if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+    }
+
+    /// Proposed: test the operands' signs first (a predictable branch, off the data
+    /// path), so that for non-negative operands the result is the bare remainder.
+    #[inline(always)]
+    fn py_mod_fast(a: i64, b: i64) -> i64 {
+        if a >= 0 && b > 0 { a % b } else { py_mod_today(a, b) }
+    }
+
+    macro_rules! gcd_sum_with {
+        ($name:ident, $modf:ident) => {
+            pub fn $name(n: i64) -> i64 {
+                let mut s = 0i64;
+                for i in 1..n {
+                    for j in 1..n {
+                        let (mut a, mut b) = (i, j);
+                        while b != 0 {
+                            (a, b) = (b, $modf(a, b));
+                        }
+                        s = s.wrapping_add(a);
+                    }
+                }
+                s
+            }
+        };
+    }
+    gcd_sum_with!(gcd_sum_pymod_today, py_mod_today);
+    gcd_sum_with!(gcd_sum_pymod_fast, py_mod_fast);
+
+    /// `int ** int` as pykernel's runtime computes it today (`wrapping_pow_u64!`).
+    #[inline(always)]
+    fn ipow_today(base: i64, exp: i64) -> i64 {
+        let (mut base, mut exp, mut acc) = (base, exp as u64, 1i64);
+        while exp > 0 {
+            if exp & 1 == 1 {
+                acc = base.wrapping_mul(acc);
+            }
+            exp >>= 1;
+            if exp > 0 {
+                base = base.wrapping_mul(base);
+            }
+        }
+        acc
+    }
+
+    /// Proposed: the standard library's `wrapping_pow` whenever the exponent fits in
+    /// a `u32` (always, in practice), the u64 loop otherwise.
+    #[inline(always)]
+    fn ipow_fast(base: i64, exp: i64) -> i64 {
+        match u32::try_from(exp) {
+            Ok(e) => base.wrapping_pow(e),
+            Err(_) => ipow_today(base, exp),
+        }
+    }
+
+    macro_rules! armstrong_with {
+        ($name:ident, $powf:ident) => {
+            pub fn $name(n: i64) -> i64 {
+                let mut c = 0;
+                for i in 1..n {
+                    let mut k = 1i64;
+                    let mut m = i;
+                    while m >= 10 {
+                        m /= 10;
+                        k += 1;
+                    }
+                    let mut s = 0i64;
+                    let mut m = i;
+                    while m > 0 {
+                        s = s.wrapping_add($powf(m % 10, k));
+                        m /= 10;
+                    }
+                    if s == i {
+                        c += 1;
+                    }
+                }
+                c
+            }
+        };
+    }
+    armstrong_with!(armstrong_count_ipow_today, ipow_today);
+    armstrong_with!(armstrong_count_ipow_fast, ipow_fast);
+}
+
 macro_rules! py_wrappers {
-    ($($name:ident => $hand:ident -> $ret:ty;)*) => {
+    ($($name:ident => $hand:path => $ret:ty;)*) => {
         $(
-            /// Hand-written Rust version of the kernel of the same name in `loops.py`.
+            /// Hand-written Rust (or diagnosis) version of a kernel of `loops.py`.
             #[pyfunction]
             fn $name(n: i64) -> $ret {
-                hand::$hand(n)
+                $hand(n)
             }
         )*
         fn register_hand(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -191,14 +284,18 @@ macro_rules! py_wrappers {
 }
 
 py_wrappers! {
-    collatz_longest_rs => collatz_longest -> i64;
-    gcd_sum_rs => gcd_sum -> i64;
-    newton_sqrt_sum_rs => newton_sqrt_sum -> i64;
-    int_hash_rs => int_hash -> i64;
-    prime_count_rs => prime_count -> i64;
-    pi_leibniz_rs => pi_leibniz -> f64;
-    armstrong_count_rs => armstrong_count -> i64;
-    mandel_count_rs => mandel_count -> i64;
+    collatz_longest_rs => hand::collatz_longest => i64;
+    gcd_sum_rs => hand::gcd_sum => i64;
+    newton_sqrt_sum_rs => hand::newton_sqrt_sum => i64;
+    int_hash_rs => hand::int_hash => i64;
+    prime_count_rs => hand::prime_count => i64;
+    pi_leibniz_rs => hand::pi_leibniz => f64;
+    armstrong_count_rs => hand::armstrong_count => i64;
+    mandel_count_rs => hand::mandel_count => i64;
+    diag_gcd_sum_pymod_today => diag::gcd_sum_pymod_today => i64;
+    diag_gcd_sum_pymod_fast => diag::gcd_sum_pymod_fast => i64;
+    diag_armstrong_count_ipow_today => diag::armstrong_count_ipow_today => i64;
+    diag_armstrong_count_ipow_fast => diag::armstrong_count_ipow_fast => i64;
 }
 
 /// The Python module `bench_loops`.

@@ -306,8 +306,19 @@ impl FnEmitter<'_> {
         } else {
             format_ident!("{}", f.rust_name())
         };
+        // math.perm(n) is factorial(n).
+        if f == Perm && args.len() == 1 {
+            let n = self.expr_as(&args[0], Dtype::Int64);
+            return quote!(::pykernel::__private::math::factorial(#n)?);
+        }
         let args: Vec<TokenStream> = match f {
-            Gcd | Factorial => args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect(),
+            Gcd | Factorial | Isqrt | Comb | Perm => {
+                args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect()
+            }
+            Ldexp => vec![
+                self.expr_as(&args[0], Dtype::Float64),
+                self.expr_as(&args[1], Dtype::Int64),
+            ],
             _ => args
                 .iter()
                 .map(|a| self.expr_as(a, Dtype::Float64))
@@ -327,7 +338,8 @@ impl FnEmitter<'_> {
                 let a = &args[0];
                 quote!((#a).is_finite())
             }
-            Fabs | Atan2 | Copysign | Degrees | Radians | Isclose | Gcd => call,
+            Fabs | Atan2 | Copysign | Degrees | Radians | Isclose | Gcd | Frexp | Modf
+            | Nextafter | Ulp => call,
             _ => quote!(#call?),
         }
     }

@@ -457,8 +457,9 @@ impl Typer<'_> {
     fn math_call(&mut self, f: MathFn, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
         use MathFn::*;
         let n = match f {
-            Atan2 | Copysign | Fmod | Hypot | Pow | Gcd | Isclose => 2,
-            Log if args.len() == 2 => 2,
+            Atan2 | Copysign | Fmod | Hypot | Pow | Gcd | Isclose | Comb | Ldexp | Remainder
+            | Nextafter => 2,
+            Log | Perm if args.len() == 2 => 2,
             _ => 1,
         };
         let name = format!("math.{}", f.rust_name());
@@ -466,8 +467,10 @@ impl Typer<'_> {
             self.error(span, msg::builtin_arity(&name, &n.to_string(), args.len()));
             return None;
         }
-        let int_only = matches!(f, Gcd | Factorial);
-        for (t, a) in tys.iter().zip(args) {
+        let int_only = matches!(f, Gcd | Factorial | Isqrt | Comb | Perm);
+        for (i, (t, a)) in tys.iter().zip(args).enumerate() {
+            // ldexp(x, i): the exponent must be an integer.
+            let int_only = int_only || (f == Ldexp && i == 1);
             let ok = match t.scalar() {
                 Some(s) if int_only => kind(s.dtype) <= 1,
                 Some(s) => kind(s.dtype) <= 2,
@@ -480,8 +483,10 @@ impl Typer<'_> {
             }
         }
         Some(match f {
-            Floor | Ceil | Trunc | Gcd | Factorial => Ty::INT,
+            Floor | Ceil | Trunc | Gcd | Factorial | Isqrt | Comb | Perm => Ty::INT,
             Isnan | Isinf | Isfinite | Isclose => Ty::BOOL,
+            Frexp => Ty::Tuple(vec![Ty::FLOAT, Ty::INT]),
+            Modf => Ty::Tuple(vec![Ty::FLOAT, Ty::FLOAT]),
             _ => Ty::FLOAT,
         })
     }
