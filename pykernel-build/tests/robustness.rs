@@ -5,20 +5,8 @@ use pykernel_build::{Config, translate};
 
 const SEED: &str = include_str!("golden/ok/seed_testlib.py");
 
-/// A small deterministic generator (no dependencies).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 fn run(src: &str) {
     // Rendering must not panic either.
