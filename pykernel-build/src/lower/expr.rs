@@ -226,7 +226,10 @@ impl FnLowerer<'_, '_> {
             Some(_) => return self.unsupported(span, &format!("using `{name}` as a value")),
             None => {}
         }
-        if self.ctx.functions.contains(name) || BUILTINS.iter().any(|(n, _)| *n == name) {
+        if self.lambda(name).is_some()
+            || self.ctx.functions.contains(name)
+            || BUILTINS.iter().any(|(n, _)| *n == name)
+        {
             return self.unsupported(span, &format!("using the function `{name}` as a value"));
         }
         let candidates: Vec<&str> = self
@@ -242,10 +245,20 @@ impl FnLowerer<'_, '_> {
     }
 
     /// Resolves a callee or attribute path that is not a local value.
+    fn lambda_named(&self, e: &ast::Expr) -> Option<&super::lambdas::Lambda<'_>> {
+        match e {
+            ast::Expr::Name(n) => self.lambda(n.id.as_str()),
+            _ => None,
+        }
+    }
+
     fn resolve(&self, e: &ast::Expr) -> Option<Resolved> {
         match e {
             ast::Expr::Name(n) => {
                 let name = n.id.as_str();
+                if let Some(l) = self.lambda(name) {
+                    return Some(Resolved::Function(l.lifted.clone()));
+                }
                 if self.locals.contains(name) || self.ctx.constants.contains_key(name) {
                     return None;
                 }
@@ -274,7 +287,13 @@ impl FnLowerer<'_, '_> {
         let callee = self.resolve(&c.func);
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
-                let args = self.bind_call_args(&name, c, span)?;
+                let mut args = self.bind_call_args(&name, c, span)?;
+                // A lambda of this function also gets the locals it reads, now.
+                if let Some(l) = self.lambda_named(&c.func) {
+                    for cap in l.captures.clone() {
+                        args.push(self.mk(span, ExprKind::Local(cap)));
+                    }
+                }
                 return Some(self.mk(span, ExprKind::CallUser(name, args)));
             }
             Some(Resolved::Builtin(b)) | Some(Resolved::Import(Imported::Func(b))) => b,

@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod expr;
+mod lambdas;
 mod names;
 
 use std::collections::{BTreeSet, HashMap};
@@ -32,6 +33,8 @@ struct ModuleCtx<'a> {
     functions: BTreeSet<String>,
     /// Parameters of each function, with their default values.
     signatures: HashMap<String, Vec<(String, Option<&'a ast::Expr>)>>,
+    /// Lambdas bound to names, lifted to functions.
+    lambdas: lambdas::Lambdas<'a>,
 }
 
 /// Lowers a parsed module. Returns the IR and every error found.
@@ -43,6 +46,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         constants: HashMap::new(),
         functions: BTreeSet::new(),
         signatures: HashMap::new(),
+        lambdas: HashMap::new(),
     };
     for stmt in suite {
         match stmt {
@@ -59,6 +63,20 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
                     .map(|a| (a.def.arg.to_string(), a.default.as_deref()))
                     .collect();
                 ctx.signatures.insert(f.name.to_string(), params);
+            }
+            _ if lambdas::named_lambda(stmt).is_some() => {
+                if let Some((name, node)) = lambdas::named_lambda(stmt) {
+                    ctx.functions.insert(name.to_owned());
+                    ctx.signatures
+                        .insert(name.to_owned(), lambdas::params(node));
+                    let lambda = lambdas::Lambda {
+                        lifted: name.to_owned(),
+                        node,
+                        enclosing: None,
+                        captures: Vec::new(),
+                    };
+                    ctx.lambdas.insert((String::new(), name.to_owned()), lambda);
+                }
             }
             ast::Stmt::Assign(a) => match a.targets.as_slice() {
                 [ast::Expr::Name(n)] => {
@@ -88,6 +106,24 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             )),
         }
     }
+    // Lambdas bound to names inside functions, with the locals they read.
+    for stmt in suite {
+        if let ast::Stmt::FunctionDef(f) = stmt {
+            let mut locals = BTreeSet::new();
+            for a in f.args.posonlyargs.iter().chain(&f.args.args) {
+                locals.insert(a.def.arg.to_string());
+            }
+            collect_assigned(&f.body, &mut locals);
+            let mut found = HashMap::new();
+            lambdas::collect_in_function(f, &locals, &mut found);
+            for l in found.values() {
+                ctx.functions.insert(l.lifted.clone());
+                ctx.signatures
+                    .insert(l.lifted.clone(), lambdas::params(l.node));
+            }
+            ctx.lambdas.extend(found);
+        }
+    }
     let mut module = Module::default();
     for stmt in suite {
         if let ast::Stmt::FunctionDef(f) = stmt {
@@ -96,6 +132,14 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             diags.extend(lowerer.diags);
             module.functions.push(func);
         }
+    }
+    let mut lifted: Vec<&lambdas::Lambda> = ctx.lambdas.values().collect();
+    lifted.sort_by_key(|l| span_of(l.node).start);
+    for l in lifted {
+        let mut lowerer = FnLowerer::for_lambda(&ctx, l);
+        let func = lowerer.lambda_function(l);
+        diags.extend(lowerer.diags);
+        module.functions.push(func);
     }
     (module, diags)
 }
@@ -142,6 +186,8 @@ fn statement_name(s: &ast::Stmt) -> &'static str {
 /// Lowers one function.
 struct FnLowerer<'a, 'm> {
     ctx: &'a ModuleCtx<'m>,
+    /// The enclosing `def` (its named lambdas resolve to lifted functions).
+    fn_name: String,
     locals: BTreeSet<String>,
     next_id: u32,
     loop_depth: u32,
@@ -156,14 +202,70 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             locals.insert(a.def.arg.to_string());
         }
         collect_assigned(&f.body, &mut locals);
+        // Names bound to lambdas are functions, not variables.
+        locals.retain(|n| !ctx.lambdas.contains_key(&(f.name.to_string(), n.clone())));
         FnLowerer {
             ctx,
+            fn_name: f.name.to_string(),
             locals,
             next_id: 0,
             loop_depth: 0,
             const_depth: 0,
             diags: Vec::new(),
         }
+    }
+
+    fn for_lambda(ctx: &'a ModuleCtx<'m>, l: &lambdas::Lambda<'_>) -> Self {
+        let mut locals: BTreeSet<String> = lambdas::params(l.node)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        locals.extend(l.captures.iter().cloned());
+        FnLowerer {
+            ctx,
+            fn_name: l.enclosing.clone().unwrap_or_default(),
+            locals,
+            next_id: 0,
+            loop_depth: 0,
+            const_depth: 0,
+            diags: Vec::new(),
+        }
+    }
+
+    /// The lifted function of a named lambda: its parameters, then its captures.
+    fn lambda_function(&mut self, l: &lambdas::Lambda<'_>) -> Function {
+        let span = span_of(l.node);
+        let mut params: Vec<(String, Span)> = l
+            .node
+            .args
+            .posonlyargs
+            .iter()
+            .chain(&l.node.args.args)
+            .map(|a| (a.def.arg.to_string(), span_of(&a.def)))
+            .collect();
+        params.extend(l.captures.iter().map(|c| (c.clone(), span)));
+        let body = match self.expr(&l.node.body) {
+            Some(e) => vec![Stmt::Return(Some(e), span)],
+            None => Vec::new(),
+        };
+        Function {
+            name: l.lifted.clone(),
+            name_span: span,
+            span,
+            params,
+            body,
+            expr_count: self.next_id,
+        }
+    }
+
+    /// The lambda bound to `name` in the current function or at module level.
+    fn lambda(&self, name: &str) -> Option<&lambdas::Lambda<'m>> {
+        if self.locals.contains(name) {
+            return None;
+        }
+        self.ctx
+            .lambdas
+            .get(&(self.fn_name.clone(), name.to_owned()))
     }
 
     fn error(&mut self, span: Span, m: crate::messages::Message) {
@@ -212,6 +314,11 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
 
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
         let span = span_of(s);
+        if let Some((name, _)) = lambdas::named_lambda(s)
+            && self.lambda(name).is_some()
+        {
+            return Some(Stmt::Pass);
+        }
         Some(match s {
             ast::Stmt::Assign(a) => {
                 let [target] = a.targets.as_slice() else {
