@@ -140,6 +140,14 @@ struct Assigned<'a> {
 /// The names surely assigned after a block, or `None` if the block never completes.
 type Flow = Option<BTreeSet<String>>;
 
+/// After a loop: it ends normally (through its `else`, assuming the body may run zero
+/// times) or through one of its `break`s; what every exit assigned.
+fn after_loop(normal: Flow, breaks: Vec<BTreeSet<String>>) -> Flow {
+    let mut exits = normal.into_iter().chain(breaks);
+    let first = exits.next()?;
+    Some(exits.fold(first, |acc, b| acc.intersection(&b).cloned().collect()))
+}
+
 impl Assigned<'_> {
     fn block(&mut self, stmts: &[Stmt], mut set: BTreeSet<String>) -> Flow {
         for s in stmts {
@@ -181,7 +189,8 @@ impl Assigned<'_> {
                     let first = it.next()?;
                     return Some(it.fold(first, |acc, b| acc.intersection(&b).cloned().collect()));
                 }
-                self.block(orelse, set.clone());
+                let normal = self.block(orelse, set.clone());
+                return after_loop(normal, breaks);
             }
             Stmt::ForRange {
                 var,
@@ -202,8 +211,25 @@ impl Assigned<'_> {
                 inner.insert(var.clone());
                 self.breaks.push(Vec::new());
                 self.block(body, inner);
-                self.breaks.pop();
-                self.block(orelse, set.clone());
+                let breaks = self.breaks.pop().unwrap_or_default();
+                let normal = self.block(orelse, set.clone());
+                return after_loop(normal, breaks);
+            }
+            Stmt::ForTuple {
+                var,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
+                self.expr(iter, &set);
+                let mut inner = set.clone();
+                inner.insert(var.clone());
+                self.breaks.push(Vec::new());
+                self.block(body, inner);
+                let breaks = self.breaks.pop().unwrap_or_default();
+                let normal = self.block(orelse, set.clone());
+                return after_loop(normal, breaks);
             }
             Stmt::Return(v, _) => {
                 if let Some(v) = v {

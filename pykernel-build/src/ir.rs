@@ -79,6 +79,14 @@ pub enum Stmt {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
+    /// `for var in <tuple>: body else: orelse` (each item converted to `var`'s type).
+    ForTuple {
+        var: String,
+        var_span: Span,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `while cond: body else: orelse`
     While {
         cond: Expr,

@@ -185,6 +185,12 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
             }
             body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
         }
+        Stmt::ForTuple {
+            iter, body, orelse, ..
+        } => {
+            expr_calls(iter, out);
+            body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
+        }
         Stmt::Return(Some(v), _) | Stmt::Expr(v) | Stmt::Assert { test: v, .. } => {
             expr_calls(v, out)
         }

@@ -141,6 +141,13 @@ impl FnEmitter<'_> {
                 orelse,
                 *reversed,
             ),
+            Stmt::ForTuple {
+                var,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.for_tuple(var, iter, body, orelse),
             Stmt::Break(_) => match self.loops.last() {
                 Some(l) => {
                     let b = &l.brk;
@@ -199,6 +206,42 @@ impl FnEmitter<'_> {
             cont: syn::Lifetime::new("'__pk_unused", proc_macro2::Span::call_site()),
             brk: syn::Lifetime::new("'__pk_unused2", proc_macro2::Span::call_site()),
         })
+    }
+
+    /// `for var in <tuple>`: the items, converted to `var`'s type, in a Rust array.
+    fn for_tuple(&mut self, var: &str, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> TokenStream {
+        let items = match self.ty(iter) {
+            Ty::Tuple(items) => items,
+            _ => Vec::new(),
+        };
+        let it = self.expr(iter);
+        let e_len = items.len();
+        let labels = self.push_loop();
+        let b = self.block(body);
+        let LoopLabels { cont, brk } = self.pop_loop(labels);
+        let e = self.block(orelse);
+        if e_len == 0 {
+            // The tuple is still evaluated, for its effects.
+            return quote!(#brk: { let _ = #it; #e });
+        }
+        let vt = self.inst.locals.get(var).cloned().unwrap_or(Ty::None);
+        let v = ident(var);
+        let parts: Vec<TokenStream> = items
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let k = syn::Index::from(k);
+                convert(quote!(__pk_t.#k), t, &vt)
+            })
+            .collect();
+        quote! {
+            #brk: {
+                let __pk_t = #it;
+                let __pk_items = [#(#parts),*];
+                #cont: for __pk_x in __pk_items { #v = __pk_x; #b }
+                #e
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -133,9 +133,9 @@ fn returns_value(body: &[Stmt]) -> bool {
     body.iter().any(|s| match s {
         Stmt::Return(v, _) => v.is_some(),
         Stmt::If { then, orelse, .. } => returns_value(then) || returns_value(orelse),
-        Stmt::ForRange { body, orelse, .. } | Stmt::While { body, orelse, .. } => {
-            returns_value(body) || returns_value(orelse)
-        }
+        Stmt::ForRange { body, orelse, .. }
+        | Stmt::ForTuple { body, orelse, .. }
+        | Stmt::While { body, orelse, .. } => returns_value(body) || returns_value(orelse),
         _ => false,
     })
 }
@@ -282,6 +282,25 @@ impl<'a> Typer<'a> {
                     }
                 }
                 self.assign_local(var, *var_span, Ty::INT);
+                self.block(body);
+                self.block(orelse);
+            }
+            Stmt::ForTuple {
+                var,
+                var_span,
+                iter,
+                body,
+                orelse,
+            } => {
+                match self.expr(iter) {
+                    Some(Ty::Tuple(items)) => {
+                        for it in items {
+                            self.assign_local(var, *var_span, it);
+                        }
+                    }
+                    Some(_) => self.error(iter.span, msg::for_not_range()),
+                    None => {}
+                }
                 self.block(body);
                 self.block(orelse);
             }

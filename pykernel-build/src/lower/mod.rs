@@ -499,6 +499,21 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         };
         let call = match iter {
             ast::Expr::Call(c) if is_call_to(iter, "range") && !self.shadowed("range") => c,
+            other if !reversed => {
+                // Any other iterable: a tuple (checked by inference).
+                let iter = self.expr(other)?;
+                self.loop_depth += 1;
+                let body = self.block(&f.body);
+                self.loop_depth -= 1;
+                let orelse = self.block(&f.orelse);
+                return Some(Stmt::ForTuple {
+                    var: var.id.to_string(),
+                    var_span: span_of(var),
+                    iter,
+                    body,
+                    orelse,
+                });
+            }
             other => {
                 self.error(span_of(other), msg::for_not_range());
                 return None;
@@ -738,7 +753,8 @@ mod tests {
                 ..
             }
         ));
-        let (_, d) = lowered("def f(xs):\n    for x in xs:\n        pass\n");
+        // `reversed` only takes a range; other iterables are typed later (tuples).
+        let (_, d) = lowered("def f(xs):\n    for x in reversed(xs):\n        pass\n");
         assert!(texts(&d)[0].contains("range"));
     }
 }

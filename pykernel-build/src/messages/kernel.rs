@@ -79,12 +79,12 @@ pub fn int_literal_too_large() -> Message {
     .hint("kernel ints are int64 (NumPy's default integer)")
 }
 
-/// `for` over something other than `range(...)`.
+/// `for` over something other than `range(...)` or a tuple.
 pub fn for_not_range() -> Message {
     Message::new(
         "PK0208",
-        "only `for name in range(...)` loops are supported yet",
-        "not a range(...) call",
+        "only `for name in range(...)` and loops over tuples are supported yet",
+        "not a range(...) call or a tuple",
     )
 }
 
