@@ -68,6 +68,11 @@ macro_rules! signed_int {
         impl PyInt for $t {
             #[inline(always)]
             fn py_floordiv(self, b: Self) -> KResult<Self> {
+                // Fast path: both non-negative, where Python and Rust agree (no sign fix
+                // on the critical path of loops like Euclid's).
+                if self >= 0 && b > 0 {
+                    return Ok(self / b);
+                }
                 if b == 0 {
                     return Err(zero_division("integer division or modulo by zero"));
                 }
@@ -77,6 +82,9 @@ macro_rules! signed_int {
             }
             #[inline(always)]
             fn py_mod(self, b: Self) -> KResult<Self> {
+                if self >= 0 && b > 0 {
+                    return Ok(self % b);
+                }
                 if b == 0 {
                     return Err(zero_division("integer modulo by zero"));
                 }
@@ -88,7 +96,11 @@ macro_rules! signed_int {
                 if b < 0 {
                     return Err(value_error("Integers to negative integer powers are not allowed."));
                 }
-                Ok(wrapping_pow_u64!(self, b as u64))
+                // std's square-and-multiply stops early and multiplies only on set bits.
+                Ok(match u32::try_from(b) {
+                    Ok(e) => self.wrapping_pow(e),
+                    Err(_) => wrapping_pow_u64!(self, b as u64),
+                })
             }
             numpy_and_shift_ops!($t);
         }
@@ -114,7 +126,10 @@ macro_rules! unsigned_int {
             }
             #[inline(always)]
             fn py_pow(self, b: Self) -> KResult<Self> {
-                Ok(wrapping_pow_u64!(self, b as u64))
+                Ok(match u32::try_from(b) {
+                    Ok(e) => self.wrapping_pow(e),
+                    Err(_) => wrapping_pow_u64!(self, b as u64),
+                })
             }
             numpy_and_shift_ops!($t);
         }

@@ -182,14 +182,22 @@ mod diag {
     #[inline(always)]
     fn py_mod_today(a: i64, b: i64) -> i64 {
         let r = a.wrapping_rem(b);
-        if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+        if r != 0 && ((r < 0) != (b < 0)) {
+            r.wrapping_add(b)
+        } else {
+            r
+        }
     }
 
     /// Proposed: test the operands' signs first (a predictable branch, off the data
     /// path), so that for non-negative operands the result is the bare remainder.
     #[inline(always)]
     fn py_mod_fast(a: i64, b: i64) -> i64 {
-        if a >= 0 && b > 0 { a % b } else { py_mod_today(a, b) }
+        if a >= 0 && b > 0 {
+            a % b
+        } else {
+            py_mod_today(a, b)
+        }
     }
 
     macro_rules! gcd_sum_with {

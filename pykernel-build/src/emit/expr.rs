@@ -75,7 +75,10 @@ impl FnEmitter<'_> {
                 let res = self.scalar(e);
                 let (ls, rs) = (self.scalar(l), self.scalar(r));
                 let (lv, rv) = (self.expr(l), self.expr(r));
-                binary(*op, lv, ls, rv, rs, res, Mode::Python)
+                match positive_divisor(*op, r, res) {
+                    Some(tokens) => tokens(cast(lv, ls.dtype, res.dtype)),
+                    None => binary(*op, lv, ls, rv, rs, res, Mode::Python),
+                }
             }
             ExprKind::Unary(op, a) => {
                 let s = self.scalar(a);
@@ -343,6 +346,54 @@ impl FnEmitter<'_> {
             _ => quote!(#call?),
         }
     }
+}
+
+/// `x // k` and `x % k` for an integer literal `k > 0`: Python's floor semantics are
+/// `div_euclid`/`rem_euclid` then, with no zero check, and LLVM turns a power of two into
+/// shifts and masks. Returns a function of the (already converted) left operand.
+pub(crate) fn positive_divisor(
+    op: BinOp,
+    r: &Expr,
+    res: Scalar,
+) -> Option<impl FnOnce(TokenStream) -> TokenStream> {
+    let k = match r.kind {
+        ExprKind::Int(k) if k > 0 => k,
+        _ => return None,
+    };
+    if kind(res.dtype) != 1 || !matches!(op, BinOp::FloorDiv | BinOp::Mod) {
+        return None;
+    }
+    // The literal must fit the result type (e.g. `x % 300` on an int8 is not this case).
+    if !res.dtype.is_unsigned() && res.dtype != Dtype::Int64 {
+        let bits = match res.dtype {
+            Dtype::Int8 => 7,
+            Dtype::Int16 => 15,
+            _ => 31,
+        };
+        if k >= 1i64 << bits {
+            return None;
+        }
+    } else if res.dtype.is_unsigned() && res.dtype != Dtype::UInt64 {
+        let bits = match res.dtype {
+            Dtype::UInt8 => 8,
+            Dtype::UInt16 => 16,
+            _ => 32,
+        };
+        if k >= 1i64 << bits {
+            return None;
+        }
+    }
+    // For k = 2**s, floor division is an arithmetic shift and the floor modulo a mask
+    // (two's complement), for negative x too: exactly Python's results.
+    let pow2 = (k as u64).is_power_of_two().then(|| k.trailing_zeros());
+    let kt = cast(int_literal(k), Dtype::Int64, res.dtype);
+    let mask = cast(int_literal(k - 1), Dtype::Int64, res.dtype);
+    Some(move |l: TokenStream| match (op, pow2) {
+        (BinOp::FloorDiv, Some(s)) => quote!(((#l) >> #s)),
+        (BinOp::Mod, Some(_)) => quote!(((#l) & #mask)),
+        (BinOp::FloorDiv, None) => quote!((#l).div_euclid(#kt)),
+        _ => quote!((#l).rem_euclid(#kt)),
+    })
 }
 
 /// `l op r` for scalars (or array elements in NumPy mode), giving dtype `res.dtype`.

@@ -406,8 +406,18 @@ impl FnEmitter<'_> {
                 let vs = self.scalar(value);
                 let v = self.expr(value);
                 let res = self.aug_result(lt, vs, op, value);
-                let r =
-                    super::expr::binary(op, quote!(#id), lt, v, vs, res, super::expr::Mode::Python);
+                let r = match super::expr::positive_divisor(op, value, res) {
+                    Some(f) => f(cast(quote!(#id), lt.dtype, res.dtype)),
+                    None => super::expr::binary(
+                        op,
+                        quote!(#id),
+                        lt,
+                        v,
+                        vs,
+                        res,
+                        super::expr::Mode::Python,
+                    ),
+                };
                 let r = cast(r, res.dtype, lt.dtype);
                 quote!(#id = #r;)
             }
@@ -435,7 +445,10 @@ impl FnEmitter<'_> {
                 let vs = self.scalar(value);
                 let v = self.expr(value);
                 let res = self.aug_result(cs, vs, op, value);
-                let r = super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python);
+                let r = match super::expr::positive_divisor(op, value, res) {
+                    Some(f) => f(cast(cur, cs.dtype, res.dtype)),
+                    None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+                };
                 let r = cast(r, res.dtype, store_d);
                 let store = match bt {
                     Ty::Ptr(_) => quote!(*#bv.offset(#iv as isize) = __pk_r;),
