@@ -201,19 +201,10 @@ impl Assigned<'_> {
                 orelse,
                 ..
             } => {
-                for e in [start.as_ref(), Some(stop), step.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
+                for e in crate::ir::range_args(start, stop, step) {
                     self.expr(e, &set);
                 }
-                let mut inner = set.clone();
-                inner.insert(var.clone());
-                self.breaks.push(Vec::new());
-                self.block(body, inner);
-                let breaks = self.breaks.pop().unwrap_or_default();
-                let normal = self.block(orelse, set.clone());
-                return after_loop(normal, breaks);
+                return self.for_loop(var, body, orelse, set);
             }
             Stmt::ForTuple {
                 var,
@@ -223,13 +214,7 @@ impl Assigned<'_> {
                 ..
             } => {
                 self.expr(iter, &set);
-                let mut inner = set.clone();
-                inner.insert(var.clone());
-                self.breaks.push(Vec::new());
-                self.block(body, inner);
-                let breaks = self.breaks.pop().unwrap_or_default();
-                let normal = self.block(orelse, set.clone());
-                return after_loop(normal, breaks);
+                return self.for_loop(var, body, orelse, set);
             }
             Stmt::Return(v, _) => {
                 if let Some(v) = v {
@@ -248,6 +233,23 @@ impl Assigned<'_> {
             Stmt::Pass => {}
         }
         Some(set)
+    }
+
+    /// A `for` loop: the body sees the loop variable; exits are the `else` and the breaks.
+    fn for_loop(
+        &mut self,
+        var: &str,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        set: BTreeSet<String>,
+    ) -> Flow {
+        let mut inner = set.clone();
+        inner.insert(var.to_owned());
+        self.breaks.push(Vec::new());
+        self.block(body, inner);
+        let breaks = self.breaks.pop().unwrap_or_default();
+        let normal = self.block(orelse, set);
+        after_loop(normal, breaks)
     }
 
     fn target(&mut self, t: &Target, set: &mut BTreeSet<String>, reads: bool) {

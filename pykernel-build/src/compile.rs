@@ -21,7 +21,6 @@ const MANIFEST: &str = "manifest.tsv";
 #[derive(Clone, Debug)]
 pub struct Config {
     pub(crate) c_symbols: bool,
-    pub(crate) bounds_checks: bool,
     pub(crate) scipy_mismatch_is_error: bool,
     pub(crate) out_dir: Option<PathBuf>,
     pub(crate) emit_cargo_directives: bool,
@@ -31,7 +30,6 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             c_symbols: false,
-            bounds_checks: true,
             scipy_mismatch_is_error: false,
             out_dir: None,
             emit_cargo_directives: true,
@@ -49,13 +47,6 @@ impl Config {
     /// loaded with `ctypes.CDLL` and its functions handed to `LowLevelCallable`.
     pub fn c_symbols(&mut self, on: bool) -> &mut Self {
         self.c_symbols = on;
-        self
-    }
-
-    /// Checks indices into arrays the kernel owns (default on): out of range raises
-    /// `IndexError` instead of undefined behaviour. Raw pointers are never checked.
-    pub fn bounds_checks(&mut self, on: bool) -> &mut Self {
-        self.bounds_checks = on;
         self
     }
 

@@ -111,6 +111,17 @@ pub enum Stmt {
     Pass,
 }
 
+/// The expressions of `range(start, stop, step)` that are present, in evaluation order.
+pub fn range_args<'a>(
+    start: &'a Option<Expr>,
+    stop: &'a Expr,
+    step: &'a Option<Expr>,
+) -> impl Iterator<Item = &'a Expr> {
+    [start.as_ref(), Some(stop), step.as_ref()]
+        .into_iter()
+        .flatten()
+}
+
 /// What an assignment writes to.
 #[derive(Clone, Debug)]
 pub enum Target {

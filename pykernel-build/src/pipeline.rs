@@ -177,10 +177,7 @@ fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
             orelse,
             ..
         } => {
-            for p in [start.as_ref(), Some(stop), step.as_ref()]
-                .into_iter()
-                .flatten()
-            {
+            for p in crate::ir::range_args(start, stop, step) {
                 expr_calls(p, out);
             }
             body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));

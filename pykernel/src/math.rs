@@ -290,15 +290,20 @@ pub fn isqrt(n: i64) -> KResult<i64> {
     Ok(r)
 }
 
-/// `math.comb`; a result beyond int64 is an `OverflowError` (CPython returns a big int).
-pub fn comb(n: i64, k: i64) -> KResult<i64> {
+/// CPython's checks of `comb`/`perm` arguments; `false` when `k > n` (the result is 0).
+fn n_k_valid(n: i64, k: i64) -> KResult<bool> {
     if n < 0 {
         return Err(value_error("n must be a non-negative integer"));
     }
     if k < 0 {
         return Err(value_error("k must be a non-negative integer"));
     }
-    if k > n {
+    Ok(k <= n)
+}
+
+/// `math.comb`; a result beyond int64 is an `OverflowError` (CPython returns a big int).
+pub fn comb(n: i64, k: i64) -> KResult<i64> {
+    if !n_k_valid(n, k)? {
         return Ok(0);
     }
     let k = k.min(n - k);
@@ -318,13 +323,7 @@ pub fn comb(n: i64, k: i64) -> KResult<i64> {
 
 /// `math.perm(n, k)` (wrapping beyond int64, like `factorial`).
 pub fn perm(n: i64, k: i64) -> KResult<i64> {
-    if n < 0 {
-        return Err(value_error("n must be a non-negative integer"));
-    }
-    if k < 0 {
-        return Err(value_error("k must be a non-negative integer"));
-    }
-    if k > n {
+    if !n_k_valid(n, k)? {
         return Ok(0);
     }
     let mut acc: i64 = 1;

@@ -299,18 +299,6 @@ pub fn fpow<T: PyFloat>(a: T, b: T) -> KResult<T> {
     a.py_pow(b)
 }
 
-/// `a ** b` for NumPy floats (IEEE `pow`, no exceptions).
-#[inline(always)]
-pub fn fpow_np(a: f64, b: f64) -> f64 {
-    a.powf(b)
-}
-
-/// `a ** b` for NumPy float32.
-#[inline(always)]
-pub fn fpow_np32(a: f32, b: f32) -> f32 {
-    a.powf(b)
-}
-
 /// `int(x)` for a float: truncation toward zero, with CPython's errors.
 #[inline(always)]
 pub fn float_to_int(x: f64) -> KResult<i64> {
@@ -358,12 +346,6 @@ pub fn index(i: i64, len: usize) -> KResult<usize> {
         return Err(KernelError::new(ErrorKind::Index, "index out of range"));
     }
     Ok(j as usize)
-}
-
-/// Python `abs` of an integer (wrapping at the minimum, as NumPy).
-#[inline(always)]
-pub fn iabs(x: i64) -> i64 {
-    x.wrapping_abs()
 }
 
 #[cfg(test)]

@@ -50,8 +50,10 @@ pub fn numpy_scalar<'py, T: IntoPyObject<'py>>(
     dtype: &str,
     value: T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let np = py.import("numpy")?;
-    np.getattr(dtype)?.call1((value,))
+    // Imported once per interpreter, not on every call.
+    static NUMPY: pyo3::sync::PyOnceLock<Py<PyModule>> = pyo3::sync::PyOnceLock::new();
+    let np = NUMPY.get_or_try_init(py, || py.import("numpy").map(Bound::unbind))?;
+    np.bind(py).getattr(dtype)?.call1((value,))
 }
 
 /// The Python kind an overload parameter expects (for dispatch).

@@ -96,6 +96,13 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
         };
         fns.push(e.function());
     }
+    // Regular exports by Python name: several signatures make one overloaded function.
+    let mut groups: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, b) in input.exports.iter().enumerate() {
+        if input.capsules.get(k).is_none_or(Option::is_none) {
+            groups.entry(b.export.name.as_str()).or_default().push(k);
+        }
+    }
     let mut items = Vec::new();
     let mut registrations = Vec::new();
     let mut wrappers = Vec::new();
@@ -114,10 +121,10 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                 });
             }
             None => {
-                let group: Vec<usize> = (0..input.exports.len())
-                    .filter(|&k| input.capsules.get(k).is_none_or(Option::is_none))
-                    .filter(|&k| input.exports[k].export.name == b.export.name)
-                    .collect();
+                let group = groups
+                    .get(b.export.name.as_str())
+                    .cloned()
+                    .unwrap_or_default();
                 let rust_name = rust_export_name(b, group.len() > 1);
                 items.push(regular_fn(input, i, b, inst, &rust_name));
                 if group.len() == 1 {

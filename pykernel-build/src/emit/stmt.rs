@@ -1,7 +1,7 @@
 //! Emission of function bodies and statements.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::FnEmitter;
 use super::types::{cast, convert, ident, ty_tokens, zero_of};
@@ -109,13 +109,13 @@ impl FnEmitter<'_> {
                 }
             }
             Stmt::While { cond, body, orelse } => {
-                let labels = self.push_loop();
+                self.push_loop();
                 // `while True:` is Rust's `loop` (no `while_true` lint in the user's crate).
                 let forever = matches!(cond.kind, ExprKind::Bool(true))
                     || matches!(cond.kind, ExprKind::Int(k) if k != 0);
                 let c = self.cond(cond);
                 let b = self.block(body);
-                let LoopLabels { cont, brk } = self.pop_loop(labels);
+                let LoopLabels { cont, brk } = self.pop_loop();
                 let e = self.block(orelse);
                 if forever {
                     quote!(#brk: { #cont: loop { #b } #e })
@@ -191,17 +191,16 @@ impl FnEmitter<'_> {
         }
     }
 
-    fn push_loop(&mut self) -> usize {
+    fn push_loop(&mut self) {
         self.tmp += 1;
         let n = self.tmp;
         self.loops.push(LoopLabels {
             cont: syn::Lifetime::new(&format!("'__pk_loop{n}"), proc_macro2::Span::call_site()),
             brk: syn::Lifetime::new(&format!("'__pk_done{n}"), proc_macro2::Span::call_site()),
         });
-        self.loops.len()
     }
 
-    fn pop_loop(&mut self, _depth: usize) -> LoopLabels {
+    fn pop_loop(&mut self) -> LoopLabels {
         self.loops.pop().unwrap_or_else(|| LoopLabels {
             cont: syn::Lifetime::new("'__pk_unused", proc_macro2::Span::call_site()),
             brk: syn::Lifetime::new("'__pk_unused2", proc_macro2::Span::call_site()),
@@ -216,9 +215,9 @@ impl FnEmitter<'_> {
         };
         let it = self.expr(iter);
         let e_len = items.len();
-        let labels = self.push_loop();
+        self.push_loop();
         let b = self.block(body);
-        let LoopLabels { cont, brk } = self.pop_loop(labels);
+        let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         if e_len == 0 {
             // The tuple is still evaluated, for its effects.
@@ -275,9 +274,9 @@ impl FnEmitter<'_> {
             _ => None,
         };
         let step_v = step.map(|s| self.expr_as(s, Dtype::Int64));
-        let labels = self.push_loop();
+        self.push_loop();
         let b = self.block(body);
-        let LoopLabels { cont, brk } = self.pop_loop(labels);
+        let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
         let step_lit = if reversed { None } else { step_lit };
@@ -481,13 +480,5 @@ impl FnEmitter<'_> {
             },
             _ => p,
         }
-    }
-
-    /// A fresh label for a loop.
-    #[allow(dead_code)]
-    fn label(&mut self, what: &str) -> syn::Lifetime {
-        self.tmp += 1;
-        let id = format_ident!("__pk_{}{}", what, self.tmp);
-        syn::Lifetime::new(&format!("'{id}"), proc_macro2::Span::call_site())
     }
 }

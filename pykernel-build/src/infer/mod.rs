@@ -273,10 +273,7 @@ impl<'a> Typer<'a> {
                 orelse,
                 ..
             } => {
-                for e in [start.as_ref(), Some(stop), step.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
+                for e in crate::ir::range_args(start, stop, step) {
                     if let Some(t) = self.expr(e) {
                         self.require_int(&t, e.span, "range()");
                     }

@@ -35,6 +35,8 @@ struct ModuleCtx<'a> {
     signatures: HashMap<String, Vec<(String, Option<&'a ast::Expr>)>>,
     /// Lambdas bound to names, lifted to functions.
     lambdas: lambdas::Lambdas<'a>,
+    /// Python's locals of each `def`: parameters and every assigned name.
+    function_locals: HashMap<String, BTreeSet<String>>,
 }
 
 /// Lowers a parsed module. Returns the IR and every error found.
@@ -47,6 +49,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         functions: BTreeSet::new(),
         signatures: HashMap::new(),
         lambdas: HashMap::new(),
+        function_locals: HashMap::new(),
     };
     for stmt in suite {
         match stmt {
@@ -114,6 +117,8 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
                 locals.insert(a.def.arg.to_string());
             }
             collect_assigned(&f.body, &mut locals);
+            ctx.function_locals
+                .insert(f.name.to_string(), locals.clone());
             let mut found = HashMap::new();
             lambdas::collect_in_function(f, &locals, &mut found);
             for l in found.values() {
@@ -197,11 +202,11 @@ struct FnLowerer<'a, 'm> {
 
 impl<'a, 'm> FnLowerer<'a, 'm> {
     fn new(ctx: &'a ModuleCtx<'m>, f: &ast::StmtFunctionDef) -> Self {
-        let mut locals = BTreeSet::new();
-        for a in f.args.posonlyargs.iter().chain(&f.args.args) {
-            locals.insert(a.def.arg.to_string());
-        }
-        collect_assigned(&f.body, &mut locals);
+        let mut locals = ctx
+            .function_locals
+            .get(f.name.as_str())
+            .cloned()
+            .unwrap_or_default();
         // Names bound to lambdas are functions, not variables.
         locals.retain(|n| !ctx.lambdas.contains_key(&(f.name.to_string(), n.clone())));
         FnLowerer {
