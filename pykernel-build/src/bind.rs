@@ -151,6 +151,10 @@ fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
         ExportType::Pointer { .. } | ExportType::VoidPointer => {
             Err(msg::pointer_in_regular_export(&t.to_string()))
         }
+        ExportType::List(inner) => Ok(Ty::list(regular_param(inner)?)),
+        ExportType::Tuple(items) => Ok(Ty::Tuple(
+            items.iter().map(regular_param).collect::<Result<_, _>>()?,
+        )),
         other => Err(msg::unsupported_export_type(
             &other.to_string(),
             "regular exports",

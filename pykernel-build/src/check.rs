@@ -204,17 +204,18 @@ impl Assigned<'_> {
                 for e in crate::ir::range_args(start, stop, step) {
                     self.expr(e, &set);
                 }
-                return self.for_loop(var, body, orelse, set);
+                return self.for_loop(&[var.as_str()], body, orelse, set);
             }
-            Stmt::ForTuple {
-                var,
+            Stmt::ForEach {
+                target,
                 iter,
                 body,
                 orelse,
-                ..
             } => {
-                self.expr(iter, &set);
-                return self.for_loop(var, body, orelse, set);
+                for e in iter.exprs() {
+                    self.expr(e, &set);
+                }
+                return self.for_loop(&target.names(), body, orelse, set);
             }
             Stmt::Return(v, _) => {
                 if let Some(v) = v {
@@ -238,13 +239,13 @@ impl Assigned<'_> {
     /// A `for` loop: the body sees the loop variable; exits are the `else` and the breaks.
     fn for_loop(
         &mut self,
-        var: &str,
+        vars: &[&str],
         body: &[Stmt],
         orelse: &[Stmt],
         set: BTreeSet<String>,
     ) -> Flow {
         let mut inner = set.clone();
-        inner.insert(var.to_owned());
+        inner.extend(vars.iter().map(|v| (*v).to_owned()));
         self.breaks.push(Vec::new());
         self.block(body, inner);
         let breaks = self.breaks.pop().unwrap_or_default();
@@ -291,6 +292,20 @@ impl Assigned<'_> {
         // The right operand of and/or may not run, but when it runs it sees the same names.
         if let ExprKind::Local(n) = &e.kind {
             self.use_name(n, e.span, set);
+        }
+        if let ExprKind::ListComp(elt, gens) = &e.kind {
+            // Each clause's iterable sees the variables of the clauses before it.
+            let mut inner = set.clone();
+            for g in gens {
+                g.iter
+                    .exprs()
+                    .into_iter()
+                    .for_each(|x| self.expr(x, &inner));
+                inner.extend(g.target.names().into_iter().map(str::to_owned));
+                g.conds.iter().for_each(|c| self.expr(c, &inner));
+            }
+            self.expr(elt, &inner);
+            return;
         }
         e.children().into_iter().for_each(|c| self.expr(c, set));
     }

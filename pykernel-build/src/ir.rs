@@ -79,11 +79,11 @@ pub enum Stmt {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
-    /// `for var in <tuple>: body else: orelse` (each item converted to `var`'s type).
-    ForTuple {
-        var: String,
-        var_span: Span,
-        iter: Expr,
+    /// `for target in iter: body else: orelse` over anything but a plain `range`: lists,
+    /// tuples, `enumerate`, `zip`, `reversed` (each item converted to the target's type).
+    ForEach {
+        target: Target,
+        iter: Iterable,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
@@ -111,6 +111,71 @@ pub enum Stmt {
     Pass,
 }
 
+impl Stmt {
+    /// The expressions of this statement itself (targets' sub-expressions included; not
+    /// those of nested blocks).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match self {
+            Stmt::Assign { target, value, .. } | Stmt::AugAssign { target, value, .. } => {
+                let mut v = vec![value];
+                v.extend(target.exprs());
+                v
+            }
+            Stmt::If { cond, .. } | Stmt::While { cond, .. } => vec![cond],
+            Stmt::ForRange {
+                start, stop, step, ..
+            } => range_args(start, stop, step).collect(),
+            Stmt::ForEach { target, iter, .. } => {
+                let mut v = iter.exprs();
+                v.extend(target.exprs());
+                v
+            }
+            Stmt::Return(Some(e), _) | Stmt::Expr(e) | Stmt::Assert { test: e, .. } => vec![e],
+            Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Pass => Vec::new(),
+        }
+    }
+
+    /// The nested blocks (bodies and `else` clauses).
+    pub fn blocks(&self) -> Vec<&[Stmt]> {
+        match self {
+            Stmt::If { then, orelse, .. } => vec![then, orelse],
+            Stmt::While { body, orelse, .. }
+            | Stmt::ForRange { body, orelse, .. }
+            | Stmt::ForEach { body, orelse, .. } => vec![body, orelse],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Target {
+    /// The expressions a store to this target evaluates (bases, indices, slice bounds).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match self {
+            Target::Local(..) => Vec::new(),
+            Target::Index { base, index, .. } => vec![base, index],
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            } => std::iter::once(base)
+                .chain([lower, upper, step].into_iter().flatten())
+                .collect(),
+            Target::Tuple(ts, _) => ts.iter().flat_map(Target::exprs).collect(),
+        }
+    }
+
+    /// The local names this target assigns.
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Target::Local(n, _) => vec![n.as_str()],
+            Target::Tuple(ts, _) => ts.iter().flat_map(Target::names).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The expressions of `range(start, stop, step)` that are present, in evaluation order.
 pub fn range_args<'a>(
     start: &'a Option<Expr>,
@@ -120,6 +185,62 @@ pub fn range_args<'a>(
     [start.as_ref(), Some(stop), step.as_ref()]
         .into_iter()
         .flatten()
+}
+
+/// What a `for` loop or a comprehension iterates over.
+#[derive(Clone, Debug)]
+pub struct Iterable {
+    /// Source span.
+    pub span: Span,
+    /// What it is.
+    pub kind: IterKind,
+}
+
+/// Iterable forms.
+#[derive(Clone, Debug)]
+pub enum IterKind {
+    /// `range(start, stop, step)`.
+    Range {
+        start: Option<Expr>,
+        stop: Expr,
+        step: Option<Expr>,
+    },
+    /// A value: a list or a tuple (checked by inference).
+    Value(Expr),
+    /// `enumerate(it[, start])`.
+    Enumerate(Box<Iterable>, Option<Expr>),
+    /// `zip(a, b, ...)`.
+    Zip(Vec<Iterable>),
+    /// `reversed(it)`.
+    Reversed(Box<Iterable>),
+}
+
+impl Iterable {
+    /// The expressions evaluated to start the iteration, in order.
+    pub fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            IterKind::Range { start, stop, step } => range_args(start, stop, step).collect(),
+            IterKind::Value(e) => vec![e],
+            IterKind::Enumerate(it, start) => {
+                let mut v = it.exprs();
+                v.extend(start.iter());
+                v
+            }
+            IterKind::Zip(its) => its.iter().flat_map(Iterable::exprs).collect(),
+            IterKind::Reversed(it) => it.exprs(),
+        }
+    }
+}
+
+/// One `for target in iter if cond ...` clause of a comprehension.
+#[derive(Clone, Debug)]
+pub struct Generator {
+    /// The loop target (names and tuples of names).
+    pub target: Target,
+    /// What it iterates over.
+    pub iter: Iterable,
+    /// The `if` filters.
+    pub conds: Vec<Expr>,
 }
 
 /// What an assignment writes to.
@@ -159,7 +280,18 @@ impl Expr {
             ExprKind::Binary(_, a, b) | ExprKind::Logic(_, a, b) | ExprKind::Index(a, b) => {
                 vec![a, b]
             }
-            ExprKind::Unary(_, a) => vec![a],
+            ExprKind::Unary(_, a) | ExprKind::Attr(a, _) => vec![a],
+            ExprKind::Method(recv, _, args) => std::iter::once(recv.as_ref()).chain(args).collect(),
+            ExprKind::List(items) => items.iter().collect(),
+            ExprKind::ListComp(elt, gens) => {
+                let mut v = Vec::new();
+                for g in gens {
+                    v.extend(g.iter.exprs());
+                    v.extend(g.conds.iter());
+                }
+                v.push(elt);
+                v
+            }
             ExprKind::Compare(a, rest) => std::iter::once(a.as_ref())
                 .chain(rest.iter().map(|(_, r)| r))
                 .collect(),
@@ -213,6 +345,15 @@ pub enum ExprKind {
         Option<Box<Expr>>,
         Option<Box<Expr>>,
     ),
+    /// `[a, b, c]`
+    List(Vec<Expr>),
+    /// `[elt for target in iter if cond ...]` (also generator expressions given to
+    /// `sum`, `min`, `max`, `sorted`, `list`, `any`, `all`).
+    ListComp(Box<Expr>, Vec<Generator>),
+    /// `value.name(args)`: list methods (`append`, `pop`, ...), `z.conjugate()`.
+    Method(Box<Expr>, String, Vec<Expr>),
+    /// `value.name`: `z.real`, `z.imag`.
+    Attr(Box<Expr>, String),
 }
 
 /// Arithmetic and bitwise operators.
@@ -273,6 +414,8 @@ pub enum CmpOp {
     Le,
     Gt,
     Ge,
+    In,
+    NotIn,
 }
 
 /// `and` / `or`.
@@ -297,6 +440,16 @@ pub enum Builtin {
     Divmod,
     Pow,
     Round,
+    /// `sum(iterable[, start])`
+    Sum,
+    /// `sorted(iterable[, reverse])`
+    Sorted,
+    /// `list(iterable)`
+    List,
+    /// `any(iterable)`
+    Any,
+    /// `all(iterable)`
+    All,
     /// `numpy.ctypeslib.as_array(ptr, n)`
     AsArray,
     /// A `math` function.

@@ -7,7 +7,7 @@ use crate::check::capsules;
 use crate::compile::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::emit::{EmitInput, emit};
-use crate::ir::{Expr, ExprKind, Module, Stmt, Target};
+use crate::ir::{Expr, ExprKind, Module, Stmt};
 use crate::types::Ty;
 
 /// Generated Rust and the warnings found on the way.
@@ -155,66 +155,9 @@ fn reachable_functions(module: &Module, roots: &[usize]) -> BTreeSet<usize> {
 }
 
 fn stmt_calls(s: &Stmt, out: &mut Vec<String>) {
-    match s {
-        Stmt::Assign { target, value, .. } | Stmt::AugAssign { target, value, .. } => {
-            expr_calls(value, out);
-            target_calls(target, out);
-        }
-        Stmt::If { cond, then, orelse }
-        | Stmt::While {
-            cond,
-            body: then,
-            orelse,
-        } => {
-            expr_calls(cond, out);
-            then.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
-        }
-        Stmt::ForRange {
-            start,
-            stop,
-            step,
-            body,
-            orelse,
-            ..
-        } => {
-            for p in crate::ir::range_args(start, stop, step) {
-                expr_calls(p, out);
-            }
-            body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
-        }
-        Stmt::ForTuple {
-            iter, body, orelse, ..
-        } => {
-            expr_calls(iter, out);
-            body.iter().chain(orelse).for_each(|s| stmt_calls(s, out));
-        }
-        Stmt::Return(Some(v), _) | Stmt::Expr(v) | Stmt::Assert { test: v, .. } => {
-            expr_calls(v, out)
-        }
-        _ => {}
-    }
-}
-
-fn target_calls(t: &Target, out: &mut Vec<String>) {
-    match t {
-        Target::Local(..) => {}
-        Target::Index { base, index, .. } => {
-            expr_calls(base, out);
-            expr_calls(index, out);
-        }
-        Target::Slice {
-            base,
-            lower,
-            upper,
-            step,
-            ..
-        } => {
-            expr_calls(base, out);
-            for p in [lower, upper, step].into_iter().flatten() {
-                expr_calls(p, out);
-            }
-        }
-        Target::Tuple(ts, _) => ts.iter().for_each(|t| target_calls(t, out)),
+    s.exprs().into_iter().for_each(|e| expr_calls(e, out));
+    for b in s.blocks() {
+        b.iter().for_each(|s| stmt_calls(s, out));
     }
 }
 

@@ -59,6 +59,10 @@ pub enum Ty {
     Elementwise(Dtype),
     /// A tuple (`return a, b`, `a, b = b, a % b`).
     Tuple(Vec<Ty>),
+    /// A Python list (`[0] * n`, `int list` arguments), shared by reference.
+    List(Box<Ty>),
+    /// The element type of a list not known yet (`[]` before its first `append`).
+    Unknown,
 }
 
 impl Ty {
@@ -107,6 +111,8 @@ impl fmt::Display for Ty {
             Ty::VoidPtr => f.write_str("void*"),
             Ty::View(d) => write!(f, "{}[:] array", d.numpy_name()),
             Ty::Elementwise(d) => write!(f, "{}[:] array expression", d.numpy_name()),
+            Ty::List(t) => write!(f, "{t} list"),
+            Ty::Unknown => f.write_str("unknown"),
             Ty::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(ToString::to_string).collect();
                 if parts.len() == 1 {
@@ -264,7 +270,25 @@ pub fn join(a: &Ty, b: &Ty) -> Option<Ty> {
             .map(|(x, y)| join(x, y))
             .collect::<Option<Vec<_>>>()
             .map(Ty::Tuple),
+        (Ty::List(x), Ty::List(y)) => join(x, y).map(|t| Ty::List(Box::new(t))),
+        (Ty::Unknown, t) | (t, Ty::Unknown) => Some(t.clone()),
         _ => None,
+    }
+}
+
+impl Ty {
+    /// A list of `t`.
+    pub fn list(t: Ty) -> Ty {
+        Ty::List(Box::new(t))
+    }
+
+    /// Does a value of this type own a list (so reading it shares, not copies)?
+    pub fn has_list(&self) -> bool {
+        match self {
+            Ty::List(_) => true,
+            Ty::Tuple(items) => items.iter().any(Ty::has_list),
+            _ => false,
+        }
     }
 }
 

@@ -16,13 +16,18 @@
 //! Python-callable functions.
 
 mod capsule;
+mod cmath;
+mod complex;
 mod error;
 mod gamma;
+mod list;
 mod math;
 mod ops;
 #[cfg(feature = "pyo3")]
 mod python;
 mod python_error;
+#[cfg(feature = "pyo3")]
+mod python_list;
 mod view;
 
 pub use error::{ErrorKind, KResult, KernelError, take_last_error};
@@ -49,7 +54,9 @@ macro_rules! __pykernel_if_pyo3 {
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
+    pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};
+    pub use crate::list::List;
     pub use crate::ops::*;
     pub use crate::view::{Operand, View1};
 
@@ -58,8 +65,15 @@ pub mod __private {
         pub use crate::math::*;
     }
 
+    /// CPython's `cmath` module semantics.
+    pub mod cmath {
+        pub use crate::cmath::*;
+    }
+
     #[cfg(feature = "pyo3")]
     pub use crate::python::{ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg};
+    #[cfg(feature = "pyo3")]
+    pub use crate::python_list::{PyValue, arg_from_py};
     #[cfg(feature = "pyo3")]
     pub use numpy;
     #[cfg(feature = "pyo3")]

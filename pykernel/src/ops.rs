@@ -348,6 +348,44 @@ pub fn index(i: i64, len: usize) -> KResult<usize> {
     Ok(j as usize)
 }
 
+/// Python's slice rules (`PySlice_AdjustIndices`): the first index, the step and the
+/// number of elements of `seq[start:stop:step]` on a sequence of `len` elements.
+#[inline(always)]
+pub fn slice_indices(
+    len: usize,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+) -> KResult<(i64, i64, usize)> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(crate::error::value_error("slice step cannot be zero"));
+    }
+    let n = len as i64;
+    let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+        None => default,
+        Some(v) if v < 0 => (v.saturating_add(n)).max(lo),
+        Some(v) => v.min(hi),
+    };
+    let (start, stop) = if step > 0 {
+        (adjust(start, 0, 0, n), adjust(stop, n, 0, n))
+    } else {
+        (adjust(start, n - 1, -1, n - 1), adjust(stop, -1, -1, n - 1))
+    };
+    let count = if step > 0 {
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - 1) / -(step.max(-i64::MAX)) + 1
+    } else {
+        0
+    };
+    Ok((start, step, count as usize))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! becomes in a compiled kernel (no allocation, no copy).
 
 use crate::error::{ErrorKind, KResult, KernelError, value_error};
-use crate::ops::index;
+use crate::ops::{index, slice_indices};
 
 /// A 1-D view: `len` elements starting at `ptr`, `stride` elements apart.
 ///
@@ -132,32 +132,7 @@ impl<T: Copy> View1<T> {
     /// `view[start:stop:step]` with Python's slice rules (clamping, negative values).
     #[inline(always)]
     pub fn slice(&self, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> KResult<Self> {
-        let step = step.unwrap_or(1);
-        if step == 0 {
-            return Err(value_error("slice step cannot be zero"));
-        }
-        let n = self.len as i64;
-        let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
-            None => default,
-            Some(v) if v < 0 => (v.saturating_add(n)).max(lo),
-            Some(v) => v.min(hi),
-        };
-        let (start, stop) = if step > 0 {
-            (adjust(start, 0, 0, n), adjust(stop, n, 0, n))
-        } else {
-            (adjust(start, n - 1, -1, n - 1), adjust(stop, -1, -1, n - 1))
-        };
-        let len = if step > 0 {
-            if stop > start {
-                (stop - start - 1) / step + 1
-            } else {
-                0
-            }
-        } else if start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
+        let (start, step, len) = slice_indices(self.len, start, stop, step)?;
         let ptr = if len > 0 {
             self.ptr.wrapping_offset(start as isize * self.stride)
         } else {
@@ -165,7 +140,7 @@ impl<T: Copy> View1<T> {
         };
         Ok(View1 {
             ptr,
-            len: len as usize,
+            len,
             stride: self.stride * step as isize,
         })
     }

@@ -8,6 +8,7 @@ exports, PyCapsules for capsule exports).
 from __future__ import annotations
 
 import ast
+import cmath
 import ctypes
 import importlib.util
 import math
@@ -36,8 +37,134 @@ EXPORT_RE = re.compile(r"^#\s*(?:pythran|pykernel)\s+export\b(?P<rest>.*)$")
 class Export:
     name: str
     capsule: bool
-    argtypes: list  # list of type strings, e.g. ["int", "float64*"]
+    argtypes: list  # list of type strings without a trailing `?`, e.g. ["int", "float64*"]
     line: int
+    optional: list = field(default_factory=list)  # per argument: a trailing `T?`
+
+    @property
+    def n_required(self) -> int:
+        """Arguments a call must give (the ones before the trailing optionals)."""
+        return sum(1 for o in self.optional if not o) if self.optional else len(self.argtypes)
+
+    def accepts(self, n: int) -> bool:
+        return self.n_required <= n <= len(self.argtypes)
+
+    @property
+    def types(self) -> list:
+        """The argument types parsed (see `parse_type`)."""
+        return [parse_type(t) for t in self.argtypes]
+
+
+# --------------------------------------------------------------------------------------
+# Export types (the subset of SPEC section 4's grammar the harness needs to read):
+#   union   := postfix ('or' postfix)*
+#   postfix := primary ('list' | 'set' | '[' dims ']' | '*' | 'order' '(' C|F ')'
+#                       | ':' postfix 'dict')*
+#   primary := word | '(' union (',' union)* ')'
+# Parsed to nested tuples: ("scalar", "float"), ("list", T), ("set", T), ("tuple", [T..]),
+# ("array", T, "dims"), ("ptr", T), ("dict", K, V), ("or", [T..]).
+# --------------------------------------------------------------------------------------
+
+SCALAR_WORDS = {
+    "bool", "int", "float", "complex", "None", "byte", "str",
+    "int8", "int16", "int32", "int64", "intc", "intp",
+    "uint8", "uint16", "uint32", "uint64", "uintc", "uintp",
+    "float32", "float64", "complex64", "complex128", "void",
+}
+
+_TYPE_TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z_]\w*)|(?P<dims>\[[^\]]*\])|(?P<punct>[(),*:?]))")
+
+
+def _type_tokens(text: str) -> list:
+    toks, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TYPE_TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise ValueError(f"cannot parse export type {text!r} at {text[pos:]!r}")
+        toks.append(m.group("word") or m.group("dims") or m.group("punct"))
+        pos = m.end()
+    return toks
+
+
+def parse_type(text: str):
+    """Parse one export argument type (without a trailing `?`)."""
+    toks = _type_tokens(text)
+    pos = 0
+
+    def peek():
+        return toks[pos] if pos < len(toks) else None
+
+    def take(expected=None):
+        nonlocal pos
+        t = peek()
+        if t is None or (expected is not None and t != expected):
+            raise ValueError(f"export type {text!r}: expected {expected or 'a type'}, got {t!r}")
+        pos += 1
+        return t
+
+    def union():
+        alts = [postfix()]
+        while peek() == "or":
+            take()
+            alts.append(postfix())
+        return alts[0] if len(alts) == 1 else ("or", alts)
+
+    def postfix():
+        ty = primary()
+        while True:
+            t = peek()
+            if t == "list":
+                take()
+                ty = ("list", ty)
+            elif t == "set":
+                take()
+                ty = ("set", ty)
+            elif t == "*":
+                take()
+                ty = ("ptr", ty)
+            elif t is not None and t.startswith("["):
+                take()
+                ty = ("array", ty, t)
+            elif t == "order":
+                take()
+                take("(")
+                o = take()
+                if o not in ("C", "F"):
+                    raise ValueError(f"export type {text!r}: order({o})")
+                take(")")
+            elif t == ":":
+                take()
+                ty = ("dict", ty, postfix())
+                take("dict")
+            else:
+                return ty
+
+    def primary():
+        t = take()
+        if t == "(":
+            elems = [union()]
+            while peek() == ",":
+                take()
+                elems.append(union())
+            take(")")
+            return elems[0] if len(elems) == 1 else ("tuple", elems)
+        if t not in SCALAR_WORDS:
+            raise ValueError(f"export type {text!r}: unknown type word {t!r}")
+        return ("scalar", t)
+
+    ty = union()
+    if peek() is not None:
+        raise ValueError(f"export type {text!r}: trailing {toks[pos:]!r}")
+    return ty
+
+
+def split_optional(text: str):
+    """`float?` -> ("float", True); `int list ?` -> ("int list", True)."""
+    text = text.strip()
+    if text.endswith("?"):
+        return text[:-1].strip(), True
+    return text, False
 
 
 def _split_top(text: str, sep: str = ",") -> list:
@@ -83,8 +210,9 @@ def parse_exports(source: str) -> list:
             mm = re.match(r"^(\w+)\s*\((.*)\)$", item, re.S)
             if not mm:
                 raise ValueError(f"cannot parse export {item!r} (line {start + 1})")
-            args = [a for a in _split_top(mm.group(2)) if a]
-            exports.append(Export(mm.group(1), capsule, args, start + 1))
+            args = [split_optional(a) for a in _split_top(mm.group(2)) if a]
+            exports.append(Export(mm.group(1), capsule, [a for a, _ in args], start + 1,
+                                  [o for _, o in args]))
         i += 1
     return exports
 
@@ -173,7 +301,7 @@ def reference_module(path: Path):
     return _ref_modules[key]
 
 
-CASE_NAMESPACE = {"math": math, "np": np, "inf": math.inf, "nan": math.nan}
+CASE_NAMESPACE = {"math": math, "cmath": cmath, "np": np, "inf": math.inf, "nan": math.nan}
 
 
 def case_args(case: Case) -> list:
@@ -197,44 +325,120 @@ def wrap_int64(v):
 
 
 def map_result(v, fn):
+    """Apply `fn` to every scalar of a result (through tuples and lists)."""
     if isinstance(v, tuple):
         return tuple(map_result(x, fn) for x in v)
+    if isinstance(v, list):
+        return [map_result(x, fn) for x in v]
     return fn(v)
+
+
+def flatten(v) -> list:
+    """The scalars of a value (through tuples and lists)."""
+    if isinstance(v, (tuple, list)):
+        return [y for x in v for y in flatten(x)]
+    return [v]
 
 
 def float_bits(x: float) -> int:
     return struct.unpack("<q", struct.pack("<d", x))[0]
 
 
+def _same_float(expected, got) -> bool:
+    """Bit for bit (so -0.0 != 0.0), except that NaN equals NaN."""
+    if math.isnan(expected) and math.isnan(got):
+        return True
+    if isinstance(expected, np.float32):
+        return expected.tobytes() == np.float32(got).tobytes()
+    return float_bits(float(expected)) == float_bits(float(got))
+
+
 def same_value(expected, got) -> bool:
-    """Same Python type and same value; floats bit for bit (so -0.0 != 0.0), NaN == NaN."""
+    """Same Python type and same value, recursively through tuples and lists (same
+    length, element by element); floats bit for bit (so -0.0 != 0.0), NaN == NaN;
+    complex numbers component by component with the float rule."""
     if type(expected) is not type(got):
         return False
-    if isinstance(expected, tuple):
+    if isinstance(expected, (tuple, list)):
         return len(expected) == len(got) and all(same_value(a, b) for a, b in zip(expected, got))
     if isinstance(expected, (float, np.floating)):
-        if math.isnan(expected) and math.isnan(got):
-            return True
-        if isinstance(expected, np.float32):
-            return expected.tobytes() == got.tobytes()
-        return float_bits(float(expected)) == float_bits(float(got))
+        return _same_float(expected, got)
+    if isinstance(expected, (complex, np.complexfloating)):
+        if isinstance(expected, np.complex64):
+            return (_same_float(expected.real, got.real)
+                    and _same_float(expected.imag, got.imag))
+        return (_same_float(float(expected.real), float(got.real))
+                and _same_float(float(expected.imag), float(got.imag)))
     return expected == got
+
+
+def _unify_shapes(a, b, where):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0] == "tuple" and len(a[1]) == len(b[1]):
+        return ("tuple", tuple(_unify_shapes(x, y, where) for x, y in zip(a[1], b[1])))
+    if isinstance(a, tuple) and isinstance(b, tuple) and a[0] == b[0] == "list":
+        return ("list", _unify_shapes(a[1], b[1], where))
+    if a == b:
+        return a
+    raise AssertionError(f"{where}: a list mixes elements of types {_shape_name(a)} and {_shape_name(b)}")
+
+
+def _shape_name(sh) -> str:
+    if sh is None:
+        return "?"
+    if isinstance(sh, tuple) and sh[0] == "tuple":
+        return "(" + ", ".join(_shape_name(x) for x in sh[1]) + ")"
+    if isinstance(sh, tuple) and sh[0] == "list":
+        return _shape_name(sh[1]) + " list"
+    return sh.__name__
+
+
+def value_shape(v, where="value"):
+    """The static type a value needs: a list's elements must all have one Python type
+    (the compiled list has one element type), recursively."""
+    if isinstance(v, tuple):
+        return ("tuple", tuple(value_shape(x, where) for x in v))
+    if isinstance(v, list):
+        sh = None
+        for x in v:
+            sh = _unify_shapes(sh, value_shape(x, where), where)
+        return ("list", sh)
+    return type(v)
+
+
+def check_homogeneous(v, where="value"):
+    """AssertionError if a list inside `v` mixes element types (e.g. `[0, 1.5]`)."""
+    value_shape(v, f"{where} {v!r}"[:300])
 
 
 def show(v) -> str:
     if isinstance(v, tuple):
         return "(" + ", ".join(show(x) for x in v) + ("," if len(v) == 1 else "") + ")"
+    if isinstance(v, list):
+        return "[" + ", ".join(show(x) for x in v) + "]"
     if isinstance(v, (float, np.floating)):
         return f"{v!r} [{type(v).__name__} {float(v).hex()}]"
+    if isinstance(v, (complex, np.complexfloating)):
+        return (f"{v!r} [{type(v).__name__} {float(v.real).hex()} "
+                f"{float(v.imag).hex()}j]")
     return f"{v!r} [{type(v).__name__}]"
 
 
-def numpy_float_semantics(fn, args):
+def numpy_float_semantics(fn, args, args_after=None):
     """Run a CPython kernel with its float and int arguments as numpy.float64 and
-    numpy.int64, so float `/`, `//`, `%` by zero and `/` of ints follow IEEE/NumPy
-    (inf, nan) instead of raising. Used by `# expect-ieee` (only on cases whose
-    failing operation is one of those: NumPy's int `//` by zero would give 0)."""
+    numpy.int64 (also inside list arguments), so float `/`, `//`, `%` by zero and `/`
+    of ints follow IEEE/NumPy (inf, nan) instead of raising. Used by `# expect-ieee`
+    (only on cases whose failing operation is one of those: NumPy's int `//` by zero
+    would give 0). If `args_after` is a list, it receives the arguments after the call,
+    converted back to Python numbers (the in-place effects on list arguments)."""
     def conv1(a):
+        if isinstance(a, list):
+            return [conv1(x) for x in a]
+        if isinstance(a, tuple):
+            return tuple(conv1(x) for x in a)
         if isinstance(a, float):
             return np.float64(a)
         if isinstance(a, int) and not isinstance(a, bool):
@@ -253,8 +457,12 @@ def numpy_float_semantics(fn, args):
             return float(v)
         if isinstance(v, np.integer):
             return int(v)
+        if isinstance(v, np.complexfloating):
+            return complex(v)
         return v
 
+    if args_after is not None:
+        args_after[:] = [map_result(a, to_py) for a in conv]
     return map_result(r, to_py)
 
 

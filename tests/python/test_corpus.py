@@ -9,6 +9,7 @@ arguments; where CPython raises, the capsule follows SPEC section 5's error path
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import math
 import warnings
@@ -47,6 +48,17 @@ def test_corpus_file_consistent(cfile):
     for e in cfile.exports:
         if e.capsule:
             assert len(cfile.export(e.name)) == 1, f"{e.name}: a capsule cannot be overloaded"
+    for e in cfile.exports:
+        e.types  # the harness reads every export type (raises on unknown words)
+        if e.capsule:
+            assert not any(e.optional), f"{e.name}: a capsule cannot have optional arguments"
+        opt = e.optional or [False] * len(e.argtypes)
+        assert opt == sorted(opt), f"{e.name}: only trailing arguments may be optional (`T?`)"
+    for c in cfile.cases:
+        n = len(H.case_args(c))
+        assert any(e.accepts(n) for e in cfile.export(c.fname)), (
+            f"{c.id}: {n} arguments, but no export of {c.fname} takes {n}: "
+            f"{[e.argtypes for e in cfile.export(c.fname)]}")
     ref = H.reference_module(cfile.path)  # CPython runs the file unchanged
     for n in names:
         assert callable(getattr(ref, n)), n
@@ -68,12 +80,55 @@ def test_corpus_markers_are_needed(case):
             fn(*args)
 
 
+# Exceptions that mean a broken case (a typo, a wrong argument), never a tested
+# semantics: CPython must not raise them for a case.
+BROKEN_CASE_ERRORS = (TypeError, NameError, AttributeError, UnboundLocalError, RecursionError)
+
+
+def _is_regular(c) -> bool:
+    exports = FILE_BY_STEM[c.stem].export(c.fname)
+    return bool(exports) and not exports[0].capsule
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if _is_regular(c)], ids=lambda c: c.id)
+def test_corpus_case_runs_in_cpython(case):
+    """CPython evaluates the case (with the arguments the harness gives it) without a
+    sign of a broken case, and every list it returns or leaves in a list argument is
+    homogeneous (one Python type per element, as the compiled list has one static
+    element type: e.g. no `0` left among floats), and its ints fit in int64 unless the
+    case says `# expect-wrap` (or the export has unsigned parameters)."""
+    cfile = FILE_BY_STEM[case.stem]
+    fn = getattr(H.reference_module(case.path), case.fname)
+    args = reference_args(cfile, case, H.case_args(case))
+    try:
+        if "expect-ieee" in case.markers:
+            after = []
+            r = H.numpy_float_semantics(fn, args, after)
+            args = after
+        else:
+            r = fn(*args)
+    except BROKEN_CASE_ERRORS as e:
+        pytest.fail(f"{case.id}: CPython raised {type(e).__name__}: {e}", pytrace=False)
+    except Exception:  # noqa: BLE001 - a tested exception
+        return
+    H.check_homogeneous(r, "result")
+    for i, a in enumerate(args):
+        if isinstance(a, list):
+            H.check_homogeneous(a, f"argument {i} after the call")
+    unsigned = any(t.startswith("uint") for e in cfile.export(case.fname) for t in e.argtypes)
+    if "expect-wrap" not in case.markers and not unsigned:
+        big = [v for v in H.flatten((r, [a for a in args if isinstance(a, list)]))
+               if isinstance(v, int) and not isinstance(v, bool) and not -(2**63) <= v < 2**63]
+        assert not big, f"{case.id}: CPython's int {big[0]} does not fit in int64 (`# expect-wrap`?)"
+
+
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
 
 SCALAR_CONVERT = {
     "float": float, "float64": float, "float32": float,
+    "complex": complex, "complex128": complex, "complex64": complex,
     "int": int, "int64": int, "int32": int, "int16": int, "int8": int, "intc": int,
     "intp": int, "uint8": int, "uint16": int, "uint32": int, "uint64": int, "uintc": int,
     "uintp": int, "byte": int,
@@ -86,31 +141,58 @@ NUMPY_SCALARS = {
     "int64": np.int64, "intp": np.intp, "uint8": np.uint8, "uint16": np.uint16,
     "uint32": np.uint32, "uintc": np.uintc, "uint64": np.uint64, "uintp": np.uintp,
     "float32": np.float32, "float64": np.float64,
+    "complex64": np.complex64, "complex128": np.complex128,
 }
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float, complex)) and not isinstance(v, bool)
+
+
+def convert_arg(ty, v):
+    """A case's value for a parameter of export type `ty` (see `H.parse_type`), as the
+    compiled function sees it: an int given for a `float` becomes a float, an int or
+    float given for a `complex` becomes a complex, also inside lists (`float list`,
+    `float list list`) and tuples (`(int, float) list`)."""
+    kind = ty[0]
+    if kind == "scalar":
+        conv = SCALAR_CONVERT.get(ty[1])
+        if conv is float and isinstance(v, int) and not isinstance(v, bool):
+            return float(v)
+        if conv is complex and isinstance(v, (int, float)) and not isinstance(v, bool):
+            return complex(v)
+        return v
+    if kind == "list" and isinstance(v, list):
+        return [convert_arg(ty[1], x) for x in v]
+    if kind == "tuple" and isinstance(v, tuple) and len(v) == len(ty[1]):
+        return tuple(convert_arg(t, x) for t, x in zip(ty[1], v))
+    return v
 
 
 def call_args(cfile, case, args):
     """(CPython's arguments, NumPy-scalar arguments or None) for a regular export.
 
     With a single export line, a `float` parameter gets a float even if the case wrote
-    `3` (the compiled function sees a float). If a parameter has a sized dtype
-    (`int32`, `float32`, `int64`, ...), the second list has those arguments as NumPy
-    scalars: the result *type* is what CPython computes from them (SPEC 6: NumPy 2
-    promotion), while the value or exception still comes from CPython with plain
-    Python numbers (so `int32 // 0` is still a ZeroDivisionError)."""
+    `3` (the compiled function sees a float), a `complex` one a complex, also inside
+    list and tuple arguments (`convert_arg`). Trailing optional (`T?`) arguments may be
+    left out: both sides get the same arguments (CPython uses its default). If a
+    parameter has a sized dtype (`int32`, `float32`, `int64`, `complex64`, ...), the
+    second list has those arguments as NumPy scalars: the result *type* is what
+    CPython computes from them (SPEC 6: NumPy 2 promotion), while the value or
+    exception still comes from CPython with plain Python numbers (so `int32 // 0` is
+    still a ZeroDivisionError)."""
     exports = cfile.export(case.fname)
     if len(exports) != 1 or exports[0].capsule:
         return list(args), None
-    types = exports[0].argtypes
-    if len(types) != len(args):
+    export = exports[0]
+    if not export.accepts(len(args)):
         return list(args), None
     py, npy, sized = [], [], False
-    for t, v in zip(types, args):
+    for t, ty, v in zip(export.argtypes, export.types, args):
         t = t.strip()
-        if SCALAR_CONVERT.get(t) is float and isinstance(v, int) and not isinstance(v, bool):
-            v = float(v)
+        v = convert_arg(ty, v)
         py.append(v)
-        if t in NUMPY_SCALARS and isinstance(v, (int, float)) and not isinstance(v, bool):
+        if t in NUMPY_SCALARS and _is_number(v):
             npy.append(NUMPY_SCALARS[t](v))
             sized = True
         else:
@@ -122,24 +204,35 @@ def reference_args(cfile, case, args):
     return call_args(cfile, case, args)[0]
 
 
-def numpy_result_type(fn, np_args, value):
+def _as_typed(v, t):
+    """`v` (from CPython with Python numbers) with the NumPy scalar types of `t` (the
+    same computation with NumPy-scalar arguments), through tuples and lists."""
+    if isinstance(v, (tuple, list)):
+        if type(t) is type(v) and len(t) == len(v):
+            return type(v)(_as_typed(a, b) for a, b in zip(v, t))
+        return v
+    if isinstance(t, np.generic) and not isinstance(v, np.generic):
+        return type(t)(v)
+    return v
+
+
+def numpy_result_type(fn, np_args, value, args_after=None):
     """`value` (CPython's result with Python numbers) as the type CPython's result has
-    when the sized-dtype arguments are NumPy scalars."""
+    when the sized-dtype arguments are NumPy scalars. With `args_after` (CPython's
+    arguments after its call), returns (value, args_after), the list arguments typed
+    the same way."""
+    np_args = copy.deepcopy(np_args)  # the run may mutate list arguments
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             typed = fn(*np_args)
         except Exception:  # noqa: BLE001
-            return value
-
-    def conv(v, t):
-        if isinstance(v, tuple):
-            return tuple(conv(a, b) for a, b in zip(v, t))
-        if isinstance(t, np.generic) and not isinstance(v, np.generic):
-            return type(t)(v)
-        return v
-
-    return conv(value, typed)
+            return value if args_after is None else (value, args_after)
+    value = _as_typed(value, typed)
+    if args_after is None:
+        return value
+    return value, [_as_typed(a, t) if isinstance(a, list) else a
+                   for a, t in zip(args_after, np_args)]
 
 
 def compiled_module(corpus, stem):
@@ -219,17 +312,25 @@ def run_regular_case(corpus, cfile, case):
     ref_fn = getattr(H.reference_module(case.path), case.fname)
     comp_fn = compiled_function(corpus, case.stem, case.fname)
     args, np_args = call_args(cfile, case, H.case_args(case))
+    # Each side gets its own deep copy (list arguments are mutable; their state after
+    # the call is compared below).
+    ref_args = copy.deepcopy(args)
+    comp_args = copy.deepcopy(args)
 
     if "expect-ieee" in case.markers:
-        expected = ("value", H.numpy_float_semantics(ref_fn, args))
+        after = []
+        expected = ("value", H.numpy_float_semantics(ref_fn, ref_args, after))
+        ref_args = after
     else:
-        expected = outcome(ref_fn, args)
+        expected = outcome(ref_fn, ref_args)
     if "expect-wrap" in case.markers and expected[0] == "value":
         expected = ("value", H.map_result(expected[1], H.wrap_int64))
+        ref_args = [H.map_result(a, H.wrap_int64) if isinstance(a, list) else a for a in ref_args]
     if np_args is not None and expected[0] == "value":
-        expected = ("value", numpy_result_type(ref_fn, np_args, expected[1]))
+        value, ref_args = numpy_result_type(ref_fn, np_args, expected[1], ref_args)
+        expected = ("value", value)
 
-    got = outcome(comp_fn, list(args))
+    got = outcome(comp_fn, comp_args)
     where = f"{case.path.name}:{case.line}: {case.expr}"
     ref_label = "CPython" + (f" ({', '.join(sorted(case.markers))})" if case.markers else "")
     if expected[0] == "raise":
@@ -238,6 +339,13 @@ def run_regular_case(corpus, cfile, case):
     else:
         assert got[0] == "value" and H.same_value(expected[1], got[1]), (
             f"{where}\n  {ref_label} {describe(expected)}\n  compiled {describe(got)}")
+        # In-place effects on list arguments (element writes, append, pop, sort, ...)
+        # are visible to the caller exactly as in CPython.
+        for i, a in enumerate(args):
+            if isinstance(a, list):
+                assert H.same_value(ref_args[i], comp_args[i]), (
+                    f"{where}\n  list argument {i} after the call:\n"
+                    f"  {ref_label} {H.show(ref_args[i])}\n  compiled {H.show(comp_args[i])}")
 
 
 def run_capsule_case(corpus, cfile, export, case):

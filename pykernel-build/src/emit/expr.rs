@@ -69,8 +69,18 @@ impl FnEmitter<'_> {
             ExprKind::None => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
-                quote!(#id)
+                // Reading a list shares it (another reference), as in Python.
+                if ty.has_list() {
+                    quote!(#id.clone())
+                } else {
+                    quote!(#id)
+                }
             }
+            ExprKind::List(items) => self.list_literal(items, &ty),
+            ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
+            ExprKind::Method(recv, name, args) => self.method(recv, name, args),
+            ExprKind::Attr(..) => quote!(()),
+            ExprKind::Binary(op, l, r) if ty.has_list() => self.list_binary(*op, l, r, &ty),
             ExprKind::Binary(op, l, r) => {
                 let res = self.scalar(e);
                 let (ls, rs) = (self.scalar(l), self.scalar(r));
@@ -138,7 +148,7 @@ impl FnEmitter<'_> {
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
-                let b = self.expr(base);
+                let b = self.place(base);
                 let i = self.expr_as(idx, Dtype::Int64);
                 match bt {
                     Ty::Ptr(d) => {
@@ -149,7 +159,7 @@ impl FnEmitter<'_> {
                 }
             }
             ExprKind::Slice(base, lo, hi, st) => {
-                let b = self.expr(base);
+                let b = self.place(base);
                 let mut part = |p: &Option<Box<Expr>>| match p {
                     Some(p) => {
                         let v = self.expr_as(p, Dtype::Int64);
@@ -164,12 +174,12 @@ impl FnEmitter<'_> {
     }
 
     fn compare(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> TokenStream {
-        let mut prev_s = self.scalar(first);
+        let mut prev_t = self.ty(first);
         let prev_v = self.expr(first);
         if let [(op, r)] = rest {
-            let rs = self.scalar(r);
+            let rt = self.ty(r);
             let rv = self.expr(r);
-            return compare_pair(*op, prev_v, prev_s, rv, rs);
+            return self.compare_values(*op, prev_v, &prev_t, rv, &rt);
         }
         // Chained: each operand evaluated once, left to right, stopping at the first false.
         let mut prev = self.tmp("c");
@@ -177,15 +187,13 @@ impl FnEmitter<'_> {
         let mut lets = vec![quote!(let #prev = #prev_v;)];
         let mut conds = Vec::new();
         for (op, r) in rest {
-            let rs = self.scalar(r);
+            let rt = self.ty(r);
             let rv = self.expr(r);
             let cur = self.tmp("c");
-            conds.push((
-                quote!(let #cur = #rv;),
-                compare_pair(*op, quote!(#prev), prev_s, quote!(#cur), rs),
-            ));
+            let test = self.compare_values(*op, quote!(#prev), &prev_t, quote!(#cur), &rt);
+            conds.push((quote!(let #cur = #rv;), test));
             prev = cur;
-            prev_s = rs;
+            prev_t = rt;
         }
         for (bind, test) in conds.into_iter().rev() {
             out = quote!({ #bind #test && #out });
@@ -194,8 +202,48 @@ impl FnEmitter<'_> {
         quote!({ #(#lets)* #out })
     }
 
+    /// `l op r` for values of types `lt` and `rt` (scalars, lists, tuples, `in`).
+    pub(crate) fn compare_values(
+        &mut self,
+        op: CmpOp,
+        lv: TokenStream,
+        lt: &Ty,
+        rv: TokenStream,
+        rt: &Ty,
+    ) -> TokenStream {
+        match (op, lt, rt) {
+            (CmpOp::In | CmpOp::NotIn, _, _) => {
+                let test = self.contains(lv, lt, rv, rt);
+                if op == CmpOp::In {
+                    test
+                } else {
+                    quote!((!#test))
+                }
+            }
+            (_, Ty::Scalar(ls), Ty::Scalar(rs)) => compare_pair(op, lv, *ls, rv, *rs),
+            (CmpOp::Eq | CmpOp::Ne, _, _) => {
+                let test = self.equal(lv, lt, rv, rt);
+                if op == CmpOp::Eq {
+                    test
+                } else {
+                    quote!((!#test))
+                }
+            }
+            _ => quote!(false),
+        }
+    }
+
     fn builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
         let res = ty.scalar().map(|s| s.dtype).unwrap_or(Dtype::Float64);
+        let over_iterable = match b {
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
+            Builtin::Min | Builtin::Max => args.len() == 1,
+            Builtin::Len => !matches!(args.first().map(|a| self.ty(a)), Some(Ty::View(_))),
+            _ => false,
+        };
+        if over_iterable {
+            return self.iterable_builtin(b, args, ty);
+        }
         match b {
             Builtin::Abs => {
                 let s = self.scalar(&args[0]);
@@ -293,6 +341,9 @@ impl FnEmitter<'_> {
                 quote!(::pykernel::__private::View1::from_raw(#p, #n)?)
             }
             Builtin::Math(f) => self.math(f, args),
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
+                quote!(())
+            }
         }
     }
 
@@ -461,7 +512,7 @@ pub(crate) fn unary(op: UnaryOp, v: TokenStream, s: Scalar, res: Scalar) -> Toke
 }
 
 /// `l op r` for two scalars, compared in their promoted type.
-fn compare_pair(
+pub(crate) fn compare_pair(
     op: CmpOp,
     lv: TokenStream,
     ls: Scalar,
@@ -486,5 +537,6 @@ fn compare_pair(
         CmpOp::Le => quote!((#l <= #r)),
         CmpOp::Gt => quote!((#l > #r)),
         CmpOp::Ge => quote!((#l >= #r)),
+        CmpOp::In | CmpOp::NotIn => quote!(false),
     }
 }

@@ -12,6 +12,8 @@
 
 mod elementwise;
 mod expr;
+mod iter;
+mod lists;
 mod stmt;
 mod types;
 
@@ -397,6 +399,7 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
             quote!(::pykernel::__private::numpy_scalar(__pk_py, #dn, #v))
         }
         Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
+        Ty::List(_) => quote!(::pykernel::__private::PyValue::to_py(&#v, __pk_py)),
         Ty::Tuple(items) => {
             let names: Vec<Ident> = (0..items.len())
                 .map(|k| format_ident!("__pk_r{}", k))
@@ -428,25 +431,44 @@ fn python_wrapper(
     let wrapper = format_ident!("__pk_py_{}", b.func);
     let p = quote!(::pykernel::__private::pyo3);
     // Python keyword names are the kernel's parameter names.
-    let params: Vec<TokenStream> = f
-        .params
-        .iter()
-        .zip(&b.params)
-        .map(|((n, _), t)| {
-            let id = ident(n);
-            let t = ty_tokens(t);
-            quote!(#id: #t)
-        })
-        .collect();
-    let args: Vec<Ident> = f.params.iter().map(|(n, _)| ident(n)).collect();
+    let mut params = Vec::new();
+    let mut converts = Vec::new();
+    let mut write_backs = Vec::new();
+    let mut args = Vec::new();
+    for (((n, _), t), et) in f.params.iter().zip(&b.params).zip(&b.export.args) {
+        let id = ident(n);
+        if t.has_list() {
+            // Containers arrive as Python objects: converted, and their in-place changes
+            // written back after the call (also when the kernel raised, as in CPython).
+            let rt = ty_tokens(t);
+            let val = format_ident!("__pk_arg_{}", id);
+            let (fname, expected) = (&f.name, et.ty.to_string());
+            params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
+            converts.push(quote! {
+                let #val: #rt = ::pykernel::__private::arg_from_py(#id, #fname, #n, #expected)?;
+            });
+            write_backs.push(quote!(::pykernel::__private::PyValue::write_back(&#val, #id)?;));
+            args.push(quote!(#val.clone()));
+        } else {
+            let rt = ty_tokens(t);
+            params.push(quote!(#id: #rt));
+            args.push(quote!(#id));
+        }
+    }
     let ret = inst.ret.clone().unwrap_or(Ty::None);
     let conv = to_python(quote!(r), &ret);
+    let call = if write_backs.is_empty() {
+        quote!(let r = #name(#(#args),*)?;)
+    } else {
+        quote!(let r = #name(#(#args),*); #(#write_backs)* let r = r?;)
+    };
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
         #[allow(clippy::all, non_snake_case, dead_code)]
         fn #wrapper<'py>(__pk_py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
-            let r = #name(#(#args),*)?;
+            #(#converts)*
+            #call
             #conv
         }
     };

@@ -11,8 +11,8 @@ use crate::types::{Scalar, Ty};
 
 /// Labels of one Python loop: where `continue` and `break` go.
 pub(crate) struct LoopLabels {
-    cont: syn::Lifetime,
-    brk: syn::Lifetime,
+    pub(crate) cont: syn::Lifetime,
+    pub(crate) brk: syn::Lifetime,
 }
 
 impl FnEmitter<'_> {
@@ -141,13 +141,12 @@ impl FnEmitter<'_> {
                 orelse,
                 *reversed,
             ),
-            Stmt::ForTuple {
-                var,
+            Stmt::ForEach {
+                target,
                 iter,
                 body,
                 orelse,
-                ..
-            } => self.for_tuple(var, iter, body, orelse),
+            } => self.for_each(target, iter, body, orelse),
             Stmt::Break(_) => match self.loops.last() {
                 Some(l) => {
                     let b = &l.brk;
@@ -166,9 +165,7 @@ impl FnEmitter<'_> {
                 let ret = self.inst.ret.clone().unwrap_or(Ty::None);
                 match value {
                     Some(v) => {
-                        let vt = self.ty(v);
-                        let v = self.expr(v);
-                        let v = convert(v, &vt, &ret);
+                        let v = self.expr_to(v, &ret);
                         quote!(return Ok(#v);)
                     }
                     None => quote!(return Ok(());),
@@ -191,7 +188,7 @@ impl FnEmitter<'_> {
         }
     }
 
-    fn push_loop(&mut self) {
+    pub(crate) fn push_loop(&mut self) {
         self.tmp += 1;
         let n = self.tmp;
         self.loops.push(LoopLabels {
@@ -200,47 +197,20 @@ impl FnEmitter<'_> {
         });
     }
 
-    fn pop_loop(&mut self) -> LoopLabels {
+    /// A fresh loop label (for loops no `break`/`continue` targets).
+    pub(crate) fn loop_label(&mut self) -> syn::Lifetime {
+        self.tmp += 1;
+        syn::Lifetime::new(
+            &format!("'__pk_comp{}", self.tmp),
+            proc_macro2::Span::call_site(),
+        )
+    }
+
+    pub(crate) fn pop_loop(&mut self) -> LoopLabels {
         self.loops.pop().unwrap_or_else(|| LoopLabels {
             cont: syn::Lifetime::new("'__pk_unused", proc_macro2::Span::call_site()),
             brk: syn::Lifetime::new("'__pk_unused2", proc_macro2::Span::call_site()),
         })
-    }
-
-    /// `for var in <tuple>`: the items, converted to `var`'s type, in a Rust array.
-    fn for_tuple(&mut self, var: &str, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> TokenStream {
-        let items = match self.ty(iter) {
-            Ty::Tuple(items) => items,
-            _ => Vec::new(),
-        };
-        let it = self.expr(iter);
-        let e_len = items.len();
-        self.push_loop();
-        let b = self.block(body);
-        let LoopLabels { cont, brk } = self.pop_loop();
-        let e = self.block(orelse);
-        if e_len == 0 {
-            // The tuple is still evaluated, for its effects.
-            return quote!(#brk: { let _ = #it; #e });
-        }
-        let vt = self.inst.locals.get(var).cloned().unwrap_or(Ty::None);
-        let v = ident(var);
-        let parts: Vec<TokenStream> = items
-            .iter()
-            .enumerate()
-            .map(|(k, t)| {
-                let k = syn::Index::from(k);
-                convert(quote!(__pk_t.#k), t, &vt)
-            })
-            .collect();
-        quote! {
-            #brk: {
-                let __pk_t = #it;
-                let __pk_items = [#(#parts),*];
-                #cont: for __pk_x in __pk_items { #v = __pk_x; #b }
-                #e
-            }
-        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -324,7 +294,22 @@ impl FnEmitter<'_> {
                 upper,
                 step,
                 ..
+            } if self.ty(base).has_list() => {
+                self.list_slice_assign(base, [lower.as_ref(), upper.as_ref(), step.as_ref()], value)
+            }
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
             } => self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value),
+            Target::Local(name, _) => {
+                let id = ident(name);
+                let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
+                let v = self.expr_to(value, &lt);
+                quote!(#id = #v;)
+            }
             _ => {
                 let vt = self.ty(value);
                 let v = self.expr(value);
@@ -334,13 +319,18 @@ impl FnEmitter<'_> {
     }
 
     /// Stores the value `v` of type `vt` into a local, an element, or a tuple of those.
-    fn store_value(&mut self, target: &Target, v: TokenStream, vt: &Ty) -> TokenStream {
+    pub(crate) fn store_value(&mut self, target: &Target, v: TokenStream, vt: &Ty) -> TokenStream {
         match target {
             Target::Local(name, _) => {
                 let id = ident(name);
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
                 let v = convert(v, vt, &lt);
                 quote!(#id = #v;)
+            }
+            Target::Index { base, index, .. } if self.ty(base).has_list() => {
+                let val = self.tmp("v");
+                let store = self.list_store(base, index, quote!(#val), vt);
+                quote!({ let #val = #v; #store })
             }
             Target::Index { base, index, .. } => {
                 let val = self.tmp("v");
@@ -393,6 +383,17 @@ impl FnEmitter<'_> {
     }
 
     fn aug_assign(&mut self, target: &Target, op: crate::ir::BinOp, value: &Expr) -> TokenStream {
+        let current = match target {
+            Target::Local(name, _) => self.inst.locals.get(name).cloned(),
+            Target::Index { base, .. } => match self.ty(base) {
+                Ty::List(e) => Some(*e),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(cur @ Ty::List(_)) = current {
+            return self.list_aug_assign(target, op, value, &cur);
+        }
         match target {
             Target::Local(name, _) => {
                 let id = ident(name);
@@ -423,9 +424,14 @@ impl FnEmitter<'_> {
             Target::Index { base, index, .. } => {
                 let bt = self.ty(base);
                 let (bv, iv) = (self.tmp("b"), self.tmp("i"));
-                let b = self.expr(base);
+                let b = if bt.has_list() {
+                    let p = self.place(base);
+                    quote!(&(#p))
+                } else {
+                    self.expr(base)
+                };
                 let i = self.expr_as(index, Dtype::Int64);
-                let (cur, cs, store_d) = match bt {
+                let (cur, cs, store_d) = match bt.clone() {
                     Ty::Ptr(d) => {
                         let cs = match crate::types::kind(d) {
                             0 => Scalar::BOOL,
@@ -439,6 +445,10 @@ impl FnEmitter<'_> {
                         )
                     }
                     Ty::View(d) => (quote!(#bv.get(#iv)?), Scalar::np(d), d),
+                    Ty::List(e) => {
+                        let s = e.scalar().unwrap_or(Scalar::INT);
+                        (quote!(#bv.get(#iv)?), s, s.dtype)
+                    }
                     _ => return quote!(),
                 };
                 let vs = self.scalar(value);
@@ -456,6 +466,40 @@ impl FnEmitter<'_> {
                 quote!({ let #bv = #b; let #iv = #i; let __pk_r = #r; #store })
             }
             Target::Slice { .. } | Target::Tuple(..) => quote!(),
+        }
+    }
+
+    /// `a += b` (extend in place) and `a *= n` (repeat in place) on a list, where the
+    /// target is a local or a list element.
+    fn list_aug_assign(
+        &mut self,
+        target: &Target,
+        op: crate::ir::BinOp,
+        value: &Expr,
+        cur: &Ty,
+    ) -> TokenStream {
+        let read = match target {
+            Target::Local(name, _) => {
+                let id = ident(name);
+                quote!(#id.clone())
+            }
+            Target::Index { base, index, .. } => {
+                let b = self.place(base);
+                let i = self.expr_as(index, Dtype::Int64);
+                quote!((#b).get(#i)?)
+            }
+            _ => return quote!(),
+        };
+        let l = self.tmp("l");
+        match op {
+            crate::ir::BinOp::Add => {
+                let v = self.expr_to(value, cur);
+                quote!({ let #l = #read; let __pk_v = #v; #l.extend(&__pk_v); })
+            }
+            _ => {
+                let n = self.expr_as(value, Dtype::Int64);
+                quote!({ let #l = #read; #l.repeat_in_place(#n); })
+            }
         }
     }
 

@@ -42,6 +42,12 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
             let items = items.iter().map(ty_tokens);
             quote!((#(#items,)*))
         }
+        Ty::List(t) => {
+            let t = ty_tokens(t);
+            quote!(::pykernel::__private::List<#t>)
+        }
+        // Elements of a list that never gets any.
+        Ty::Unknown => quote!(()),
     }
 }
 
@@ -49,6 +55,18 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
 pub(crate) fn convert(v: TokenStream, from: &Ty, to: &Ty) -> TokenStream {
     match (from, to) {
         (Ty::Scalar(a), Ty::Scalar(b)) => cast(v, a.dtype, b.dtype),
+        // Only fresh lists are converted (inference makes shared ones agree): a copy.
+        (Ty::List(x), Ty::List(y)) if x != y => {
+            let conv = convert(quote!(__pk_e), x, y);
+            quote!(::pykernel::__private::List::from_vec(
+                (#v).to_vec().into_iter().map(|__pk_e| #conv).collect()
+            ))
+        }
+        // Values of unknown type exist only inside empty lists: never evaluated.
+        (Ty::Unknown, t) if *t != Ty::Unknown => {
+            let z = zero_of(t);
+            quote!({ let _ = #v; #z })
+        }
         (Ty::Tuple(xs), Ty::Tuple(ys)) if xs != ys && xs.len() == ys.len() => {
             let names: Vec<proc_macro2::Ident> = (0..xs.len())
                 .map(|k| quote::format_ident!("__pk_c{}", k))
@@ -80,6 +98,8 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
             let items = items.iter().map(zero_of);
             quote!((#(#items,)*))
         }
+        Ty::List(_) => quote!(::pykernel::__private::List::new()),
+        Ty::Unknown => quote!(()),
     }
 }
 

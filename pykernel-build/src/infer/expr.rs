@@ -3,7 +3,7 @@
 use super::{InstanceKey, Typer};
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
-use crate::ir::{BinOp, Builtin, Expr, ExprKind, MathFn, UnaryOp};
+use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, MathFn, UnaryOp};
 use crate::messages::kernel as msg;
 use crate::types::{Scalar, Ty, join, kind, promote, true_divide};
 
@@ -30,22 +30,43 @@ impl Typer<'_> {
             }
             ExprKind::Binary(op, l, r) => {
                 let (lt, rt) = (self.expr(l), self.expr(r));
-                self.binary_type(*op, &lt?, &rt?, r, e.span)
+                let (lt, rt) = (lt?, rt?);
+                if let Some(t) = self.list_binary(*op, &lt, &rt) {
+                    if t.is_none() {
+                        self.error(
+                            e.span,
+                            msg::bad_operands(op.symbol(), &lt.to_string(), &rt.to_string()),
+                        );
+                    }
+                    return t;
+                }
+                self.binary_type(*op, &lt, &rt, r, e.span)
             }
             ExprKind::Unary(op, a) => {
                 let t = self.expr(a)?;
                 self.unary_type(*op, &t, e.span)
             }
             ExprKind::Compare(first, rest) => {
-                let mut ok = self.expr(first).map(|t| self.comparable(&t, first.span));
-                for (_, r) in rest {
-                    let t = self.expr(r).map(|t| self.comparable(&t, r.span));
-                    ok = match (ok, t) {
-                        (Some(a), Some(b)) => Some(a && b),
-                        _ => None,
-                    };
+                let mut prev = self.expr(first);
+                let mut ok = true;
+                for (op, r) in rest {
+                    let rt = self.expr(r);
+                    if let (Some(l), Some(rt)) = (&prev, &rt) {
+                        ok &= self.compare_pair(*op, l, rt, first.span.to(r.span));
+                    } else {
+                        ok = false;
+                    }
+                    prev = rt;
                 }
-                ok.map(|_| Ty::BOOL)
+                ok.then_some(Ty::BOOL)
+            }
+            ExprKind::List(items) => self.list_literal(items, e.span),
+            ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens),
+            ExprKind::Method(recv, name, args) => self.method_type(e, recv, name, args),
+            ExprKind::Attr(base, name) => {
+                let t = self.expr(base)?;
+                self.error(e.span, msg::unknown_method(&t.to_string(), name));
+                None
             }
             ExprKind::Logic(_, a, b) => {
                 let (at, bt) = (self.expr(a), self.expr(b));
@@ -90,6 +111,7 @@ impl Typer<'_> {
                 }
                 match bt? {
                     Ty::View(d) => Some(Ty::View(d)),
+                    Ty::List(t) => Some(Ty::List(t)),
                     other => {
                         self.error(base.span, msg::not_indexable(&format!("{other} (slicing)")));
                         None
@@ -110,17 +132,28 @@ impl Typer<'_> {
         j
     }
 
-    fn comparable(&mut self, t: &Ty, span: Span) -> bool {
-        match t.scalar() {
-            Some(s) if kind(s.dtype) <= 2 => true,
+    /// Can `l op r` be compared? Numbers order; lists and tuples test (in)equality
+    /// element by element; `in` looks into a list or tuple.
+    fn compare_pair(&mut self, op: CmpOp, l: &Ty, r: &Ty, span: Span) -> bool {
+        match op {
+            CmpOp::In | CmpOp::NotIn => return self.membership(l, r, span),
+            CmpOp::Eq | CmpOp::Ne if l.has_list() || r.has_list() => {
+                if join(l, r).is_some() {
+                    return true;
+                }
+            }
             _ => {
-                self.error(
-                    span,
-                    msg::bad_operands("comparison", &t.to_string(), "a number"),
-                );
-                false
+                let num = |t: &Ty| matches!(t.scalar(), Some(s) if kind(s.dtype) <= 2);
+                if num(l) && num(r) {
+                    return true;
+                }
             }
         }
+        self.error(
+            span,
+            msg::bad_operands("comparison", &l.to_string(), &r.to_string()),
+        );
+        false
     }
 
     /// The element type of `base[idx]`.
@@ -139,6 +172,7 @@ impl Typer<'_> {
             })),
             // NumPy returns NumPy scalars from array indexing.
             Ty::View(d) => Some(Ty::Scalar(Scalar::np(d))),
+            Ty::List(t) => Some(*t),
             Ty::Tuple(items) => match tuple_index(idx, items.len()) {
                 Some(k) => Some(items[k].clone()),
                 None => {
@@ -322,6 +356,15 @@ impl Typer<'_> {
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
         let name = builtin_name(b);
+        let over_iterable = match b {
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
+            Builtin::Min | Builtin::Max => args.len() == 1,
+            Builtin::Len => !matches!(tys.first(), Some(Ty::View(_))),
+            _ => false,
+        };
+        if over_iterable {
+            return self.iterable_builtin(b, args, &tys, span);
+        }
         let arity = |this: &mut Self, expected: &str, ok: bool| {
             if !ok {
                 this.error(span, msg::builtin_arity(name, expected, args.len()));
@@ -451,6 +494,8 @@ impl Typer<'_> {
                 }
             }
             Builtin::Math(f) => self.math_call(f, args, &tys, span),
+            // Typed by `iterable_builtin` above.
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
         }
     }
 
@@ -515,6 +560,11 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Divmod => "divmod",
         Builtin::Pow => "pow",
         Builtin::Round => "round",
+        Builtin::Sum => "sum",
+        Builtin::Sorted => "sorted",
+        Builtin::List => "list",
+        Builtin::Any => "any",
+        Builtin::All => "all",
         Builtin::AsArray => "as_array",
         Builtin::Math(m) => m.rust_name(),
     }

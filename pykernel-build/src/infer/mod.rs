@@ -5,8 +5,10 @@
 //! widen: int joins float to float), then one last pass reports errors.
 
 mod expr;
+mod lists;
 
-pub(crate) use expr::tuple_index;
+pub(crate) use expr::{builtin_name, tuple_index};
+pub(crate) use lists::value_item;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -134,7 +136,7 @@ fn returns_value(body: &[Stmt]) -> bool {
         Stmt::Return(v, _) => v.is_some(),
         Stmt::If { then, orelse, .. } => returns_value(then) || returns_value(orelse),
         Stmt::ForRange { body, orelse, .. }
-        | Stmt::ForTuple { body, orelse, .. }
+        | Stmt::ForEach { body, orelse, .. }
         | Stmt::While { body, orelse, .. } => returns_value(body) || returns_value(orelse),
         _ => false,
     })
@@ -228,7 +230,16 @@ impl<'a> Typer<'a> {
         match s {
             Stmt::Assign { target, value, .. } => {
                 let vt = self.expr(value);
-                self.store(target, vt, value.span);
+                self.store(target, vt.clone(), value.span);
+                // `b = a` with `b` a float list and `a` an int list: `a` becomes a float
+                // list too, so that both names keep sharing one list.
+                if let (Target::Local(name, _), Some(vt)) = (target, vt)
+                    && vt.has_list()
+                    && let Some(lt) = self.inst().locals.get(name).cloned()
+                    && lt != vt
+                {
+                    self.refine(value, lt);
+                }
             }
             Stmt::AugAssign {
                 target,
@@ -249,6 +260,11 @@ impl<'a> Typer<'a> {
                     Target::Slice { .. } | Target::Tuple(..) => None,
                 };
                 if let (Some(c), Some(v)) = (current, vt) {
+                    if let Ty::List(_) = c {
+                        // `a += b` extends `a` in place; `a *= n` repeats it in place.
+                        self.list_aug_assign(target, *op, &c, &v, *span);
+                        return;
+                    }
                     let r = self.binary_type(*op, &c, &v, value, *span);
                     self.store(target, r, *span);
                 }
@@ -282,22 +298,14 @@ impl<'a> Typer<'a> {
                 self.block(body);
                 self.block(orelse);
             }
-            Stmt::ForTuple {
-                var,
-                var_span,
+            Stmt::ForEach {
+                target,
                 iter,
                 body,
                 orelse,
             } => {
-                match self.expr(iter) {
-                    Some(Ty::Tuple(items)) => {
-                        for it in items {
-                            self.assign_local(var, *var_span, it);
-                        }
-                    }
-                    Some(_) => self.error(iter.span, msg::for_not_range()),
-                    None => {}
-                }
+                let item = self.iter_item(iter);
+                self.store(target, item, iter.span);
                 self.block(body);
                 self.block(orelse);
             }
@@ -307,7 +315,14 @@ impl<'a> Typer<'a> {
                     None => Some(Ty::None),
                 };
                 if let Some(t) = t {
-                    self.returned(t, *span);
+                    self.returned(t.clone(), *span);
+                    // A returned list takes the function's (joined) list type.
+                    if let (Some(v), Some(ret)) = (value, self.inst().ret.clone())
+                        && t.has_list()
+                        && ret != t
+                    {
+                        self.refine(v, ret);
+                    }
                 }
             }
             Stmt::Expr(e) => {
@@ -319,7 +334,7 @@ impl<'a> Typer<'a> {
     }
 
     fn returned(&mut self, t: Ty, span: Span) {
-        if t.is_array() {
+        if matches!(t, Ty::View(_) | Ty::Elementwise(_)) {
             self.error(span, msg::bad_return(&t.to_string()));
             return;
         }
@@ -380,6 +395,10 @@ impl<'a> Typer<'a> {
                     return;
                 };
                 let bt = self.inst().exprs[base.id as usize].clone();
+                if let Some(Ty::List(_)) = bt {
+                    self.store_element(base, &elem, vt, *span);
+                    return;
+                }
                 self.check_store(&vt, &elem, bt.as_ref(), *span);
             }
             Target::Slice {
@@ -396,6 +415,27 @@ impl<'a> Typer<'a> {
                     }
                 }
                 match bt {
+                    Some(Ty::List(elem)) => match &vt {
+                        Ty::List(v) => {
+                            if let Some(j) = join(&elem, v) {
+                                if j != *elem {
+                                    self.refine(base, Ty::list(j));
+                                }
+                            } else {
+                                self.error(
+                                    vspan,
+                                    msg::bad_store(
+                                        &vt.to_string(),
+                                        &format!("a slice of {}", Ty::List(elem)),
+                                    ),
+                                );
+                            }
+                        }
+                        _ => self.error(
+                            vspan,
+                            msg::bad_store(&vt.to_string(), "a list slice (it takes a list)"),
+                        ),
+                    },
                     Some(Ty::View(_)) if !(vt.scalar().is_some() || vt.is_array()) => {
                         self.error(vspan, msg::bad_store(&vt.to_string(), "an array slice"));
                     }

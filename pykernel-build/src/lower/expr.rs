@@ -20,6 +20,11 @@ const BUILTINS: &[(&str, Builtin)] = &[
     ("divmod", Builtin::Divmod),
     ("pow", Builtin::Pow),
     ("round", Builtin::Round),
+    ("sum", Builtin::Sum),
+    ("sorted", Builtin::Sorted),
+    ("list", Builtin::List),
+    ("any", Builtin::Any),
+    ("all", Builtin::All),
 ];
 
 /// Maps a Python operator.
@@ -86,8 +91,11 @@ impl FnLowerer<'_, '_> {
                 _ => return self.unsupported(span, "this constant"),
             },
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
-            ast::Expr::Attribute(_) => match self.resolve(e) {
+            ast::Expr::Attribute(a) => match self.resolve(e) {
                 Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
+                _ if self.is_value(&a.value) => {
+                    ExprKind::Attr(self.boxed(&a.value)?, a.attr.to_string())
+                }
                 _ => return self.unsupported_path(e, span),
             },
             ast::Expr::BinOp(b) => {
@@ -127,9 +135,8 @@ impl FnLowerer<'_, '_> {
                         ast::CmpOp::Is | ast::CmpOp::IsNot => {
                             return self.unsupported(span, "`is` comparisons");
                         }
-                        ast::CmpOp::In | ast::CmpOp::NotIn => {
-                            return self.unsupported(span, "`in` tests");
-                        }
+                        ast::CmpOp::In => CmpOp::In,
+                        ast::CmpOp::NotIn => CmpOp::NotIn,
                     };
                     rest.push((op, self.expr(right)));
                 }
@@ -179,11 +186,17 @@ impl FnLowerer<'_, '_> {
                 }
             }
             ast::Expr::Tuple(t) => ExprKind::Tuple(self.args(&t.elts)?),
-            ast::Expr::List(_) | ast::Expr::ListComp(_) => return self.unsupported(span, "lists"),
+            ast::Expr::List(l) => ExprKind::List(self.args(&l.elts)?),
+            ast::Expr::ListComp(c) => return self.comprehension(&c.elt, &c.generators, span),
             ast::Expr::Dict(_) | ast::Expr::DictComp(_) => return self.unsupported(span, "dicts"),
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => return self.unsupported(span, "sets"),
             ast::Expr::Lambda(_) => return self.unsupported(span, "lambdas"),
-            ast::Expr::GeneratorExp(_) => return self.unsupported(span, "generator expressions"),
+            ast::Expr::GeneratorExp(_) => {
+                return self.unsupported(
+                    span,
+                    "generator expressions outside `sum`, `min`, `max`, `sorted`, `list`, `any`, `all`",
+                );
+            }
             ast::Expr::JoinedStr(_) | ast::Expr::FormattedValue(_) => {
                 return self.unsupported(span, "f-strings");
             }
@@ -205,6 +218,9 @@ impl FnLowerer<'_, '_> {
     }
 
     fn name(&mut self, name: &str, span: Span) -> Option<Expr> {
+        if self.renames.iter().any(|(n, _)| n == name) {
+            return Some(self.mk(span, ExprKind::Local(self.local_name(name))));
+        }
         if self.locals.contains(name) {
             return Some(self.mk(span, ExprKind::Local(name.to_owned())));
         }
@@ -283,7 +299,75 @@ impl FnLowerer<'_, '_> {
         }
     }
 
+    /// Is `e` a value (a local, a constant, an expression), not a module or function?
+    fn is_value(&self, e: &ast::Expr) -> bool {
+        match e {
+            ast::Expr::Name(n) => {
+                let name = n.id.as_str();
+                self.renames.iter().any(|(r, _)| r == name)
+                    || self.locals.contains(name)
+                    || self.ctx.constants.contains_key(name)
+            }
+            ast::Expr::Attribute(_) => self.resolve(e).is_none(),
+            _ => true,
+        }
+    }
+
+    /// `value.name(args)`: a method call on a value.
+    fn method_call(
+        &mut self,
+        c: &ast::ExprCall,
+        a: &ast::ExprAttribute,
+        span: Span,
+    ) -> Option<Expr> {
+        let recv = self.boxed(&a.value);
+        let mut args = self.args(&c.args)?;
+        for k in &c.keywords {
+            match (a.attr.as_str(), k.arg.as_deref()) {
+                // `a.sort(reverse=True)`: the flag is the method's one argument.
+                ("sort", Some("reverse")) if args.is_empty() => args.push(self.expr(&k.value)?),
+                (_, other) => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            }
+        }
+        Some(self.mk(span, ExprKind::Method(recv?, a.attr.to_string(), args)))
+    }
+
+    /// Builtins that consume an iterable: `sum(it, start)`, `sorted(it, reverse=...)`,
+    /// `min(it)`, `list(it)`, `any(it)`, ...
+    fn iterable_builtin(&mut self, b: Builtin, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let mut args = Vec::new();
+        for (k, a) in c.args.iter().enumerate() {
+            args.push(if k == 0 {
+                self.iterable_arg(a)?
+            } else {
+                self.expr(a)?
+            });
+        }
+        for k in &c.keywords {
+            match (b, k.arg.as_deref()) {
+                (Builtin::Sorted, Some("reverse")) | (Builtin::Sum, Some("start"))
+                    if args.len() == 1 =>
+                {
+                    args.push(self.expr(&k.value)?)
+                }
+                (_, other) => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            }
+        }
+        Some(self.mk(span, ExprKind::CallBuiltin(b, args)))
+    }
+
     fn call(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        if let ast::Expr::Attribute(a) = c.func.as_ref()
+            && self.is_value(&a.value)
+        {
+            return self.method_call(c, a, span);
+        }
         let callee = self.resolve(&c.func);
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
@@ -299,9 +383,10 @@ impl FnLowerer<'_, '_> {
             Some(Resolved::Builtin(b)) | Some(Resolved::Import(Imported::Func(b))) => b,
             _ => {
                 if let ast::Expr::Name(n) = c.func.as_ref()
-                    && n.id.as_str() == "range"
+                    && super::iter::ITERATOR_BUILTINS.contains(&n.id.as_str())
+                    && !self.shadowed(n.id.as_str())
                 {
-                    self.error(span, msg::range_outside_for());
+                    self.error(span, msg::range_outside_for(n.id.as_str()));
                     return None;
                 }
                 if matches!(c.func.as_ref(), ast::Expr::Name(_)) && self.resolve(&c.func).is_none()
@@ -318,6 +403,14 @@ impl FnLowerer<'_, '_> {
         };
         if builtin == Builtin::AsArray {
             return self.as_array(c, span);
+        }
+        let consumes_iterable = match builtin {
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
+            Builtin::Min | Builtin::Max | Builtin::Len => c.args.len() == 1,
+            _ => false,
+        };
+        if consumes_iterable {
+            return self.iterable_builtin(builtin, c, span);
         }
         if let Some(k) = c.keywords.first() {
             self.error(
@@ -386,7 +479,7 @@ impl FnLowerer<'_, '_> {
         Some(out)
     }
 
-    fn args(&mut self, args: &[ast::Expr]) -> Option<Vec<Expr>> {
+    pub(super) fn args(&mut self, args: &[ast::Expr]) -> Option<Vec<Expr>> {
         let lowered: Vec<_> = args.iter().map(|a| self.expr(a)).collect();
         lowered.into_iter().collect()
     }

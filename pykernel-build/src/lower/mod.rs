@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod expr;
+mod iter;
 mod lambdas;
 mod names;
 
@@ -197,6 +198,9 @@ struct FnLowerer<'a, 'm> {
     next_id: u32,
     loop_depth: u32,
     const_depth: u32,
+    /// Comprehension variables in scope: (Python name, unique local name), innermost last.
+    renames: Vec<(String, String)>,
+    comp_counter: u32,
     diags: Vec<Diagnostic>,
 }
 
@@ -216,6 +220,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             next_id: 0,
             loop_depth: 0,
             const_depth: 0,
+            renames: Vec::new(),
+            comp_counter: 0,
             diags: Vec::new(),
         }
     }
@@ -233,6 +239,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             next_id: 0,
             loop_depth: 0,
             const_depth: 0,
+            renames: Vec::new(),
+            comp_counter: 0,
             diags: Vec::new(),
         }
     }
@@ -418,7 +426,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                     orelse,
                 }
             }
-            ast::Stmt::For(f) => return self.for_range(f),
+            ast::Stmt::For(f) => return self.for_stmt(f),
             ast::Stmt::Break(_) | ast::Stmt::Continue(_) => {
                 let is_break = matches!(s, ast::Stmt::Break(_));
                 if self.loop_depth == 0 {
@@ -476,93 +484,10 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         })
     }
 
-    fn for_range(&mut self, f: &ast::StmtFor) -> Option<Stmt> {
-        let ast::Expr::Name(var) = f.target.as_ref() else {
-            self.error(
-                span_of(f.target.as_ref()),
-                msg::unsupported_statement("a `for` target other than a name"),
-            );
-            return None;
-        };
-        let is_call_to = |e: &ast::Expr, name: &str| match e {
-            ast::Expr::Call(c) => {
-                matches!(c.func.as_ref(), ast::Expr::Name(n) if n.id.as_str() == name)
-            }
-            _ => false,
-        };
-        // `reversed(range(...))` iterates the same range backwards.
-        let (iter, reversed) = match f.iter.as_ref() {
-            ast::Expr::Call(c)
-                if is_call_to(f.iter.as_ref(), "reversed")
-                    && !self.shadowed("reversed")
-                    && c.args.len() == 1
-                    && c.keywords.is_empty() =>
-            {
-                (&c.args[0], true)
-            }
-            other => (other, false),
-        };
-        let call = match iter {
-            ast::Expr::Call(c) if is_call_to(iter, "range") && !self.shadowed("range") => c,
-            other if !reversed => {
-                // Any other iterable: a tuple (checked by inference).
-                let iter = self.expr(other)?;
-                self.loop_depth += 1;
-                let body = self.block(&f.body);
-                self.loop_depth -= 1;
-                let orelse = self.block(&f.orelse);
-                return Some(Stmt::ForTuple {
-                    var: var.id.to_string(),
-                    var_span: span_of(var),
-                    iter,
-                    body,
-                    orelse,
-                });
-            }
-            other => {
-                self.error(span_of(other), msg::for_not_range());
-                return None;
-            }
-        };
-        if let Some(k) = call.keywords.first() {
-            self.error(
-                span_of(k),
-                msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
-            );
-            return None;
-        }
-        let args: Vec<_> = call.args.iter().map(|a| self.expr(a)).collect();
-        let n = args.len();
-        let mut args = args.into_iter().collect::<Option<Vec<_>>>()?.into_iter();
-        let (start, stop, step) = match n {
-            1 => (None, args.next()?, None),
-            2 => (args.next(), args.next()?, None),
-            3 => (args.next(), args.next()?, args.next()),
-            _ => {
-                self.error(span_of(call), msg::builtin_arity("range", "1 to 3", n));
-                return None;
-            }
-        };
-        self.loop_depth += 1;
-        let body = self.block(&f.body);
-        self.loop_depth -= 1;
-        let orelse = self.block(&f.orelse);
-        Some(Stmt::ForRange {
-            reversed,
-            var: var.id.to_string(),
-            var_span: span_of(var),
-            start,
-            stop,
-            step,
-            body,
-            orelse,
-        })
-    }
-
     fn target(&mut self, t: &ast::Expr) -> Option<Target> {
         let span = span_of(t);
         match t {
-            ast::Expr::Name(n) => Some(Target::Local(n.id.to_string(), span)),
+            ast::Expr::Name(n) => Some(Target::Local(self.local_name(n.id.as_str()), span)),
             ast::Expr::Subscript(s) => {
                 let base = self.expr(&s.value)?;
                 match s.slice.as_ref() {
@@ -625,9 +550,20 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         Some((lower?, upper?, step?))
     }
 
+    /// The local a Python name refers to: a comprehension variable in scope (renamed so
+    /// that it does not clash with the function's own variables), or the name itself.
+    fn local_name(&self, name: &str) -> String {
+        self.renames
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| name.to_owned(), |(_, r)| r.clone())
+    }
+
     /// Is `name` a local of this function (so a builtin of that name is hidden)?
     fn shadowed(&self, name: &str) -> bool {
-        self.locals.contains(name)
+        self.renames.iter().any(|(n, _)| n == name)
+            || self.locals.contains(name)
             || self.ctx.constants.contains_key(name)
             || self.ctx.functions.contains(name)
     }
@@ -727,11 +663,11 @@ mod tests {
     #[test]
     fn rejects_what_it_cannot_compile_with_places() {
         let src =
-            "def f(x):\n    try:\n        pass\n    except E:\n        pass\n    return [x]\n";
+            "def f(x):\n    try:\n        pass\n    except E:\n        pass\n    return {x}\n";
         let (_, d) = lowered(src);
         let t = texts(&d);
         assert!(t.iter().any(|m| m.contains("`try`")), "{t:?}");
-        assert!(t.iter().any(|m| m.contains("lists")), "{t:?}");
+        assert!(t.iter().any(|m| m.contains("sets")), "{t:?}");
         // The `try` error points at its first line only.
         assert_eq!(&src[d[0].span.start..d[0].span.end], "try:");
     }
@@ -758,8 +694,12 @@ mod tests {
                 ..
             }
         ));
-        // `reversed` only takes a range; other iterables are typed later (tuples).
-        let (_, d) = lowered("def f(xs):\n    for x in reversed(xs):\n        pass\n");
-        assert!(texts(&d)[0].contains("range"));
+        // `reversed` takes a range or a value (typed later), not another iterator.
+        let (m, d) = lowered("def f(xs):\n    for x in reversed(xs):\n        pass\n");
+        assert!(d.is_empty());
+        assert!(matches!(&m.functions[0].body[0], Stmt::ForEach { .. }));
+        let (_, d) =
+            lowered("def f(xs):\n    for i, x in reversed(enumerate(xs)):\n        pass\n");
+        assert!(texts(&d)[0].contains("reversed"), "{:?}", texts(&d));
     }
 }

@@ -79,13 +79,33 @@ pub fn int_literal_too_large() -> Message {
     .hint("kernel ints are int64 (NumPy's default integer)")
 }
 
-/// `for` over something other than `range(...)` or a tuple.
-pub fn for_not_range() -> Message {
+/// Iterating over a value that is not iterable.
+pub fn for_not_range(ty: &str) -> Message {
     Message::new(
         "PK0208",
-        "only `for name in range(...)` and loops over tuples are supported yet",
-        "not a range(...) call or a tuple",
+        format!("cannot iterate over `{ty}`"),
+        "not iterable",
     )
+    .hint("kernels iterate over `range(...)`, lists, tuples, `enumerate(...)`, `zip(...)` and `reversed(...)`")
+}
+
+/// A method that the receiver's type does not have (or that is not supported).
+pub fn unknown_method(ty: &str, name: &str) -> Message {
+    Message::new(
+        "PK0317",
+        format!("`{ty}` has no supported method or attribute `{name}`"),
+        "not supported here",
+    )
+}
+
+/// An empty list whose element type nothing tells.
+pub fn unknown_element_type() -> Message {
+    Message::new(
+        "PK0318",
+        "cannot infer the element type of this empty list",
+        "element type unknown",
+    )
+    .hint("append to it, or start with a typed value such as `[0.0] * 0`")
 }
 
 /// Wrong number of arguments to a builtin.
@@ -134,13 +154,16 @@ pub fn recursion_without_base(name: &str) -> Message {
     .hint("add a non-recursive `return` (a base case) before the recursive one")
 }
 
-/// `range` used outside a `for`.
-pub fn range_outside_for() -> Message {
+/// `range`, `enumerate`, `zip` or `reversed` used where nothing iterates over it.
+pub fn range_outside_for(name: &str) -> Message {
     Message::new(
         "PK0214",
-        "`range(...)` is only supported as the iterable of a `for` loop yet",
-        "range used here",
+        format!(
+            "`{name}(...)` is only supported where it is iterated: a `for` loop, a comprehension, or the argument of `list`, `sum`, `min`, `max`, `sorted`, `any`, `all`"
+        ),
+        format!("{name} used here"),
     )
+    .hint(format!("write `list({name}(...))` for a list"))
 }
 
 /// Operands of an operator have unusable types.

@@ -1,0 +1,443 @@
+//! Emission of list expressions, list methods, builtins over iterables, and equality and
+//! membership of containers.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use super::expr::{Mode, binary, compare_pair};
+use super::types::{convert, truthy, ty_tokens};
+use crate::exports::Dtype;
+use crate::infer::value_item;
+use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind};
+use crate::types::{Scalar, Ty, join};
+
+fn private() -> TokenStream {
+    quote!(::pykernel::__private)
+}
+
+impl FnEmitter<'_> {
+    /// `e` where it is only read through (`a[i]`, `a.append(x)`, `len(a)`): a local list is
+    /// used in place, without taking another reference.
+    pub(crate) fn place(&mut self, e: &Expr) -> TokenStream {
+        if let ExprKind::Local(name) = &e.kind {
+            let id = super::types::ident(name);
+            return quote!(#id);
+        }
+        self.expr(e)
+    }
+
+    /// `e` converted to type `to`; new lists (literals, comprehensions, `[x] * n`) are
+    /// built with `to`'s element type directly instead of being copied.
+    pub(crate) fn expr_to(&mut self, e: &Expr, to: &Ty) -> TokenStream {
+        let from = self.ty(e);
+        if from == *to {
+            return self.expr(e);
+        }
+        match (&e.kind, to) {
+            (ExprKind::List(items), Ty::List(_)) => self.list_literal(items, to),
+            (ExprKind::Binary(BinOp::Mul, l, r), Ty::List(_))
+                if matches!(l.kind, ExprKind::List(_)) || matches!(r.kind, ExprKind::List(_)) =>
+            {
+                self.list_binary(BinOp::Mul, l, r, to)
+            }
+            _ => {
+                let v = self.expr(e);
+                convert(v, &from, to)
+            }
+        }
+    }
+
+    /// `[a, b, c]` as a list of type `ty`.
+    pub(crate) fn list_literal(&mut self, items: &[Expr], ty: &Ty) -> TokenStream {
+        let elem = list_elem(ty);
+        let parts: Vec<TokenStream> = items.iter().map(|i| self.expr_to(i, &elem)).collect();
+        let p = private();
+        let et = ty_tokens(&elem);
+        quote!(#p::List::<#et>::from_vec(::std::vec![#(#parts),*]))
+    }
+
+    /// `a + b` (a new list) and `a * n` / `n * a`.
+    pub(crate) fn list_binary(&mut self, op: BinOp, l: &Expr, r: &Expr, ty: &Ty) -> TokenStream {
+        let p = private();
+        let elem = list_elem(ty);
+        match op {
+            BinOp::Add => {
+                let (lv, rv) = (self.expr_to(l, ty), self.expr_to(r, ty));
+                quote!((#lv).concat(&#rv))
+            }
+            _ => {
+                let (list, n) = if self.ty(l).has_list() {
+                    (l, r)
+                } else {
+                    (r, l)
+                };
+                let n_v = self.expr_as(n, Dtype::Int64);
+                if let ExprKind::List(items) = &list.kind {
+                    let parts: Vec<TokenStream> =
+                        items.iter().map(|i| self.expr_to(i, &elem)).collect();
+                    let et = ty_tokens(&elem);
+                    // Python evaluates the list before the count.
+                    return quote!({
+                        let __pk_items: ::std::vec::Vec<#et> = ::std::vec![#(#parts),*];
+                        #p::List::repeat_vec(__pk_items, #n_v)
+                    });
+                }
+                let lv = self.expr_to(list, ty);
+                quote!({ let __pk_l = #lv; __pk_l.repeat(#n_v) })
+            }
+        }
+    }
+
+    /// `recv.name(args)` on a list.
+    pub(crate) fn method(&mut self, recv: &Expr, name: &str, args: &[Expr]) -> TokenStream {
+        let rt = self.ty(recv);
+        let elem = list_elem(&rt);
+        let r = self.place(recv);
+        let arg = |this: &mut Self, k: usize| this.expr_to(&args[k], &elem);
+        match name {
+            "append" => {
+                let v = arg(self, 0);
+                quote!((#r).push(#v))
+            }
+            "insert" => {
+                let i = self.expr_as(&args[0], Dtype::Int64);
+                let v = arg(self, 1);
+                quote!((#r).insert(#i, #v))
+            }
+            "extend" => {
+                let other = self.as_list(&args[0], &rt);
+                quote!((#r).extend(&#other))
+            }
+            "pop" => match args.first() {
+                Some(i) => {
+                    let i = self.expr_as(i, Dtype::Int64);
+                    quote!((#r).pop(Some(#i))?)
+                }
+                None => quote!((#r).pop(None)?),
+            },
+            "reverse" => quote!((#r).reverse()),
+            "clear" => quote!((#r).clear()),
+            "copy" => quote!((#r).copy()),
+            "sort" => {
+                let rev = match args.first() {
+                    Some(a) => self.cond(a),
+                    None => quote!(false),
+                };
+                quote!((#r).sort(#rev))
+            }
+            "index" | "count" => {
+                let x = self.tmp("x");
+                let xt = self.ty(&args[0]);
+                let xv = self.expr(&args[0]);
+                let test = self.equal(quote!(__pk_e), &elem, quote!(#x), &xt);
+                let m = if name == "index" {
+                    quote!(index_by)
+                } else {
+                    quote!(count_by)
+                };
+                let q = if name == "index" { quote!(?) } else { quote!() };
+                quote!({ let #x = #xv; (#r).#m(|__pk_e| { let __pk_e = __pk_e.clone(); #test })#q })
+            }
+            _ => quote!(()),
+        }
+    }
+
+    /// `e` (a list or a tuple) as a list of type `to`.
+    fn as_list(&mut self, e: &Expr, to: &Ty) -> TokenStream {
+        let t = self.ty(e);
+        if let Ty::Tuple(items) = &t {
+            let elem = list_elem(to);
+            let tv = self.tmp("t");
+            let v = self.expr(e);
+            let parts: Vec<TokenStream> = items
+                .iter()
+                .enumerate()
+                .map(|(k, it)| {
+                    let k = syn::Index::from(k);
+                    convert(quote!(#tv.#k), it, &elem)
+                })
+                .collect();
+            let p = private();
+            return quote!({ let #tv = #v; #p::List::from_vec(::std::vec![#(#parts),*]) });
+        }
+        self.expr_to(e, to)
+    }
+
+    /// `x in c` for a list or tuple `c`.
+    pub(crate) fn contains(
+        &mut self,
+        xv: TokenStream,
+        xt: &Ty,
+        cv: TokenStream,
+        ct: &Ty,
+    ) -> TokenStream {
+        let x = self.tmp("x");
+        match ct {
+            Ty::Tuple(items) => {
+                let tv = self.tmp("t");
+                let tests: Vec<TokenStream> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(k, it)| {
+                        let k = syn::Index::from(k);
+                        self.equal(quote!(#x), xt, quote!(#tv.#k.clone()), it)
+                    })
+                    .collect();
+                if tests.is_empty() {
+                    return quote!({ let _ = (#xv, #cv); false });
+                }
+                quote!({ let #x = #xv; let #tv = #cv; #(#tests)||* })
+            }
+            _ => {
+                let elem = value_item(ct).unwrap_or(Ty::None);
+                let test = self.equal(quote!(__pk_e), &elem, quote!(#x.clone()), xt);
+                quote!({ let #x = #xv; (#cv).contains_by(|__pk_e| { let __pk_e = __pk_e.clone(); #test }) })
+            }
+        }
+    }
+
+    /// `l == r` for values of types `lt` and `rt` (numbers compare across types).
+    pub(crate) fn equal(
+        &mut self,
+        lv: TokenStream,
+        lt: &Ty,
+        rv: TokenStream,
+        rt: &Ty,
+    ) -> TokenStream {
+        match (lt, rt) {
+            (Ty::Scalar(a), Ty::Scalar(b)) => compare_pair(CmpOp::Eq, lv, *a, rv, *b),
+            (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => {
+                let (a, b) = (self.tmp("a"), self.tmp("b"));
+                let tests: Vec<TokenStream> = xs
+                    .iter()
+                    .zip(ys)
+                    .enumerate()
+                    .map(|(k, (x, y))| {
+                        let k = syn::Index::from(k);
+                        self.equal(quote!(#a.#k.clone()), x, quote!(#b.#k.clone()), y)
+                    })
+                    .collect();
+                quote!({ let #a = #lv; let #b = #rv; true #(&& #tests)* })
+            }
+            (Ty::List(_), Ty::List(_)) => {
+                let common = join(lt, rt).unwrap_or_else(|| lt.clone());
+                let (l, r) = (convert(lv, lt, &common), convert(rv, rt, &common));
+                quote!((#l).equals(&#r))
+            }
+            // Different shapes (a tuple and a list, an int and a tuple) are never equal.
+            _ => quote!({ let _ = (#lv, #rv); false }),
+        }
+    }
+
+    /// `sum`, `min`/`max` of an iterable, `sorted`, `list`, `any`, `all`, `len`.
+    pub(crate) fn iterable_builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
+        let p = private();
+        let at = self.ty(&args[0]);
+        match b {
+            Builtin::Len => match &at {
+                Ty::Tuple(items) => {
+                    let n = items.len() as i64;
+                    let v = self.expr(&args[0]);
+                    quote!({ let _ = #v; #n })
+                }
+                _ => {
+                    let v = self.place(&args[0]);
+                    quote!((#v).len_i64())
+                }
+            },
+            Builtin::List => match args.first() {
+                None => quote!(#p::List::new()),
+                Some(a) if matches!(a.kind, ExprKind::ListComp(..)) => self.expr_to(a, ty),
+                Some(a) if matches!(at, Ty::List(_)) => {
+                    let v = self.place(a);
+                    convert(quote!((#v).copy()), &at, ty)
+                }
+                Some(a) => self.as_list(a, ty),
+            },
+            Builtin::Sorted => {
+                let rev = match args.get(1) {
+                    Some(r) => self.cond(r),
+                    None => quote!(false),
+                };
+                let l = if matches!(at, Ty::List(_)) {
+                    self.place(&args[0])
+                } else {
+                    self.as_list(&args[0], ty)
+                };
+                quote!((#l).sorted(#rev))
+            }
+            Builtin::Sum => {
+                let res = ty.scalar().unwrap_or(Scalar::INT);
+                let start = match args.get(1) {
+                    Some(s) => self.expr_as(s, res.dtype),
+                    None => super::types::cast(quote!(0i64), Dtype::Int64, res.dtype),
+                };
+                let item = value_item(&at)
+                    .and_then(|t| t.scalar())
+                    .unwrap_or(Scalar::INT);
+                let acc = self.tmp("acc");
+                let add = binary(
+                    BinOp::Add,
+                    quote!(#acc),
+                    res,
+                    quote!(__pk_x),
+                    item,
+                    res,
+                    Mode::Python,
+                );
+                self.fold(
+                    &args[0],
+                    quote!(let mut #acc = #start;),
+                    quote!(#acc = #add;),
+                    quote!(#acc),
+                )
+            }
+            Builtin::Min | Builtin::Max => {
+                let m = self.tmp("m");
+                let better = if b == Builtin::Min {
+                    quote!(__pk_x < *__pk_cur)
+                } else {
+                    quote!(__pk_x > *__pk_cur)
+                };
+                let msg = format!(
+                    "{}() arg is an empty sequence",
+                    crate::infer::builtin_name(b)
+                );
+                let item_ty = ty_tokens(ty);
+                self.fold(
+                    &args[0],
+                    quote!(let mut #m: ::core::option::Option<#item_ty> = None;),
+                    // Python keeps the first of equal (or unordered) values.
+                    quote! {
+                        let __pk_take = match &#m { Some(__pk_cur) => #better, None => true };
+                        if __pk_take { #m = Some(__pk_x); }
+                    },
+                    quote!(match #m {
+                        Some(__pk_v) => __pk_v,
+                        None => Err(#p::error(#p::ErrorKind::Value, #msg))?,
+                    }),
+                )
+            }
+            Builtin::Any | Builtin::All => {
+                let item = value_item(&at)
+                    .and_then(|t| t.scalar())
+                    .unwrap_or(Scalar::BOOL);
+                let t = truthy(quote!(__pk_x), item.dtype);
+                let found = self.tmp("found");
+                let (start, test) = if b == Builtin::Any {
+                    (quote!(false), t)
+                } else {
+                    (quote!(true), quote!(!#t))
+                };
+                let stop = if b == Builtin::Any {
+                    quote!(true)
+                } else {
+                    quote!(false)
+                };
+                self.fold_until(
+                    &args[0],
+                    quote!(let mut #found = #start;),
+                    test,
+                    quote!(#found = #stop;),
+                    quote!(#found),
+                )
+            }
+            _ => quote!(()),
+        }
+    }
+
+    /// Runs `step` (which reads `__pk_x`) for every item of the iterable value `e`.
+    fn fold(
+        &mut self,
+        e: &Expr,
+        init: TokenStream,
+        step: TokenStream,
+        result: TokenStream,
+    ) -> TokenStream {
+        let c = self.value_cursor(e, false);
+        let label = self.loop_label();
+        let (ci, next) = (c.init, c.next);
+        quote!({
+            #init
+            #ci
+            #label: loop {
+                let __pk_x = match #next { Some(__pk_x) => __pk_x, None => break #label };
+                #step
+            }
+            #result
+        })
+    }
+
+    /// Like [`Self::fold`], stopping at the first item where `test` holds (`any`/`all`).
+    fn fold_until(
+        &mut self,
+        e: &Expr,
+        init: TokenStream,
+        test: TokenStream,
+        on_hit: TokenStream,
+        result: TokenStream,
+    ) -> TokenStream {
+        let label = self.loop_label();
+        let step = quote!(if #test { #on_hit break #label; });
+        let c = self.value_cursor(e, false);
+        let (ci, next) = (c.init, c.next);
+        quote!({
+            #init
+            #ci
+            #label: loop {
+                let __pk_x = match #next { Some(__pk_x) => __pk_x, None => break #label };
+                #step
+            }
+            #result
+        })
+    }
+
+    /// `a[i] = v` on a list.
+    pub(crate) fn list_store(
+        &mut self,
+        base: &Expr,
+        index: &Expr,
+        v: TokenStream,
+        vt: &Ty,
+    ) -> TokenStream {
+        let elem = list_elem(&self.ty(base));
+        let b = self.place(base);
+        let i = self.expr_as(index, Dtype::Int64);
+        let v = convert(v, vt, &elem);
+        quote!((#b).set(#i, #v)?;)
+    }
+
+    /// `a[lo:hi:st] = b` on a list.
+    pub(crate) fn list_slice_assign(
+        &mut self,
+        base: &Expr,
+        parts: [Option<&Expr>; 3],
+        value: &Expr,
+    ) -> TokenStream {
+        let bt = self.ty(base);
+        // Python evaluates the value first, then the target's parts.
+        let val = self.tmp("val");
+        let v = self.as_list(value, &bt);
+        let b = self.place(base);
+        let parts: Vec<TokenStream> = parts
+            .into_iter()
+            .map(|p| match p {
+                Some(p) => {
+                    let v = self.expr_as(p, Dtype::Int64);
+                    quote!(Some(#v))
+                }
+                None => quote!(None),
+            })
+            .collect();
+        quote!({ let #val = #v; (#b).set_slice(#(#parts),*, &#val)?; })
+    }
+}
+
+/// The element type of a list type.
+pub(crate) fn list_elem(t: &Ty) -> Ty {
+    match t {
+        Ty::List(e) => (**e).clone(),
+        _ => Ty::Unknown,
+    }
+}

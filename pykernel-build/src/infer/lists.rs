@@ -1,0 +1,451 @@
+//! Typing of lists, iteration and comprehensions.
+//!
+//! A list has one element type for its whole life. An empty literal `[]` starts as a list
+//! of [`Ty::Unknown`]; `append`, element stores and `extend` widen the element type of the
+//! *place* the list lives in (a local, or an element of another list), so that every name
+//! for one list agrees on one type (int and float elements unify to float).
+
+use super::Typer;
+use crate::diagnostics::Span;
+use crate::exports::Dtype;
+use crate::ir::{BinOp, Builtin, Expr, ExprKind, Generator, IterKind, Iterable, Target};
+use crate::messages::kernel as msg;
+use crate::types::{Scalar, Ty, join, kind, promote};
+
+/// The item type of iterating over a value of type `t` (lists, tuples, 1-D views).
+pub(crate) fn value_item(t: &Ty) -> Option<Ty> {
+    match t {
+        Ty::List(e) => Some((**e).clone()),
+        Ty::Tuple(items) => {
+            let mut it = items.iter();
+            let first = it.next()?.clone();
+            it.try_fold(first, |acc, t| join(&acc, t))
+        }
+        Ty::View(d) => Some(Ty::Scalar(Scalar::np(*d))),
+        _ => None,
+    }
+}
+
+/// Can values of this type be ordered (`sort`, `min`, `<`)?
+fn orderable(t: &Ty) -> bool {
+    match t {
+        Ty::Scalar(s) => kind(s.dtype) <= 2,
+        Ty::Tuple(items) => items.iter().all(orderable),
+        Ty::Unknown => true,
+        _ => false,
+    }
+}
+
+impl Typer<'_> {
+    /// Widens the type of the place `e` evaluates from (a local, or a list element) to
+    /// include `ty`.
+    pub(super) fn refine(&mut self, e: &Expr, ty: Ty) {
+        match &e.kind {
+            ExprKind::Local(name) => self.assign_local(name, e.span, ty),
+            ExprKind::Index(base, _) => {
+                if let Some(Ty::List(_)) = self.inst().exprs[base.id as usize] {
+                    self.refine(base, Ty::list(ty));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `base[i] = v` on a list: the element type widens to take `v`.
+    pub(super) fn store_element(&mut self, base: &Expr, elem: &Ty, vt: Ty, span: Span) {
+        match join(elem, &vt) {
+            Some(j) if j == *elem => {}
+            Some(j) => self.refine(base, Ty::list(j)),
+            None => self.error(span, msg::bad_store(&vt.to_string(), &elem.to_string())),
+        }
+    }
+
+    /// `a += b` / `a *= n` on a list: in place.
+    pub(super) fn list_aug_assign(
+        &mut self,
+        target: &Target,
+        op: BinOp,
+        cur: &Ty,
+        v: &Ty,
+        span: Span,
+    ) {
+        let ok = match (op, v) {
+            (BinOp::Add, Ty::List(_)) => match join(cur, v) {
+                Some(j) => {
+                    if j != *cur {
+                        self.refine_target(target, j);
+                    }
+                    true
+                }
+                None => false,
+            },
+            (BinOp::Mul, Ty::Scalar(s)) => kind(s.dtype) <= 1,
+            _ => false,
+        };
+        if !ok {
+            self.error(
+                span,
+                msg::bad_operands(
+                    &format!("{}=", op.symbol()),
+                    &cur.to_string(),
+                    &v.to_string(),
+                ),
+            );
+        }
+    }
+
+    fn refine_target(&mut self, target: &Target, ty: Ty) {
+        match target {
+            Target::Local(name, span) => self.assign_local(name, *span, ty),
+            Target::Index { base, .. } => {
+                if let Some(Ty::List(_)) = self.inst().exprs[base.id as usize] {
+                    self.refine(base, Ty::list(ty));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The type of each item of an iteration.
+    pub(super) fn iter_item(&mut self, it: &Iterable) -> Option<Ty> {
+        match &it.kind {
+            IterKind::Range { start, stop, step } => {
+                for e in crate::ir::range_args(start, stop, step) {
+                    if let Some(t) = self.expr(e) {
+                        self.require_int(&t, e.span, "range()");
+                    }
+                }
+                Some(Ty::INT)
+            }
+            IterKind::Value(e) => {
+                let t = self.expr(e)?;
+                if let Ty::Tuple(items) = &t
+                    && items.is_empty()
+                {
+                    return None;
+                }
+                let item = value_item(&t);
+                if item.is_none() {
+                    self.error(e.span, msg::for_not_range(&t.to_string()));
+                }
+                item
+            }
+            IterKind::Enumerate(inner, start) => {
+                let item = self.iter_item(inner);
+                if let Some(s) = start
+                    && let Some(t) = self.expr(s)
+                {
+                    self.require_int(&t, s.span, "enumerate() start");
+                }
+                Some(Ty::Tuple(vec![Ty::INT, item?]))
+            }
+            IterKind::Zip(its) => {
+                let items: Vec<Option<Ty>> = its.iter().map(|i| self.iter_item(i)).collect();
+                Some(Ty::Tuple(items.into_iter().collect::<Option<_>>()?))
+            }
+            IterKind::Reversed(inner) => {
+                let item = self.iter_item(inner)?;
+                if let IterKind::Value(e) = &inner.kind
+                    && let Some(Ty::View(_)) = self.inst().exprs[e.id as usize]
+                {
+                    self.error(e.span, msg::for_not_range("reversed array view"));
+                    return None;
+                }
+                Some(item)
+            }
+        }
+    }
+
+    /// `[elt for ... in ... if ...]`.
+    pub(super) fn list_comp(&mut self, elt: &Expr, gens: &[Generator]) -> Option<Ty> {
+        for g in gens {
+            let item = self.iter_item(&g.iter);
+            self.store(&g.target, item, g.iter.span);
+            for c in &g.conds {
+                self.condition(c);
+            }
+        }
+        let t = self.expr(elt)?;
+        if t.is_array() {
+            self.error(elt.span, msg::bad_store(&t.to_string(), "a list element"));
+            return None;
+        }
+        Some(Ty::list(t))
+    }
+
+    /// `[a, b, c]`: the joined element type.
+    pub(super) fn list_literal(&mut self, items: &[Expr], span: Span) -> Option<Ty> {
+        let tys: Vec<Option<Ty>> = items.iter().map(|i| self.expr(i)).collect();
+        let mut elem = Ty::Unknown;
+        for (t, i) in tys.into_iter().zip(items) {
+            let t = t?;
+            if t.is_array() {
+                self.error(i.span, msg::bad_store(&t.to_string(), "a list element"));
+                return None;
+            }
+            elem = match join(&elem, &t) {
+                Some(j) => j,
+                None => {
+                    self.error(
+                        span,
+                        msg::bad_operands("list", &elem.to_string(), &t.to_string()),
+                    );
+                    return None;
+                }
+            };
+        }
+        Some(Ty::list(elem))
+    }
+
+    /// `l + r` and `l * r` where one side is a list.
+    pub(super) fn list_binary(&mut self, op: BinOp, l: &Ty, r: &Ty) -> Option<Option<Ty>> {
+        let int = |t: &Ty| matches!(t.scalar(), Some(s) if kind(s.dtype) <= 1);
+        Some(match (op, l, r) {
+            (BinOp::Add, Ty::List(_), Ty::List(_)) => join(l, r),
+            (BinOp::Mul, Ty::List(_), n) if int(n) => Some(l.clone()),
+            (BinOp::Mul, n, Ty::List(_)) if int(n) => Some(r.clone()),
+            (_, Ty::List(_), _) | (_, _, Ty::List(_)) => None,
+            _ => return None,
+        })
+    }
+
+    /// `recv.name(args)`.
+    pub(super) fn method_type(
+        &mut self,
+        e: &Expr,
+        recv: &Expr,
+        name: &str,
+        args: &[Expr],
+    ) -> Option<Ty> {
+        let rt = self.expr(recv);
+        let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
+        let rt = rt?;
+        let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
+        let Ty::List(elem) = &rt else {
+            return self.scalar_method(e, &rt, name, &tys);
+        };
+        let elem = (**elem).clone();
+        let arity = |this: &mut Self, ok: bool, expected: &str| {
+            if !ok {
+                this.error(
+                    e.span,
+                    msg::builtin_arity(&format!("list.{name}"), expected, args.len()),
+                );
+            }
+            ok
+        };
+        let widen = |this: &mut Self, t: &Ty, span: Span| match join(&elem, t) {
+            Some(j) => {
+                if j != elem {
+                    this.refine(recv, Ty::list(j));
+                }
+            }
+            None => this.error(span, msg::bad_store(&t.to_string(), &elem.to_string())),
+        };
+        match name {
+            "append" => {
+                if arity(self, args.len() == 1, "1") {
+                    widen(self, &tys[0], args[0].span);
+                }
+                Some(Ty::None)
+            }
+            "extend" => {
+                if arity(self, args.len() == 1, "1") {
+                    match value_item(&tys[0]) {
+                        Some(t) if !matches!(tys[0], Ty::View(_)) => widen(self, &t, args[0].span),
+                        _ => self.error(
+                            args[0].span,
+                            msg::bad_argument(
+                                "list.extend",
+                                &tys[0].to_string(),
+                                "a list or tuple",
+                            ),
+                        ),
+                    }
+                }
+                Some(Ty::None)
+            }
+            "insert" => {
+                if arity(self, args.len() == 2, "2") {
+                    self.require_int(&tys[0], args[0].span, "list.insert() position");
+                    widen(self, &tys[1], args[1].span);
+                }
+                Some(Ty::None)
+            }
+            "pop" => {
+                if arity(self, args.len() <= 1, "0 or 1") && args.len() == 1 {
+                    self.require_int(&tys[0], args[0].span, "list.pop() index");
+                }
+                Some(elem)
+            }
+            "reverse" | "clear" => {
+                arity(self, args.is_empty(), "0");
+                Some(Ty::None)
+            }
+            "sort" => {
+                if arity(self, args.len() <= 1, "0") && !orderable(&elem) {
+                    self.error(
+                        e.span,
+                        msg::bad_argument("list.sort", &rt.to_string(), "a list of numbers"),
+                    );
+                }
+                if let Some(t) = tys.first() {
+                    self.condition_type(t, args[0].span);
+                }
+                Some(Ty::None)
+            }
+            "index" | "count" => {
+                if arity(self, args.len() == 1, "1") && join(&elem, &tys[0]).is_none() {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(
+                            &format!("list.{name}"),
+                            &tys[0].to_string(),
+                            &elem.to_string(),
+                        ),
+                    );
+                }
+                Some(Ty::INT)
+            }
+            "copy" => {
+                arity(self, args.is_empty(), "0");
+                Some(rt.clone())
+            }
+            _ => {
+                self.error(e.span, msg::unknown_method(&rt.to_string(), name));
+                None
+            }
+        }
+    }
+
+    fn scalar_method(&mut self, e: &Expr, rt: &Ty, name: &str, _tys: &[Ty]) -> Option<Ty> {
+        self.error(e.span, msg::unknown_method(&rt.to_string(), name));
+        None
+    }
+
+    fn condition_type(&mut self, t: &Ty, span: Span) {
+        if t.scalar().is_none() {
+            self.error(span, msg::bad_condition(&t.to_string()));
+        }
+    }
+
+    /// Builtins over an iterable: `sum`, `min`/`max` of one argument, `sorted`, `list`,
+    /// `any`, `all`, `len`.
+    pub(super) fn iterable_builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
+        let name = super::expr::builtin_name(b);
+        let Some(first) = tys.first() else {
+            if b == Builtin::List {
+                return Some(Ty::list(Ty::Unknown));
+            }
+            self.error(span, msg::builtin_arity(name, "1", 0));
+            return None;
+        };
+        let item = value_item(first)
+            .or_else(|| (matches!(first, Ty::Tuple(t) if t.is_empty())).then_some(Ty::Unknown));
+        let Some(item) = item else {
+            self.error(
+                args[0].span,
+                msg::bad_argument(name, &first.to_string(), "a list or tuple"),
+            );
+            return None;
+        };
+        let numeric = |this: &mut Self, t: &Ty| match t {
+            Ty::Scalar(s) if kind(s.dtype) <= 2 => true,
+            Ty::Unknown => true,
+            _ => {
+                this.error(
+                    args[0].span,
+                    msg::bad_argument(name, &first.to_string(), "numbers"),
+                );
+                false
+            }
+        };
+        let max_args = match b {
+            Builtin::Sum | Builtin::Sorted => 2,
+            _ => 1,
+        };
+        if args.len() > max_args {
+            self.error(
+                span,
+                msg::builtin_arity(name, &max_args.to_string(), args.len()),
+            );
+            return None;
+        }
+        match b {
+            Builtin::Len => Some(Ty::INT),
+            Builtin::Sum => {
+                let start = tys.get(1).cloned().unwrap_or(Ty::INT);
+                if !numeric(self, &item) {
+                    return None;
+                }
+                let (Some(s), it) = (start.scalar(), item.scalar().unwrap_or(Scalar::INT)) else {
+                    self.error(
+                        args[1].span,
+                        msg::bad_argument("sum", &start.to_string(), "a number"),
+                    );
+                    return None;
+                };
+                let p = promote(s, it);
+                Some(Ty::Scalar(if p.dtype == Dtype::Bool {
+                    Scalar::INT
+                } else {
+                    p
+                }))
+            }
+            Builtin::Min | Builtin::Max => {
+                if !orderable(&item) || item == Ty::Unknown {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(name, &first.to_string(), "a non-empty list of numbers"),
+                    );
+                    return None;
+                }
+                Some(item)
+            }
+            Builtin::Sorted => {
+                if !orderable(&item) {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(name, &first.to_string(), "a list of numbers"),
+                    );
+                }
+                if let Some(t) = tys.get(1) {
+                    self.condition_type(t, args[1].span);
+                }
+                Some(Ty::list(item))
+            }
+            Builtin::List => Some(Ty::list(item)),
+            Builtin::Any | Builtin::All => {
+                if item.scalar().is_none() && item != Ty::Unknown {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(name, &first.to_string(), "numbers"),
+                    );
+                }
+                Some(Ty::BOOL)
+            }
+            _ => None,
+        }
+    }
+
+    /// `x in c` / `x not in c`: `c` a list or tuple whose items compare with `x`.
+    pub(super) fn membership(&mut self, x: &Ty, c: &Ty, span: Span) -> bool {
+        match value_item(c) {
+            Some(item) if join(&item, x).is_some() && !matches!(c, Ty::View(_)) => true,
+            None if matches!(c, Ty::Tuple(t) if t.is_empty()) => true,
+            _ => {
+                self.error(
+                    span,
+                    msg::bad_operands("in", &x.to_string(), &c.to_string()),
+                );
+                false
+            }
+        }
+    }
+}
