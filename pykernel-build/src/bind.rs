@@ -64,7 +64,14 @@ pub fn bind(module: &Module, exports: &[Export]) -> (Vec<BoundExport>, Vec<Diagn
             ));
             continue;
         }
-        let Some((func, f)) = module.function(&ex.name) else {
+        // A shorter signature from trailing optionals (`T?`) binds to the function that
+        // fills in the Python defaults (see `lower::default_wrappers`).
+        let shorter = module.function(&ex.name).and_then(|(_, f)| {
+            (f.params.len() > ex.args.len())
+                .then(|| module.function(&format!("{}__pkargs{}", ex.name, ex.args.len())))
+                .flatten()
+        });
+        let Some((func, f)) = shorter.or_else(|| module.function(&ex.name)) else {
             let names = module.functions.iter().map(|f| f.name.as_str());
             diags.push(Diagnostic::error(
                 ex.name_span,
@@ -144,7 +151,7 @@ fn capsule_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
 /// sized types.
 fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
     match t {
-        ExportType::Scalar { dtype, flavor } if !dtype.is_complex() => Ok(Ty::Scalar(Scalar {
+        ExportType::Scalar { dtype, flavor } => Ok(Ty::Scalar(Scalar {
             dtype: *dtype,
             py: *flavor == Flavor::Python,
         })),

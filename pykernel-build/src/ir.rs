@@ -314,6 +314,8 @@ pub enum ExprKind {
     Int(i64),
     /// Float literal (also `math.pi` & co).
     Float(f64),
+    /// Imaginary literal `2.5j` (also `cmath.infj`).
+    Imag(f64),
     /// `True` / `False`.
     Bool(bool),
     /// `None`.
@@ -454,6 +456,80 @@ pub enum Builtin {
     AsArray,
     /// A `math` function.
     Math(MathFn),
+    /// `complex(re[, im])`
+    Complex,
+    /// A `cmath` function.
+    Cmath(CmathFn),
+}
+
+/// Functions of the `cmath` module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum CmathFn {
+    Sqrt,
+    Exp,
+    Log,
+    Log10,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Phase,
+    Polar,
+    Rect,
+    Isnan,
+    Isinf,
+    Isfinite,
+    Isclose,
+}
+
+impl CmathFn {
+    const ALL: [(&'static str, CmathFn); 23] = [
+        ("sqrt", CmathFn::Sqrt),
+        ("exp", CmathFn::Exp),
+        ("log", CmathFn::Log),
+        ("log10", CmathFn::Log10),
+        ("sin", CmathFn::Sin),
+        ("cos", CmathFn::Cos),
+        ("tan", CmathFn::Tan),
+        ("asin", CmathFn::Asin),
+        ("acos", CmathFn::Acos),
+        ("atan", CmathFn::Atan),
+        ("sinh", CmathFn::Sinh),
+        ("cosh", CmathFn::Cosh),
+        ("tanh", CmathFn::Tanh),
+        ("asinh", CmathFn::Asinh),
+        ("acosh", CmathFn::Acosh),
+        ("atanh", CmathFn::Atanh),
+        ("phase", CmathFn::Phase),
+        ("polar", CmathFn::Polar),
+        ("rect", CmathFn::Rect),
+        ("isnan", CmathFn::Isnan),
+        ("isinf", CmathFn::Isinf),
+        ("isfinite", CmathFn::Isfinite),
+        ("isclose", CmathFn::Isclose),
+    ];
+
+    /// Looks up `cmath.<name>`.
+    pub fn from_name(name: &str) -> Option<CmathFn> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+
+    /// The Python (and runtime, in `pykernel::__private::cmath`) name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("?", |(n, _)| n)
+    }
 }
 
 /// Functions of the `math` module.
@@ -630,6 +706,15 @@ impl MathFn {
             Ulp => "ulp",
         }
     }
+}
+
+/// Constants of the `cmath` module: `(real part, imaginary part)`.
+pub fn cmath_constant(name: &str) -> Option<(f64, f64)> {
+    Some(match name {
+        "infj" => (0.0, f64::INFINITY),
+        "nanj" => (0.0, f64::NAN),
+        _ => (math_constant(name)?, 0.0),
+    })
 }
 
 /// Constants of the `math` module.

@@ -31,6 +31,12 @@ impl Scalar {
         py: true,
     };
 
+    /// Python `complex`.
+    pub const COMPLEX: Scalar = Scalar {
+        dtype: Dtype::Complex128,
+        py: true,
+    };
+
     /// A NumPy scalar of `dtype`.
     pub fn np(dtype: Dtype) -> Scalar {
         Scalar { dtype, py: false }
@@ -72,6 +78,8 @@ impl Ty {
     pub const FLOAT: Ty = Ty::Scalar(Scalar::FLOAT);
     /// Python `bool`.
     pub const BOOL: Ty = Ty::Scalar(Scalar::BOOL);
+    /// Python `complex`.
+    pub const COMPLEX: Ty = Ty::Scalar(Scalar::COMPLEX);
 
     /// The scalar, if this is one.
     pub fn scalar(&self) -> Option<Scalar> {

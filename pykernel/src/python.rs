@@ -65,6 +65,8 @@ pub enum ArgKind {
     Int,
     /// Floats (Python `float` or a NumPy floating scalar).
     Float,
+    /// Complex numbers (Python `complex` or a NumPy complex scalar).
+    Complex,
 }
 
 /// Extracts an overload argument: in the strict pass only values of the expected kind
@@ -85,6 +87,9 @@ pub fn overload_arg<'py, T: FromPyObjectOwned<'py>>(
                     && (obj.is_instance_of::<PyInt>() || matches!(numpy_kind(obj), Some('i' | 'u')))
             }
             ArgKind::Float => obj.is_instance_of::<PyFloat>() || numpy_kind(obj) == Some('f'),
+            ArgKind::Complex => {
+                obj.is_instance_of::<pyo3::types::PyComplex>() || numpy_kind(obj) == Some('c')
+            }
         };
         if !fits {
             return None;

@@ -37,7 +37,21 @@ macro_rules! scalar_value {
     )*};
 }
 
-scalar_value!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+scalar_value!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    num_complex::Complex<f32>,
+    num_complex::Complex<f64>
+);
 
 impl PyValue for () {
     fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Self> {

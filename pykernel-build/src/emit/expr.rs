@@ -65,6 +65,10 @@ impl FnEmitter<'_> {
         match &e.kind {
             ExprKind::Int(v) => int_literal(*v),
             ExprKind::Float(v) => float_literal(*v),
+            ExprKind::Imag(v) => {
+                let im = float_literal(*v);
+                quote!(::pykernel::__private::C64::new(0.0, #im))
+            }
             ExprKind::Bool(b) => quote!(#b),
             ExprKind::None => quote!(()),
             ExprKind::Local(name) => {
@@ -79,7 +83,7 @@ impl FnEmitter<'_> {
             ExprKind::List(items) => self.list_literal(items, &ty),
             ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
             ExprKind::Method(recv, name, args) => self.method(recv, name, args),
-            ExprKind::Attr(..) => quote!(()),
+            ExprKind::Attr(base, name) => self.attr(base, name, &ty),
             ExprKind::Binary(op, l, r) if ty.has_list() => self.list_binary(*op, l, r, &ty),
             ExprKind::Binary(op, l, r) => {
                 let res = self.scalar(e);
@@ -143,8 +147,36 @@ impl FnEmitter<'_> {
                     _ => 0,
                 };
                 let b = self.expr(base);
-                let k = syn::Index::from(crate::infer::tuple_index(idx, len).unwrap_or(0));
-                quote!((#b).#k)
+                match crate::infer::tuple_index(idx, len) {
+                    Some(k) => {
+                        let k = syn::Index::from(k);
+                        quote!((#b).#k)
+                    }
+                    None => {
+                        // A run-time index into a tuple of one item type.
+                        let bt = self.ty(base);
+                        let item = crate::infer::value_item(&bt).unwrap_or(Ty::None);
+                        let items = match &bt {
+                            Ty::Tuple(items) => items.clone(),
+                            _ => Vec::new(),
+                        };
+                        let parts: Vec<TokenStream> = items
+                            .iter()
+                            .enumerate()
+                            .map(|(j, t)| {
+                                let j = syn::Index::from(j);
+                                super::types::convert(quote!(__pk_t.#j), t, &item)
+                            })
+                            .collect();
+                        let i = self.expr_as(idx, Dtype::Int64);
+                        quote!({
+                            let __pk_t = #b;
+                            let __pk_i = #i;
+                            let __pk_a = [#(#parts),*];
+                            __pk_a[::pykernel::__private::index(__pk_i, #len)?].clone()
+                        })
+                    }
+                }
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
@@ -245,6 +277,11 @@ impl FnEmitter<'_> {
             return self.iterable_builtin(b, args, ty);
         }
         match b {
+            Builtin::Abs if kind(self.scalar(&args[0]).dtype) == 3 => {
+                let s = self.scalar(&args[0]);
+                let v = self.expr(&args[0]);
+                super::complex::complex_abs(v, s)
+            }
             Builtin::Abs => {
                 let s = self.scalar(&args[0]);
                 let v = self.expr_as(&args[0], res);
@@ -341,6 +378,8 @@ impl FnEmitter<'_> {
                 quote!(::pykernel::__private::View1::from_raw(#p, #n)?)
             }
             Builtin::Math(f) => self.math(f, args),
+            Builtin::Complex => self.complex_ctor(args),
+            Builtin::Cmath(f) => self.cmath(f, args),
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
                 quote!(())
             }
@@ -458,6 +497,9 @@ pub(crate) fn binary(
     mode: Mode,
 ) -> TokenStream {
     let d = res.dtype;
+    if kind(d) == 3 {
+        return super::complex::complex_binary(op, lv, ls, rv, rs, res);
+    }
     let float = kind(d) == 2;
     // Integer operands of `/` and of float-valued `**` are converted first.
     let (l, r) = (cast(lv, ls.dtype, d), cast(rv, rs.dtype, d));
@@ -498,7 +540,7 @@ pub(crate) fn unary(op: UnaryOp, v: TokenStream, s: Scalar, res: Scalar) -> Toke
         UnaryOp::Pos => cast(v, s.dtype, res.dtype),
         UnaryOp::Neg => {
             let v = cast(v, s.dtype, res.dtype);
-            if kind(res.dtype) == 2 {
+            if kind(res.dtype) >= 2 {
                 quote!((-#v))
             } else {
                 quote!((#v).wrapping_neg())

@@ -92,6 +92,9 @@ impl FnEmitter<'_> {
     /// `recv.name(args)` on a list.
     pub(crate) fn method(&mut self, recv: &Expr, name: &str, args: &[Expr]) -> TokenStream {
         let rt = self.ty(recv);
+        if let Ty::Scalar(s) = rt {
+            return self.number_method(recv, s, name);
+        }
         let elem = list_elem(&rt);
         let r = self.place(recv);
         let arg = |this: &mut Self, k: usize| this.expr_to(&args[k], &elem);

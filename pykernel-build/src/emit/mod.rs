@@ -10,6 +10,7 @@
 //!
 //! Generated code only calls `pykernel::__private` paths.
 
+mod complex;
 mod elementwise;
 mod expr;
 mod iter;
@@ -355,6 +356,7 @@ fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, 
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
                     Some(0) => quote!(Bool),
                     Some(1) => quote!(Int),
+                    Some(3) => quote!(Complex),
                     _ => quote!(Float),
                 };
                 quote!(::pykernel::__private::overload_arg::<#rt>(&__pk_args.get_item(#j).ok()?, ::pykernel::__private::ArgKind::#kind, strict)?)
@@ -394,7 +396,7 @@ fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, 
 fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     let p = quote!(::pykernel::__private::pyo3);
     match t {
-        Ty::Scalar(s) if !s.py && kind(s.dtype) <= 2 => {
+        Ty::Scalar(s) if !s.py => {
             let dn = s.dtype.numpy_name();
             quote!(::pykernel::__private::numpy_scalar(__pk_py, #dn, #v))
         }

@@ -19,8 +19,9 @@ pub(crate) fn dtype_tokens(d: Dtype) -> TokenStream {
         Dtype::UInt32 => quote!(u32),
         Dtype::UInt64 => quote!(u64),
         Dtype::Float32 => quote!(f32),
-        // Complex values are rejected before emission; keep a compilable spelling.
-        Dtype::Float64 | Dtype::Complex64 | Dtype::Complex128 => quote!(f64),
+        Dtype::Float64 => quote!(f64),
+        Dtype::Complex64 => quote!(::pykernel::__private::C32),
+        Dtype::Complex128 => quote!(::pykernel::__private::C64),
     }
 }
 
@@ -86,6 +87,10 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
     match t {
         Ty::Scalar(s) => match kind(s.dtype) {
             0 => quote!(false),
+            3 => {
+                let ty = dtype_tokens(s.dtype);
+                quote!(#ty::new(0.0, 0.0))
+            }
             _ => {
                 let ty = dtype_tokens(s.dtype);
                 quote!(0 as #ty)
@@ -110,6 +115,38 @@ pub(crate) fn cast(v: TokenStream, from: Dtype, to: Dtype) -> TokenStream {
     }
     let target = dtype_tokens(to);
     match (kind(from), kind(to)) {
+        // Complex: a real becomes `re + 0j`; complex64 <-> complex128 part by part; a
+        // complex to a real keeps the real part (NumPy's cast).
+        (3, 3) => {
+            let part = dtype_tokens(if to == Dtype::Complex64 {
+                Dtype::Float32
+            } else {
+                Dtype::Float64
+            });
+            quote!({ let __pk_z = #v; #target::new(__pk_z.re as #part, __pk_z.im as #part) })
+        }
+        (_, 3) => {
+            let part_d = if to == Dtype::Complex64 {
+                Dtype::Float32
+            } else {
+                Dtype::Float64
+            };
+            let part = dtype_tokens(part_d);
+            let re = cast(v, from, part_d);
+            quote!(#target::new(#re, 0.0 as #part))
+        }
+        (3, 0) => {
+            quote!(::pykernel::__private::c_bool(::pykernel::__private::C64::new((#v).re as f64, (#v).im as f64)))
+        }
+        (3, _) => {
+            let re = quote!((#v).re);
+            let part = if from == Dtype::Complex64 {
+                Dtype::Float32
+            } else {
+                Dtype::Float64
+            };
+            cast(re, part, to)
+        }
         (_, 0) if kind(from) == 2 => quote!(((#v) != 0.0)),
         (_, 0) => quote!(((#v) != 0)),
         (0, 2) => quote!((((#v) as u8) as #target)),
@@ -122,6 +159,7 @@ pub(crate) fn truthy(v: TokenStream, d: Dtype) -> TokenStream {
     match kind(d) {
         0 => v,
         2 => quote!(((#v) != 0.0)),
+        3 => quote!({ let __pk_z = #v; __pk_z.re != 0.0 || __pk_z.im != 0.0 }),
         _ => quote!(((#v) != 0)),
     }
 }

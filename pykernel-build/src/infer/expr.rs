@@ -1,5 +1,6 @@
 //! Typing rules of expressions (NumPy 2 promotion, Python's int/float rules).
 
+use super::complex::complex_part;
 use super::{InstanceKey, Typer};
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
@@ -19,6 +20,7 @@ impl Typer<'_> {
         match &e.kind {
             ExprKind::Int(_) => Some(Ty::INT),
             ExprKind::Float(_) => Some(Ty::FLOAT),
+            ExprKind::Imag(_) => Some(Ty::COMPLEX),
             ExprKind::Bool(_) => Some(Ty::BOOL),
             ExprKind::None => Some(Ty::None),
             ExprKind::Local(name) => {
@@ -65,8 +67,7 @@ impl Typer<'_> {
             ExprKind::Method(recv, name, args) => self.method_type(e, recv, name, args),
             ExprKind::Attr(base, name) => {
                 let t = self.expr(base)?;
-                self.error(e.span, msg::unknown_method(&t.to_string(), name));
-                None
+                self.attr_type(e, &t, name)
             }
             ExprKind::Logic(_, a, b) => {
                 let (at, bt) = (self.expr(a), self.expr(b));
@@ -147,6 +148,11 @@ impl Typer<'_> {
                 if num(l) && num(r) {
                     return true;
                 }
+                // Complex numbers only test (in)equality.
+                let any = |t: &Ty| t.scalar().is_some();
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && any(l) && any(r) {
+                    return true;
+                }
             }
         }
         self.error(
@@ -175,6 +181,14 @@ impl Typer<'_> {
             Ty::List(t) => Some(*t),
             Ty::Tuple(items) => match tuple_index(idx, items.len()) {
                 Some(k) => Some(items[k].clone()),
+                // Items of one (joined) type can be indexed at run time.
+                None if !matches!(idx.kind, ExprKind::Int(_)) && !items.is_empty() => {
+                    let item = super::value_item(&Ty::Tuple(items.clone()));
+                    if item.is_none() {
+                        self.error(idx.span, msg::tuple_index_not_constant(items.len()));
+                    }
+                    item
+                }
                 None => {
                     self.error(idx.span, msg::tuple_index_not_constant(items.len()));
                     None
@@ -218,7 +232,16 @@ impl Typer<'_> {
             _ => return bad(self),
         };
         if kind(ls.dtype) == 3 || kind(rs.dtype) == 3 {
-            return bad(self);
+            // Complex numbers: + - * / ** only, as in Python; no arrays of them yet.
+            if array
+                || !matches!(
+                    op,
+                    BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow
+                )
+            {
+                return bad(self);
+            }
+            return Some(Ty::Scalar(promote(ls, rs)));
         }
         let both_int = kind(ls.dtype) <= 1 && kind(rs.dtype) <= 1;
         let res = match op {
@@ -293,7 +316,7 @@ impl Typer<'_> {
         };
         match (op, t) {
             (UnaryOp::Not, Ty::Scalar(_)) => Some(Ty::BOOL),
-            (UnaryOp::Neg | UnaryOp::Pos, Ty::Scalar(s)) if kind(s.dtype) <= 2 => {
+            (UnaryOp::Neg | UnaryOp::Pos, Ty::Scalar(s)) if kind(s.dtype) <= 3 => {
                 if s.dtype == Dtype::Bool {
                     if s.py { Some(Ty::INT) } else { bad(self) }
                 } else {
@@ -388,6 +411,11 @@ impl Typer<'_> {
                 if !arity(self, "1", args.len() == 1) {
                     return None;
                 }
+                if let Some(s) = tys[0].scalar()
+                    && kind(s.dtype) == 3
+                {
+                    return Some(Ty::Scalar(complex_part(s)));
+                }
                 let s = num(self, 0)?;
                 Some(Ty::Scalar(if s.dtype == Dtype::Bool {
                     Scalar::INT
@@ -409,7 +437,10 @@ impl Typer<'_> {
                 if !arity(self, "1", args.len() == 1) {
                     return None;
                 }
-                num(self, 0)?;
+                let complex = matches!(tys[0].scalar(), Some(s) if kind(s.dtype) == 3);
+                if !(b == Builtin::Bool && complex) {
+                    num(self, 0)?;
+                }
                 Some(match b {
                     Builtin::Int => Ty::INT,
                     Builtin::Float => Ty::FLOAT,
@@ -494,6 +525,8 @@ impl Typer<'_> {
                 }
             }
             Builtin::Math(f) => self.math_call(f, args, &tys, span),
+            Builtin::Complex => self.complex_call(args, &tys, span),
+            Builtin::Cmath(f) => self.cmath_call(f, args, &tys, span),
             // Typed by `iterable_builtin` above.
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
         }
@@ -567,5 +600,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::All => "all",
         Builtin::AsArray => "as_array",
         Builtin::Math(m) => m.rust_name(),
+        Builtin::Complex => "complex",
+        Builtin::Cmath(f) => f.name(),
     }
 }

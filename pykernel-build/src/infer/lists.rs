@@ -318,9 +318,8 @@ impl Typer<'_> {
         }
     }
 
-    fn scalar_method(&mut self, e: &Expr, rt: &Ty, name: &str, _tys: &[Ty]) -> Option<Ty> {
-        self.error(e.span, msg::unknown_method(&rt.to_string(), name));
-        None
+    fn scalar_method(&mut self, e: &Expr, rt: &Ty, name: &str, tys: &[Ty]) -> Option<Ty> {
+        self.number_method(e, rt, name, tys.len())
     }
 
     fn condition_type(&mut self, t: &Ty, span: Span) {
@@ -356,7 +355,7 @@ impl Typer<'_> {
             return None;
         };
         let numeric = |this: &mut Self, t: &Ty| match t {
-            Ty::Scalar(s) if kind(s.dtype) <= 2 => true,
+            Ty::Scalar(s) if kind(s.dtype) <= 2 || b == Builtin::Sum => true,
             Ty::Unknown => true,
             _ => {
                 this.error(

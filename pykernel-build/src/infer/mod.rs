@@ -4,6 +4,7 @@
 //! instances specialised on the argument types. Inference runs to a fixpoint (types only
 //! widen: int joins float to float), then one last pass reports errors.
 
+mod complex;
 mod expr;
 mod lists;
 

@@ -25,6 +25,7 @@ const BUILTINS: &[(&str, Builtin)] = &[
     ("list", Builtin::List),
     ("any", Builtin::Any),
     ("all", Builtin::All),
+    ("complex", Builtin::Complex),
 ];
 
 /// Maps a Python operator.
@@ -84,7 +85,10 @@ impl FnLowerer<'_, '_> {
                 ast::Constant::Float(f) => ExprKind::Float(*f),
                 ast::Constant::Bool(b) => ExprKind::Bool(*b),
                 ast::Constant::None => ExprKind::None,
-                ast::Constant::Complex { .. } => return self.unsupported(span, "complex literals"),
+                ast::Constant::Complex { real, imag } if *real == 0.0 => ExprKind::Imag(*imag),
+                ast::Constant::Complex { .. } => {
+                    return self.unsupported(span, "this complex literal");
+                }
                 ast::Constant::Str(_) | ast::Constant::Bytes(_) => {
                     return self.unsupported(span, "strings");
                 }
@@ -93,6 +97,7 @@ impl FnLowerer<'_, '_> {
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
             ast::Expr::Attribute(a) => match self.resolve(e) {
                 Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
+                Some(Resolved::Import(Imported::Imag(c))) => ExprKind::Imag(c),
                 _ if self.is_value(&a.value) => {
                     ExprKind::Attr(self.boxed(&a.value)?, a.attr.to_string())
                 }
@@ -239,6 +244,7 @@ impl FnLowerer<'_, '_> {
         }
         match self.ctx.imports.get(name) {
             Some(Imported::Const(c)) => return Some(self.mk(span, ExprKind::Float(*c))),
+            Some(Imported::Imag(c)) => return Some(self.mk(span, ExprKind::Imag(*c))),
             Some(_) => return self.unsupported(span, &format!("using `{name}` as a value")),
             None => {}
         }

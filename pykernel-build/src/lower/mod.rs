@@ -139,6 +139,17 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             module.functions.push(func);
         }
     }
+    // `f(x, k=2.0)` exported as `f(float, float?)`: one function per shorter signature
+    // that calls `f` with the defaults (evaluated in module scope, as Python does).
+    for stmt in suite {
+        if let ast::Stmt::FunctionDef(f) = stmt {
+            let mut lowerer = FnLowerer::new(&ctx, f);
+            lowerer.locals.clear();
+            let wrappers = lowerer.default_wrappers(f);
+            diags.extend(lowerer.diags);
+            module.functions.extend(wrappers);
+        }
+    }
     let mut lifted: Vec<&lambdas::Lambda> = ctx.lambdas.values().collect();
     lifted.sort_by_key(|l| span_of(l.node).start);
     for l in lifted {
@@ -319,6 +330,51 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             body,
             expr_count: self.next_id,
         }
+    }
+
+    /// The functions `{f}__pkargs{k}` taking the first `k` parameters of `f` (for every `k`
+    /// that leaves only defaulted parameters out) and returning `f(...)` with the defaults.
+    fn default_wrappers(&mut self, f: &ast::StmtFunctionDef) -> Vec<Function> {
+        let params: Vec<&ast::ArgWithDefault> =
+            f.args.posonlyargs.iter().chain(&f.args.args).collect();
+        let name_span = def_name_span(self.ctx.source, f);
+        let mut out = Vec::new();
+        for k in (0..params.len()).rev() {
+            if params[k].default.is_none() {
+                break;
+            }
+            self.next_id = 0;
+            let mut args = Vec::new();
+            let mut ok = true;
+            for (j, p) in params.iter().enumerate() {
+                let e = if j < k {
+                    Some(self.mk_expr(span_of(&p.def), ExprKind::Local(p.def.arg.to_string())))
+                } else {
+                    p.default.as_deref().and_then(|d| self.expr(d))
+                };
+                match e {
+                    Some(e) => args.push(e),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let span = span_of(f);
+            let call = self.mk_expr(name_span, ExprKind::CallUser(f.name.to_string(), args));
+            out.push(Function {
+                name: format!("{}__pkargs{k}", f.name),
+                name_span,
+                span,
+                params: params[..k]
+                    .iter()
+                    .map(|p| (p.def.arg.to_string(), span_of(&p.def)))
+                    .collect(),
+                body: vec![Stmt::Return(Some(call), name_span)],
+                expr_count: self.next_id,
+            });
+        }
+        out
     }
 
     fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {

@@ -2,7 +2,7 @@
 
 use rustpython_parser::ast;
 
-use crate::ir::{Builtin, MathFn, math_constant};
+use crate::ir::{Builtin, CmathFn, MathFn, cmath_constant, math_constant};
 
 /// What an imported name refers to.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +13,8 @@ pub(crate) enum Imported {
     Func(Builtin),
     /// A float constant (`from math import pi`).
     Const(f64),
+    /// An imaginary constant (`cmath.infj`).
+    Imag(f64),
     /// Something from another module, by path (errors only when used).
     Other(String),
 }
@@ -56,6 +58,16 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             }
             if let Some(c) = math_constant(name) {
                 return Imported::Const(c);
+            }
+        }
+        "cmath" => {
+            if let Some(f) = CmathFn::from_name(name) {
+                return Imported::Func(Builtin::Cmath(f));
+            }
+            match cmath_constant(name) {
+                Some((0.0, im)) if name.ends_with('j') => return Imported::Imag(im),
+                Some((re, _)) => return Imported::Const(re),
+                None => {}
             }
         }
         "numpy" | "np" if name == "ctypeslib" => return Imported::Module("numpy.ctypeslib".into()),
