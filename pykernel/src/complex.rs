@@ -33,6 +33,10 @@ pub(crate) mod sys {
     unsafe extern "C" {
         /// C99 `asinh` from the platform libm.
         pub(crate) safe fn asinh(x: f64) -> f64;
+        /// C99 `acosh` from the platform libm (what CPython's `math.acosh` calls).
+        pub(crate) safe fn acosh(x: f64) -> f64;
+        /// C99 `atanh` from the platform libm (what CPython's `math.atanh` calls).
+        pub(crate) safe fn atanh(x: f64) -> f64;
         /// C99 `cpow` from the platform libm (what NumPy's `npy_cpow` calls).
         pub(crate) safe fn cpow(x: C64, y: C64) -> C64;
         /// C99 `cpowf` from the platform libm (what NumPy's `npy_cpowf` calls).

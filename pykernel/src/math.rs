@@ -66,11 +66,13 @@ unary! {
     /// `math.tanh`.
     tanh => f64::tanh, false;
     /// `math.asinh`.
-    asinh => f64::asinh, false;
+    // The platform libm, as CPython: Rust's `f64::asinh` & co. are computed in Rust and
+    // differ in the last bit for many inputs.
+    asinh => |x| crate::complex::sys::asinh(x), false;
     /// `math.acosh`.
-    acosh => f64::acosh, false;
+    acosh => |x| crate::complex::sys::acosh(x), false;
     /// `math.atanh`.
-    atanh => f64::atanh, false;
+    atanh => |x| crate::complex::sys::atanh(x), false;
     /// `math.erf`.
     erf => libm::erf, false;
     /// `math.erfc`.

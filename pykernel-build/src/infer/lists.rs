@@ -56,7 +56,13 @@ impl Typer<'_> {
         match join(elem, &vt) {
             Some(j) if j == *elem => {}
             Some(j) => self.refine(base, Ty::list(j)),
-            None => self.error(span, msg::bad_store(&vt.to_string(), &elem.to_string())),
+            None => self.error(
+                span,
+                msg::bad_store(
+                    &vt.to_string(),
+                    &format!("{} element", Ty::list(elem.clone())),
+                ),
+            ),
         }
     }
 
@@ -188,7 +194,7 @@ impl Typer<'_> {
                 None => {
                     self.error(
                         span,
-                        msg::bad_operands("list", &elem.to_string(), &t.to_string()),
+                        msg::bad_operands("a list literal", &elem.to_string(), &t.to_string()),
                     );
                     return None;
                 }
@@ -240,7 +246,10 @@ impl Typer<'_> {
                     this.refine(recv, Ty::list(j));
                 }
             }
-            None => this.error(span, msg::bad_store(&t.to_string(), &elem.to_string())),
+            None => this.error(
+                span,
+                msg::bad_store(&t.to_string(), &format!("{rt} element")),
+            ),
         };
         match name {
             "append" => {
