@@ -46,7 +46,7 @@ fn kernel(r: &mut Rng) -> String {
     let _ = writeln!(body, "    s = 0\n    t = 1.5");
     for _ in 0..1 + r.below(4) {
         let target = r.pick(&["s", "t"]);
-        match r.below(5) {
+        match r.below(9) {
             0 => {
                 let _ = writeln!(
                     body,
@@ -84,6 +84,35 @@ fn kernel(r: &mut Rng) -> String {
             }
             3 => {
                 let _ = writeln!(body, "    s, t = t, s");
+            }
+            4 => {
+                let e = expr(r, &["a", "b", "i", "s"], 2);
+                let _ = writeln!(
+                    body,
+                    "    xs = [{e} for i in range(n) if i % 2 == 0]\n    xs.append({})\n    {target} += sum(xs) + len(xs)",
+                    expr(r, &names, 1)
+                );
+            }
+            5 => {
+                let (e1, e2) = (expr(r, &names, 1), expr(r, &names, 2));
+                let _ = writeln!(
+                    body,
+                    "    for j, v in enumerate([{e1}, {e2}]):\n        {target} += v * j\n        if v > 50:\n            break"
+                );
+            }
+            6 => {
+                let _ = writeln!(
+                    body,
+                    "    zs = [a, b] * 2\n    zs[0] += {}\n    for u, w in zip(zs, reversed(zs)):\n        {target} += u - w\n    {target} += max(zs) + min(zs)",
+                    expr(r, &names, 2)
+                );
+            }
+            7 => {
+                let (e1, e2) = (expr(r, &names, 1), expr(r, &names, 1));
+                let _ = writeln!(
+                    body,
+                    "    c = complex({e1}, {e2}) * 1j + 2\n    {target} += abs(c) + c.real"
+                );
             }
             _ => {
                 let _ = writeln!(body, "    {target} = {}", expr(r, &names, 3));
