@@ -83,7 +83,7 @@ pub enum Stmt {
     /// tuples, `enumerate`, `zip`, `reversed` (each item converted to the target's type).
     ForEach {
         target: Target,
-        iter: Iterable,
+        iter: Box<Iterable>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
@@ -458,8 +458,68 @@ pub enum Builtin {
     Math(MathFn),
     /// `complex(re[, im])`
     Complex,
+    /// `numpy.zeros/ones/empty/full(shape[, value], dtype=)` and their `_like` forms.
+    NpAlloc(AllocKind, Option<crate::exports::Dtype>),
     /// A `cmath` function.
     Cmath(CmathFn),
+}
+
+/// The array constructors of NumPy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum AllocKind {
+    Zeros,
+    Ones,
+    Empty,
+    Full,
+    ZerosLike,
+    OnesLike,
+    EmptyLike,
+    FullLike,
+}
+
+impl AllocKind {
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<AllocKind> {
+        use AllocKind::*;
+        Some(match name {
+            "zeros" => Zeros,
+            "ones" => Ones,
+            "empty" => Empty,
+            "full" => Full,
+            "zeros_like" => ZerosLike,
+            "ones_like" => OnesLike,
+            "empty_like" => EmptyLike,
+            "full_like" => FullLike,
+            _ => return None,
+        })
+    }
+
+    /// The NumPy name.
+    pub fn name(self) -> &'static str {
+        use AllocKind::*;
+        match self {
+            Zeros => "zeros",
+            Ones => "ones",
+            Empty => "empty",
+            Full => "full",
+            ZerosLike => "zeros_like",
+            OnesLike => "ones_like",
+            EmptyLike => "empty_like",
+            FullLike => "full_like",
+        }
+    }
+
+    /// `zeros_like` & co. take an array instead of a shape.
+    pub fn like(self) -> bool {
+        use AllocKind::*;
+        matches!(self, ZerosLike | OnesLike | EmptyLike | FullLike)
+    }
+
+    /// `full` and `full_like` take a fill value.
+    pub fn takes_value(self) -> bool {
+        matches!(self, AllocKind::Full | AllocKind::FullLike)
+    }
 }
 
 /// Functions of the `cmath` module.

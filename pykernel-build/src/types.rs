@@ -69,6 +69,9 @@ pub enum Ty {
     List(Box<Ty>),
     /// The element type of a list not known yet (`[]` before its first `append`).
     Unknown,
+    /// An N-dimensional NumPy array (export arguments, `np.zeros(...)`, rows of those):
+    /// dtype and rank.
+    Array(Dtype, u8),
 }
 
 impl Ty {
@@ -121,6 +124,10 @@ impl fmt::Display for Ty {
             Ty::Elementwise(d) => write!(f, "{}[:] array expression", d.numpy_name()),
             Ty::List(t) => write!(f, "{t} list"),
             Ty::Unknown => f.write_str("unknown"),
+            Ty::Array(d, n) => {
+                let dims = vec![":"; *n as usize].join(",");
+                write!(f, "{}[{dims}] array", d.numpy_name())
+            }
             Ty::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(ToString::to_string).collect();
                 if parts.len() == 1 {
@@ -288,6 +295,16 @@ impl Ty {
     /// A list of `t`.
     pub fn list(t: Ty) -> Ty {
         Ty::List(Box::new(t))
+    }
+
+    /// Is reading a value of this type a shared reference (lists, arrays), which the
+    /// generated code must clone rather than copy?
+    pub fn is_shared(&self) -> bool {
+        match self {
+            Ty::List(_) | Ty::Array(..) => true,
+            Ty::Tuple(items) => items.iter().any(Ty::is_shared),
+            _ => false,
+        }
     }
 
     /// Does a value of this type own a list (so reading it shares, not copies)?

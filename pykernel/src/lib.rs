@@ -15,6 +15,7 @@
 //! adds its exports to a Python module: capsules for `scipy.LowLevelCallable`, and
 //! Python-callable functions.
 
+mod array;
 mod capsule;
 mod cmath;
 mod complex;
@@ -25,12 +26,16 @@ mod math;
 mod ops;
 #[cfg(feature = "pyo3")]
 mod python;
+#[cfg(feature = "pyo3")]
+mod python_array;
 mod python_error;
 #[cfg(feature = "pyo3")]
 mod python_list;
 mod view;
 
+pub use array::Array;
 pub use error::{ErrorKind, KResult, KernelError, take_last_error};
+pub use list::List;
 pub use pykernel_macros::include_kernel;
 
 /// Keeps the tokens when pykernel's `pyo3` feature is on, drops them otherwise.
@@ -53,6 +58,7 @@ macro_rules! __pykernel_if_pyo3 {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
+    pub use crate::array::Array;
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};
@@ -71,7 +77,11 @@ pub mod __private {
     }
 
     #[cfg(feature = "pyo3")]
-    pub use crate::python::{ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg};
+    pub use crate::python::{
+        ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg, without_gil,
+    };
+    #[cfg(feature = "pyo3")]
+    pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};
     #[cfg(feature = "pyo3")]
     pub use crate::python_list::{PyValue, arg_from_py};
     #[cfg(feature = "pyo3")]

@@ -122,3 +122,25 @@ pub fn no_overload(name: &str, args: &Bound<'_, pyo3::types::PyTuple>, accepted:
         accepted.join("\n    ")
     ))
 }
+
+/// A value carried through [`Python::detach`]. `detach` runs its closure on the calling
+/// thread (it only releases the GIL around it), so kernel values that are not `Send`
+/// (lists, array views) never actually change threads.
+struct Unbound<T>(T);
+
+// SAFETY: see above: the value stays on the thread that created it.
+unsafe impl<T> Send for Unbound<T> {}
+
+impl<T> Unbound<T> {
+    fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+/// Runs the kernel call `f(args)` with the GIL released, so that other Python threads
+/// run meanwhile (kernels never touch Python objects).
+pub fn without_gil<A, R>(py: Python<'_>, args: A, f: fn(A) -> R) -> R {
+    let input = Unbound(args);
+    py.detach(move || Unbound(f(input.into_inner())))
+        .into_inner()
+}

@@ -112,3 +112,48 @@ fn augmented_slice_assignment_on_views() {
     assert_eq!(r, 5.0);
     assert_eq!(data, [2.0, 6.0, 8.0]);
 }
+
+mod arrays {
+    include!("../../pykernel-build/tests/golden/ok/arrays.rs");
+}
+
+mod lists {
+    include!("../../pykernel-build/tests/golden/ok/lists.rs");
+}
+
+#[test]
+fn arrays_from_rust_are_views_with_in_place_writes() {
+    use pykernel::Array;
+    let a = Array::<f64, 2>::from_ndarray(
+        ndarray::ArrayD::from_shape_vec(vec![2, 3], vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]).unwrap(),
+    )
+    .unwrap();
+    arrays::scale_inplace(a.clone(), 2.0).unwrap();
+    let out = a.into_ndarray().unwrap();
+    assert_eq!(out.as_slice().unwrap(), &[-1.0, 4.0, 6.0, 8.0, 10.0, 12.0]);
+    let xs = Array::<i64, 1>::from_vec(vec![1, 2, 3, -1, 7], [5]).unwrap();
+    let h = arrays::hist(xs, 4).unwrap().into_ndarray().unwrap();
+    assert_eq!(h.as_slice().unwrap(), &[0, 1, 1, 3]);
+    // Python's IndexError for an out-of-range index, as a KernelError.
+    let empty = Array::<f64, 1>::from_vec(Vec::new(), [0]).unwrap();
+    assert_eq!(
+        arrays::total(empty).unwrap_err().kind(),
+        pykernel::ErrorKind::Index
+    );
+}
+
+#[test]
+fn lists_from_rust_share_like_python_lists() {
+    use pykernel::List;
+    assert_eq!(
+        lists::sieve(30).unwrap().to_vec(),
+        vec![2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
+    );
+    let xs = List::from_vec(vec![1.0, 2.0]);
+    let (out, lo, hi, sorted, n) = lists::stats(xs.clone()).unwrap();
+    // stats appends the sum to its argument: the caller's list sees it.
+    assert_eq!(xs.to_vec(), vec![1.0, 2.0, 3.0]);
+    assert_eq!((lo, hi, n), (1.0, 3.0, 3));
+    assert_eq!(out.to_vec(), vec![0.0, 2.0, 6.0]);
+    assert_eq!(sorted.to_vec(), vec![3.0, 2.0, 1.0]);
+}

@@ -74,7 +74,7 @@ impl FnEmitter<'_> {
             ExprKind::Local(name) => {
                 let id = ident(name);
                 // Reading a list shares it (another reference), as in Python.
-                if ty.has_list() {
+                if ty.is_shared() {
                     quote!(#id.clone())
                 } else {
                     quote!(#id)
@@ -83,6 +83,9 @@ impl FnEmitter<'_> {
             ExprKind::List(items) => self.list_literal(items, &ty),
             ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
             ExprKind::Method(recv, name, args) => self.method(recv, name, args),
+            ExprKind::Attr(base, name) if matches!(self.ty(base), Ty::Array(..)) => {
+                self.array_attr(base, name)
+            }
             ExprKind::Attr(base, name) => self.attr(base, name, &ty),
             ExprKind::Binary(op, l, r) if ty.has_list() => self.list_binary(*op, l, r, &ty),
             ExprKind::Binary(op, l, r) => {
@@ -177,6 +180,9 @@ impl FnEmitter<'_> {
                         })
                     }
                 }
+            }
+            ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Array(..)) => {
+                self.array_read(base, idx)
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
@@ -379,6 +385,7 @@ impl FnEmitter<'_> {
             }
             Builtin::Math(f) => self.math(f, args),
             Builtin::Complex => self.complex_ctor(args),
+            Builtin::NpAlloc(k, _) => self.np_alloc(k, args, ty),
             Builtin::Cmath(f) => self.cmath(f, args),
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
                 quote!(())

@@ -181,6 +181,24 @@ impl FnEmitter<'_> {
                     item,
                 }
             }
+            Ty::Array(_, n) => {
+                let read = if *n == 1 {
+                    quote!(#v.get([#k as i64])?)
+                } else {
+                    quote!(#v.sub(#k as i64)?)
+                };
+                Cursor {
+                    init: quote!(let #v = #val; let mut #k: usize = 0;),
+                    next: quote!(if (#k as i64) < #v.len_i64() {
+                        let __pk_x = #read;
+                        #k += 1;
+                        Some(__pk_x)
+                    } else {
+                        None
+                    }),
+                    item,
+                }
+            }
             Ty::View(_) => Cursor {
                 init: quote!(let #v = #val; let mut #k: usize = 0;),
                 next: quote!(if #k < #v.len() {

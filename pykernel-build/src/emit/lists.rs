@@ -95,6 +95,10 @@ impl FnEmitter<'_> {
         if let Ty::Scalar(s) = rt {
             return self.number_method(recv, s, name);
         }
+        if let Ty::Array(..) = rt {
+            let r = self.place(recv);
+            return quote!((#r).copy());
+        }
         let elem = list_elem(&rt);
         let r = self.place(recv);
         let arg = |this: &mut Self, k: usize| this.expr_to(&args[k], &elem);

@@ -10,6 +10,7 @@
 //!
 //! Generated code only calls `pykernel::__private` paths.
 
+mod arrays;
 mod complex;
 mod elementwise;
 mod expr;
@@ -109,6 +110,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut items = Vec::new();
     let mut registrations = Vec::new();
     let mut wrappers = Vec::new();
+    let writes = writes_arrays(input);
     for (i, b) in input.exports.iter().enumerate() {
         let inst = &input.program.instances[i];
         match input.capsules.get(i).cloned().flatten() {
@@ -131,12 +133,17 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                 let rust_name = rust_export_name(b, group.len() > 1);
                 items.push(regular_fn(input, i, b, inst, &rust_name));
                 if group.len() == 1 {
-                    let (w, reg) =
-                        python_wrapper(b, &input.module.functions[b.func], inst, &rust_name);
+                    let (w, reg) = python_wrapper(
+                        b,
+                        &input.module.functions[b.func],
+                        inst,
+                        &rust_name,
+                        writes,
+                    );
                     wrappers.push(w);
                     registrations.push(reg);
                 } else if group.first() == Some(&i) {
-                    let (w, reg) = overload_dispatcher(input, &group);
+                    let (w, reg) = overload_dispatcher(input, &group, writes);
                     wrappers.push(w);
                     registrations.push(reg);
                 }
@@ -334,7 +341,11 @@ fn rust_export_name(b: &BoundExport, overloaded: bool) -> String {
 
 /// One Python function for an overloaded export: tries each signature with arguments of
 /// exactly the expected kinds first, then with any convertible arguments.
-fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, TokenStream) {
+fn overload_dispatcher(
+    input: &EmitInput<'_>,
+    group: &[usize],
+    writes: bool,
+) -> (TokenStream, TokenStream) {
     let p = quote!(::pykernel::__private::pyo3);
     let first = &input.exports[group[0]];
     let py_name = &first.export.name;
@@ -353,6 +364,15 @@ fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, 
             .enumerate()
             .map(|(j, t)| {
                 let rt = ty_tokens(t);
+                if let Ty::Array(..) = t {
+                    let f = &input.module.functions[b.func];
+                    let pname = f.params.get(j).map_or("?", |(n, _)| n.as_str());
+                    let spec = array_spec(&f.name, pname, &b.export.args[j].ty, writes);
+                    return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
+                }
+                if t.has_list() {
+                    return quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
+                }
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
                     Some(0) => quote!(Bool),
                     Some(1) => quote!(Int),
@@ -367,7 +387,7 @@ fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, 
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
-                    let r = #rust_name(#(#names),*)?;
+                    let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| #rust_name(#(#names),*))?;
                     return #conv;
                 }
             }
@@ -378,9 +398,11 @@ fn overload_dispatcher(input: &EmitInput<'_>, group: &[usize]) -> (TokenStream, 
     let f = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name, signature = (*__pk_args))]
-        #[allow(clippy::all, non_snake_case, dead_code, unused_parens)]
+        #[allow(clippy::all, non_snake_case, dead_code, unused_parens, unused_variables)]
         fn #wrapper<'py>(__pk_py: #p::Python<'py>, __pk_args: &#p::Bound<'py, #p::types::PyTuple>) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
             use #p::types::PyTupleMethods as _;
+            let __pk_items: ::std::vec::Vec<#p::Bound<'py, #p::PyAny>> = __pk_args.iter().collect();
+            let __pk_array_args: &[&#p::Bound<'py, #p::PyAny>] = &__pk_items.iter().collect::<::std::vec::Vec<_>>();
             for strict in [true, false] {
                 #(#tries)*
             }
@@ -402,6 +424,7 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
         }
         Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
         Ty::List(_) => quote!(::pykernel::__private::PyValue::to_py(&#v, __pk_py)),
+        Ty::Array(..) => quote!(::pykernel::__private::array_to_py(__pk_py, #v, __pk_array_args)),
         Ty::Tuple(items) => {
             let names: Vec<Ident> = (0..items.len())
                 .map(|k| format_ident!("__pk_r{}", k))
@@ -421,12 +444,84 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     }
 }
 
+/// The `ArraySpec` of an array argument: what its export type requires.
+fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool) -> TokenStream {
+    let (layout, fixed) = match t {
+        ExportType::Array {
+            dims,
+            strided,
+            order,
+            ..
+        } => {
+            let layout = if *strided {
+                quote!(Any)
+            } else if *order == crate::exports::Order::F {
+                quote!(F)
+            } else {
+                quote!(C)
+            };
+            let fixed: Vec<TokenStream> = dims
+                .iter()
+                .map(|d| match d {
+                    crate::exports::Dim::Fixed(n) => {
+                        let n = *n as usize;
+                        quote!(Some(#n))
+                    }
+                    crate::exports::Dim::Any => quote!(None),
+                })
+                .collect();
+            (layout, fixed)
+        }
+        _ => (quote!(Any), Vec::new()),
+    };
+    let expected = format!("a {t} array");
+    quote!(::pykernel::__private::ArraySpec {
+        func: #func,
+        name: #name,
+        expected: #expected,
+        layout: ::pykernel::__private::Layout::#layout,
+        fixed: &[#(#fixed),*],
+        writes: #writes,
+    })
+}
+
+/// Does any compiled function store into an array? (Read-only NumPy arrays are only
+/// accepted by kernels that never do.)
+fn writes_arrays(input: &EmitInput<'_>) -> bool {
+    fn block(stmts: &[crate::ir::Stmt], inst: &Instance) -> bool {
+        stmts.iter().any(|s| {
+            let target = match s {
+                crate::ir::Stmt::Assign { target, .. }
+                | crate::ir::Stmt::AugAssign { target, .. } => Some(target),
+                _ => None,
+            };
+            target.is_some_and(|t| target_writes(t, inst))
+                || s.blocks().into_iter().any(|b| block(b, inst))
+        })
+    }
+    fn target_writes(t: &crate::ir::Target, inst: &Instance) -> bool {
+        match t {
+            crate::ir::Target::Index { base, .. } | crate::ir::Target::Slice { base, .. } => {
+                matches!(inst.exprs.get(base.id as usize), Some(Some(Ty::Array(..))))
+            }
+            crate::ir::Target::Tuple(ts, _) => ts.iter().any(|t| target_writes(t, inst)),
+            crate::ir::Target::Local(..) => false,
+        }
+    }
+    input
+        .program
+        .instances
+        .iter()
+        .any(|inst| block(&input.module.functions[inst.key.func].body, inst))
+}
+
 /// The pyo3 wrapper of a regular export and its registration.
 fn python_wrapper(
     b: &BoundExport,
     f: &Function,
     inst: &Instance,
     rust_name: &str,
+    writes: bool,
 ) -> (TokenStream, TokenStream) {
     let name = ident(rust_name);
     let py_name = &b.export.name;
@@ -437,9 +532,20 @@ fn python_wrapper(
     let mut converts = Vec::new();
     let mut write_backs = Vec::new();
     let mut args = Vec::new();
+    let mut array_objs = Vec::new();
     for (((n, _), t), et) in f.params.iter().zip(&b.params).zip(&b.export.args) {
         let id = ident(n);
-        if t.has_list() {
+        if let Ty::Array(..) = t {
+            let rt = ty_tokens(t);
+            let val = format_ident!("__pk_arg_{}", id);
+            let spec = array_spec(&f.name, n, &et.ty, writes);
+            params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
+            converts.push(quote! {
+                let #val: #rt = ::pykernel::__private::array_arg(#id, &#spec)?;
+            });
+            args.push(quote!(#val.clone()));
+            array_objs.push(quote!(#id));
+        } else if t.has_list() {
             // Containers arrive as Python objects: converted, and their in-place changes
             // written back after the call (also when the kernel raised, as in CPython).
             let rt = ty_tokens(t);
@@ -459,18 +565,24 @@ fn python_wrapper(
     }
     let ret = inst.ret.clone().unwrap_or(Ty::None);
     let conv = to_python(quote!(r), &ret);
+    // The kernel runs with the GIL released (it never touches Python objects).
+    let pats: Vec<Ident> = (0..args.len())
+        .map(|k| format_ident!("__pk_a{}", k))
+        .collect();
+    let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| #name(#(#pats),*)));
     let call = if write_backs.is_empty() {
-        quote!(let r = #name(#(#args),*)?;)
+        quote!(let r = #run?;)
     } else {
-        quote!(let r = #name(#(#args),*); #(#write_backs)* let r = r?;)
+        quote!(let r = #run; #(#write_backs)* let r = r?;)
     };
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
-        #[allow(clippy::all, non_snake_case, dead_code)]
+        #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
         fn #wrapper<'py>(__pk_py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
             #(#converts)*
             #call
+            let __pk_array_args: &[&#p::Bound<'py, #p::PyAny>] = &[#(#array_objs),*];
             #conv
         }
     };

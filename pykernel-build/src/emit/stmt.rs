@@ -327,6 +327,12 @@ impl FnEmitter<'_> {
                 let v = convert(v, vt, &lt);
                 quote!(#id = #v;)
             }
+            Target::Index { base, index, .. } if matches!(self.ty(base), Ty::Array(..)) => {
+                let val = self.tmp("v");
+                let vs = vt.scalar().unwrap_or(Scalar::FLOAT);
+                let store = self.array_store(base, index, quote!(#val), vs);
+                quote!({ let #val = #v; #store })
+            }
             Target::Index { base, index, .. } if self.ty(base).has_list() => {
                 let val = self.tmp("v");
                 let store = self.list_store(base, index, quote!(#val), vt);
@@ -393,6 +399,11 @@ impl FnEmitter<'_> {
         };
         if let Some(cur @ Ty::List(_)) = current {
             return self.list_aug_assign(target, op, value, &cur);
+        }
+        if let Target::Index { base, index, .. } = target
+            && matches!(self.ty(base), Ty::Array(..))
+        {
+            return self.array_aug_assign(base, index, op, value);
         }
         match target {
             Target::Local(name, _) => {

@@ -49,6 +49,11 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
         }
         // Elements of a list that never gets any.
         Ty::Unknown => quote!(()),
+        Ty::Array(d, n) => {
+            let e = dtype_tokens(*d);
+            let n = *n as usize;
+            quote!(::pykernel::__private::Array<#e, #n>)
+        }
     }
 }
 
@@ -105,6 +110,7 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
         }
         Ty::List(_) => quote!(::pykernel::__private::List::new()),
         Ty::Unknown => quote!(()),
+        Ty::Array(..) => quote!(::pykernel::__private::Array::empty()),
     }
 }
 

@@ -129,6 +129,11 @@ impl Dtype {
     }
 }
 
+/// The dtype a scalar type word names (`float64`, `int`, `intp`, ...), for `dtype=`.
+pub fn dtype_word(word: &str) -> Option<Dtype> {
+    words::scalar(word).map(|(d, _)| d)
+}
+
 /// How a scalar type was spelled, which matters for semantics and C naming.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Flavor {

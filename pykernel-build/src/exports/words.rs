@@ -32,7 +32,7 @@ const SCALARS: [(&str, Dtype, Flavor); 21] = [
 const OTHER_TYPES: [&str; 2] = ["None", "void"];
 
 /// The scalar a type word names, if it is one.
-pub(super) fn scalar(word: &str) -> Option<(Dtype, Flavor)> {
+pub(crate) fn scalar(word: &str) -> Option<(Dtype, Flavor)> {
     SCALARS
         .iter()
         .find(|(w, _, _)| *w == word)

@@ -67,6 +67,9 @@ impl Typer<'_> {
             ExprKind::Method(recv, name, args) => self.method_type(e, recv, name, args),
             ExprKind::Attr(base, name) => {
                 let t = self.expr(base)?;
+                if let Ty::Array(d, n) = t {
+                    return self.array_attr(e, d, n, name);
+                }
                 self.attr_type(e, &t, name)
             }
             ExprKind::Logic(_, a, b) => {
@@ -165,6 +168,9 @@ impl Typer<'_> {
     /// The element type of `base[idx]`.
     pub(super) fn index_type(&mut self, base: &Expr, idx: &Expr) -> Option<Ty> {
         let bt = self.expr(base);
+        if let Some(Ty::Array(d, n)) = bt {
+            return self.array_index(d, n, idx);
+        }
         let it = self.expr(idx);
         if let Some(it) = &it {
             self.require_int(it, idx.span, "indexing");
@@ -526,6 +532,7 @@ impl Typer<'_> {
             }
             Builtin::Math(f) => self.math_call(f, args, &tys, span),
             Builtin::Complex => self.complex_call(args, &tys, span),
+            Builtin::NpAlloc(k, d) => self.np_alloc(k, d, args, &tys, span),
             Builtin::Cmath(f) => self.cmath_call(f, args, &tys, span),
             // Typed by `iterable_builtin` above.
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
@@ -601,6 +608,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::AsArray => "as_array",
         Builtin::Math(m) => m.rust_name(),
         Builtin::Complex => "complex",
+        Builtin::NpAlloc(k, _) => k.name(),
         Builtin::Cmath(f) => f.name(),
     }
 }

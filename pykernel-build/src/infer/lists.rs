@@ -21,7 +21,8 @@ pub(crate) fn value_item(t: &Ty) -> Option<Ty> {
             let first = it.next()?.clone();
             it.try_fold(first, |acc, t| join(&acc, t))
         }
-        Ty::View(d) => Some(Ty::Scalar(Scalar::np(*d))),
+        Ty::View(d) | Ty::Array(d, 1) => Some(Ty::Scalar(Scalar::np(*d))),
+        Ty::Array(d, n) => Some(Ty::Array(*d, n - 1)),
         _ => None,
     }
 }
@@ -227,6 +228,13 @@ impl Typer<'_> {
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let rt = rt?;
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
+        if let Ty::Array(..) = rt {
+            if name == "copy" && args.is_empty() {
+                return Some(rt);
+            }
+            self.error(e.span, msg::unknown_method(&rt.to_string(), name));
+            return None;
+        }
         let Ty::List(elem) = &rt else {
             return self.scalar_method(e, &rt, name, &tys);
         };

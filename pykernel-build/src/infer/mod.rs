@@ -4,6 +4,7 @@
 //! instances specialised on the argument types. Inference runs to a fixpoint (types only
 //! widen: int joins float to float), then one last pass reports errors.
 
+mod arrays;
 mod complex;
 mod expr;
 mod lists;
@@ -335,7 +336,9 @@ impl<'a> Typer<'a> {
     }
 
     fn returned(&mut self, t: Ty, span: Span) {
-        if matches!(t, Ty::View(_) | Ty::Elementwise(_)) {
+        if matches!(t, Ty::View(_) | Ty::Elementwise(_))
+            || matches!(&t, Ty::Tuple(items) if items.iter().any(|i| matches!(i, Ty::View(_))))
+        {
             self.error(span, msg::bad_return(&t.to_string()));
             return;
         }

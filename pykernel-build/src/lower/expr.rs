@@ -5,7 +5,7 @@ use rustpython_parser::ast;
 use super::names::{Imported, resolve_attr, suggest};
 use super::{FnLowerer, span_of};
 use crate::diagnostics::Span;
-use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, UnaryOp};
+use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, UnaryOp};
 use crate::messages::kernel as msg;
 
 /// Python builtins usable in kernels.
@@ -181,8 +181,10 @@ impl FnLowerer<'_, '_> {
                         let (lo, hi, st) = self.slice_parts(sl)?;
                         ExprKind::Slice(base?, lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
                     }
-                    ast::Expr::Tuple(_) => {
-                        return self.unsupported(span, "multi-dimensional indexing");
+                    ast::Expr::Tuple(t)
+                        if t.elts.iter().any(|e| matches!(e, ast::Expr::Slice(_))) =>
+                    {
+                        return self.unsupported(span, "slices in multi-dimensional indexing");
                     }
                     idx => {
                         let idx = self.boxed(idx);
@@ -410,6 +412,9 @@ impl FnLowerer<'_, '_> {
         if builtin == Builtin::AsArray {
             return self.as_array(c, span);
         }
+        if let Builtin::NpAlloc(kind, _) = builtin {
+            return self.np_alloc(kind, c, span);
+        }
         let consumes_iterable = match builtin {
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
             Builtin::Min | Builtin::Max | Builtin::Len => c.args.len() == 1,
@@ -522,6 +527,72 @@ impl FnLowerer<'_, '_> {
         };
         let args = vec![self.expr(ptr)?, self.expr(n)?];
         Some(self.mk(span, ExprKind::CallBuiltin(Builtin::AsArray, args)))
+    }
+}
+
+impl FnLowerer<'_, '_> {
+    /// `np.zeros(shape, dtype=...)`, `np.full(shape, value)`, `np.zeros_like(a)`, ...
+    fn np_alloc(&mut self, kind: AllocKind, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let n_pos = 1 + usize::from(kind.takes_value());
+        let mut dtype_expr = None;
+        for k in &c.keywords {
+            match k.arg.as_deref() {
+                Some("dtype") if dtype_expr.is_none() => dtype_expr = Some(&k.value),
+                other => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            }
+        }
+        if c.args.len() == n_pos + 1 && dtype_expr.is_none() {
+            dtype_expr = c.args.last();
+        } else if c.args.len() != n_pos {
+            let name = format!("numpy.{}", kind.name());
+            self.error(
+                span,
+                msg::builtin_arity(&name, &n_pos.to_string(), c.args.len()),
+            );
+            return None;
+        }
+        let dtype = match dtype_expr {
+            None => None,
+            Some(d) => match self.dtype_of(d) {
+                Some(d) => Some(d),
+                None => {
+                    self.error(
+                        span_of(d),
+                        msg::unsupported_expression(
+                            "this dtype (write e.g. `np.float64`, `np.int32`, `float`, `int`)",
+                        ),
+                    );
+                    return None;
+                }
+            },
+        };
+        let args = self.args(&c.args[..n_pos])?;
+        Some(self.mk(
+            span,
+            ExprKind::CallBuiltin(Builtin::NpAlloc(kind, dtype), args),
+        ))
+    }
+
+    /// A dtype written in a `dtype=` argument: `np.float64`, `numpy.int32`, `float`, `int`.
+    fn dtype_of(&self, e: &ast::Expr) -> Option<crate::exports::Dtype> {
+        match e {
+            ast::Expr::Name(n) if !self.shadowed(n.id.as_str()) => match n.id.as_str() {
+                "float" | "int" | "bool" | "complex" => crate::exports::dtype_word(n.id.as_str()),
+                _ => None,
+            },
+            ast::Expr::Attribute(a) => match self.resolve(&a.value) {
+                Some(Resolved::Import(Imported::Module(m))) if m == "numpy" => {
+                    crate::exports::dtype_word(a.attr.as_str()).or_else(|| {
+                        (a.attr.as_str() == "bool_").then_some(crate::exports::Dtype::Bool)
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 }
 

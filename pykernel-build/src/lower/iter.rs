@@ -55,14 +55,14 @@ impl FnLowerer<'_, '_> {
             };
             return Some(Stmt::ForEach {
                 target,
-                iter,
+                iter: Box::new(iter),
                 body,
                 orelse,
             });
         }
         Some(Stmt::ForEach {
             target,
-            iter,
+            iter: Box::new(iter),
             body,
             orelse,
         })

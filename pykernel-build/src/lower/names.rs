@@ -2,7 +2,7 @@
 
 use rustpython_parser::ast;
 
-use crate::ir::{Builtin, CmathFn, MathFn, cmath_constant, math_constant};
+use crate::ir::{AllocKind, Builtin, CmathFn, MathFn, cmath_constant, math_constant};
 
 /// What an imported name refers to.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +72,9 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
         }
         "numpy" | "np" if name == "ctypeslib" => return Imported::Module("numpy.ctypeslib".into()),
         "numpy" => {
+            if let Some(k) = AllocKind::from_name(name) {
+                return Imported::Func(Builtin::NpAlloc(k, None));
+            }
             if let Some(c) = match name {
                 "pi" => Some(std::f64::consts::PI),
                 "e" => Some(std::f64::consts::E),

@@ -245,7 +245,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "floor_ops")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: i64,
@@ -253,12 +253,20 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = floor_ops(a, b)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (a, b),
+            |(__pk_a0, __pk_a1)| floor_ops(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -266,12 +274,20 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = mixed(n, x)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (n, x),
+            |(__pk_a0, __pk_a1)| mixed(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "chained")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         lo: f64,
@@ -280,12 +296,20 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = chained(lo, x, hi)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (lo, x, hi),
+            |(__pk_a0, __pk_a1, __pk_a2)| chained(__pk_a0, __pk_a1, __pk_a2),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "helper_twice")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_3<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -293,12 +317,20 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = helper_twice(n, x)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (n, x),
+            |(__pk_a0, __pk_a1)| helper_twice(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "narrow")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_5<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: i32,
@@ -306,7 +338,15 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = narrow(a, x)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (a, x),
+            |(__pk_a0, __pk_a1)| narrow(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::numpy_scalar(__pk_py, "float64", r)
     }
     ///Adds the exports of `golden/ok/scalar_semantics.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.

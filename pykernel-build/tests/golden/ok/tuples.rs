@@ -132,7 +132,7 @@ pub fn mixed(
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "divmod_")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: i64,
@@ -140,7 +140,15 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = divmod_(a, b)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (a, b),
+            |(__pk_a0, __pk_a1)| divmod_(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         {
             let (__pk_r0, __pk_r1) = r;
             let items: ::std::vec::Vec<
@@ -157,19 +165,27 @@ pub fn mixed(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fib")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = fib(n)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (n,),
+            |(__pk_a0,)| fib(__pk_a0),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
-    #[allow(clippy::all, non_snake_case, dead_code)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         x: f32,
@@ -177,7 +193,15 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = mixed(x, n)?;
+        let r = ::pykernel::__private::without_gil(
+            __pk_py,
+            (x, n),
+            |(__pk_a0, __pk_a1)| mixed(__pk_a0, __pk_a1),
+        )?;
+        let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
+            'py,
+            ::pykernel::__private::pyo3::PyAny,
+        >] = &[];
         {
             let (__pk_r0, __pk_r1, __pk_r2) = r;
             let items: ::std::vec::Vec<

@@ -1,0 +1,162 @@
+//! Emission of N-dimensional array code: indexing (with `a[i][j]` fused into one
+//! `a[i, j]` access), stores, `.shape`/`.ndim`/`.size`, and NumPy's constructors.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use super::types::{cast, dtype_tokens};
+use crate::exports::Dtype;
+use crate::ir::{AllocKind, BinOp, Expr, ExprKind};
+use crate::types::{Scalar, Ty};
+
+impl FnEmitter<'_> {
+    /// Splits `a[i][j, k]` into the array `a` and its indices `[i, j, k]`, as long as each
+    /// level indexes an array.
+    fn index_chain<'e>(&self, base: &'e Expr, idx: &'e Expr) -> (&'e Expr, Vec<&'e Expr>) {
+        let (root, mut out) = match &base.kind {
+            ExprKind::Index(b, i) if matches!(self.ty(b), Ty::Array(..)) => self.index_chain(b, i),
+            _ => (base, Vec::new()),
+        };
+        match &idx.kind {
+            ExprKind::Tuple(items) => out.extend(items.iter()),
+            _ => out.push(idx),
+        }
+        (root, out)
+    }
+
+    /// `base[idx]` where `base` is an array: an element or a sub-array view.
+    pub(crate) fn array_read(&mut self, base: &Expr, idx: &Expr) -> TokenStream {
+        let (root, idxs) = self.index_chain(base, idx);
+        let n = match self.ty(root) {
+            Ty::Array(_, n) => n as usize,
+            _ => 0,
+        };
+        let r = self.place(root);
+        let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        if vals.len() == n {
+            return quote!((#r).get([#(#vals),*])?);
+        }
+        let mut out = quote!((#r));
+        for v in vals {
+            out = quote!(#out.sub(#v)?);
+        }
+        out
+    }
+
+    /// `base[idx] = v` (every axis indexed).
+    pub(crate) fn array_store(
+        &mut self,
+        base: &Expr,
+        idx: &Expr,
+        v: TokenStream,
+        vs: Scalar,
+    ) -> TokenStream {
+        let (root, idxs) = self.index_chain(base, idx);
+        let d = match self.ty(root) {
+            Ty::Array(d, _) => d,
+            _ => Dtype::Float64,
+        };
+        let r = self.place(root);
+        let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        let v = cast(v, vs.dtype, d);
+        quote!((#r).set([#(#vals),*], #v)?;)
+    }
+
+    /// `base[idx] op= value`: the indices are evaluated once.
+    pub(crate) fn array_aug_assign(
+        &mut self,
+        base: &Expr,
+        idx: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> TokenStream {
+        let (root, idxs) = self.index_chain(base, idx);
+        let d = match self.ty(root) {
+            Ty::Array(d, _) => d,
+            _ => Dtype::Float64,
+        };
+        let r = self.place(root);
+        let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        let cs = Scalar::np(d);
+        let vs = self.scalar(value);
+        let v = self.expr(value);
+        let res = crate::types::promote(cs, vs);
+        let res = if op == BinOp::Div {
+            crate::types::true_divide(cs, vs)
+        } else {
+            res
+        };
+        let cur = quote!(__pk_a.get(__pk_i)?);
+        let r_v = match super::expr::positive_divisor(op, value, res) {
+            Some(f) => f(cast(cur, d, res.dtype)),
+            None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+        };
+        let r_v = cast(r_v, res.dtype, d);
+        quote!({
+            let __pk_a = &(#r);
+            let __pk_i = [#(#vals),*];
+            let __pk_r = #r_v;
+            __pk_a.set(__pk_i, __pk_r)?;
+        })
+    }
+
+    /// `a.shape`, `a.ndim`, `a.size`.
+    pub(crate) fn array_attr(&mut self, base: &Expr, name: &str) -> TokenStream {
+        let n = match self.ty(base) {
+            Ty::Array(_, n) => n as usize,
+            _ => 0,
+        };
+        let b = self.place(base);
+        match name {
+            "shape" => {
+                let dims = (0..n).map(|k| quote!(__pk_a.dim(#k)));
+                quote!({ let __pk_a = &(#b); (#(#dims,)*) })
+            }
+            "ndim" => {
+                let n = n as i64;
+                quote!({ let _ = &(#b); #n })
+            }
+            _ => quote!((#b).size()),
+        }
+    }
+
+    /// `np.zeros(shape, dtype=)`, `np.full(shape, v)`, `np.zeros_like(a)`, ...
+    pub(crate) fn np_alloc(&mut self, kind: AllocKind, args: &[Expr], ty: &Ty) -> TokenStream {
+        let (d, n) = match ty {
+            Ty::Array(d, n) => (*d, *n as usize),
+            _ => (Dtype::Float64, 1),
+        };
+        let et = dtype_tokens(d);
+        let p = quote!(::pykernel::__private);
+        let shape = if kind.like() {
+            let a = self.place(&args[0]);
+            quote!((#a).shape().map(|__pk_n| __pk_n as i64))
+        } else {
+            match &args[0].kind {
+                ExprKind::Tuple(items) => {
+                    let v: Vec<TokenStream> = items
+                        .iter()
+                        .map(|i| self.expr_as(i, Dtype::Int64))
+                        .collect();
+                    quote!([#(#v),*])
+                }
+                _ => {
+                    let v = self.expr_as(&args[0], Dtype::Int64);
+                    quote!([#v])
+                }
+            }
+        };
+        let value = match kind {
+            AllocKind::Full | AllocKind::FullLike => self.expr_as(&args[1], d),
+            AllocKind::Ones | AllocKind::OnesLike => cast(quote!(1i64), Dtype::Int64, d),
+            // `np.empty` leaves the memory unspecified; zeros are one valid content.
+            _ => cast(quote!(0i64), Dtype::Int64, d),
+        };
+        quote!({
+            let __pk_shape: [i64; #n] = #shape;
+            let __pk_v: #et = #value;
+            #p::Array::<#et, #n>::full(__pk_shape, __pk_v)?
+        })
+    }
+}

@@ -1,0 +1,146 @@
+//! Typing of N-dimensional arrays: indexing, `.shape`/`.ndim`/`.size`, `.copy()`, and
+//! NumPy's constructors (`np.zeros`, `np.full`, `np.zeros_like`, ...).
+
+use super::Typer;
+use crate::diagnostics::Span;
+use crate::exports::Dtype;
+use crate::ir::{AllocKind, Expr, ExprKind};
+use crate::messages::kernel as msg;
+use crate::types::{Scalar, Ty, kind};
+
+impl Typer<'_> {
+    /// `a[i]`, `a[i, j]`: an element when every axis is indexed, else a sub-array.
+    pub(super) fn array_index(&mut self, d: Dtype, n: u8, idx: &Expr) -> Option<Ty> {
+        let it = self.expr(idx)?;
+        let k = match &it {
+            Ty::Tuple(items) => {
+                for (t, e) in items.iter().zip(index_items(idx)) {
+                    self.require_int(t, e.span, "indexing");
+                }
+                items.len()
+            }
+            t => {
+                if !self.require_int(t, idx.span, "indexing") {
+                    return None;
+                }
+                1
+            }
+        };
+        if k > n as usize || k == 0 {
+            self.error(
+                idx.span,
+                msg::bad_argument(
+                    "indexing",
+                    &format!("{k} indices"),
+                    &format!("at most {n} for a {n}-D array"),
+                ),
+            );
+            return None;
+        }
+        Some(if k == n as usize {
+            Ty::Scalar(Scalar::np(d))
+        } else {
+            Ty::Array(d, n - k as u8)
+        })
+    }
+
+    /// `a.shape`, `a.ndim`, `a.size` of an array.
+    pub(super) fn array_attr(&mut self, e: &Expr, d: Dtype, n: u8, name: &str) -> Option<Ty> {
+        match name {
+            "shape" => Some(Ty::Tuple(vec![Ty::INT; n as usize])),
+            "ndim" | "size" => Some(Ty::INT),
+            _ => {
+                self.error(
+                    e.span,
+                    msg::unknown_method(&Ty::Array(d, n).to_string(), name),
+                );
+                None
+            }
+        }
+    }
+
+    /// `np.zeros(shape, dtype=...)` & co.
+    pub(super) fn np_alloc(
+        &mut self,
+        kind_: AllocKind,
+        dtype: Option<Dtype>,
+        args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
+        let name = format!("numpy.{}", kind_.name());
+        let n_args = 1 + usize::from(kind_.takes_value());
+        if args.len() != n_args {
+            self.error(
+                span,
+                msg::builtin_arity(&name, &n_args.to_string(), args.len()),
+            );
+            return None;
+        }
+        let value_dtype = if kind_.takes_value() {
+            match tys[1].scalar() {
+                Some(s) if kind(s.dtype) <= 3 => Some(s.dtype),
+                _ => {
+                    self.error(
+                        args[1].span,
+                        msg::bad_argument(&name, &tys[1].to_string(), "a number"),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            None
+        };
+        let (rank, like_dtype) = if kind_.like() {
+            match &tys[0] {
+                Ty::Array(d, n) => (*n, Some(*d)),
+                other => {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(&name, &other.to_string(), "an array"),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            match &tys[0] {
+                Ty::Tuple(items) if !items.is_empty() && items.len() <= 5 => {
+                    for (t, e) in items.iter().zip(index_items(&args[0])) {
+                        self.require_int(t, e.span, &name);
+                    }
+                    (items.len() as u8, None)
+                }
+                t if t.scalar().is_some() => {
+                    self.require_int(t, args[0].span, &name);
+                    (1, None)
+                }
+                other => {
+                    self.error(
+                        args[0].span,
+                        msg::bad_argument(
+                            &name,
+                            &other.to_string(),
+                            "a shape: an int or a tuple of 1 to 5 ints",
+                        ),
+                    );
+                    return None;
+                }
+            }
+        };
+        // NumPy: an explicit dtype wins; `_like` keeps the array's; `full` takes the
+        // value's (a Python int gives int64); the others give float64.
+        let d = dtype
+            .or(like_dtype)
+            .or(value_dtype)
+            .unwrap_or(Dtype::Float64);
+        Some(Ty::Array(d, rank))
+    }
+}
+
+/// The expressions of a tuple index (`a[i, j]`), or the index itself.
+fn index_items(idx: &Expr) -> Vec<&Expr> {
+    match &idx.kind {
+        ExprKind::Tuple(items) => items.iter().collect(),
+        _ => vec![idx],
+    }
+}

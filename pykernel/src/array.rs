@@ -1,0 +1,356 @@
+//! N-dimensional arrays in compiled kernels: NumPy arrays passed in (views of the caller's
+//! memory: writes are seen by the caller) and arrays the kernel creates (`np.zeros`, ...).
+//!
+//! An [`Array`] is a strided view: a pointer, a shape and strides (in elements), plus,
+//! for arrays the kernel allocated, a reference-counted owner of the memory. Cloning is
+//! cheap and shares the memory, as NumPy views do.
+
+use std::cell::UnsafeCell;
+use std::rc::Rc;
+
+use crate::error::{ErrorKind, KResult, KernelError, value_error};
+
+/// A `D`-dimensional array of `T`.
+pub struct Array<T, const D: usize> {
+    ptr: *mut T,
+    shape: [usize; D],
+    strides: [isize; D],
+    owner: Option<Rc<UnsafeCell<Vec<T>>>>,
+}
+
+impl<T, const D: usize> Clone for Array<T, D> {
+    /// Another view of the same memory (Python assignment), not a copy.
+    fn clone(&self) -> Self {
+        Array {
+            ptr: self.ptr,
+            shape: self.shape,
+            strides: self.strides,
+            owner: self.owner.clone(),
+        }
+    }
+}
+
+impl<T, const D: usize> std::fmt::Debug for Array<T, D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Array")
+            .field("shape", &self.shape)
+            .field("strides", &self.strides)
+            .field("owned", &self.owner.is_some())
+            .finish()
+    }
+}
+
+#[cold]
+fn out_of_bounds(i: i64, axis: usize, n: usize) -> KernelError {
+    KernelError::new(
+        ErrorKind::Index,
+        format!("index {i} is out of bounds for axis {axis} with size {n}"),
+    )
+}
+
+/// C-order (row-major) strides of `shape`, in elements.
+fn c_strides<const D: usize>(shape: [usize; D]) -> [isize; D] {
+    let mut strides = [0isize; D];
+    let mut acc = 1isize;
+    for k in (0..D).rev() {
+        strides[k] = acc;
+        acc = acc.wrapping_mul(shape[k].max(1) as isize);
+    }
+    strides
+}
+
+impl<T: Copy, const D: usize> Array<T, D> {
+    /// A view of memory the caller owns.
+    ///
+    /// # Safety
+    /// `ptr` with `shape` and `strides` (in elements) must address valid `T`s for as long
+    /// as the view (and its clones) are used.
+    pub unsafe fn from_raw(ptr: *mut T, shape: [usize; D], strides: [isize; D]) -> Self {
+        Array {
+            ptr,
+            shape,
+            strides,
+            owner: None,
+        }
+    }
+
+    /// A new C-ordered array holding `data` (`data.len()` must be the product of `shape`).
+    pub fn from_vec(data: Vec<T>, shape: [usize; D]) -> KResult<Self> {
+        let n: usize = shape.iter().product();
+        if data.len() != n {
+            return Err(value_error(format!(
+                "cannot reshape array of size {} into shape {shape:?}",
+                data.len()
+            )));
+        }
+        let owner = Rc::new(UnsafeCell::new(data));
+        // SAFETY: the Vec is never resized; its buffer lives as long as `owner`.
+        let ptr = unsafe { (*owner.get()).as_mut_ptr() };
+        Ok(Array {
+            ptr,
+            shape,
+            strides: c_strides(shape),
+            owner: Some(owner),
+        })
+    }
+
+    /// `np.full(shape, value)` (also `zeros`, `ones`, `empty`): negative extents raise
+    /// `ValueError` as NumPy does.
+    pub fn full(shape: [i64; D], value: T) -> KResult<Self> {
+        let mut s = [0usize; D];
+        for (k, &n) in shape.iter().enumerate() {
+            if n < 0 {
+                return Err(value_error("negative dimensions are not allowed"));
+            }
+            s[k] = n as usize;
+        }
+        let n = s
+            .iter()
+            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+            .ok_or_else(|| value_error("array is too big"))?;
+        Self::from_vec(vec![value; n], s)
+    }
+
+    /// An empty array (the initial value of array variables).
+    pub fn empty() -> Self {
+        Array {
+            ptr: std::ptr::NonNull::dangling().as_ptr(),
+            shape: [0; D],
+            strides: [1; D],
+            owner: None,
+        }
+    }
+
+    /// The extents.
+    #[inline(always)]
+    pub fn shape(&self) -> [usize; D] {
+        self.shape
+    }
+
+    /// The strides, in elements.
+    #[inline(always)]
+    pub fn strides(&self) -> [isize; D] {
+        self.strides
+    }
+
+    /// The address of element `[0, 0, ...]`.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut T {
+        self.ptr
+    }
+
+    /// `a.shape[k]`.
+    #[inline(always)]
+    pub fn dim(&self, k: usize) -> i64 {
+        self.shape[k] as i64
+    }
+
+    /// `len(a)`: the first extent.
+    #[inline(always)]
+    pub fn len_i64(&self) -> i64 {
+        self.shape.first().map_or(0, |&n| n as i64)
+    }
+
+    /// `a.size`.
+    #[inline(always)]
+    pub fn size(&self) -> i64 {
+        self.shape.iter().product::<usize>() as i64
+    }
+
+    /// The offset (in elements) of `a[idx]`, with negative indices counted from the end
+    /// and `IndexError` out of bounds.
+    #[inline(always)]
+    fn offset(&self, idx: [i64; D]) -> KResult<isize> {
+        let mut off = 0isize;
+        for (k, &i) in idx.iter().enumerate() {
+            let n = self.shape[k];
+            let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
+            if j < 0 || j as u64 >= n as u64 {
+                return Err(out_of_bounds(i, k, n));
+            }
+            off += j as isize * self.strides[k];
+        }
+        Ok(off)
+    }
+
+    /// `a[i, j, ...]` with every index given.
+    #[inline(always)]
+    pub fn get(&self, idx: [i64; D]) -> KResult<T> {
+        let off = self.offset(idx)?;
+        // SAFETY: in bounds; the memory is valid (`from_raw`'s contract or owned).
+        Ok(unsafe { *self.ptr.offset(off) })
+    }
+
+    /// `a[i, j, ...] = v`.
+    #[inline(always)]
+    pub fn set(&self, idx: [i64; D], v: T) -> KResult<()> {
+        let off = self.offset(idx)?;
+        // SAFETY: as in `get`; exports check that written arrays are writeable.
+        unsafe { *self.ptr.offset(off) = v };
+        Ok(())
+    }
+
+    /// The elements in C order (row-major), copied.
+    pub fn to_vec(&self) -> Vec<T> {
+        let n: usize = self.shape.iter().product();
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        let mut idx = [0usize; D];
+        loop {
+            let off: isize = (0..D).map(|k| idx[k] as isize * self.strides[k]).sum();
+            // SAFETY: every index is below its extent.
+            out.push(unsafe { *self.ptr.offset(off) });
+            // Odometer increment, last axis fastest.
+            let mut k = D;
+            loop {
+                if k == 0 {
+                    return out;
+                }
+                k -= 1;
+                idx[k] += 1;
+                if idx[k] < self.shape[k] {
+                    break;
+                }
+                idx[k] = 0;
+            }
+        }
+    }
+
+    /// `a.copy()`: a new C-ordered array.
+    pub fn copy(&self) -> Self {
+        // The shape fits: `to_vec` returns exactly its product.
+        Self::from_vec(self.to_vec(), self.shape).unwrap_or_else(|_| Self::empty())
+    }
+
+    /// The owned buffer, if this array is the whole of one the kernel created and nothing
+    /// else refers to it (so it can become a NumPy array without a copy).
+    pub fn into_owned_vec(self) -> Result<Vec<T>, Self> {
+        let whole = self.strides == c_strides(self.shape);
+        match self.owner {
+            Some(owner) if whole => {
+                // SAFETY: a shared look at the Vec header; nothing mutates it meanwhile.
+                let starts = std::ptr::eq(unsafe { &*owner.get() }.as_ptr(), self.ptr);
+                if !starts {
+                    return Err(Array {
+                        owner: Some(owner),
+                        ..self
+                    });
+                }
+                match Rc::try_unwrap(owner) {
+                    Ok(cell) => Ok(cell.into_inner()),
+                    Err(owner) => Err(Array {
+                        owner: Some(owner),
+                        ..self
+                    }),
+                }
+            }
+            owner => Err(Array { owner, ..self }),
+        }
+    }
+}
+
+impl<T: Copy, const D: usize> Array<T, D> {
+    /// An array owning the elements of `a` (moved, not copied, when `a` is in standard
+    /// C order): what Rust callers pass to a compiled kernel. Keep a clone to see the
+    /// kernel's in-place writes (`Array::clone` shares the memory).
+    pub fn from_ndarray(a: ndarray::ArrayD<T>) -> KResult<Self> {
+        if a.ndim() != D {
+            return Err(value_error(format!(
+                "expected a {D}-D array, got {} dimensions",
+                a.ndim()
+            )));
+        }
+        let mut shape = [0usize; D];
+        shape.copy_from_slice(a.shape());
+        let data = if a.is_standard_layout() {
+            a.into_raw_vec_and_offset().0
+        } else {
+            a.iter().copied().collect()
+        };
+        Self::from_vec(data, shape)
+    }
+
+    /// The elements as an owned `ndarray` array (moved without a copy when this is the
+    /// only reference to an array the kernel created).
+    ///
+    /// # Errors
+    /// None in practice: the shape always matches the elements.
+    pub fn into_ndarray(self) -> KResult<ndarray::ArrayD<T>> {
+        let shape = self.shape.to_vec();
+        let data = self.into_owned_vec().unwrap_or_else(|a| a.to_vec());
+        ndarray::ArrayD::from_shape_vec(shape, data).map_err(|e| value_error(e.to_string()))
+    }
+}
+
+macro_rules! sub_views {
+    ($($d:literal => $e:literal),*) => {$(
+        impl<T: Copy> Array<T, $d> {
+            /// `a[i]`: the sub-array along the first axis (a view).
+            #[inline(always)]
+            pub fn sub(&self, i: i64) -> KResult<Array<T, $e>> {
+                let n = self.shape[0];
+                let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
+                if j < 0 || j as u64 >= n as u64 {
+                    return Err(out_of_bounds(i, 0, n));
+                }
+                let mut shape = [0usize; $e];
+                let mut strides = [0isize; $e];
+                shape.copy_from_slice(&self.shape[1..]);
+                strides.copy_from_slice(&self.strides[1..]);
+                Ok(Array {
+                    // SAFETY: `j` is in bounds on axis 0.
+                    ptr: unsafe { self.ptr.offset(j as isize * self.strides[0]) },
+                    shape,
+                    strides,
+                    owner: self.owner.clone(),
+                })
+            }
+        }
+    )*};
+}
+
+sub_views!(2 => 1, 3 => 2, 4 => 3, 5 => 4);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_index_and_views() {
+        let a = Array::<f64, 2>::full([2, 3], 0.0).unwrap();
+        a.set([1, -1], 5.0).unwrap();
+        assert_eq!(a.get([1, 2]), Ok(5.0));
+        assert_eq!(a.get([2, 0]).unwrap_err().kind(), ErrorKind::Index);
+        let row = a.sub(-1).unwrap();
+        assert_eq!(row.get([2]), Ok(5.0));
+        row.set([0], 1.0).unwrap();
+        assert_eq!(a.get([1, 0]), Ok(1.0), "a row is a view");
+        assert_eq!(a.to_vec(), vec![0.0, 0.0, 0.0, 1.0, 0.0, 5.0]);
+        assert!(Array::<i64, 1>::full([-1], 0).is_err());
+    }
+
+    #[test]
+    fn owned_buffers_come_back_without_copy_only_when_unshared() {
+        let a = Array::<i64, 1>::full([4], 7).unwrap();
+        let b = a.clone();
+        let a = a.into_owned_vec().unwrap_err();
+        drop(b);
+        assert_eq!(a.into_owned_vec().unwrap(), vec![7; 4]);
+        let m = Array::<i64, 2>::full([2, 2], 1).unwrap();
+        assert!(
+            m.sub(1).unwrap().into_owned_vec().is_err(),
+            "a row is not the whole buffer"
+        );
+    }
+
+    #[test]
+    fn strided_views_copy_in_c_order() {
+        let mut data = [1i32, 2, 3, 4, 5, 6];
+        // A transposed 2x3 -> 3x2 view.
+        let t = unsafe { Array::from_raw(data.as_mut_ptr(), [3, 2], [1, 3]) };
+        assert_eq!(t.to_vec(), vec![1, 4, 2, 5, 3, 6]);
+        assert_eq!(t.copy().strides(), [2, 1]);
+    }
+}

@@ -1,0 +1,158 @@
+//! NumPy arrays through regular exports (feature `pyo3`): arguments are received as views
+//! of the caller's memory (no copy), checked against the export type with messages that
+//! name the argument; results go back as NumPy arrays (no copy for arrays the kernel
+//! created; an argument returned as a whole comes back as that same object).
+
+use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE};
+use numpy::{Element, PyArray, PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+
+use crate::array::Array;
+
+/// The memory layout an export type asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `T[:]`, `T[:,:]`: C-contiguous.
+    C,
+    /// `T[:,:] order(F)`: Fortran-contiguous.
+    F,
+    /// `T[::]`: any strides.
+    Any,
+}
+
+/// What an export line says about one array argument.
+#[derive(Clone, Copy, Debug)]
+pub struct ArraySpec<'a> {
+    /// The kernel function's name (for messages).
+    pub func: &'a str,
+    /// The parameter name.
+    pub name: &'a str,
+    /// The export type as written (`float64[:,:]`).
+    pub expected: &'a str,
+    /// Required layout.
+    pub layout: Layout,
+    /// Fixed extents (`T[:,3]`): `None` for any.
+    pub fixed: &'a [Option<usize>],
+    /// The kernel may write to it (read-only arrays are refused then).
+    pub writes: bool,
+}
+
+fn describe(obj: &Bound<'_, PyAny>) -> String {
+    match obj.cast::<PyUntypedArray>() {
+        Ok(a) => {
+            let dtype = a
+                .dtype()
+                .str()
+                .map(|s| s.to_string())
+                .unwrap_or_else(|_| "?".into());
+            format!("a {}-D {dtype} array", a.ndim())
+        }
+        Err(_) => obj
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "?".into()),
+    }
+}
+
+/// Converts argument `obj` to a kernel array view after checking dtype, rank, layout,
+/// fixed extents and writeability; every failure is a `TypeError`/`ValueError` naming the
+/// argument, the export type and what was given.
+pub fn array_arg<T: Element + Copy, const D: usize>(
+    obj: &Bound<'_, PyAny>,
+    spec: &ArraySpec<'_>,
+) -> PyResult<Array<T, D>> {
+    let err = |what: String| {
+        format!(
+            "{}() argument '{}' must be {}, got {what}",
+            spec.func, spec.name, spec.expected
+        )
+    };
+    let Ok(arr) = obj.cast::<PyArrayDyn<T>>() else {
+        return Err(PyTypeError::new_err(err(describe(obj))));
+    };
+    if arr.ndim() != D {
+        return Err(PyTypeError::new_err(err(describe(obj))));
+    }
+    let layout_ok = match spec.layout {
+        Layout::C => arr.is_c_contiguous(),
+        Layout::F => arr.is_fortran_contiguous(),
+        Layout::Any => true,
+    };
+    if !layout_ok {
+        let layout = if spec.layout == Layout::F {
+            "Fortran"
+        } else {
+            "C"
+        };
+        return Err(PyValueError::new_err(err(format!(
+            "a non-{layout}-contiguous array (pass a contiguous copy, or declare the argument strided with `::`)"
+        ))));
+    }
+    let shape_in = arr.shape();
+    for (k, fixed) in spec.fixed.iter().enumerate() {
+        if let Some(n) = fixed
+            && shape_in.get(k) != Some(n)
+        {
+            return Err(PyValueError::new_err(err(format!(
+                "an array of shape {shape_in:?}"
+            ))));
+        }
+    }
+    if spec.writes {
+        // SAFETY: `arr` is a live ndarray and we hold the GIL.
+        let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
+        if flags & NPY_ARRAY_WRITEABLE == 0 {
+            return Err(PyValueError::new_err(err(
+                "a read-only array (the kernel writes to it)".into(),
+            )));
+        }
+    }
+    let size = std::mem::size_of::<T>() as isize;
+    let mut shape = [0usize; D];
+    let mut strides = [0isize; D];
+    for k in 0..D {
+        shape[k] = shape_in[k];
+        let s = arr.strides()[k];
+        if size == 0 || s % size != 0 {
+            return Err(PyValueError::new_err(err(
+                "an array with unaligned strides".into(),
+            )));
+        }
+        strides[k] = s / size;
+    }
+    // SAFETY: the array object outlives the call (the wrapper holds it); shape and
+    // strides describe its memory.
+    Ok(unsafe { Array::from_raw(arr.data(), shape, strides) })
+}
+
+/// Converts a kernel array result to a NumPy array: an argument returned whole is that
+/// same object; an array the kernel created moves into NumPy without a copy; anything
+/// else (a view of an argument) is copied.
+pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
+    py: Python<'py>,
+    a: Array<T, D>,
+    args: &[&Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
+    for obj in args {
+        if let Ok(arr) = obj.cast::<PyArrayDyn<T>>()
+            && arr.data() == a.as_ptr()
+            && arr.shape() == a.shape()
+            && arr
+                .strides()
+                .iter()
+                .zip(a.strides())
+                .all(|(&s, t)| s == t * std::mem::size_of::<T>() as isize)
+        {
+            return Ok((*obj).clone());
+        }
+    }
+    let shape = a.shape();
+    let data = match a.into_owned_vec() {
+        Ok(v) => v,
+        Err(a) => a.to_vec(),
+    };
+    let flat = PyArray::from_vec(py, data);
+    Ok(flat.reshape(shape.to_vec())?.into_any())
+}
