@@ -10,21 +10,43 @@ use std::rc::Rc;
 
 use crate::error::{ErrorKind, KResult, KernelError, value_error};
 
-/// A `D`-dimensional array of `T`.
-pub struct Array<T, const D: usize> {
+/// The memory of an array the kernel created (none for views of the caller's memory).
+pub type ArrayOwner<T> = Option<Rc<UnsafeCell<Vec<T>>>>;
+
+/// A `D`-dimensional strided view: pointer, extents, strides (in elements). `Copy`, with
+/// no destructor, so that generated loops keep it in registers.
+pub struct ArrayView<T, const D: usize> {
     ptr: *mut T,
     shape: [usize; D],
     strides: [isize; D],
-    owner: Option<Rc<UnsafeCell<Vec<T>>>>,
+}
+
+impl<T, const D: usize> Clone for ArrayView<T, D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T, const D: usize> Copy for ArrayView<T, D> {}
+
+/// A `D`-dimensional array of `T`: a view plus, for arrays the kernel created, the owner
+/// of the memory. It dereferences to its [`ArrayView`].
+pub struct Array<T, const D: usize> {
+    view: ArrayView<T, D>,
+    owner: ArrayOwner<T>,
+}
+
+impl<T, const D: usize> std::ops::Deref for Array<T, D> {
+    type Target = ArrayView<T, D>;
+    fn deref(&self) -> &ArrayView<T, D> {
+        &self.view
+    }
 }
 
 impl<T, const D: usize> Clone for Array<T, D> {
     /// Another view of the same memory (Python assignment), not a copy.
     fn clone(&self) -> Self {
         Array {
-            ptr: self.ptr,
-            shape: self.shape,
-            strides: self.strides,
+            view: self.view,
             owner: self.owner.clone(),
         }
     }
@@ -33,10 +55,27 @@ impl<T, const D: usize> Clone for Array<T, D> {
 impl<T, const D: usize> std::fmt::Debug for Array<T, D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Array")
-            .field("shape", &self.shape)
-            .field("strides", &self.strides)
+            .field("shape", &self.view.shape)
+            .field("strides", &self.view.strides)
             .field("owned", &self.owner.is_some())
             .finish()
+    }
+}
+
+impl<T, const D: usize> Array<T, D> {
+    /// The view and the owner, apart (generated code keeps array variables this way).
+    #[inline(always)]
+    pub fn split(self) -> (ArrayView<T, D>, ArrayOwner<T>) {
+        (self.view, self.owner)
+    }
+
+    /// An array from a view and (a share of) the owner of its memory.
+    #[inline(always)]
+    pub fn join(view: ArrayView<T, D>, owner: &ArrayOwner<T>) -> Self {
+        Array {
+            view,
+            owner: owner.clone(),
+        }
     }
 }
 
@@ -67,9 +106,11 @@ impl<T: Copy, const D: usize> Array<T, D> {
     /// as the view (and its clones) are used.
     pub unsafe fn from_raw(ptr: *mut T, shape: [usize; D], strides: [isize; D]) -> Self {
         Array {
-            ptr,
-            shape,
-            strides,
+            view: ArrayView {
+                ptr,
+                shape,
+                strides,
+            },
             owner: None,
         }
     }
@@ -87,9 +128,11 @@ impl<T: Copy, const D: usize> Array<T, D> {
         // SAFETY: the Vec is never resized; its buffer lives as long as `owner`.
         let ptr = unsafe { (*owner.get()).as_mut_ptr() };
         Ok(Array {
-            ptr,
-            shape,
-            strides: c_strides(shape),
+            view: ArrayView {
+                ptr,
+                shape,
+                strides: c_strides(shape),
+            },
             owner: Some(owner),
         })
     }
@@ -114,10 +157,48 @@ impl<T: Copy, const D: usize> Array<T, D> {
     /// An empty array (the initial value of array variables).
     pub fn empty() -> Self {
         Array {
+            view: ArrayView::empty(),
+            owner: None,
+        }
+    }
+
+    /// The owned buffer, if this array is the whole of one the kernel created and nothing
+    /// else refers to it (so it can become a NumPy array without a copy).
+    pub fn into_owned_vec(self) -> Result<Vec<T>, Self> {
+        let whole = self.view.strides == c_strides(self.view.shape);
+        match self.owner {
+            Some(owner) if whole => {
+                // SAFETY: a shared look at the Vec header; nothing mutates it meanwhile.
+                let starts = std::ptr::eq(unsafe { &*owner.get() }.as_ptr(), self.view.ptr);
+                if !starts {
+                    return Err(Array {
+                        view: self.view,
+                        owner: Some(owner),
+                    });
+                }
+                match Rc::try_unwrap(owner) {
+                    Ok(cell) => Ok(cell.into_inner()),
+                    Err(owner) => Err(Array {
+                        view: self.view,
+                        owner: Some(owner),
+                    }),
+                }
+            }
+            owner => Err(Array {
+                view: self.view,
+                owner,
+            }),
+        }
+    }
+}
+
+impl<T: Copy, const D: usize> ArrayView<T, D> {
+    /// An empty view (the initial value of array variables).
+    pub fn empty() -> Self {
+        ArrayView {
             ptr: std::ptr::NonNull::dangling().as_ptr(),
             shape: [0; D],
             strides: [1; D],
-            owner: None,
         }
     }
 
@@ -181,6 +262,35 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Ok(unsafe { *self.ptr.offset(off) })
     }
 
+    /// `a[i, j, ...]` without bounds checks (loops whose index range was checked once
+    /// before the loop).
+    ///
+    /// # Safety
+    /// Every index must be within `0..shape[axis]`.
+    #[inline(always)]
+    pub unsafe fn get_unchecked(&self, idx: [i64; D]) -> T {
+        let mut off = 0isize;
+        for (k, &i) in idx.iter().enumerate() {
+            off += i as isize * self.strides[k];
+        }
+        // SAFETY: the caller checked the indices.
+        unsafe { *self.ptr.offset(off) }
+    }
+
+    /// `a[i, j, ...] = v` without bounds checks.
+    ///
+    /// # Safety
+    /// As [`Self::get_unchecked`].
+    #[inline(always)]
+    pub unsafe fn set_unchecked(&self, idx: [i64; D], v: T) {
+        let mut off = 0isize;
+        for (k, &i) in idx.iter().enumerate() {
+            off += i as isize * self.strides[k];
+        }
+        // SAFETY: the caller checked the indices.
+        unsafe { *self.ptr.offset(off) = v };
+    }
+
     /// `a[i, j, ...] = v`.
     #[inline(always)]
     pub fn set(&self, idx: [i64; D], v: T) -> KResult<()> {
@@ -219,35 +329,9 @@ impl<T: Copy, const D: usize> Array<T, D> {
     }
 
     /// `a.copy()`: a new C-ordered array.
-    pub fn copy(&self) -> Self {
+    pub fn copy(&self) -> Array<T, D> {
         // The shape fits: `to_vec` returns exactly its product.
-        Self::from_vec(self.to_vec(), self.shape).unwrap_or_else(|_| Self::empty())
-    }
-
-    /// The owned buffer, if this array is the whole of one the kernel created and nothing
-    /// else refers to it (so it can become a NumPy array without a copy).
-    pub fn into_owned_vec(self) -> Result<Vec<T>, Self> {
-        let whole = self.strides == c_strides(self.shape);
-        match self.owner {
-            Some(owner) if whole => {
-                // SAFETY: a shared look at the Vec header; nothing mutates it meanwhile.
-                let starts = std::ptr::eq(unsafe { &*owner.get() }.as_ptr(), self.ptr);
-                if !starts {
-                    return Err(Array {
-                        owner: Some(owner),
-                        ..self
-                    });
-                }
-                match Rc::try_unwrap(owner) {
-                    Ok(cell) => Ok(cell.into_inner()),
-                    Err(owner) => Err(Array {
-                        owner: Some(owner),
-                        ..self
-                    }),
-                }
-            }
-            owner => Err(Array { owner, ..self }),
-        }
+        Array::from_vec(self.to_vec(), self.shape).unwrap_or_else(|_| Array::empty())
     }
 }
 
@@ -278,7 +362,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
     /// # Errors
     /// None in practice: the shape always matches the elements.
     pub fn into_ndarray(self) -> KResult<ndarray::ArrayD<T>> {
-        let shape = self.shape.to_vec();
+        let shape = self.view.shape.to_vec();
         let data = self.into_owned_vec().unwrap_or_else(|a| a.to_vec());
         ndarray::ArrayD::from_shape_vec(shape, data).map_err(|e| value_error(e.to_string()))
     }
@@ -286,10 +370,10 @@ impl<T: Copy, const D: usize> Array<T, D> {
 
 macro_rules! sub_views {
     ($($d:literal => $e:literal),*) => {$(
-        impl<T: Copy> Array<T, $d> {
+        impl<T: Copy> ArrayView<T, $d> {
             /// `a[i]`: the sub-array along the first axis (a view).
             #[inline(always)]
-            pub fn sub(&self, i: i64) -> KResult<Array<T, $e>> {
+            pub fn sub(&self, i: i64) -> KResult<ArrayView<T, $e>> {
                 let n = self.shape[0];
                 let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
                 if j < 0 || j as u64 >= n as u64 {
@@ -299,13 +383,20 @@ macro_rules! sub_views {
                 let mut strides = [0isize; $e];
                 shape.copy_from_slice(&self.shape[1..]);
                 strides.copy_from_slice(&self.strides[1..]);
-                Ok(Array {
+                Ok(ArrayView {
                     // SAFETY: `j` is in bounds on axis 0.
                     ptr: unsafe { self.ptr.offset(j as isize * self.strides[0]) },
                     shape,
                     strides,
-                    owner: self.owner.clone(),
                 })
+            }
+        }
+
+        impl<T: Copy> Array<T, $d> {
+            /// `a[i]`: the sub-array along the first axis (a view sharing the owner).
+            #[inline(always)]
+            pub fn sub(&self, i: i64) -> KResult<Array<T, $e>> {
+                Ok(Array::join(self.view.sub(i)?, &self.owner))
             }
         }
     )*};

@@ -33,7 +33,7 @@ mod python_error;
 mod python_list;
 mod view;
 
-pub use array::Array;
+pub use array::{Array, ArrayView};
 pub use error::{ErrorKind, KResult, KernelError, take_last_error};
 pub use list::List;
 pub use pykernel_macros::include_kernel;
@@ -58,7 +58,7 @@ macro_rules! __pykernel_if_pyo3 {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
-    pub use crate::array::Array;
+    pub use crate::array::{Array, ArrayOwner, ArrayView};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};

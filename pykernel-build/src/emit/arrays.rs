@@ -13,7 +13,11 @@ use crate::types::{Scalar, Ty};
 impl FnEmitter<'_> {
     /// Splits `a[i][j, k]` into the array `a` and its indices `[i, j, k]`, as long as each
     /// level indexes an array.
-    fn index_chain<'e>(&self, base: &'e Expr, idx: &'e Expr) -> (&'e Expr, Vec<&'e Expr>) {
+    pub(crate) fn index_chain<'e>(
+        &self,
+        base: &'e Expr,
+        idx: &'e Expr,
+    ) -> (&'e Expr, Vec<&'e Expr>) {
         let (root, mut out) = match &base.kind {
             ExprKind::Index(b, i) if matches!(self.ty(b), Ty::Array(..)) => self.index_chain(b, i),
             _ => (base, Vec::new()),
@@ -35,11 +39,19 @@ impl FnEmitter<'_> {
         let r = self.place(root);
         let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
         if vals.len() == n {
+            if self.unchecked.contains(&idx.id) {
+                return quote!((#r).get_unchecked([#(#vals),*]));
+            }
             return quote!((#r).get([#(#vals),*])?);
         }
         let mut out = quote!((#r));
         for v in vals {
             out = quote!(#out.sub(#v)?);
+        }
+        // A row of an array variable: its view, joined with the variable's owner.
+        if let ExprKind::Local(name) = &root.kind {
+            let own = super::types::owner_ident(name);
+            return quote!(::pykernel::__private::Array::join(#out, &#own));
         }
         out
     }
@@ -60,6 +72,9 @@ impl FnEmitter<'_> {
         let r = self.place(root);
         let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
         let v = cast(v, vs.dtype, d);
+        if self.unchecked.contains(&idx.id) {
+            return quote!((#r).set_unchecked([#(#vals),*], #v););
+        }
         quote!((#r).set([#(#vals),*], #v)?;)
     }
 
@@ -87,17 +102,27 @@ impl FnEmitter<'_> {
         } else {
             res
         };
-        let cur = quote!(__pk_a.get(__pk_i)?);
+        let unchecked = self.unchecked.contains(&idx.id);
+        let cur = if unchecked {
+            quote!(__pk_a.get_unchecked(__pk_i))
+        } else {
+            quote!(__pk_a.get(__pk_i)?)
+        };
         let r_v = match super::expr::positive_divisor(op, value, res) {
             Some(f) => f(cast(cur, d, res.dtype)),
             None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
         };
         let r_v = cast(r_v, res.dtype, d);
+        let store = if unchecked {
+            quote!(__pk_a.set_unchecked(__pk_i, __pk_r);)
+        } else {
+            quote!(__pk_a.set(__pk_i, __pk_r)?;)
+        };
         quote!({
             let __pk_a = &(#r);
             let __pk_i = [#(#vals),*];
             let __pk_r = #r_v;
-            __pk_a.set(__pk_i, __pk_r)?;
+            #store
         })
     }
 

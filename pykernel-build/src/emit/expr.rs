@@ -73,6 +73,11 @@ impl FnEmitter<'_> {
             ExprKind::None => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
+                // An array variable is a view plus its owner: rejoined when read as a value.
+                if let Ty::Array(..) = ty {
+                    let own = super::types::owner_ident(name);
+                    return quote!(::pykernel::__private::Array::join(#id, &#own));
+                }
                 // Reading a list shares it (another reference), as in Python.
                 if ty.is_shared() {
                     quote!(#id.clone())

@@ -11,6 +11,7 @@
 //! Generated code only calls `pykernel::__private` paths.
 
 mod arrays;
+mod bounds;
 mod complex;
 mod elementwise;
 mod expr;
@@ -56,6 +57,8 @@ pub(crate) struct FnEmitter<'a> {
     index: usize,
     tmp: u32,
     loops: Vec<LoopLabels>,
+    /// Array accesses (by index expression) proven in bounds by an enclosing loop's check.
+    unchecked: std::collections::BTreeSet<crate::ir::ExprId>,
 }
 
 impl FnEmitter<'_> {
@@ -97,6 +100,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             index,
             tmp: 0,
             loops: Vec::new(),
+            unchecked: std::collections::BTreeSet::new(),
         };
         fns.push(e.function());
     }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::FnEmitter;
-use super::types::{cast, convert, ident, ty_tokens, zero_of};
+use super::types::{cast, convert, ident, local_ty_tokens, owner_ident, ty_tokens, zero_of};
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprKind, Stmt, Target};
 use crate::types::{Scalar, Ty};
@@ -31,6 +31,11 @@ impl FnEmitter<'_> {
                 .unwrap_or_else(|| arg_ty.clone());
             let at = ty_tokens(arg_ty);
             params.push(quote!(#id: #at));
+            if let Ty::Array(..) = local_ty {
+                let own = owner_ident(pname);
+                prologue.push(quote!(let (mut #id, mut #own) = #id.split();));
+                continue;
+            }
             let lt = ty_tokens(&local_ty);
             let conv = match (arg_ty.scalar(), local_ty.scalar()) {
                 (Some(a), Some(l)) => cast(quote!(#id), a.dtype, l.dtype),
@@ -44,6 +49,16 @@ impl FnEmitter<'_> {
                 continue;
             }
             let id = ident(lname);
+            if let Ty::Array(d, _) = lty {
+                let t = local_ty_tokens(lty);
+                let own = owner_ident(lname);
+                let e = super::types::dtype_tokens(*d);
+                prologue.push(quote! {
+                    let mut #id: #t = ::pykernel::__private::ArrayView::empty();
+                    let mut #own: ::pykernel::__private::ArrayOwner<#e> = None;
+                });
+                continue;
+            }
             let t = ty_tokens(lty);
             let z = zero_of(lty);
             prologue.push(quote!(let mut #id: #t = #z;));
@@ -244,24 +259,43 @@ impl FnEmitter<'_> {
             _ => None,
         };
         let step_v = step.map(|s| self.expr_as(s, Dtype::Int64));
+        let step_lit = if reversed { None } else { step_lit };
+        // Bounds checks of the body's array accesses, done once before the loop.
+        let version = match step_lit {
+            Some(k) if k > 0 => self.versioning(var, body, &lo, &hi, k),
+            _ => None,
+        };
         self.push_loop();
+        let fast = version.as_ref().map(|(_, keys)| {
+            let saved = self.unchecked.clone();
+            self.unchecked.extend(keys.iter().copied());
+            let b = self.block(body);
+            self.unchecked = saved;
+            b
+        });
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
-        let step_lit = if reversed { None } else { step_lit };
         let rev = if reversed { quote!(.rev()) } else { quote!() };
-        let lp = match (step_lit, step_v) {
-            // The common case: a plain counted loop that LLVM vectorises.
-            (Some(1), _) => quote! {
-                #cont: for __pk_i in #lo..#hi { #v = #assign; #b }
-            },
-            (Some(k), _) if k > 0 => {
+        let counted = |b: &TokenStream| match step_lit {
+            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #b }),
+            Some(k) => {
                 let k = k as usize;
-                quote! {
-                    #cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b }
-                }
+                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b })
             }
+            None => quote!(),
+        };
+        let lp = match (step_lit, step_v) {
+            // The common case: a plain counted loop that LLVM vectorises, with the array
+            // accesses checked once up front when they can be.
+            (Some(k), _) if k > 0 => match (&version, &fast) {
+                (Some((cond, _)), Some(fb)) => {
+                    let (fast_loop, slow_loop) = (counted(fb), counted(&b));
+                    quote!(if #cond { #fast_loop } else { #slow_loop })
+                }
+                _ => counted(&b),
+            },
             (_, step_v) => {
                 let st = self.tmp("step");
                 let step_v = step_v.unwrap_or(quote!(1i64));
@@ -305,10 +339,9 @@ impl FnEmitter<'_> {
                 ..
             } => self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value),
             Target::Local(name, _) => {
-                let id = ident(name);
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
                 let v = self.expr_to(value, &lt);
-                quote!(#id = #v;)
+                store_local(name, &lt, v)
             }
             _ => {
                 let vt = self.ty(value);
@@ -322,10 +355,9 @@ impl FnEmitter<'_> {
     pub(crate) fn store_value(&mut self, target: &Target, v: TokenStream, vt: &Ty) -> TokenStream {
         match target {
             Target::Local(name, _) => {
-                let id = ident(name);
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
                 let v = convert(v, vt, &lt);
-                quote!(#id = #v;)
+                store_local(name, &lt, v)
             }
             Target::Index { base, index, .. } if matches!(self.ty(base), Ty::Array(..)) => {
                 let val = self.tmp("v");
@@ -536,4 +568,14 @@ impl FnEmitter<'_> {
             _ => p,
         }
     }
+}
+
+/// `name = v` where `name` has type `t` (an array is split into its view and owner).
+fn store_local(name: &str, t: &Ty, v: TokenStream) -> TokenStream {
+    let id = ident(name);
+    if let Ty::Array(..) = t {
+        let own = owner_ident(name);
+        return quote!({ let (__pk_v, __pk_o) = (#v).split(); #id = __pk_v; #own = __pk_o; });
+    }
+    quote!(#id = #v;)
 }

@@ -57,6 +57,24 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
     }
 }
 
+/// The Rust type of a *local variable* of type `t`: arrays are kept as a `Copy` view
+/// plus an owner variable (see [`owner_ident`]), so that loops keep the view in registers.
+pub(crate) fn local_ty_tokens(t: &Ty) -> TokenStream {
+    match t {
+        Ty::Array(d, n) => {
+            let e = dtype_tokens(*d);
+            let n = *n as usize;
+            quote!(::pykernel::__private::ArrayView<#e, #n>)
+        }
+        _ => ty_tokens(t),
+    }
+}
+
+/// The variable holding the owner of array variable `name`'s memory.
+pub(crate) fn owner_ident(name: &str) -> Ident {
+    ident(&format!("{name}__pkown"))
+}
+
 /// Converts a value of kernel type `from` to `to` (scalars cast; tuples item by item).
 pub(crate) fn convert(v: TokenStream, from: &Ty, to: &Ty) -> TokenStream {
     match (from, to) {

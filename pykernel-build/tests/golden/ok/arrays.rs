@@ -24,13 +24,13 @@ mod __pykernel {
     pub(super) unsafe fn __pk_total_0(
         a: ::pykernel::__private::Array<f64, 1usize>,
     ) -> ::pykernel::__private::KResult<(f64, i64, f64)> {
-        let mut a: ::pykernel::__private::Array<f64, 1usize> = a;
+        let (mut a, mut a__pkown) = a.split();
         let mut s: f64 = 0 as f64;
         let mut x: f64 = 0 as f64;
         unsafe {
             s = 0f64;
             '__pk_done3: {
-                let __pk_it1 = a.clone();
+                let __pk_it1 = ::pykernel::__private::Array::join(a, &a__pkown);
                 let mut __pk_k2: usize = 0;
                 '__pk_loop3: loop {
                     let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
@@ -62,7 +62,7 @@ mod __pykernel {
         a: ::pykernel::__private::Array<f64, 2usize>,
         k: f64,
     ) -> ::pykernel::__private::KResult<()> {
-        let mut a: ::pykernel::__private::Array<f64, 2usize> = a;
+        let (mut a, mut a__pkown) = a.split();
         let mut k: f64 = k;
         let mut i: i64 = 0 as i64;
         let mut j: i64 = 0 as i64;
@@ -85,13 +85,35 @@ mod __pykernel {
                     '__pk_done8: {
                         let __pk_start6: i64 = 0i64;
                         let __pk_stop7: i64 = m;
-                        '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
-                            j = __pk_i;
-                            {
-                                let __pk_a = &(a);
-                                let __pk_i = [i, j];
-                                let __pk_r = (__pk_a.get(__pk_i)? * k);
-                                __pk_a.set(__pk_i, __pk_r)?;
+                        if (__pk_start6 >= __pk_stop7
+                            || ({
+                                let __pk_x = (i) as i128;
+                                __pk_x >= 0 && __pk_x < (a.dim(0usize) as i128)
+                            }
+                                && (__pk_start6 as i128 + 0i128 >= 0
+                                    && (__pk_start6 as i128
+                                        + ((__pk_stop7 as i128 - __pk_start6 as i128 - 1)
+                                            / 1i64 as i128) * 1i64 as i128) + 0i128
+                                        < (a.dim(1usize) as i128))))
+                        {
+                            '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
+                                j = __pk_i;
+                                {
+                                    let __pk_a = &(a);
+                                    let __pk_i = [i, j];
+                                    let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                    __pk_a.set_unchecked(__pk_i, __pk_r);
+                                }
+                            }
+                        } else {
+                            '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
+                                j = __pk_i;
+                                {
+                                    let __pk_a = &(a);
+                                    let __pk_i = [i, j];
+                                    let __pk_r = (__pk_a.get(__pk_i)? * k);
+                                    __pk_a.set(__pk_i, __pk_r)?;
+                                }
                             }
                         }
                     }
@@ -110,18 +132,27 @@ mod __pykernel {
         xs: ::pykernel::__private::Array<i64, 1usize>,
         nb: i64,
     ) -> ::pykernel::__private::KResult<::pykernel::__private::Array<i64, 1usize>> {
-        let mut xs: ::pykernel::__private::Array<i64, 1usize> = xs;
+        let (mut xs, mut xs__pkown) = xs.split();
         let mut nb: i64 = nb;
-        let mut h: ::pykernel::__private::Array<i64, 1usize> = ::pykernel::__private::Array::empty();
+        let mut h: ::pykernel::__private::ArrayView<i64, 1usize> = ::pykernel::__private::ArrayView::empty();
+        let mut h__pkown: ::pykernel::__private::ArrayOwner<i64> = None;
         let mut x: i64 = 0 as i64;
         unsafe {
-            h = {
-                let __pk_shape: [i64; 1usize] = [nb];
-                let __pk_v: i64 = 0i64;
-                ::pykernel::__private::Array::<i64, 1usize>::full(__pk_shape, __pk_v)?
-            };
+            {
+                let (__pk_v, __pk_o) = ({
+                    let __pk_shape: [i64; 1usize] = [nb];
+                    let __pk_v: i64 = 0i64;
+                    ::pykernel::__private::Array::<
+                        i64,
+                        1usize,
+                    >::full(__pk_shape, __pk_v)?
+                })
+                    .split();
+                h = __pk_v;
+                h__pkown = __pk_o;
+            }
             '__pk_done3: {
-                let __pk_it1 = xs.clone();
+                let __pk_it1 = ::pykernel::__private::Array::join(xs, &xs__pkown);
                 let mut __pk_k2: usize = 0;
                 '__pk_loop3: loop {
                     let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
@@ -143,7 +174,7 @@ mod __pykernel {
                     }
                 }
             }
-            return Ok(h.clone());
+            return Ok(::pykernel::__private::Array::join(h, &h__pkown));
         }
         Err(
             ::pykernel::__private::error(
@@ -157,9 +188,9 @@ mod __pykernel {
     pub(super) unsafe fn __pk_same_3(
         a: ::pykernel::__private::Array<f64, 1usize>,
     ) -> ::pykernel::__private::KResult<::pykernel::__private::Array<f64, 1usize>> {
-        let mut a: ::pykernel::__private::Array<f64, 1usize> = a;
+        let (mut a, mut a__pkown) = a.split();
         unsafe {
-            return Ok(a.clone());
+            return Ok(::pykernel::__private::Array::join(a, &a__pkown));
         }
         Err(
             ::pykernel::__private::error(
@@ -173,13 +204,14 @@ mod __pykernel {
     pub(super) unsafe fn __pk_rows_4(
         a: ::pykernel::__private::Array<i32, 2usize>,
     ) -> ::pykernel::__private::KResult<(i32, i64, i64)> {
-        let mut a: ::pykernel::__private::Array<i32, 2usize> = a;
-        let mut r: ::pykernel::__private::Array<i32, 1usize> = ::pykernel::__private::Array::empty();
+        let (mut a, mut a__pkown) = a.split();
+        let mut r: ::pykernel::__private::ArrayView<i32, 1usize> = ::pykernel::__private::ArrayView::empty();
+        let mut r__pkown: ::pykernel::__private::ArrayOwner<i32> = None;
         let mut s: i32 = 0 as i32;
         unsafe {
             s = ((0i64) as i32);
             '__pk_done3: {
-                let __pk_it1 = a.clone();
+                let __pk_it1 = ::pykernel::__private::Array::join(a, &a__pkown);
                 let mut __pk_k2: usize = 0;
                 '__pk_loop3: loop {
                     let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
@@ -192,7 +224,11 @@ mod __pykernel {
                         Some(__pk_x) => __pk_x,
                         None => break '__pk_loop3,
                     };
-                    r = __pk_item;
+                    {
+                        let (__pk_v, __pk_o) = (__pk_item).split();
+                        r = __pk_v;
+                        r__pkown = __pk_o;
+                    }
                     s = (s)
                         .wrapping_add(((r).get([0i64])?).wrapping_mul(((2i64) as i32)));
                 }

@@ -1,0 +1,223 @@
+//! Bounds-check elimination by loop versioning.
+//!
+//! For `for v in range(lo, hi[, k])` (a positive literal step), array accesses in the body
+//! whose every index is either `v + c` (a literal `c`) or loop-invariant (a literal, or a
+//! variable the body never assigns) are checked *once*, before the loop, for the whole
+//! range of `v`. When all checks pass, the loop runs a copy of the body that indexes
+//! without checks (which LLVM can vectorise); otherwise the checked body runs, raising
+//! `IndexError` at the same access CPython would.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use crate::exports::Dtype;
+use crate::ir::{BinOp, Expr, ExprId, ExprKind, Stmt, Target};
+use crate::types::{Ty, kind};
+
+/// How one index relates to the loop variable.
+enum Index<'e> {
+    /// `v + c`.
+    Affine(i64),
+    /// Loop-invariant.
+    Invariant(&'e Expr),
+}
+
+/// An access that the pre-loop check covers: its key, the array variable, its indices.
+struct Access<'e> {
+    key: ExprId,
+    array: &'e str,
+    indices: Vec<Index<'e>>,
+}
+
+/// Every local assigned in `stmts` (targets, loop variables, comprehension variables).
+fn assigned(stmts: &[Stmt], out: &mut BTreeSet<String>) {
+    for s in stmts {
+        match s {
+            Stmt::Assign { target, .. } | Stmt::AugAssign { target, .. } => {
+                out.extend(target.names().into_iter().map(str::to_owned));
+            }
+            Stmt::ForRange { var, .. } => {
+                out.insert(var.clone());
+            }
+            Stmt::ForEach { target, .. } => {
+                out.extend(target.names().into_iter().map(str::to_owned));
+            }
+            _ => {}
+        }
+        for e in s.exprs() {
+            comp_vars(e, out);
+        }
+        for b in s.blocks() {
+            assigned(b, out);
+        }
+    }
+}
+
+fn comp_vars(e: &Expr, out: &mut BTreeSet<String>) {
+    if let ExprKind::ListComp(_, gens) = &e.kind {
+        for g in gens {
+            out.extend(g.target.names().into_iter().map(str::to_owned));
+        }
+    }
+    e.children().into_iter().for_each(|c| comp_vars(c, out));
+}
+
+impl FnEmitter<'_> {
+    fn is_int_local(&self, name: &str) -> bool {
+        matches!(self.inst.locals.get(name), Some(Ty::Scalar(s)) if kind(s.dtype) == 1)
+    }
+
+    fn classify<'e>(
+        &self,
+        e: &'e Expr,
+        var: &str,
+        changed: &BTreeSet<String>,
+    ) -> Option<Index<'e>> {
+        let lit = |e: &Expr| match e.kind {
+            ExprKind::Int(c) => Some(c),
+            _ => None,
+        };
+        let is_var = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n == var);
+        let invariant_local = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n != var && !changed.contains(n) && self.is_int_local(n));
+        match &e.kind {
+            _ if is_var(e) => Some(Index::Affine(0)),
+            ExprKind::Int(_) => Some(Index::Invariant(e)),
+            _ if invariant_local(e) => Some(Index::Invariant(e)),
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b) => {
+                let c = lit(b)?;
+                let c = if *op == BinOp::Sub {
+                    c.checked_neg()?
+                } else {
+                    c
+                };
+                if is_var(a) {
+                    Some(Index::Affine(c))
+                } else if *op == BinOp::Add && is_var(b) {
+                    Some(Index::Affine(lit(a)?))
+                } else if invariant_local(a) {
+                    Some(Index::Invariant(e))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The access `root[indices]` if it qualifies.
+    fn access<'e>(
+        &self,
+        key: ExprId,
+        base: &'e Expr,
+        idx: &'e Expr,
+        var: &str,
+        changed: &BTreeSet<String>,
+    ) -> Option<Access<'e>> {
+        let (root, idxs) = self.index_chain(base, idx);
+        let ExprKind::Local(array) = &root.kind else {
+            return None;
+        };
+        let Ty::Array(_, n) = self.ty(root) else {
+            return None;
+        };
+        if changed.contains(array) || idxs.len() != n as usize {
+            return None;
+        }
+        let indices = idxs
+            .into_iter()
+            .map(|i| self.classify(i, var, changed))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Access {
+            key,
+            array,
+            indices,
+        })
+    }
+
+    fn accesses_in_expr<'e>(
+        &self,
+        e: &'e Expr,
+        var: &str,
+        changed: &BTreeSet<String>,
+        out: &mut Vec<Access<'e>>,
+    ) {
+        if let ExprKind::Index(base, idx) = &e.kind
+            && let Some(a) = self.access(idx.id, base, idx, var, changed)
+        {
+            out.push(a);
+        }
+        e.children()
+            .into_iter()
+            .for_each(|c| self.accesses_in_expr(c, var, changed, out));
+    }
+
+    fn accesses_in<'e>(
+        &self,
+        stmts: &'e [Stmt],
+        var: &str,
+        changed: &BTreeSet<String>,
+        out: &mut Vec<Access<'e>>,
+    ) {
+        for s in stmts {
+            if let Stmt::Assign { target, .. } | Stmt::AugAssign { target, .. } = s
+                && let Target::Index { base, index, .. } = target
+                && let Some(a) = self.access(index.id, base, index, var, changed)
+            {
+                out.push(a);
+            }
+            for e in s.exprs() {
+                self.accesses_in_expr(e, var, changed, out);
+            }
+            for b in s.blocks() {
+                self.accesses_in(b, var, changed, out);
+            }
+        }
+    }
+
+    /// For a range loop over `var` with step `step > 0`: the pre-loop condition under which
+    /// the listed accesses are in bounds for every iteration, and their keys.
+    pub(crate) fn versioning(
+        &mut self,
+        var: &str,
+        body: &[Stmt],
+        lo: &proc_macro2::Ident,
+        hi: &proc_macro2::Ident,
+        step: i64,
+    ) -> Option<(TokenStream, Vec<ExprId>)> {
+        let mut changed = BTreeSet::new();
+        assigned(body, &mut changed);
+        if changed.contains(var) {
+            return None;
+        }
+        let mut found = Vec::new();
+        self.accesses_in(body, var, &changed, &mut found);
+        if found.is_empty() {
+            return None;
+        }
+        // The last value of `var`: lo + ((hi - lo - 1) / step) * step when the loop runs.
+        let last = quote!((#lo as i128 + ((#hi as i128 - #lo as i128 - 1) / #step as i128) * #step as i128));
+        let mut checks = Vec::new();
+        let mut keys = Vec::new();
+        for a in found {
+            let arr = super::types::ident(a.array);
+            for (k, ix) in a.indices.iter().enumerate() {
+                let n = quote!((#arr.dim(#k) as i128));
+                checks.push(match ix {
+                    Index::Affine(c) => {
+                        let c = *c as i128;
+                        quote!((#lo as i128 + #c >= 0 && #last + #c < #n))
+                    }
+                    Index::Invariant(e) => {
+                        let v = self.expr_as(e, Dtype::Int64);
+                        quote!({ let __pk_x = (#v) as i128; __pk_x >= 0 && __pk_x < #n })
+                    }
+                });
+            }
+            keys.push(a.key);
+        }
+        Some((quote!((#lo >= #hi || (#(#checks)&&*))), keys))
+    }
+}
