@@ -302,6 +302,11 @@ impl Expr {
             ExprKind::Slice(a, lo, hi, st) => std::iter::once(a.as_ref())
                 .chain([lo, hi, st].into_iter().flatten().map(|b| b.as_ref()))
                 .collect(),
+            ExprKind::SliceSpec(lo, hi, st) => [lo, hi, st]
+                .into_iter()
+                .flatten()
+                .map(|b| b.as_ref())
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -354,8 +359,10 @@ pub enum ExprKind {
     ListComp(Box<Expr>, Vec<Generator>),
     /// `value.name(args)`: list methods (`append`, `pop`, ...), `z.conjugate()`.
     Method(Box<Expr>, String, Vec<Expr>),
-    /// `value.name`: `z.real`, `z.imag`.
+    /// `value.name`: `z.real`, `z.imag`, `a.shape`, `a.T`.
     Attr(Box<Expr>, String),
+    /// `lo:hi:st` inside a multi-dimensional index (`a[1:, 0]`).
+    SliceSpec(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
 }
 
 /// Arithmetic and bitwise operators.
@@ -458,6 +465,12 @@ pub enum Builtin {
     Math(MathFn),
     /// `complex(re[, im])`
     Complex,
+    /// `numpy.arange(stop)`, `numpy.arange(start, stop[, step])`
+    NpArange,
+    /// `numpy.linspace(start, stop[, num])`
+    NpLinspace,
+    /// `numpy.array(list or tuple of numbers)`
+    NpArray(Option<crate::exports::Dtype>),
     /// `numpy.zeros/ones/empty/full(shape[, value], dtype=)` and their `_like` forms.
     NpAlloc(AllocKind, Option<crate::exports::Dtype>),
     /// A `cmath` function.

@@ -292,6 +292,14 @@ pub fn join(a: &Ty, b: &Ty) -> Option<Ty> {
 }
 
 impl Ty {
+    /// The element dtype of an array (float64 for anything else).
+    pub fn elem_dtype(&self) -> Dtype {
+        match self {
+            Ty::Array(d, _) | Ty::View(d) | Ty::Elementwise(d) => *d,
+            _ => Dtype::Float64,
+        }
+    }
+
     /// A list of `t`.
     pub fn list(t: Ty) -> Ty {
         Ty::List(Box::new(t))

@@ -62,6 +62,27 @@ impl<T, const D: usize> std::fmt::Debug for Array<T, D> {
     }
 }
 
+impl<T: Copy, const D: usize> Array<T, D> {
+    /// `a.T` (a view sharing the owner).
+    pub fn t(&self) -> Self {
+        Array::join(self.view.t(), &self.owner)
+    }
+
+    /// A slice along one axis (a view sharing the owner); see [`ArrayView::slice_axis`].
+    pub fn slice_axis(
+        &self,
+        axis: usize,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+    ) -> KResult<Self> {
+        Ok(Array::join(
+            self.view.slice_axis(axis, start, stop, step)?,
+            &self.owner,
+        ))
+    }
+}
+
 impl<T, const D: usize> Array<T, D> {
     /// The view and the owner, apart (generated code keeps array variables this way).
     #[inline(always)]
@@ -368,6 +389,174 @@ impl<T: Copy, const D: usize> Array<T, D> {
     }
 }
 
+impl<T: Copy, const D: usize> ArrayView<T, D> {
+    /// `a.T`: the axes reversed (a view).
+    #[inline(always)]
+    pub fn t(&self) -> Self {
+        let mut shape = self.shape;
+        let mut strides = self.strides;
+        shape.reverse();
+        strides.reverse();
+        ArrayView {
+            ptr: self.ptr,
+            shape,
+            strides,
+        }
+    }
+
+    /// `a[..., lo:hi:st, ...]` on one axis (a view of the same rank), with Python's slice
+    /// rules.
+    #[inline(always)]
+    pub fn slice_axis(
+        &self,
+        axis: usize,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+    ) -> KResult<Self> {
+        let (first, step, count) = crate::ops::slice_indices(self.shape[axis], start, stop, step)?;
+        let mut out = *self;
+        if count > 0 {
+            // SAFETY: `first` is in bounds on `axis` when the slice is not empty.
+            out.ptr = unsafe { self.ptr.offset(first as isize * self.strides[axis]) };
+        }
+        out.shape[axis] = count;
+        out.strides[axis] = self.strides[axis] * step as isize;
+        Ok(out)
+    }
+
+    /// `a[...] = value` on every element of this view.
+    pub fn fill(&self, value: T) {
+        self.for_each_offset(|off| {
+            // SAFETY: offsets of in-bounds indices.
+            unsafe { *self.ptr.offset(off) = value };
+        });
+    }
+
+    /// `a[...] = b`: `b` must have the same shape (or broadcast from a single element);
+    /// the source is read completely before writing, as NumPy does for overlapping views.
+    pub fn assign(&self, src: &ArrayView<T, D>) -> KResult<()> {
+        let one = src.shape.iter().all(|&n| n == 1);
+        if src.shape != self.shape && !one {
+            return Err(value_error(format!(
+                "could not broadcast input array from shape {:?} into shape {:?}",
+                src.shape, self.shape
+            )));
+        }
+        let data = src.to_vec();
+        if one {
+            if let Some(&v) = data.first() {
+                self.fill(v);
+            }
+            return Ok(());
+        }
+        let mut k = 0;
+        self.for_each_offset(|off| {
+            // SAFETY: offsets of in-bounds indices; `data` has one value per element.
+            unsafe { *self.ptr.offset(off) = data[k] };
+            k += 1;
+        });
+        Ok(())
+    }
+
+    /// Calls `f` with the offset of every element, in C order.
+    fn for_each_offset(&self, mut f: impl FnMut(isize)) {
+        if self.shape.contains(&0) {
+            return;
+        }
+        let mut idx = [0usize; D];
+        loop {
+            let off: isize = (0..D).map(|k| idx[k] as isize * self.strides[k]).sum();
+            f(off);
+            let mut k = D;
+            loop {
+                if k == 0 {
+                    return;
+                }
+                k -= 1;
+                idx[k] += 1;
+                if idx[k] < self.shape[k] {
+                    break;
+                }
+                idx[k] = 0;
+            }
+        }
+    }
+}
+
+/// `np.arange(start, stop, step)` with integers (int64).
+pub fn arange_int(start: i64, stop: i64, step: i64) -> KResult<Array<i64, 1>> {
+    if step == 0 {
+        return Err(value_error("Maximum allowed size exceeded"));
+    }
+    let span = stop as i128 - start as i128;
+    let n = if step > 0 {
+        (span + step as i128 - 1).div_euclid(step as i128)
+    } else {
+        (span + step as i128 + 1).div_euclid(step as i128)
+    };
+    let n = n.max(0) as usize;
+    let data = (0..n)
+        .map(|k| start.wrapping_add((k as i64).wrapping_mul(step)))
+        .collect();
+    Array::from_vec(data, [n])
+}
+
+/// `np.arange(start, stop, step)` with floats: NumPy's length `ceil((stop - start) /
+/// step)` and elements `start + k * delta` with `delta = (start + step) - start`.
+pub fn arange_float(start: f64, stop: f64, step: f64) -> KResult<Array<f64, 1>> {
+    if step == 0.0 {
+        return Err(value_error("Maximum allowed size exceeded"));
+    }
+    let n = ((stop - start) / step).ceil();
+    if n.is_nan() {
+        return Err(value_error("arange: cannot compute length"));
+    }
+    let n = if n < 0.0 { 0 } else { n as usize };
+    let delta = (start + step) - start;
+    let data = (0..n)
+        .map(|k| {
+            if k == 0 {
+                start
+            } else {
+                start + k as f64 * delta
+            }
+        })
+        .collect();
+    Array::from_vec(data, [n])
+}
+
+/// `np.linspace(start, stop, num)` (float64; endpoint included, NumPy's formula).
+pub fn linspace(start: f64, stop: f64, num: i64) -> KResult<Array<f64, 1>> {
+    if num < 0 {
+        return Err(value_error(format!(
+            "Number of samples, {num}, must be non-negative."
+        )));
+    }
+    let n = num as usize;
+    let div = n.saturating_sub(1) as f64;
+    let delta = stop - start;
+    let mut data: Vec<f64> = (0..n).map(|k| k as f64).collect();
+    if n > 1 {
+        let step = delta / div;
+        if step == 0.0 {
+            for y in &mut data {
+                *y = *y / div * delta + start;
+            }
+        } else {
+            for y in &mut data {
+                *y = *y * step + start;
+            }
+        }
+        data[n - 1] = stop;
+    } else {
+        for y in &mut data {
+            *y = *y * delta + start;
+        }
+    }
+    Array::from_vec(data, [n])
+}
+
 macro_rules! sub_views {
     ($($d:literal => $e:literal),*) => {$(
         impl<T: Copy> ArrayView<T, $d> {
@@ -392,11 +581,44 @@ macro_rules! sub_views {
             }
         }
 
+        impl<T: Copy> ArrayView<T, $d> {
+            /// `a[..., i, ...]` on one axis: the sub-array without that axis (a view).
+            #[inline(always)]
+            pub fn index_axis(&self, axis: usize, i: i64) -> KResult<ArrayView<T, $e>> {
+                let n = self.shape[axis];
+                let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
+                if j < 0 || j as u64 >= n as u64 {
+                    return Err(out_of_bounds(i, axis, n));
+                }
+                let mut shape = [0usize; $e];
+                let mut strides = [0isize; $e];
+                let mut k = 0;
+                for a in 0..$d {
+                    if a != axis {
+                        shape[k] = self.shape[a];
+                        strides[k] = self.strides[a];
+                        k += 1;
+                    }
+                }
+                Ok(ArrayView {
+                    // SAFETY: `j` is in bounds on `axis`.
+                    ptr: unsafe { self.ptr.offset(j as isize * self.strides[axis]) },
+                    shape,
+                    strides,
+                })
+            }
+        }
+
         impl<T: Copy> Array<T, $d> {
             /// `a[i]`: the sub-array along the first axis (a view sharing the owner).
             #[inline(always)]
             pub fn sub(&self, i: i64) -> KResult<Array<T, $e>> {
                 Ok(Array::join(self.view.sub(i)?, &self.owner))
+            }
+
+            /// `a[..., i, ...]` (a view sharing the owner); see [`ArrayView::index_axis`].
+            pub fn index_axis(&self, axis: usize, i: i64) -> KResult<Array<T, $e>> {
+                Ok(Array::join(self.view.index_axis(axis, i)?, &self.owner))
             }
         }
     )*};

@@ -58,7 +58,7 @@ macro_rules! __pykernel_if_pyo3 {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
-    pub use crate::array::{Array, ArrayOwner, ArrayView};
+    pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};

@@ -43,17 +43,27 @@ pub fn add_capsule(
     m.add(py_name, capsule)
 }
 
-/// Converts a kernel result to a NumPy scalar of type `numpy.<dtype>` (for results whose
-/// CPython type is a NumPy scalar, e.g. `float32`).
-pub fn numpy_scalar<'py, T: IntoPyObject<'py>>(
+/// Converts a kernel result to a NumPy scalar of its dtype (for results whose CPython
+/// type is a NumPy scalar, e.g. `float32`), through NumPy's C API (`PyArray_Scalar`).
+pub fn numpy_scalar<'py, T: numpy::Element>(
     py: Python<'py>,
-    dtype: &str,
     value: T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    // Imported once per interpreter, not on every call.
-    static NUMPY: pyo3::sync::PyOnceLock<Py<PyModule>> = pyo3::sync::PyOnceLock::new();
-    let np = NUMPY.get_or_try_init(py, || py.import("numpy").map(Bound::unbind))?;
-    np.bind(py).getattr(dtype)?.call1((value,))
+    use numpy::PyArrayDescrMethods as _;
+    use numpy::npyffi::PY_ARRAY_API;
+    let descr = numpy::dtype::<T>(py);
+    let mut value = value;
+    // SAFETY: `value` is a valid `T` matching `descr`; NumPy copies it into the new
+    // scalar (no base object).
+    unsafe {
+        let ptr = PY_ARRAY_API.PyArray_Scalar(
+            py,
+            (&raw mut value).cast(),
+            descr.as_dtype_ptr(),
+            std::ptr::null_mut(),
+        );
+        Bound::from_owned_ptr_or_err(py, ptr)
+    }
 }
 
 /// The Python kind an overload parameter expects (for dispatch).

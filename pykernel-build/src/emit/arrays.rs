@@ -19,7 +19,9 @@ impl FnEmitter<'_> {
         idx: &'e Expr,
     ) -> (&'e Expr, Vec<&'e Expr>) {
         let (root, mut out) = match &base.kind {
-            ExprKind::Index(b, i) if matches!(self.ty(b), Ty::Array(..)) => self.index_chain(b, i),
+            ExprKind::Index(b, i) if matches!(self.ty(b), Ty::Array(..)) && !has_slices(i) => {
+                self.index_chain(b, i)
+            }
             _ => (base, Vec::new()),
         };
         match &idx.kind {
@@ -31,6 +33,9 @@ impl FnEmitter<'_> {
 
     /// `base[idx]` where `base` is an array: an element or a sub-array view.
     pub(crate) fn array_read(&mut self, base: &Expr, idx: &Expr) -> TokenStream {
+        if has_slices(idx) {
+            return self.array_subscript(base, idx);
+        }
         let (root, idxs) = self.index_chain(base, idx);
         let n = match self.ty(root) {
             Ty::Array(_, n) => n as usize,
@@ -54,6 +59,163 @@ impl FnEmitter<'_> {
             return quote!(::pykernel::__private::Array::join(#out, &#own));
         }
         out
+    }
+
+    /// `base[i, lo:hi, ...]` with slices: a view, axis by axis.
+    fn array_subscript(&mut self, base: &Expr, idx: &Expr) -> TokenStream {
+        let mut out = self.expr(base);
+        let items: Vec<&Expr> = match &idx.kind {
+            ExprKind::Tuple(items) => items.iter().collect(),
+            _ => vec![idx],
+        };
+        let mut axis = 0usize;
+        for it in items {
+            if let ExprKind::SliceSpec(lo, hi, st) = &it.kind {
+                let [lo, hi, st] = [lo, hi, st].map(|p| match p {
+                    Some(p) => {
+                        let v = self.expr_as(p, Dtype::Int64);
+                        quote!(Some(#v))
+                    }
+                    None => quote!(None),
+                });
+                out = quote!(#out.slice_axis(#axis, #lo, #hi, #st)?);
+                axis += 1;
+            } else {
+                let i = self.expr_as(it, Dtype::Int64);
+                out = quote!(#out.index_axis(#axis, #i)?);
+            }
+        }
+        out
+    }
+
+    /// `a[lo:hi:st]` on an array: a view along the first axis.
+    pub(crate) fn array_slice(&mut self, base: &Expr, parts: [Option<&Expr>; 3]) -> TokenStream {
+        let b = self.expr(base);
+        let [lo, hi, st] = parts.map(|p| match p {
+            Some(p) => {
+                let v = self.expr_as(p, Dtype::Int64);
+                quote!(Some(#v))
+            }
+            None => quote!(None),
+        });
+        quote!(#b.slice_axis(0, #lo, #hi, #st)?)
+    }
+
+    /// Stores `v` (of type `vt`: a number, or an array of the same shape) into the view
+    /// `dest` (evaluated after `v`, as Python does).
+    pub(crate) fn array_fill(
+        &mut self,
+        dest: TokenStream,
+        d: Dtype,
+        v: TokenStream,
+        vt: &Ty,
+    ) -> TokenStream {
+        match vt {
+            Ty::Scalar(s) => {
+                let x = cast(quote!(__pk_v), s.dtype, d);
+                quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.fill(#x); })
+            }
+            _ => quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.assign(&__pk_v)?; }),
+        }
+    }
+
+    /// The rank left after indexing `base` (an array) with `idx` (0: an element).
+    pub(crate) fn rank_after(&self, base: &Expr, idx: &Expr) -> usize {
+        let n = match self.ty(base) {
+            Ty::Array(_, n) => n as usize,
+            _ => 0,
+        };
+        let ints = match &idx.kind {
+            ExprKind::Tuple(items) => items
+                .iter()
+                .filter(|i| !matches!(i.kind, ExprKind::SliceSpec(..)))
+                .count(),
+            ExprKind::SliceSpec(..) => 0,
+            _ => 1,
+        };
+        n.saturating_sub(ints)
+    }
+
+    /// `np.arange(...)`, `np.linspace(...)`, `np.array(...)`.
+    pub(crate) fn np_ranges(
+        &mut self,
+        b: crate::ir::Builtin,
+        args: &[Expr],
+        ty: &Ty,
+    ) -> TokenStream {
+        use crate::ir::Builtin;
+        let p = quote!(::pykernel::__private);
+        match b {
+            Builtin::NpArange => {
+                let d = match ty {
+                    Ty::Array(d, _) => *d,
+                    _ => Dtype::Int64,
+                };
+                let vals: Vec<TokenStream> = args.iter().map(|a| self.expr_as(a, d)).collect();
+                let (zero, one) = if d == Dtype::Int64 {
+                    (quote!(0i64), quote!(1i64))
+                } else {
+                    (quote!(0.0f64), quote!(1.0f64))
+                };
+                let (start, stop, step) = match vals.as_slice() {
+                    [stop] => (zero, stop.clone(), one),
+                    [start, stop] => (start.clone(), stop.clone(), one),
+                    [start, stop, step, ..] => (start.clone(), stop.clone(), step.clone()),
+                    [] => (zero.clone(), zero, one),
+                };
+                let f = if d == Dtype::Int64 {
+                    quote!(arange_int)
+                } else {
+                    quote!(arange_float)
+                };
+                quote!(#p::#f(#start, #stop, #step)?)
+            }
+            Builtin::NpLinspace => {
+                let a = self.expr_as(&args[0], Dtype::Float64);
+                let b = self.expr_as(&args[1], Dtype::Float64);
+                let n = match args.get(2) {
+                    Some(n) => self.expr_as(n, Dtype::Int64),
+                    None => quote!(50i64),
+                };
+                quote!(#p::linspace(#a, #b, #n)?)
+            }
+            _ => {
+                let d = match ty {
+                    Ty::Array(d, _) => *d,
+                    _ => Dtype::Float64,
+                };
+                let et = dtype_tokens(d);
+                let at = self.ty(&args[0]);
+                let item = crate::infer::value_item(&at)
+                    .and_then(|t| t.scalar())
+                    .map_or(d, |s| s.dtype);
+                let conv = cast(quote!(__pk_x), item, d);
+                let items = match &at {
+                    Ty::Tuple(ts) => {
+                        let tv = self.expr(&args[0]);
+                        let parts: Vec<TokenStream> = ts
+                            .iter()
+                            .enumerate()
+                            .map(|(k, t)| {
+                                let k = syn::Index::from(k);
+                                let from = t.scalar().map_or(d, |s| s.dtype);
+                                cast(quote!(__pk_t.#k), from, d)
+                            })
+                            .collect();
+                        quote!({ let __pk_t = #tv; ::std::vec![#(#parts),*] })
+                    }
+                    _ => {
+                        let l = self.place(&args[0]);
+                        quote!((#l).to_vec().into_iter().map(|__pk_x| #conv).collect::<::std::vec::Vec<#et>>())
+                    }
+                };
+                quote!({
+                    let __pk_items: ::std::vec::Vec<#et> = #items;
+                    let __pk_n = __pk_items.len();
+                    #p::Array::<#et, 1>::from_vec(__pk_items, [__pk_n])?
+                })
+            }
+        }
     }
 
     /// `base[idx] = v` (every axis indexed).
@@ -183,5 +345,16 @@ impl FnEmitter<'_> {
             let __pk_v: #et = #value;
             #p::Array::<#et, #n>::full(__pk_shape, __pk_v)?
         })
+    }
+}
+
+/// Does this index hold a slice (`a[1:, 0]`)?
+fn has_slices(idx: &Expr) -> bool {
+    match &idx.kind {
+        ExprKind::SliceSpec(..) => true,
+        ExprKind::Tuple(items) => items
+            .iter()
+            .any(|i| matches!(i.kind, ExprKind::SliceSpec(..))),
+        _ => false,
     }
 }

@@ -19,8 +19,9 @@ use crate::types::{Ty, kind};
 
 /// How one index relates to the loop variable.
 enum Index<'e> {
-    /// `v + c`.
-    Affine(i64),
+    /// `v + c`, or `v + w + c` / `v - w + c` with `w` loop-invariant (`x[i + j]` in the
+    /// `j` loop): the invariant part, its sign (+1 or -1), and the literal.
+    Affine(Option<(&'e Expr, i64)>, i64),
     /// Loop-invariant.
     Invariant(&'e Expr),
 }
@@ -83,24 +84,28 @@ impl FnEmitter<'_> {
         let is_var = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n == var);
         let invariant_local = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n != var && !changed.contains(n) && self.is_int_local(n));
         match &e.kind {
-            _ if is_var(e) => Some(Index::Affine(0)),
+            _ if is_var(e) => Some(Index::Affine(None, 0)),
             ExprKind::Int(_) => Some(Index::Invariant(e)),
             _ if invariant_local(e) => Some(Index::Invariant(e)),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b) => {
-                let c = lit(b)?;
-                let c = if *op == BinOp::Sub {
-                    c.checked_neg()?
-                } else {
-                    c
-                };
-                if is_var(a) {
-                    Some(Index::Affine(c))
-                } else if *op == BinOp::Add && is_var(b) {
-                    Some(Index::Affine(lit(a)?))
-                } else if invariant_local(a) {
-                    Some(Index::Invariant(e))
-                } else {
-                    None
+                let sign = if *op == BinOp::Sub { -1 } else { 1 };
+                // `inner op b`: `b` a literal or an invariant local, `inner` classified.
+                let inner = self.classify(a, var, changed)?;
+                match (inner, lit(b)) {
+                    (Index::Affine(w, c), Some(k)) => {
+                        Some(Index::Affine(w, c.checked_add(k.checked_mul(sign)?)?))
+                    }
+                    (Index::Affine(None, c), None) if invariant_local(b) => {
+                        Some(Index::Affine(Some((b.as_ref(), sign)), c))
+                    }
+                    (Index::Invariant(_), _) if lit(b).is_some() || invariant_local(b) => {
+                        Some(Index::Invariant(e))
+                    }
+                    // `w + v`: an invariant plus the loop variable.
+                    (Index::Invariant(w), None) if *op == BinOp::Add && is_var(b) => {
+                        Some(Index::Affine(Some((w, 1)), 0))
+                    }
+                    _ => None,
                 }
             }
             _ => None,
@@ -206,9 +211,17 @@ impl FnEmitter<'_> {
             for (k, ix) in a.indices.iter().enumerate() {
                 let n = quote!((#arr.dim(#k) as i128));
                 checks.push(match ix {
-                    Index::Affine(c) => {
+                    Index::Affine(w, c) => {
                         let c = *c as i128;
-                        quote!((#lo as i128 + #c >= 0 && #last + #c < #n))
+                        let off = match w {
+                            Some((w, sign)) => {
+                                let wv = self.expr_as(w, Dtype::Int64);
+                                let sign = *sign as i128;
+                                quote!((#c + #sign * (#wv) as i128))
+                            }
+                            None => quote!(#c),
+                        };
+                        quote!({ let __pk_o: i128 = #off; #lo as i128 + __pk_o >= 0 && #last + __pk_o < #n })
                     }
                     Index::Invariant(e) => {
                         let v = self.expr_as(e, Dtype::Int64);

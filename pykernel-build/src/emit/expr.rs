@@ -88,9 +88,14 @@ impl FnEmitter<'_> {
             ExprKind::List(items) => self.list_literal(items, &ty),
             ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
             ExprKind::Method(recv, name, args) => self.method(recv, name, args),
+            ExprKind::Attr(base, name) if matches!(self.ty(base), Ty::Array(..)) && name == "T" => {
+                let b = self.expr(base);
+                quote!(#b.t())
+            }
             ExprKind::Attr(base, name) if matches!(self.ty(base), Ty::Array(..)) => {
                 self.array_attr(base, name)
             }
+            ExprKind::SliceSpec(..) => quote!(()),
             ExprKind::Attr(base, name) => self.attr(base, name, &ty),
             ExprKind::Binary(op, l, r) if ty.has_list() => self.list_binary(*op, l, r, &ty),
             ExprKind::Binary(op, l, r) => {
@@ -200,6 +205,10 @@ impl FnEmitter<'_> {
                     }
                     _ => quote!((#b).get(#i)?),
                 }
+            }
+            ExprKind::Slice(base, lo, hi, st) if matches!(self.ty(base), Ty::Array(..)) => {
+                let parts = [lo, hi, st].map(|p| p.as_deref());
+                self.array_slice(base, parts)
             }
             ExprKind::Slice(base, lo, hi, st) => {
                 let b = self.place(base);
@@ -391,6 +400,9 @@ impl FnEmitter<'_> {
             Builtin::Math(f) => self.math(f, args),
             Builtin::Complex => self.complex_ctor(args),
             Builtin::NpAlloc(k, _) => self.np_alloc(k, args, ty),
+            Builtin::NpArange | Builtin::NpLinspace | Builtin::NpArray(_) => {
+                self.np_ranges(b, args, ty)
+            }
             Builtin::Cmath(f) => self.cmath(f, args),
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
                 quote!(())

@@ -422,10 +422,7 @@ fn overload_dispatcher(
 fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     let p = quote!(::pykernel::__private::pyo3);
     match t {
-        Ty::Scalar(s) if !s.py => {
-            let dn = s.dtype.numpy_name();
-            quote!(::pykernel::__private::numpy_scalar(__pk_py, #dn, #v))
-        }
+        Ty::Scalar(s) if !s.py => quote!(::pykernel::__private::numpy_scalar(__pk_py, #v)),
         Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
         Ty::List(_) => quote!(::pykernel::__private::PyValue::to_py(&#v, __pk_py)),
         Ty::Array(..) => quote!(::pykernel::__private::array_to_py(__pk_py, #v, __pk_array_args)),

@@ -337,6 +337,19 @@ impl FnEmitter<'_> {
                 upper,
                 step,
                 ..
+            } if matches!(self.ty(base), Ty::Array(..)) => {
+                let d = self.ty(base).elem_dtype();
+                let vt = self.ty(value);
+                let v = self.expr(value);
+                let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
+                self.array_fill(dest, d, v, &vt)
+            }
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
             } => self.slice_assign(base, lower.as_ref(), upper.as_ref(), step.as_ref(), value),
             Target::Local(name, _) => {
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
@@ -358,6 +371,13 @@ impl FnEmitter<'_> {
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
                 let v = convert(v, vt, &lt);
                 store_local(name, &lt, v)
+            }
+            Target::Index { base, index, .. }
+                if matches!(self.ty(base), Ty::Array(..)) && self.rank_after(base, index) > 0 =>
+            {
+                let d = self.ty(base).elem_dtype();
+                let dest = self.array_read(base, index);
+                self.array_fill(dest, d, v, vt)
             }
             Target::Index { base, index, .. } if matches!(self.ty(base), Ty::Array(..)) => {
                 let val = self.tmp("v");

@@ -11,21 +11,20 @@ use crate::types::{Scalar, Ty, kind};
 impl Typer<'_> {
     /// `a[i]`, `a[i, j]`: an element when every axis is indexed, else a sub-array.
     pub(super) fn array_index(&mut self, d: Dtype, n: u8, idx: &Expr) -> Option<Ty> {
-        let it = self.expr(idx)?;
-        let k = match &it {
-            Ty::Tuple(items) => {
-                for (t, e) in items.iter().zip(index_items(idx)) {
-                    self.require_int(t, e.span, "indexing");
-                }
-                items.len()
+        self.expr(idx)?;
+        let items = index_items(idx);
+        let mut ints = 0usize;
+        for e in &items {
+            if matches!(e.kind, ExprKind::SliceSpec(..)) {
+                continue;
             }
-            t => {
-                if !self.require_int(t, idx.span, "indexing") {
-                    return None;
-                }
-                1
+            let t = self.inst().exprs[e.id as usize].clone()?;
+            if !self.require_int(&t, e.span, "indexing") {
+                return None;
             }
-        };
+            ints += 1;
+        }
+        let k = items.len();
         if k > n as usize || k == 0 {
             self.error(
                 idx.span,
@@ -37,11 +36,105 @@ impl Typer<'_> {
             );
             return None;
         }
-        Some(if k == n as usize {
+        Some(if ints == n as usize {
             Ty::Scalar(Scalar::np(d))
         } else {
-            Ty::Array(d, n - k as u8)
+            Ty::Array(d, n - ints as u8)
         })
+    }
+
+    /// `a[i, :] = v`, `a[1:-1] = v`: a number, or an array of the same dtype and rank.
+    pub(super) fn array_slice_store(&mut self, dest: &Ty, vt: &Ty, span: Span) {
+        let ok = match (dest, vt) {
+            (Ty::Array(..), Ty::Scalar(s)) => kind(s.dtype) <= 3,
+            (Ty::Array(d, n), Ty::Array(e, m)) => d == e && n == m,
+            _ => false,
+        };
+        if !ok {
+            self.error(span, msg::bad_store(&vt.to_string(), &dest.to_string()));
+        }
+    }
+
+    /// `np.arange(...)`, `np.linspace(...)`, `np.array(...)`.
+    pub(super) fn np_ranges(
+        &mut self,
+        b: crate::ir::Builtin,
+        args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
+        use crate::ir::Builtin;
+        let num = |this: &mut Self, k: usize, name: &str| -> Option<Scalar> {
+            match tys[k].scalar() {
+                Some(s) if kind(s.dtype) <= 2 => Some(s),
+                _ => {
+                    this.error(
+                        args[k].span,
+                        msg::bad_argument(name, &tys[k].to_string(), "a real number"),
+                    );
+                    None
+                }
+            }
+        };
+        match b {
+            Builtin::NpArange => {
+                if !(1..=3).contains(&args.len()) {
+                    self.error(
+                        span,
+                        msg::builtin_arity("numpy.arange", "1 to 3", args.len()),
+                    );
+                    return None;
+                }
+                let mut all_int = true;
+                for k in 0..args.len() {
+                    all_int &= kind(num(self, k, "numpy.arange")?.dtype) <= 1;
+                }
+                Some(Ty::Array(
+                    if all_int {
+                        Dtype::Int64
+                    } else {
+                        Dtype::Float64
+                    },
+                    1,
+                ))
+            }
+            Builtin::NpLinspace => {
+                if !(2..=3).contains(&args.len()) {
+                    self.error(
+                        span,
+                        msg::builtin_arity("numpy.linspace", "2 or 3", args.len()),
+                    );
+                    return None;
+                }
+                num(self, 0, "numpy.linspace")?;
+                num(self, 1, "numpy.linspace")?;
+                if args.len() == 3 && !self.require_int(&tys[2], args[2].span, "numpy.linspace num")
+                {
+                    return None;
+                }
+                Some(Ty::Array(Dtype::Float64, 1))
+            }
+            Builtin::NpArray(dtype) => {
+                let item = match tys.first() {
+                    Some(t @ (Ty::List(_) | Ty::Tuple(_))) => super::value_item(t),
+                    _ => None,
+                };
+                let d = match item {
+                    Some(Ty::Scalar(s)) => s.dtype,
+                    Some(Ty::Unknown) => Dtype::Float64,
+                    _ => {
+                        let t = tys.first().map_or("nothing".into(), ToString::to_string);
+                        self.error(
+                            span,
+                            msg::bad_argument("numpy.array", &t, "a list or tuple of numbers"),
+                        );
+                        return None;
+                    }
+                };
+                Some(Ty::Array(dtype.unwrap_or(d), 1))
+            }
+            _ => None,
+        }
     }
 
     /// `a.shape`, `a.ndim`, `a.size` of an array.
@@ -49,6 +142,7 @@ impl Typer<'_> {
         match name {
             "shape" => Some(Ty::Tuple(vec![Ty::INT; n as usize])),
             "ndim" | "size" => Some(Ty::INT),
+            "T" => Some(Ty::Array(d, n)),
             _ => {
                 self.error(
                     e.span,

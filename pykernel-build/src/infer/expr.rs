@@ -63,6 +63,14 @@ impl Typer<'_> {
                 ok.then_some(Ty::BOOL)
             }
             ExprKind::List(items) => self.list_literal(items, e.span),
+            ExprKind::SliceSpec(lo, hi, st) => {
+                for p in [lo, hi, st].into_iter().flatten() {
+                    if let Some(t) = self.expr(p) {
+                        self.require_int(&t, p.span, "slice indices");
+                    }
+                }
+                Some(Ty::None)
+            }
             ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens),
             ExprKind::Method(recv, name, args) => self.method_type(e, recv, name, args),
             ExprKind::Attr(base, name) => {
@@ -116,6 +124,7 @@ impl Typer<'_> {
                 match bt? {
                     Ty::View(d) => Some(Ty::View(d)),
                     Ty::List(t) => Some(Ty::List(t)),
+                    Ty::Array(d, n) => Some(Ty::Array(d, n)),
                     other => {
                         self.error(base.span, msg::not_indexable(&format!("{other} (slicing)")));
                         None
@@ -533,6 +542,9 @@ impl Typer<'_> {
             Builtin::Math(f) => self.math_call(f, args, &tys, span),
             Builtin::Complex => self.complex_call(args, &tys, span),
             Builtin::NpAlloc(k, d) => self.np_alloc(k, d, args, &tys, span),
+            Builtin::NpArange | Builtin::NpLinspace | Builtin::NpArray(_) => {
+                self.np_ranges(b, args, &tys, span)
+            }
             Builtin::Cmath(f) => self.cmath_call(f, args, &tys, span),
             // Typed by `iterable_builtin` above.
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
@@ -609,6 +621,9 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Math(m) => m.rust_name(),
         Builtin::Complex => "complex",
         Builtin::NpAlloc(k, _) => k.name(),
+        Builtin::NpArange => "arange",
+        Builtin::NpLinspace => "linspace",
+        Builtin::NpArray(_) => "array",
         Builtin::Cmath(f) => f.name(),
     }
 }

@@ -403,6 +403,10 @@ impl<'a> Typer<'a> {
                     self.store_element(base, &elem, vt, *span);
                     return;
                 }
+                if let Ty::Array(..) = elem {
+                    self.array_slice_store(&elem, &vt, *span);
+                    return;
+                }
                 self.check_store(&vt, &elem, bt.as_ref(), *span);
             }
             Target::Slice {
@@ -440,6 +444,7 @@ impl<'a> Typer<'a> {
                             msg::bad_store(&vt.to_string(), "a list slice (it takes a list)"),
                         ),
                     },
+                    Some(a @ Ty::Array(..)) => self.array_slice_store(&a, &vt, vspan),
                     Some(Ty::View(_)) if !(vt.scalar().is_some() || vt.is_array()) => {
                         self.error(vspan, msg::bad_store(&vt.to_string(), "an array slice"));
                     }

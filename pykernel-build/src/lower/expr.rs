@@ -181,11 +181,6 @@ impl FnLowerer<'_, '_> {
                         let (lo, hi, st) = self.slice_parts(sl)?;
                         ExprKind::Slice(base?, lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
                     }
-                    ast::Expr::Tuple(t)
-                        if t.elts.iter().any(|e| matches!(e, ast::Expr::Slice(_))) =>
-                    {
-                        return self.unsupported(span, "slices in multi-dimensional indexing");
-                    }
                     idx => {
                         let idx = self.boxed(idx);
                         ExprKind::Index(base?, idx?)
@@ -193,6 +188,11 @@ impl FnLowerer<'_, '_> {
                 }
             }
             ast::Expr::Tuple(t) => ExprKind::Tuple(self.args(&t.elts)?),
+            // Only inside a subscript (`a[1:, 0]`); the parser puts them nowhere else.
+            ast::Expr::Slice(sl) => {
+                let (lo, hi, st) = self.slice_parts(sl)?;
+                ExprKind::SliceSpec(lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
+            }
             ast::Expr::List(l) => ExprKind::List(self.args(&l.elts)?),
             ast::Expr::ListComp(c) => return self.comprehension(&c.elt, &c.generators, span),
             ast::Expr::Dict(_) | ast::Expr::DictComp(_) => return self.unsupported(span, "dicts"),
@@ -415,6 +415,19 @@ impl FnLowerer<'_, '_> {
         if let Builtin::NpAlloc(kind, _) = builtin {
             return self.np_alloc(kind, c, span);
         }
+        if let Builtin::NpArray(_) = builtin {
+            return self.np_array(c, span);
+        }
+        if builtin == Builtin::NpLinspace
+            && let Some(k) = c.keywords.first()
+        {
+            // `num=` is the one keyword: make it the third positional argument.
+            if k.arg.as_deref() == Some("num") && c.args.len() == 2 && c.keywords.len() == 1 {
+                let mut args = self.args(&c.args)?;
+                args.push(self.expr(&k.value)?);
+                return Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)));
+            }
+        }
         let consumes_iterable = match builtin {
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
             Builtin::Min | Builtin::Max | Builtin::Len => c.args.len() == 1,
@@ -573,6 +586,37 @@ impl FnLowerer<'_, '_> {
         Some(self.mk(
             span,
             ExprKind::CallBuiltin(Builtin::NpAlloc(kind, dtype), args),
+        ))
+    }
+
+    /// `np.array([a, b, c])` / `np.array((a, b), dtype=...)`.
+    fn np_array(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let mut dtype = None;
+        for k in &c.keywords {
+            match k.arg.as_deref() {
+                Some("dtype") if dtype.is_none() => {
+                    match self.dtype_of(&k.value) {
+                        Some(d) => dtype = Some(d),
+                        None => {
+                            self.error(span_of(&k.value), msg::unsupported_expression("this dtype (write e.g. `np.float64`, `np.int32`, `float`, `int`)"));
+                            return None;
+                        }
+                    }
+                }
+                other => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            }
+        }
+        let [arg] = c.args.as_slice() else {
+            self.error(span, msg::builtin_arity("numpy.array", "1", c.args.len()));
+            return None;
+        };
+        let arg = self.iterable_arg(arg)?;
+        Some(self.mk(
+            span,
+            ExprKind::CallBuiltin(Builtin::NpArray(dtype), vec![arg]),
         ))
     }
 

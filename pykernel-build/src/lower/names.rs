@@ -75,6 +75,12 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             if let Some(k) = AllocKind::from_name(name) {
                 return Imported::Func(Builtin::NpAlloc(k, None));
             }
+            match name {
+                "arange" => return Imported::Func(Builtin::NpArange),
+                "linspace" => return Imported::Func(Builtin::NpLinspace),
+                "array" => return Imported::Func(Builtin::NpArray(None)),
+                _ => {}
+            }
             if let Some(c) = match name {
                 "pi" => Some(std::f64::consts::PI),
                 "e" => Some(std::f64::consts::E),

@@ -90,11 +90,14 @@ mod __pykernel {
                                 let __pk_x = (i) as i128;
                                 __pk_x >= 0 && __pk_x < (a.dim(0usize) as i128)
                             }
-                                && (__pk_start6 as i128 + 0i128 >= 0
-                                    && (__pk_start6 as i128
-                                        + ((__pk_stop7 as i128 - __pk_start6 as i128 - 1)
-                                            / 1i64 as i128) * 1i64 as i128) + 0i128
-                                        < (a.dim(1usize) as i128))))
+                                && {
+                                    let __pk_o: i128 = 0i128;
+                                    __pk_start6 as i128 + __pk_o >= 0
+                                        && (__pk_start6 as i128
+                                            + ((__pk_stop7 as i128 - __pk_start6 as i128 - 1)
+                                                / 1i64 as i128) * 1i64 as i128) + __pk_o
+                                            < (a.dim(1usize) as i128)
+                                }))
                         {
                             '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
                                 j = __pk_i;
@@ -349,10 +352,9 @@ pub fn rows(
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
-                ::pykernel::__private::numpy_scalar(__pk_py, "float64", __pk_r0) ?,
+                ::pykernel::__private::numpy_scalar(__pk_py, __pk_r0) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
-                __pk_py) ?, ::pykernel::__private::numpy_scalar(__pk_py, "float64", __pk_r2)
-                ?
+                __pk_py) ?, ::pykernel::__private::numpy_scalar(__pk_py, __pk_r2) ?
             ];
             ::pykernel::__private::pyo3::types::PyTuple::new(__pk_py, items)
                 .map(|t| t.into_any())
@@ -487,7 +489,7 @@ pub fn rows(
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
-                ::pykernel::__private::numpy_scalar(__pk_py, "int32", __pk_r0) ?,
+                ::pykernel::__private::numpy_scalar(__pk_py, __pk_r0) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
                 __pk_py) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r2,

@@ -347,7 +347,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::numpy_scalar(__pk_py, "float64", r)
+        ::pykernel::__private::numpy_scalar(__pk_py, r)
     }
     ///Adds the exports of `golden/ok/scalar_semantics.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
     #[allow(dead_code)]

@@ -207,7 +207,7 @@ pub fn mixed(
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
-                ::pykernel::__private::numpy_scalar(__pk_py, "float32", __pk_r0) ?,
+                ::pykernel::__private::numpy_scalar(__pk_py, __pk_r0) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
                 __pk_py) ?, { let (__pk_r0, __pk_r1,) = __pk_r2; let items : ::std::vec::Vec
                 < ::pykernel::__private::pyo3::Bound < 'py,
