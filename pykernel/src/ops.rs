@@ -302,19 +302,24 @@ pub fn fpow<T: PyFloat>(a: T, b: T) -> KResult<T> {
 /// `int(x)` for a float: truncation toward zero, with CPython's errors.
 #[inline(always)]
 pub fn float_to_int(x: f64) -> KResult<i64> {
+    // -2**63 <= x < 2**63 (false for NaN and infinities): then trunc(x) fits in i64.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if x >= -LIMIT && x < LIMIT {
+        // SAFETY: checked just above: finite and in range after truncation.
+        return Ok(unsafe { x.to_int_unchecked::<i64>() });
+    }
+    Err(float_to_int_error(x))
+}
+
+#[cold]
+fn float_to_int_error(x: f64) -> KernelError {
     if x.is_nan() {
-        return Err(value_error("cannot convert float NaN to integer"));
+        value_error("cannot convert float NaN to integer")
+    } else if x.is_infinite() {
+        overflow_error("cannot convert float infinity to integer")
+    } else {
+        overflow_error("Python int too large to convert to int64")
     }
-    if x.is_infinite() {
-        return Err(overflow_error("cannot convert float infinity to integer"));
-    }
-    let t = x.trunc();
-    // i64::MAX as f64 rounds up to 2**63, which is out of range.
-    const LIMIT: f64 = -(i64::MIN as f64);
-    if !(-LIMIT..LIMIT).contains(&t) {
-        return Err(overflow_error("Python int too large to convert to int64"));
-    }
-    Ok(t as i64)
 }
 
 /// Number of iterations of `range(start, stop, step)`; `step == 0` is a `ValueError`.
@@ -389,6 +394,23 @@ pub fn slice_indices(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn float_to_int_truncates_with_cpythons_errors() {
+        assert_eq!(float_to_int(9.99), Ok(9));
+        assert_eq!(float_to_int(-9.99), Ok(-9));
+        assert_eq!(float_to_int(-0.5), Ok(0));
+        assert_eq!(float_to_int(-9_223_372_036_854_775_808.0), Ok(i64::MIN));
+        assert_eq!(
+            float_to_int(9_223_372_036_854_774_784.0),
+            Ok(9_223_372_036_854_774_784)
+        );
+        let e = |x: f64| float_to_int(x).unwrap_err().kind();
+        assert_eq!(e(9_223_372_036_854_775_808.0), ErrorKind::Overflow);
+        assert_eq!(e(-9_223_372_036_854_777_856.0), ErrorKind::Overflow);
+        assert_eq!(e(f64::NAN), ErrorKind::Value);
+        assert_eq!(e(f64::NEG_INFINITY), ErrorKind::Overflow);
+    }
 
     #[test]
     fn int_floor_semantics() {
