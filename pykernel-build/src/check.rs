@@ -33,7 +33,7 @@ pub fn capsules(
             out.push(None);
             continue;
         }
-        let inst = &program.instances[i];
+        let inst = &program.instances[program.roots[i]];
         let ret = inst.ret.clone().unwrap_or(Ty::None);
         let ret_span = inst.ret_origin.unwrap_or(b.export.span);
         let name = &b.export.name;

@@ -19,6 +19,9 @@ pub struct ArrayView<T, const D: usize> {
     ptr: *mut T,
     shape: [usize; D],
     strides: [isize; D],
+    /// `k + 1` for a view of export argument `k` (or of part of it), 0 otherwise: lets a
+    /// returned argument come back as that very object.
+    origin: u32,
 }
 
 impl<T, const D: usize> Clone for ArrayView<T, D> {
@@ -63,6 +66,14 @@ impl<T, const D: usize> std::fmt::Debug for Array<T, D> {
 }
 
 impl<T: Copy, const D: usize> Array<T, D> {
+    /// This array, marked as export argument `k` (see [`ArrayView::origin`]).
+    pub fn with_origin(self, k: usize) -> Self {
+        Array {
+            view: self.view.with_origin(k),
+            owner: self.owner,
+        }
+    }
+
     /// `a.T` (a view sharing the owner).
     pub fn t(&self) -> Self {
         Array::join(self.view.t(), &self.owner)
@@ -131,6 +142,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
                 ptr,
                 shape,
                 strides,
+                origin: 0,
             },
             owner: None,
         }
@@ -153,6 +165,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
                 ptr,
                 shape,
                 strides: c_strides(shape),
+                origin: 0,
             },
             owner: Some(owner),
         })
@@ -220,6 +233,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             ptr: std::ptr::NonNull::dangling().as_ptr(),
             shape: [0; D],
             strides: [1; D],
+            origin: 0,
         }
     }
 
@@ -233,6 +247,19 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     #[inline(always)]
     pub fn strides(&self) -> [isize; D] {
         self.strides
+    }
+
+    /// The export argument this is a view of (`Some(k)`), if any.
+    #[inline(always)]
+    pub fn origin(&self) -> Option<usize> {
+        (self.origin as usize).checked_sub(1)
+    }
+
+    /// This view, marked as (part of) export argument `k`.
+    #[inline(always)]
+    pub fn with_origin(mut self, k: usize) -> Self {
+        self.origin = u32::try_from(k + 1).unwrap_or(0);
+        self
     }
 
     /// The address of element `[0, 0, ...]`.
@@ -401,6 +428,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             ptr: self.ptr,
             shape,
             strides,
+            origin: self.origin,
         }
     }
 
@@ -577,6 +605,7 @@ macro_rules! sub_views {
                     ptr: unsafe { self.ptr.offset(j as isize * self.strides[0]) },
                     shape,
                     strides,
+                    origin: self.origin,
                 })
             }
         }
@@ -605,6 +634,7 @@ macro_rules! sub_views {
                     ptr: unsafe { self.ptr.offset(j as isize * self.strides[axis]) },
                     shape,
                     strides,
+                    origin: self.origin,
                 })
             }
         }

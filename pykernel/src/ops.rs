@@ -299,12 +299,53 @@ pub fn fpow<T: PyFloat>(a: T, b: T) -> KResult<T> {
     a.py_pow(b)
 }
 
+/// `round(x, n)` of a NumPy float scalar: NumPy's algorithm (`rint(x * 10**n) / 10**n`,
+/// or `rint(x / 10**-n) * 10**-n`), in the scalar's own precision.
+pub trait NpRound: Sized {
+    /// The rounded value.
+    fn np_round_digits(self, n: i64) -> Self;
+}
+
+impl NpRound for f64 {
+    fn np_round_digits(self, n: i64) -> f64 {
+        let f = 10f64.powi(n.unsigned_abs().min(400) as i32);
+        if n >= 0 {
+            (self * f).round_ties_even() / f
+        } else {
+            (self / f).round_ties_even() * f
+        }
+    }
+}
+
+impl NpRound for f32 {
+    fn np_round_digits(self, n: i64) -> f32 {
+        let f = 10f64.powi(n.unsigned_abs().min(400) as i32) as f32;
+        if n >= 0 {
+            (self * f).round_ties_even() / f
+        } else {
+            (self / f).round_ties_even() * f
+        }
+    }
+}
+
+/// A Python int meeting a NumPy integer of a narrower type (NEP 50): it must fit, or
+/// NumPy raises `OverflowError` ("Python integer 1000 out of bounds for int8").
+#[inline(always)]
+pub fn weak_int<T: TryFrom<i64>>(v: i64, dtype: &'static str) -> KResult<T> {
+    T::try_from(v).map_err(|_| weak_int_error(v, dtype))
+}
+
+#[cold]
+fn weak_int_error(v: i64, dtype: &str) -> KernelError {
+    overflow_error(format!("Python integer {v} out of bounds for {dtype}"))
+}
+
 /// `int(x)` for a float: truncation toward zero, with CPython's errors.
 #[inline(always)]
 pub fn float_to_int(x: f64) -> KResult<i64> {
     // -2**63 <= x < 2**63 (false for NaN and infinities): then trunc(x) fits in i64.
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-    if x >= -LIMIT && x < LIMIT {
+    if (-LIMIT..LIMIT).contains(&x) {
         // SAFETY: checked just above: finite and in range after truncation.
         return Ok(unsafe { x.to_int_unchecked::<i64>() });
     }

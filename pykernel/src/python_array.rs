@@ -36,6 +36,8 @@ pub struct ArraySpec<'a> {
     pub fixed: &'a [Option<usize>],
     /// The kernel may write to it (read-only arrays are refused then).
     pub writes: bool,
+    /// Its position among the export's arguments.
+    pub index: usize,
 }
 
 fn describe(obj: &Bound<'_, PyAny>) -> String {
@@ -124,7 +126,7 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     }
     // SAFETY: the array object outlives the call (the wrapper holds it); shape and
     // strides describe its memory.
-    Ok(unsafe { Array::from_raw(arr.data(), shape, strides) })
+    Ok(unsafe { Array::from_raw(arr.data(), shape, strides) }.with_origin(spec.index))
 }
 
 /// Converts a kernel array result to a NumPy array: an argument returned whole is that
@@ -135,7 +137,12 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
     a: Array<T, D>,
     args: &[&Bound<'py, PyAny>],
 ) -> PyResult<Bound<'py, PyAny>> {
-    for obj in args {
+    // The argument this array came from first (two arguments may share one memory).
+    let first = a.origin().and_then(|k| args.get(k)).into_iter();
+    let rest = args
+        .iter()
+        .filter(|o| a.origin().is_none_or(|k| !std::ptr::eq(*o, &args[k])));
+    for obj in first.chain(rest) {
         if let Ok(arr) = obj.cast::<PyArrayDyn<T>>()
             && arr.data() == a.as_ptr()
             && arr.shape() == a.shape()

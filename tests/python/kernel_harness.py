@@ -8,6 +8,7 @@ exports, PyCapsules for capsule exports).
 from __future__ import annotations
 
 import ast
+import builtins
 import cmath
 import ctypes
 import importlib.util
@@ -222,7 +223,7 @@ def parse_exports(source: str) -> list:
 # --------------------------------------------------------------------------------------
 
 CASE_RE = re.compile(r"^#\s*case:\s*(?P<body>.+?)\s*$")
-KNOWN_MARKERS = {"expect-wrap", "expect-ieee"}
+KNOWN_MARKERS = {"expect-wrap", "expect-ieee", "expect-error"}
 
 
 @dataclass
@@ -233,6 +234,8 @@ class Case:
     expr: str
     fname: str
     markers: set = field(default_factory=set)
+    # `# expect-error TypeError [param]`: (exception class, parameter name or None)
+    expect_error: tuple = None
 
     @property
     def id(self) -> str:
@@ -240,17 +243,30 @@ class Case:
 
 
 def _split_markers(body: str):
-    """`f(1, 2)  # expect-wrap` -> ("f(1, 2)", {"expect-wrap"})."""
-    markers = set()
+    """`f(1, 2)  # expect-wrap` -> ("f(1, 2)", {"expect-wrap"}, None);
+    `f(x)  # expect-error TypeError a` -> ("f(x)", {"expect-error"}, (TypeError, "a"))."""
+    markers, expect_error = set(), None
     m = re.match(r"^(?P<expr>.*?)\s+#\s*(?P<markers>[\w\-, ]+)$", body)
     if m:
-        words = {w for w in re.split(r"[ ,]+", m.group("markers").strip()) if w}
-        unknown = words - KNOWN_MARKERS
+        words = [w for w in re.split(r"[ ,]+", m.group("markers").strip()) if w]
+        if words and words[0] == "expect-error":
+            # `expect-error <builtin exception> [<parameter named in the message>]`,
+            # alone on the line.
+            if not 2 <= len(words) <= 3:
+                raise ValueError(f"`# expect-error <Exception> [param]` expected in {body!r}")
+            exc = getattr(builtins, words[1], None)
+            if not (isinstance(exc, type) and issubclass(exc, Exception)):
+                raise ValueError(f"`# expect-error {words[1]}`: not a builtin exception ({body!r})")
+            expect_error = (exc, words[2] if len(words) == 3 else None)
+            words = words[:1]
+        unknown = set(words) - KNOWN_MARKERS
         if unknown:
             raise ValueError(f"unknown case marker(s) {sorted(unknown)} in {body!r}")
-        markers = words
+        if "expect-error" in words and len(words) > 1:
+            raise ValueError(f"`expect-error` cannot be combined with other markers: {body!r}")
+        markers = set(words)
         body = m.group("expr")
-    return body.strip(), markers
+    return body.strip(), markers, expect_error
 
 
 def parse_cases(path: Path, source: str) -> list:
@@ -259,11 +275,11 @@ def parse_cases(path: Path, source: str) -> list:
         m = CASE_RE.match(raw.strip())
         if not m:
             continue
-        expr, markers = _split_markers(m.group("body"))
+        expr, markers, expect_error = _split_markers(m.group("body"))
         tree = ast.parse(expr, mode="eval").body
         if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)):
             raise ValueError(f"{path}:{lineno}: a case must be a call `f(...)`: {expr!r}")
-        cases.append(Case(path.stem, path, lineno, expr, tree.func.id, markers))
+        cases.append(Case(path.stem, path, lineno, expr, tree.func.id, markers, expect_error))
     return cases
 
 
@@ -301,15 +317,28 @@ def reference_module(path: Path):
     return _ref_modules[key]
 
 
-CASE_NAMESPACE = {"math": math, "cmath": cmath, "np": np, "inf": math.inf, "nan": math.nan}
+def readonly(a):
+    """Case helper: the NumPy array `a`, made read-only (`a.flags.writeable = False`)."""
+    a.flags.writeable = False
+    return a
+
+
+CASE_NAMESPACE = {"math": math, "cmath": cmath, "np": np, "inf": math.inf, "nan": math.nan,
+                  "readonly": readonly}
 
 
 def case_args(case: Case) -> list:
-    """Evaluate the arguments of a case line (fresh objects every call)."""
+    """Evaluate the arguments of a case line (fresh objects every call: evaluating twice
+    gives two independent sets of arrays with the same dtype, shape, strides, memory
+    order and flags, e.g. a strided view of its own base for `np.arange(9.0)[::2]`)."""
     tree = ast.parse(case.expr, mode="eval").body
     if tree.keywords:
         raise ValueError(f"{case.id}: keyword arguments are not supported in cases")
-    return [eval(compile(ast.Expression(a), "<case>", "eval"), dict(CASE_NAMESPACE)) for a in tree.args]
+    # One namespace for the whole call, arguments evaluated left to right: a name bound
+    # by `:=` in one argument is seen by the next ones, so `f((x := np.zeros(3)), x)`
+    # passes one array twice and `f((b := np.arange(6.0))[:4], b[2:])` overlapping views.
+    ns = dict(CASE_NAMESPACE)
+    return [eval(compile(ast.Expression(a), "<case>", "eval"), ns) for a in tree.args]
 
 
 # --------------------------------------------------------------------------------------
@@ -333,6 +362,67 @@ def map_result(v, fn):
     return fn(v)
 
 
+def array_leaves(v, path=()):
+    """(path, array) for every NumPy array in a value (through tuples and lists)."""
+    if isinstance(v, (tuple, list)):
+        for k, x in enumerate(v):
+            yield from array_leaves(x, path + (k,))
+    elif isinstance(v, np.ndarray):
+        yield path, v
+
+
+# The dtypes an export type can name (`bool`, `int8` ... `complex128`): what an array
+# in a case's result or argument must have.
+ARRAY_DTYPES = {np.dtype(t) for t in (
+    np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32,
+    np.uint64, np.float32, np.float64, np.complex64, np.complex128)}
+
+
+def check_arrays(v, where="value"):
+    """AssertionError if an array inside `v` has a dtype or rank the compiled side cannot
+    have (object arrays, float16, 0-d or rank > 5)."""
+    for path, a in array_leaves(v):
+        assert a.dtype in ARRAY_DTYPES and 1 <= a.ndim <= 5, (
+            f"{where}{list(path) if path else ''}: a {a.ndim}-D {a.dtype} array "
+            "(supported: ranks 1 to 5 of bool, int8..uint64, float32/64, complex64/128)")
+
+
+def check_array_identity(where, expected, got, ref_args, comp_args):
+    """Arrays in the result (also inside tuples): an argument CPython returns (`result
+    is arg`) comes back as the compiled side's own corresponding argument object; an
+    array CPython returns that shares no memory with the arguments (a new array) shares
+    none on the compiled side either, and two result arrays that are independent in
+    CPython are independent in the compiled result. (A view of an argument, e.g. a row
+    `a[0]`, may come back as a copy: a documented limitation.)"""
+    ref_arrays = [a for a in ref_args if isinstance(a, np.ndarray)]
+    comp_arrays = [a for a in comp_args if isinstance(a, np.ndarray)]
+    exp_leaves = list(array_leaves(expected))
+    got_leaves = dict(array_leaves(got))
+    for path, e in exp_leaves:
+        g = got_leaves[path]
+        at = f"result{list(path) if path else ''}"
+        same = [i for i, a in enumerate(ref_args) if e is a]
+        if same:
+            i = same[0]
+            assert g is comp_args[i], (
+                f"{where}\n  CPython returns its argument {i} itself ({at} is arg {i}); the "
+                f"compiled {at} is not the compiled side's argument {i} object")
+            continue
+        hit = [i for i, a in enumerate(comp_args) if g is a]
+        assert not hit, (f"{where}\n  the compiled {at} is argument {hit[0]} itself; "
+                         "CPython returns a different array")
+        if not any(np.shares_memory(e, a) for a in ref_arrays):
+            assert not any(np.shares_memory(g, a) for a in comp_arrays), (
+                f"{where}\n  CPython's {at} is a new array, the compiled one shares memory "
+                "with an argument")
+    for k, (p1, e1) in enumerate(exp_leaves):
+        for p2, e2 in exp_leaves[k + 1:]:
+            if not np.shares_memory(e1, e2):
+                assert not np.shares_memory(got_leaves[p1], got_leaves[p2]), (
+                    f"{where}\n  result{list(p1)} and result{list(p2)} are independent "
+                    "arrays in CPython, but share memory in the compiled result")
+
+
 def flatten(v) -> list:
     """The scalars of a value (through tuples and lists)."""
     if isinstance(v, (tuple, list)):
@@ -353,12 +443,40 @@ def _same_float(expected, got) -> bool:
     return float_bits(float(expected)) == float_bits(float(got))
 
 
+def _same_float_array(expected, got) -> bool:
+    """Element-wise bit equality of two float arrays of one dtype, NaN == NaN."""
+    uint = np.dtype(f"u{expected.dtype.itemsize}")
+    same_bits = expected.view(uint) == got.view(uint)
+    both_nan = np.isnan(expected) & np.isnan(got)
+    return bool(np.all(same_bits | both_nan))
+
+
+def same_array(expected, got) -> bool:
+    """NumPy arrays: both exactly `numpy.ndarray`, same dtype, same shape, same values
+    (floats bit for bit, NaN == NaN; complex per component). Memory order and strides
+    are not compared."""
+    if type(expected) is not np.ndarray or type(got) is not np.ndarray:
+        return False
+    if expected.dtype != got.dtype or expected.shape != got.shape:
+        return False
+    e, g = np.ascontiguousarray(expected), np.ascontiguousarray(got)
+    if e.dtype.kind == "f":
+        return _same_float_array(e, g)
+    if e.dtype.kind == "c":
+        return (_same_float_array(np.ascontiguousarray(e.real), np.ascontiguousarray(g.real))
+                and _same_float_array(np.ascontiguousarray(e.imag), np.ascontiguousarray(g.imag)))
+    return bool(np.array_equal(e, g))
+
+
 def same_value(expected, got) -> bool:
     """Same Python type and same value, recursively through tuples and lists (same
     length, element by element); floats bit for bit (so -0.0 != 0.0), NaN == NaN;
-    complex numbers component by component with the float rule."""
+    complex numbers component by component with the float rule; NumPy arrays with
+    `same_array` (dtype, shape, values)."""
     if type(expected) is not type(got):
         return False
+    if isinstance(expected, np.ndarray):
+        return same_array(expected, got)
     if isinstance(expected, (tuple, list)):
         return len(expected) == len(got) and all(same_value(a, b) for a, b in zip(expected, got))
     if isinstance(expected, (float, np.floating)):
@@ -415,6 +533,11 @@ def check_homogeneous(v, where="value"):
 
 
 def show(v) -> str:
+    if isinstance(v, np.ndarray):
+        flags = "F" if v.ndim > 1 and v.flags.f_contiguous and not v.flags.c_contiguous else ""
+        body = np.array2string(v, separator=", ", threshold=60, floatmode="unique")
+        body = re.sub(r"\s*\n\s*", " ", body)
+        return f"array({body}) [ndarray {v.dtype} shape={v.shape}{' ' + flags if flags else ''}]"
     if isinstance(v, tuple):
         return "(" + ", ".join(show(x) for x in v) + ("," if len(v) == 1 else "") + ")"
     if isinstance(v, list):

@@ -56,6 +56,8 @@ def test_corpus_file_consistent(cfile):
         assert opt == sorted(opt), f"{e.name}: only trailing arguments may be optional (`T?`)"
     for c in cfile.cases:
         n = len(H.case_args(c))
+        if c.expect_error is not None:
+            continue  # a wrong argument count is a validation case like any other
         assert any(e.accepts(n) for e in cfile.export(c.fname)), (
             f"{c.id}: {n} arguments, but no export of {c.fname} takes {n}: "
             f"{[e.argtypes for e in cfile.export(c.fname)]}")
@@ -64,9 +66,11 @@ def test_corpus_file_consistent(cfile):
         assert callable(getattr(ref, n)), n
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.markers], ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [c for c in CASES if c.markers - {"expect-error"}],
+                         ids=lambda c: c.id)
 def test_corpus_markers_are_needed(case):
-    """A marker is only allowed where CPython's result really differs from the spec's."""
+    """A marker is only allowed where CPython's result really differs from the spec's.
+    (`expect-error` cases are checked against the compiled function only.)"""
     cfile = FILE_BY_STEM[case.stem]
     fn = getattr(H.reference_module(case.path), case.fname)
     args = reference_args(cfile, case, H.case_args(case))
@@ -90,28 +94,32 @@ def _is_regular(c) -> bool:
     return bool(exports) and not exports[0].capsule
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if _is_regular(c)], ids=lambda c: c.id)
+@pytest.mark.parametrize("case", [c for c in CASES if _is_regular(c) and c.expect_error is None],
+                         ids=lambda c: c.id)
 def test_corpus_case_runs_in_cpython(case):
     """CPython evaluates the case (with the arguments the harness gives it) without a
     sign of a broken case, and every list it returns or leaves in a list argument is
     homogeneous (one Python type per element, as the compiled list has one static
     element type: e.g. no `0` left among floats), and its ints fit in int64 unless the
-    case says `# expect-wrap` (or the export has unsigned parameters)."""
+    case says `# expect-wrap` (or the export has unsigned parameters). NumPy arrays it
+    returns or receives have a dtype and rank an export type can name."""
     cfile = FILE_BY_STEM[case.stem]
     fn = getattr(H.reference_module(case.path), case.fname)
     args = reference_args(cfile, case, H.case_args(case))
+    H.check_arrays(args, "argument")
     try:
         if "expect-ieee" in case.markers:
             after = []
             r = H.numpy_float_semantics(fn, args, after)
             args = after
         else:
-            r = fn(*args)
+            r = run_cpython(fn, args)
     except BROKEN_CASE_ERRORS as e:
         pytest.fail(f"{case.id}: CPython raised {type(e).__name__}: {e}", pytrace=False)
     except Exception:  # noqa: BLE001 - a tested exception
         return
     H.check_homogeneous(r, "result")
+    H.check_arrays(r, "result")
     for i, a in enumerate(args):
         if isinstance(a, list):
             H.check_homogeneous(a, f"argument {i} after the call")
@@ -253,9 +261,24 @@ def compiled_function(corpus, stem, name):
     return fn
 
 
+def run_cpython(fn, args):
+    """CPython's call, without NumPy's warnings (overflow in int8 scalar arithmetic,
+    float division by zero of array elements, ...): they change no result."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return fn(*args)
+
+
 def outcome(fn, args):
     try:
         return ("value", fn(*args))
+    except Exception as e:  # noqa: BLE001 - the exception type is what we compare
+        return ("raise", e)
+
+
+def outcome_cpython(fn, args):
+    try:
+        return ("value", run_cpython(fn, args))
     except Exception as e:  # noqa: BLE001 - the exception type is what we compare
         return ("raise", e)
 
@@ -304,25 +327,56 @@ def test_case(corpus, case):
     exports = cfile.export(case.fname)
     if exports and exports[0].capsule:
         run_capsule_case(corpus, cfile, exports[0], case)
+    elif case.expect_error is not None:
+        run_expect_error_case(corpus, cfile, case)
     else:
         run_regular_case(corpus, cfile, case)
+
+
+def run_expect_error_case(corpus, cfile, case):
+    """`# expect-error Exc [param]`: the compiled function alone raises exactly `Exc`
+    (argument validation: CPython would accept a wrong dtype), with `'param'` in the
+    message if given; its array and list arguments are left unchanged."""
+    comp_fn = compiled_function(corpus, case.stem, case.fname)
+    exc, param = case.expect_error
+    comp_args, _ = call_args(cfile, case, H.case_args(case))
+    before, _ = call_args(cfile, case, H.case_args(case))
+    got = outcome(comp_fn, comp_args)
+    where = f"{case.path.name}:{case.line}: {case.expr}"
+    assert got[0] == "raise" and type(got[1]) is exc, (
+        f"{where}\n  expected {exc.__name__}\n  compiled {describe(got)}")
+    if param is not None:
+        assert f"'{param}'" in str(got[1]), (
+            f"{where}\n  the {exc.__name__} does not name the argument '{param}': {got[1]}")
+    for i, (a, b) in enumerate(zip(before, comp_args)):
+        if isinstance(a, (list, np.ndarray)):
+            assert H.same_value(a, b), (
+                f"{where}\n  argument {i} changed although the call was refused:\n"
+                f"  before {H.show(a)}\n  after  {H.show(b)}")
 
 
 def run_regular_case(corpus, cfile, case):
     ref_fn = getattr(H.reference_module(case.path), case.fname)
     comp_fn = compiled_function(corpus, case.stem, case.fname)
-    args, np_args = call_args(cfile, case, H.case_args(case))
-    # Each side gets its own deep copy (list arguments are mutable; their state after
-    # the call is compared below).
-    ref_args = copy.deepcopy(args)
-    comp_args = copy.deepcopy(args)
+    # Each side gets its own arguments: the case's expressions are evaluated once per
+    # side, so list and array arguments are independent objects with the same contents
+    # and, for arrays, the same dtype, shape, strides, memory order and flags (a deep
+    # copy would make `np.arange(9.0)[::2]` contiguous). Their state after the call is
+    # compared below.
+    ref_args, np_args = call_args(cfile, case, H.case_args(case))
+    comp_args, _ = call_args(cfile, case, H.case_args(case))
+    orig_ref_args = list(ref_args)  # the objects CPython received (identity checks)
+    if np_args is not None:
+        # NumPy-scalar run (result types only): its own arrays, too.
+        fresh = H.case_args(case)
+        np_args = [fresh[i] if isinstance(a, np.ndarray) else a for i, a in enumerate(np_args)]
 
     if "expect-ieee" in case.markers:
         after = []
         expected = ("value", H.numpy_float_semantics(ref_fn, ref_args, after))
         ref_args = after
     else:
-        expected = outcome(ref_fn, ref_args)
+        expected = outcome_cpython(ref_fn, ref_args)
     if "expect-wrap" in case.markers and expected[0] == "value":
         expected = ("value", H.map_result(expected[1], H.wrap_int64))
         ref_args = [H.map_result(a, H.wrap_int64) if isinstance(a, list) else a for a in ref_args]
@@ -339,13 +393,21 @@ def run_regular_case(corpus, cfile, case):
     else:
         assert got[0] == "value" and H.same_value(expected[1], got[1]), (
             f"{where}\n  {ref_label} {describe(expected)}\n  compiled {describe(got)}")
+        H.check_array_identity(where, expected[1], got[1], orig_ref_args, comp_args)
         # In-place effects on list arguments (element writes, append, pop, sort, ...)
         # are visible to the caller exactly as in CPython.
-        for i, a in enumerate(args):
+        for i, a in enumerate(ref_args):
             if isinstance(a, list):
                 assert H.same_value(ref_args[i], comp_args[i]), (
                     f"{where}\n  list argument {i} after the call:\n"
                     f"  {ref_label} {H.show(ref_args[i])}\n  compiled {H.show(comp_args[i])}")
+    # Array arguments are views of the caller's memory: their contents after the call
+    # (dtype, shape, values) are CPython's, also when the kernel raised part way.
+    for i, a in enumerate(ref_args):
+        if isinstance(a, np.ndarray):
+            assert H.same_value(ref_args[i], comp_args[i]), (
+                f"{where}\n  array argument {i} after the call:\n"
+                f"  {ref_label} {H.show(ref_args[i])}\n  compiled {H.show(comp_args[i])}")
 
 
 def run_capsule_case(corpus, cfile, export, case):

@@ -112,7 +112,7 @@ impl FnEmitter<'_> {
     ) -> TokenStream {
         match vt {
             Ty::Scalar(s) => {
-                let x = cast(quote!(__pk_v), s.dtype, d);
+                let x = super::expr::store_cast(quote!(__pk_v), *s, d);
                 quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.fill(#x); })
             }
             _ => quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.assign(&__pk_v)?; }),
@@ -233,7 +233,7 @@ impl FnEmitter<'_> {
         };
         let r = self.place(root);
         let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
-        let v = cast(v, vs.dtype, d);
+        let v = super::expr::store_cast(v, vs, d);
         if self.unchecked.contains(&idx.id) {
             return quote!((#r).set_unchecked([#(#vals),*], #v););
         }
@@ -328,10 +328,22 @@ impl FnEmitter<'_> {
                         .collect();
                     quote!([#(#v),*])
                 }
-                _ => {
-                    let v = self.expr_as(&args[0], Dtype::Int64);
-                    quote!([#v])
-                }
+                _ => match self.ty(&args[0]) {
+                    // A tuple value (`a.shape`, a variable): its items.
+                    Ty::Tuple(items) => {
+                        let v = self.expr(&args[0]);
+                        let parts = items.iter().enumerate().map(|(k, t)| {
+                            let k = syn::Index::from(k);
+                            let from = t.scalar().map_or(Dtype::Int64, |s| s.dtype);
+                            cast(quote!(__pk_t.#k), from, Dtype::Int64)
+                        });
+                        quote!({ let __pk_t = #v; [#(#parts),*] })
+                    }
+                    _ => {
+                        let v = self.expr_as(&args[0], Dtype::Int64);
+                        quote!([#v])
+                    }
+                },
             }
         };
         let value = match kind {

@@ -379,6 +379,12 @@ impl FnEmitter<'_> {
                         quote!(#p::round_float(#v)?)
                     }
                     (1, _) => self.expr_as(&args[0], Dtype::Int64),
+                    // NumPy floats round with NumPy's algorithm, in their own precision.
+                    (_, 2) if !s.py => {
+                        let v = self.expr(&args[0]);
+                        let n = self.expr_as(&args[1], Dtype::Int64);
+                        quote!(#p::NpRound::np_round_digits(#v, #n))
+                    }
                     (_, 2) => {
                         let d = s.dtype;
                         let v = self.expr_as(&args[0], Dtype::Float64);
@@ -525,8 +531,13 @@ pub(crate) fn binary(
         return super::complex::complex_binary(op, lv, ls, rv, rs, res);
     }
     let float = kind(d) == 2;
-    // Integer operands of `/` and of float-valued `**` are converted first.
-    let (l, r) = (cast(lv, ls.dtype, d), cast(rv, rs.dtype, d));
+    // Integer operands of `/` and of float-valued `**` are converted first; a Python int
+    // meeting a narrower NumPy integer must fit it (NEP 50).
+    let (l, r) = if mode == Mode::Python {
+        (weak_cast(lv, ls, d), weak_cast(rv, rs, d))
+    } else {
+        (cast(lv, ls.dtype, d), cast(rv, rs.dtype, d))
+    };
     let p = quote!(::pykernel::__private);
     match op {
         BinOp::Add if float => quote!((#l + #r)),
@@ -552,6 +563,32 @@ pub(crate) fn binary(
         BinOp::Shl => quote!(#p::shl(#l, #r)?),
         BinOp::Shr => quote!(#p::shr(#l, #r)?),
     }
+}
+
+/// `v` (of scalar type `s`) converted to dtype `d`, with NumPy 2's check that a Python
+/// int fits a narrower integer dtype (`OverflowError` otherwise).
+pub(crate) fn weak_cast(v: TokenStream, s: Scalar, d: Dtype) -> TokenStream {
+    if s.py && s.dtype == Dtype::Int64 && kind(d) == 1 && d != Dtype::Int64 {
+        let t = super::types::dtype_tokens(d);
+        let name = d.numpy_name();
+        return quote!(::pykernel::__private::weak_int::<#t>(#v, #name)?);
+    }
+    cast(v, s.dtype, d)
+}
+
+/// `v` (of scalar type `s`) stored into an element of dtype `d`: NumPy's checks for a
+/// Python int that does not fit, and for NaN/infinite/too large floats into integers.
+pub(crate) fn store_cast(v: TokenStream, s: Scalar, d: Dtype) -> TokenStream {
+    if kind(s.dtype) == 2 && kind(d) == 1 {
+        let x = cast(v, s.dtype, Dtype::Float64);
+        let i = quote!(::pykernel::__private::float_to_int(#x)?);
+        let int = Scalar {
+            dtype: Dtype::Int64,
+            py: true,
+        };
+        return weak_cast(i, int, d);
+    }
+    weak_cast(v, s, d)
 }
 
 /// `op v` for a scalar of type `s`, giving `res`.

@@ -116,7 +116,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut wrappers = Vec::new();
     let writes = writes_arrays(input);
     for (i, b) in input.exports.iter().enumerate() {
-        let inst = &input.program.instances[i];
+        let inst = &input.program.instances[input.program.roots[i]];
         match input.capsules.get(i).cloned().flatten() {
             Some(sig) => {
                 items.push(capsule_fn(input, i, b, inst, &sig));
@@ -198,7 +198,7 @@ fn capsule_fn(
 ) -> TokenStream {
     let name = ident(&b.export.name);
     let f = &input.module.functions[b.func];
-    let inner = instance_name(input.program, input.module, i);
+    let inner = instance_name(input.program, input.module, input.program.roots[i]);
     let mut params = Vec::new();
     let mut args = Vec::new();
     for (((pname, _), et), kt) in f.params.iter().zip(&b.export.args).zip(&inst.key.args) {
@@ -278,7 +278,7 @@ fn regular_fn(
 ) -> TokenStream {
     let name = ident(rust_name);
     let f = &input.module.functions[b.func];
-    let inner = instance_name(input.program, input.module, i);
+    let inner = instance_name(input.program, input.module, input.program.roots[i]);
     let params: Vec<TokenStream> = f
         .params
         .iter()
@@ -358,7 +358,7 @@ fn overload_dispatcher(
     let mut accepted = Vec::new();
     for &k in group {
         let b = &input.exports[k];
-        let inst = &input.program.instances[k];
+        let inst = &input.program.instances[input.program.roots[k]];
         let rust_name = ident(&rust_export_name(b, true));
         let n = b.params.len();
         let names: Vec<Ident> = (0..n).map(|j| format_ident!("a{}", j)).collect();
@@ -371,7 +371,7 @@ fn overload_dispatcher(
                 if let Ty::Array(..) = t {
                     let f = &input.module.functions[b.func];
                     let pname = f.params.get(j).map_or("?", |(n, _)| n.as_str());
-                    let spec = array_spec(&f.name, pname, &b.export.args[j].ty, writes);
+                    let spec = array_spec(&f.name, pname, &b.export.args[j].ty, writes, j);
                     return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
                 }
                 if t.has_list() {
@@ -446,7 +446,7 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
 }
 
 /// The `ArraySpec` of an array argument: what its export type requires.
-fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool) -> TokenStream {
+fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize) -> TokenStream {
     let (layout, fixed) = match t {
         ExportType::Array {
             dims,
@@ -483,6 +483,7 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool) -> TokenStre
         layout: ::pykernel::__private::Layout::#layout,
         fixed: &[#(#fixed),*],
         writes: #writes,
+        index: #index,
     })
 }
 
@@ -539,7 +540,7 @@ fn python_wrapper(
         if let Ty::Array(..) = t {
             let rt = ty_tokens(t);
             let val = format_ident!("__pk_arg_{}", id);
-            let spec = array_spec(&f.name, n, &et.ty, writes);
+            let spec = array_spec(&f.name, n, &et.ty, writes, array_objs.len());
             params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
             converts.push(quote! {
                 let #val: #rt = ::pykernel::__private::array_arg(#id, &#spec)?;

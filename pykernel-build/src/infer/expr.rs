@@ -51,6 +51,10 @@ impl Typer<'_> {
             ExprKind::Compare(first, rest) => {
                 let mut prev = self.expr(first);
                 let mut ok = true;
+                // NumPy scalars compare to `numpy.bool`; Python values to `bool`.
+                let mut py = prev
+                    .as_ref()
+                    .is_none_or(|t| t.scalar().is_none_or(|s| s.py));
                 for (op, r) in rest {
                     let rt = self.expr(r);
                     if let (Some(l), Some(rt)) = (&prev, &rt) {
@@ -58,9 +62,13 @@ impl Typer<'_> {
                     } else {
                         ok = false;
                     }
+                    py &= rt.as_ref().is_none_or(|t| t.scalar().is_none_or(|s| s.py));
                     prev = rt;
                 }
-                ok.then_some(Ty::BOOL)
+                ok.then_some(Ty::Scalar(Scalar {
+                    dtype: Dtype::Bool,
+                    py,
+                }))
             }
             ExprKind::List(items) => self.list_literal(items, e.span),
             ExprKind::SliceSpec(lo, hi, st) => {
@@ -154,6 +162,10 @@ impl Typer<'_> {
                 if join(l, r).is_some() {
                     return true;
                 }
+            }
+            // Tuples of different shapes are just unequal.
+            CmpOp::Eq | CmpOp::Ne if matches!(l, Ty::Tuple(_)) || matches!(r, Ty::Tuple(_)) => {
+                return true;
             }
             _ => {
                 let num = |t: &Ty| matches!(t.scalar(), Some(s) if kind(s.dtype) <= 2);

@@ -50,8 +50,10 @@ pub struct Instance {
 /// All instances of a kernel file.
 #[derive(Clone, Debug, Default)]
 pub struct Program {
-    /// Instances; roots first, in the order given.
+    /// Instances (roots first; two identical roots share one instance).
     pub instances: Vec<Instance>,
+    /// The instance of each root, in the order the roots were given.
+    pub roots: Vec<usize>,
     index: HashMap<InstanceKey, usize>,
 }
 
@@ -91,13 +93,14 @@ impl Program {
 pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagnostic>) {
     let mut program = Program::default();
     for (func, args) in roots {
-        program.instance_for(
+        let idx = program.instance_for(
             module,
             InstanceKey {
                 func: *func,
                 args: args.clone(),
             },
         );
+        program.roots.push(idx);
     }
     // Fixpoint: each round re-types every instance with what the others know so far.
     for _ in 0..64 {

@@ -387,6 +387,7 @@ pub fn rev1(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -433,6 +434,7 @@ pub fn rev1(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -497,6 +499,7 @@ pub fn rev1(
                 layout: ::pykernel::__private::Layout::Any,
                 fixed: &[None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(

@@ -233,7 +233,12 @@ mod __pykernel {
                         r__pkown = __pk_o;
                     }
                     s = (s)
-                        .wrapping_add(((r).get([0i64])?).wrapping_mul(((2i64) as i32)));
+                        .wrapping_add(
+                            ((r).get([0i64])?)
+                                .wrapping_mul(
+                                    ::pykernel::__private::weak_int::<i32>(2i64, "int32")?,
+                                ),
+                        );
                 }
             }
             return Ok((
@@ -336,6 +341,7 @@ pub fn rows(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -379,6 +385,7 @@ pub fn rows(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -411,6 +418,7 @@ pub fn rows(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -442,6 +450,7 @@ pub fn rows(
                 layout: ::pykernel::__private::Layout::Any,
                 fixed: &[None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(
@@ -473,6 +482,7 @@ pub fn rows(
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
                 writes: true,
+                index: 0usize,
             },
         )?;
         let r = ::pykernel::__private::without_gil(

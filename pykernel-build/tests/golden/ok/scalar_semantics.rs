@@ -146,8 +146,13 @@ mod __pykernel {
         let mut x: f32 = x;
         unsafe {
             return Ok(
-                (((((a).wrapping_mul(((2i64) as i32))).wrapping_add(((1i64) as i32)))
-                    as f64) * ((x) as f64)),
+                (((((a)
+                    .wrapping_mul(
+                        ::pykernel::__private::weak_int::<i32>(2i64, "int32")?,
+                    ))
+                    .wrapping_add(
+                        ::pykernel::__private::weak_int::<i32>(1i64, "int32")?,
+                    )) as f64) * ((x) as f64)),
             );
         }
         Err(

@@ -1,0 +1,92 @@
+"""The differential harness itself (no compiled code): the array comparison, identity
+checks, `# expect-error` parsing and case evaluation catch what they must. Names start
+with `test_corpus_` so they run with the other checks that need no wheel (`-k corpus_`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import kernel_harness as H
+
+
+def test_corpus_harness_same_array():
+    a = np.array([1.0, -0.0, np.nan])
+    assert H.same_value(a, a.copy())
+    assert H.same_value(a, np.asfortranarray(a))
+    assert not H.same_value(a, np.array([1.0, 0.0, np.nan]))  # -0.0 != 0.0
+    assert not H.same_value(a, a.astype(np.float32))  # dtype
+    assert not H.same_value(np.zeros((2, 3)), np.zeros((3, 2)))  # shape
+    assert not H.same_value(np.zeros(0), np.zeros((0, 1)))
+    assert not H.same_value(np.zeros(3), [0.0, 0.0, 0.0])  # type
+    assert not H.same_value(np.zeros(3), np.ma.zeros(3))  # subclass
+    assert not H.same_value(np.arange(3), np.arange(3).astype(np.int32))
+    m = np.arange(6.0).reshape(2, 3)
+    assert H.same_value(m.T, np.ascontiguousarray(m.T))
+    assert not H.same_value(m.T, m.reshape(3, 2))
+    c = np.array([complex(1, -0.0), complex(np.nan, 2)])
+    assert H.same_value(c, c.copy())
+    assert not H.same_value(c, np.array([complex(1, 0.0), complex(np.nan, 2)]))
+    assert not H.same_value(c, c.astype(np.complex64))
+    assert H.same_value(np.array([True, False]), np.array([True, False]))
+    assert not H.same_value(np.array([True, False]), np.array([True, True]))
+    assert H.same_value((np.ones(2), 3), (np.ones(2), 3))
+    assert not H.same_value((np.ones(2), 3), (np.ones(2), 3.0))
+    assert not H.same_value(np.float64(1.0), 1.0)
+    assert not H.same_value(np.True_, True)
+
+
+def test_corpus_harness_identity():
+    a, b = np.ones(3), np.ones(3)
+    ca, cb = np.ones(3), np.ones(3)
+    H.check_array_identity("w", a, ca, [a, b], [ca, cb])
+    H.check_array_identity("w", (b, a), (cb, ca), [a, b], [ca, cb])
+    with pytest.raises(AssertionError, match="returns its argument 0 itself"):
+        H.check_array_identity("w", a, ca.copy(), [a, b], [ca, cb])
+    with pytest.raises(AssertionError, match="argument 0 object"):
+        H.check_array_identity("w", a, cb, [a, b], [ca, cb])
+    new, cnew = np.zeros(2), np.zeros(2)
+    H.check_array_identity("w", new, cnew, [a], [ca])
+    with pytest.raises(AssertionError, match="is argument 0 itself"):
+        H.check_array_identity("w", new, ca, [a], [ca])
+    with pytest.raises(AssertionError, match="shares memory"):
+        H.check_array_identity("w", new, ca[1:], [a], [ca])
+    # a view of an argument may come back as a copy
+    m, cm = np.zeros((2, 2)), np.zeros((2, 2))
+    H.check_array_identity("w", m[0], cm[0].copy(), [m], [cm])
+    # two independent results must stay independent
+    with pytest.raises(AssertionError, match="independent"):
+        H.check_array_identity("w", (np.zeros(2), np.zeros(2)), (cnew, cnew), [], [])
+    shared = np.zeros(2)
+    H.check_array_identity("w", (shared, shared), (np.zeros(2), np.zeros(2)), [], [])
+
+
+def test_corpus_harness_markers():
+    expr, markers, err = H._split_markers("f(np.arange(3))  # expect-error TypeError a")
+    assert (expr, markers, err) == ("f(np.arange(3))", {"expect-error"}, (TypeError, "a"))
+    assert H._split_markers("f()  # expect-error TypeError")[2] == (TypeError, None)
+    assert H._split_markers("f(1)  # expect-wrap")[1:] == ({"expect-wrap"}, None)
+    for bad in ("f()  # expect-error", "f()  # expect-error NoSuchError",
+                "f()  # expect-error print", "f()  # expect-error TypeError a b",
+                "f()  # expect-wrap expect-error"):
+        with pytest.raises(ValueError):
+            H._split_markers(bad)
+
+
+def test_corpus_harness_case_args(tmp_path: Path):
+    src = ("#pykernel export f(float64[:], float64[:])\n"
+           "def f(a, b):\n    return a\n"
+           "# case: f((x := np.arange(6.0))[:4], x[2:])\n"
+           "# case: f(np.arange(10.0)[::2], readonly(np.asfortranarray(np.ones((2, 3)))))\n")
+    path = tmp_path / "probe.py"
+    path.write_text(src)
+    c1, c2 = H.parse_cases(path, src)
+    a, b = H.case_args(c1)
+    assert np.shares_memory(a, b) and a[2] is not None and b[0] == 2.0
+    a2, _ = H.case_args(c1)
+    assert not np.shares_memory(a, a2), "every evaluation gives new arrays"
+    s, f = H.case_args(c2)
+    assert s.strides == (16,) and np.array_equal(s, [0.0, 2.0, 4.0, 6.0, 8.0])
+    assert f.flags.f_contiguous and not f.flags.c_contiguous and not f.flags.writeable
