@@ -47,15 +47,40 @@ KERNELS = {
     "pi_leibniz": (30_000_000, [0, 1, 2, 3, 10, 1000, 10_000]),
     "armstrong_count": (2_000_000, [1, 2, 10, 1000, 100_000]),
     "mandel_count": (800, [0, 1, 2, 3, 10, 100]),
+    "sieve_count": (5_000_000, [2, 3, 4, 10, 100, 1000, 10_000]),
+    "coin_ways": (1_000_000, [0, 1, 2, 5, 10, 200, 1000, 10_000]),
 }
 
-# Diagnosis rows (`--diag`): hand-written Rust with one operation written the way
-# pykernel's runtime does it today ("today") or the proposed way ("fast").
+# Diagnosis rows (shown unless --no-diag): hand-written Rust variants of a kernel, each
+# with one thing written differently (the operation as pykernel's runtime or generated
+# code does it, or as proposed), timed interleaved with pykernel and hand Rust.
 DIAG = {
-    "gcd_sum": ("diag_gcd_sum_pymod_today", "diag_gcd_sum_pymod_fast",
-                "int `%` with a variable divisor (Euclid)"),
-    "armstrong_count": ("diag_armstrong_count_ipow_today", "diag_armstrong_count_ipow_fast",
-                        "int `**` with a runtime exponent"),
+    "gcd_sum": [
+        ("diag_gcd_sum_pymod_today", "`%` with the sign fix-up on the result (runtime before the fast path)"),
+        ("diag_gcd_sum_pymod_fast", "`%` with the non-negative fast path (runtime now)"),
+    ],
+    "armstrong_count": [
+        ("diag_armstrong_count_ipow_today", "`**` with the u64 square-and-multiply loop (runtime before)"),
+        ("diag_armstrong_count_ipow_fast", "`**` with `wrapping_pow` (runtime now)"),
+    ],
+    "sieve_count": [
+        ("diag_sieve_count_incl", "hand Rust with `(i * i..=n).step_by(i)` (inclusive range)"),
+        ("diag_sieve_count_while", "hand Rust with a `while` loop for the multiples"),
+        ("diag_sieve_count_list", "pykernel's `List<bool>`, the generated code's loop shape"),
+        ("diag_sieve_count_idx_today", "`Vec<bool>`, that loop shape, index as `List::get`/`set` today"),
+        ("diag_sieve_count_idx_fast", "`Vec<bool>`, that loop shape, index as proposed"),
+        ("diag_sieve_count_idx_wrap", "`Vec<bool>`, that loop shape, branch-free wrap `i + ((i >> 63) & len)`"),
+    ],
+    "coin_ways": [
+        ("diag_coin_ways_dyn_coins", "hand Rust, coins read from memory (`black_box`)"),
+        ("diag_coin_ways_dyn_rem_euclid", "the same with `rem_euclid` for `%`"),
+        ("diag_coin_ways_list_today", "pykernel's `List<i64>`, `get`/`set`, `rem_euclid`"),
+        ("diag_coin_ways_idx_today_mod_today", "`Vec<i64>`, i64 indices: index as today, `%` as today"),
+        ("diag_coin_ways_idx_fast_mod_today", "`Vec<i64>`: index as proposed, `%` as today"),
+        ("diag_coin_ways_idx_today_mod_fast", "`Vec<i64>`: index as today, `%` as proposed"),
+        ("diag_coin_ways_idx_fast_mod_fast", "`Vec<i64>`: index and `%` as proposed"),
+        ("diag_coin_ways_idx_wrap_mod_fast", "`Vec<i64>`: branch-free wrap index, `%` as proposed"),
+    ],
 }
 
 
@@ -201,20 +226,24 @@ def main():
 
     diag_rows = []
     if not args.no_diag:
-        for name, (today, fast, what) in DIAG.items():
+        for name, variants in DIAG.items():
             if name not in names:
                 continue
             n = next(r["n"] for r in rows if r["kernel"] == name)
             impls = {"pykernel": getattr(bench_loops, name),
-                     "rust": getattr(bench_loops, name + "_rs"),
-                     "today": getattr(bench_loops, today),
-                     "fast": getattr(bench_loops, fast)}
+                     "rust": getattr(bench_loops, name + "_rs")}
+            for fn, _ in variants:
+                impls[fn] = getattr(bench_loops, fn)
             best, results = bench(impls, n, args.rounds)
             for label in impls:
                 if not same(results[label], results["rust"]):
                     failures.append(f"diag {name}: {label} gives {results[label]!r}")
-            diag_rows.append({"kernel": name, "n": n, "what": what,
-                              **{f"{k}_s": v for k, v in best.items()}})
+            rust = best["rust"]
+            diag_rows.append({"kernel": name, "n": n, "variant": "pykernel", "what": "pykernel",
+                              "s": best["pykernel"], "over_rust": best["pykernel"] / rust})
+            for fn, what in variants:
+                diag_rows.append({"kernel": name, "n": n, "variant": fn, "what": what,
+                                  "s": best[fn], "over_rust": best[fn] / rust})
 
     lines = []
     lines.append("| kernel | n | CPython | pykernel | hand Rust | Pythran | pykernel/Rust | pykernel/Pythran |")
@@ -244,16 +273,15 @@ def main():
 
     if diag_rows:
         lines.append("")
-        lines.append("Diagnosis (hand-written Rust with one operation as pykernel's runtime "
-                     "does it today, and as proposed; times relative to hand Rust):")
+        lines.append("Diagnosis (hand-written Rust variants, each timed interleaved with "
+                     "pykernel and hand Rust; time relative to hand Rust):")
         lines.append("")
-        lines.append("| kernel | operation | pykernel | hand Rust, op as today | hand Rust, op as proposed |")
-        lines.append("|---|---|---:|---:|---:|")
+        lines.append("| kernel | variant | time | /hand Rust |")
+        lines.append("|---|---|---:|---:|")
         for d in diag_rows:
-            rust = d["rust_s"]
-            lines.append(
-                f"| `{d['kernel']}` | {d['what']} | {d['pykernel_s'] / rust:.3f} | "
-                f"{d['today_s'] / rust:.3f} | {d['fast_s'] / rust:.3f} |")
+            label = d["what"] if d["variant"] == "pykernel" else f"{d['what']} (`{d['variant']}`)"
+            lines.append(f"| `{d['kernel']}` | {label} | {fmt_time(d['s'])} | "
+                         f"{d['over_rust']:.3f} |")
 
     env = (f"Python {platform.python_version()}, numpy "
            f"{importlib.import_module('numpy').__version__}"

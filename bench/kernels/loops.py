@@ -1,8 +1,9 @@
 """Scalar/loop kernels for the issue-3 benchmark: pykernel vs hand-written Rust vs Pythran.
 
-Plain Python (runs unchanged under CPython), using only what pykernel compiles today:
-int/float scalars, `for ... in range`, `while`, if/else, `//`, `%`, `**`, bit operations,
-`math`, calls between functions of this file and tuple assignment. No lists, no arrays.
+Plain Python (runs unchanged under CPython): int/float scalars, `for ... in range`,
+`while`, if/else, `//`, `%`, `**`, bit operations, `math`, calls between functions of
+this file, tuple assignment, and (`sieve_count`, `coin_ways`) Python lists: `[x] * n`,
+indexing, item assignment, `for x in list`. No arrays.
 Integer values stay below 2**63 (hashes are masked to 32 bits), so CPython's unbounded
 ints, pykernel's wrapping int64 and Pythran's C++ `long` all give the same results.
 """
@@ -166,3 +167,35 @@ def mandel_count(n):
             if k == 100:
                 c += 1
     return c
+
+
+#pythran export sieve_count(int)
+def sieve_count(n):
+    """Number of primes <= n (n >= 2), sieve of Eratosthenes over a list of bools."""
+    is_p = [True] * (n + 1)
+    is_p[0] = False
+    is_p[1] = False
+    i = 2
+    while i * i <= n:
+        if is_p[i]:
+            for j in range(i * i, n + 1, i):
+                is_p[j] = False
+        i += 1
+    count = 0
+    for b in is_p:
+        if b:
+            count += 1
+    return count
+
+
+#pythran export coin_ways(int)
+def coin_ways(n):
+    """Ways to make n (>= 0) from the coins 1, 2, 5, 10, 20, 50, 100, 200, modulo
+    2**31 - 1 (dynamic programming over a list of ints)."""
+    coins = [1, 2, 5, 10, 20, 50, 100, 200]
+    ways = [0] * (n + 1)
+    ways[0] = 1
+    for c in coins:
+        for a in range(c, n + 1):
+            ways[a] = (ways[a] + ways[a - c]) % 2147483647
+    return ways[n]

@@ -111,6 +111,20 @@ impl<T, const D: usize> Array<T, D> {
     }
 }
 
+/// An index that is not in `0..n`: Python's negative index from the end, or the
+/// `IndexError`. Out of line, so that loops only carry the one comparison of the common
+/// case (`0 <= i < n`).
+#[cold]
+#[inline(never)]
+fn index_from_end(i: i64, axis: usize, n: usize) -> KResult<i64> {
+    let j = i.wrapping_add(n as i64);
+    if i < 0 && j >= 0 {
+        Ok(j)
+    } else {
+        Err(out_of_bounds(i, axis, n))
+    }
+}
+
 #[cold]
 fn out_of_bounds(i: i64, axis: usize, n: usize) -> KernelError {
     KernelError::new(
@@ -293,10 +307,11 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         let mut off = 0isize;
         for (k, &i) in idx.iter().enumerate() {
             let n = self.shape[k];
-            let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
-            if j < 0 || j as u64 >= n as u64 {
-                return Err(out_of_bounds(i, k, n));
-            }
+            let j = if (i as u64) < n as u64 {
+                i
+            } else {
+                index_from_end(i, k, n)?
+            };
             off += j as isize * self.strides[k];
         }
         Ok(off)
@@ -592,10 +607,7 @@ macro_rules! sub_views {
             #[inline(always)]
             pub fn sub(&self, i: i64) -> KResult<ArrayView<T, $e>> {
                 let n = self.shape[0];
-                let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
-                if j < 0 || j as u64 >= n as u64 {
-                    return Err(out_of_bounds(i, 0, n));
-                }
+                let j = if (i as u64) < n as u64 { i } else { index_from_end(i, 0, n)? };
                 let mut shape = [0usize; $e];
                 let mut strides = [0isize; $e];
                 shape.copy_from_slice(&self.shape[1..]);
@@ -615,10 +627,7 @@ macro_rules! sub_views {
             #[inline(always)]
             pub fn index_axis(&self, axis: usize, i: i64) -> KResult<ArrayView<T, $e>> {
                 let n = self.shape[axis];
-                let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
-                if j < 0 || j as u64 >= n as u64 {
-                    return Err(out_of_bounds(i, axis, n));
-                }
+                let j = if (i as u64) < n as u64 { i } else { index_from_end(i, axis, n)? };
                 let mut shape = [0usize; $e];
                 let mut strides = [0isize; $e];
                 let mut k = 0;

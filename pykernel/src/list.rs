@@ -39,6 +39,19 @@ fn index_error(msg: &'static str) -> KernelError {
     KernelError::new(ErrorKind::Index, msg)
 }
 
+/// A negative index counted from the end of a list of `len`, or `IndexError(msg)`. Out of
+/// line: loops only carry the comparison of the common case.
+#[cold]
+#[inline(never)]
+fn from_end(len: usize, i: i64, msg: &'static str) -> KResult<usize> {
+    let k = i.wrapping_add(len as i64);
+    if i < 0 && k >= 0 {
+        Ok(k as usize)
+    } else {
+        Err(index_error(msg))
+    }
+}
+
 impl<T> List<T> {
     /// A new list holding `v`.
     #[inline]
@@ -170,13 +183,10 @@ impl<T: Clone> List<T> {
     /// `a[i]`.
     #[inline(always)]
     pub fn get(&self, i: i64) -> KResult<T> {
-        self.with(|v| {
-            let n = v.len() as i64;
-            let k = if i < 0 { i.wrapping_add(n) } else { i };
-            if k < 0 || k >= n {
-                return Err(index_error("list index out of range"));
-            }
-            Ok(v[k as usize].clone())
+        self.with(|v| match v.get(i as usize) {
+            // A negative `i` is huge as a usize: it takes the out-of-line path.
+            Some(x) => Ok(x.clone()),
+            None => from_end(v.len(), i, "list index out of range").map(|k| v[k].clone()),
         })
     }
 
@@ -191,12 +201,12 @@ impl<T: Clone> List<T> {
     #[inline(always)]
     pub fn set(&self, i: i64, x: T) -> KResult<()> {
         let old = self.with_mut(|v| {
-            let n = v.len() as i64;
-            let k = if i < 0 { i.wrapping_add(n) } else { i };
-            if k < 0 || k >= n {
-                return Err(index_error("list assignment index out of range"));
-            }
-            Ok(std::mem::replace(&mut v[k as usize], x))
+            let k = if (i as u64) < v.len() as u64 {
+                i as usize
+            } else {
+                from_end(v.len(), i, "list assignment index out of range")?
+            };
+            Ok(std::mem::replace(&mut v[k], x))
         })?;
         // The old element is dropped after the borrow (it may be a list).
         drop(old);

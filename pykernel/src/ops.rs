@@ -386,12 +386,23 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> KResult<u64> {
 /// Python's index normalisation: negative counts from the end; out of range is an `IndexError`.
 #[inline(always)]
 pub fn index(i: i64, len: usize) -> KResult<usize> {
-    let n = len as i64;
-    let j = if i < 0 { i.wrapping_add(n) } else { i };
-    if j < 0 || j >= n {
-        return Err(KernelError::new(ErrorKind::Index, "index out of range"));
+    // The common case first: one unsigned comparison (a negative `i` is huge as a u64).
+    if (i as u64) < len as u64 {
+        return Ok(i as usize);
     }
-    Ok(j as usize)
+    index_from_end(i, len)
+}
+
+/// A negative index counted from the end, or the `IndexError` (out of line).
+#[cold]
+#[inline(never)]
+fn index_from_end(i: i64, len: usize) -> KResult<usize> {
+    let j = i.wrapping_add(len as i64);
+    if i < 0 && j >= 0 {
+        Ok(j as usize)
+    } else {
+        Err(KernelError::new(ErrorKind::Index, "index out of range"))
+    }
 }
 
 /// Python's slice rules (`PySlice_AdjustIndices`): the first index, the step and the

@@ -507,11 +507,20 @@ pub(crate) fn positive_divisor(
     // (two's complement), for negative x too: exactly Python's results.
     let pow2 = (k as u64).is_power_of_two().then(|| k.trailing_zeros());
     let kt = cast(int_literal(k), Dtype::Int64, res.dtype);
+    let signed = !res.dtype.is_unsigned();
     let mask = cast(int_literal(k - 1), Dtype::Int64, res.dtype);
     Some(move |l: TokenStream| match (op, pow2) {
         (BinOp::FloorDiv, Some(s)) => quote!(((#l) >> #s)),
         (BinOp::Mod, Some(_)) => quote!(((#l) & #mask)),
+        // A non-negative left operand (the usual case) needs no sign fix-up: test for it
+        // so that the plain `/` and `%` (and LLVM's unsigned division) do the work.
+        (BinOp::FloorDiv, None) if signed => {
+            quote!({ let __pk_x = #l; if __pk_x >= 0 { __pk_x / #kt } else { __pk_x.div_euclid(#kt) } })
+        }
         (BinOp::FloorDiv, None) => quote!((#l).div_euclid(#kt)),
+        (_, None) if signed => {
+            quote!({ let __pk_x = #l; if __pk_x >= 0 { __pk_x % #kt } else { __pk_x.rem_euclid(#kt) } })
+        }
         _ => quote!((#l).rem_euclid(#kt)),
     })
 }
