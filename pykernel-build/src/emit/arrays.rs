@@ -218,6 +218,16 @@ impl FnEmitter<'_> {
         }
     }
 
+    /// The element `base[idx]` to store into: the array's dtype, the array variable (in
+    /// place) and the index values.
+    fn element_place(&mut self, base: &Expr, idx: &Expr) -> (Dtype, TokenStream, Vec<TokenStream>) {
+        let (root, idxs) = self.index_chain(base, idx);
+        let d = self.ty(root).elem_dtype();
+        let r = self.place(root);
+        let vals = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        (d, r, vals)
+    }
+
     /// `base[idx] = v` (every axis indexed).
     pub(crate) fn array_store(
         &mut self,
@@ -226,13 +236,7 @@ impl FnEmitter<'_> {
         v: TokenStream,
         vs: Scalar,
     ) -> TokenStream {
-        let (root, idxs) = self.index_chain(base, idx);
-        let d = match self.ty(root) {
-            Ty::Array(d, _) => d,
-            _ => Dtype::Float64,
-        };
-        let r = self.place(root);
-        let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        let (d, r, vals) = self.element_place(base, idx);
         let v = super::expr::store_cast(v, vs, d);
         if self.unchecked.contains(&idx.id) {
             return quote!((#r).set_unchecked([#(#vals),*], #v););
@@ -248,13 +252,7 @@ impl FnEmitter<'_> {
         op: BinOp,
         value: &Expr,
     ) -> TokenStream {
-        let (root, idxs) = self.index_chain(base, idx);
-        let d = match self.ty(root) {
-            Ty::Array(d, _) => d,
-            _ => Dtype::Float64,
-        };
-        let r = self.place(root);
-        let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+        let (d, r, vals) = self.element_place(base, idx);
         let cs = Scalar::np(d);
         let vs = self.scalar(value);
         let v = self.expr(value);

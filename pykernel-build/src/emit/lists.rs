@@ -296,7 +296,7 @@ impl FnEmitter<'_> {
                 self.fold(
                     &args[0],
                     quote!(let mut #acc = #start;),
-                    quote!(#acc = #add;),
+                    |_| quote!(#acc = #add;),
                     quote!(#acc),
                 )
             }
@@ -316,9 +316,11 @@ impl FnEmitter<'_> {
                     &args[0],
                     quote!(let mut #m: ::core::option::Option<#item_ty> = None;),
                     // Python keeps the first of equal (or unordered) values.
-                    quote! {
-                        let __pk_take = match &#m { Some(__pk_cur) => #better, None => true };
-                        if __pk_take { #m = Some(__pk_x); }
+                    |_| {
+                        quote! {
+                            let __pk_take = match &#m { Some(__pk_cur) => #better, None => true };
+                            if __pk_take { #m = Some(__pk_x); }
+                        }
                     },
                     quote!(match #m {
                         Some(__pk_v) => __pk_v,
@@ -342,11 +344,10 @@ impl FnEmitter<'_> {
                 } else {
                     quote!(false)
                 };
-                self.fold_until(
+                self.fold(
                     &args[0],
                     quote!(let mut #found = #start;),
-                    test,
-                    quote!(#found = #stop;),
+                    |l| quote!(if #test { #found = #stop; break #l; }),
                     quote!(#found),
                 )
             }
@@ -354,40 +355,18 @@ impl FnEmitter<'_> {
         }
     }
 
-    /// Runs `step` (which reads `__pk_x`) for every item of the iterable value `e`.
+    /// Runs `step(label)` (which reads `__pk_x`, and may `break label`) for every item of
+    /// the iterable value `e`.
     fn fold(
         &mut self,
         e: &Expr,
         init: TokenStream,
-        step: TokenStream,
+        step: impl FnOnce(&syn::Lifetime) -> TokenStream,
         result: TokenStream,
     ) -> TokenStream {
         let c = self.value_cursor(e, false);
         let label = self.loop_label();
-        let (ci, next) = (c.init, c.next);
-        quote!({
-            #init
-            #ci
-            #label: loop {
-                let __pk_x = match #next { Some(__pk_x) => __pk_x, None => break #label };
-                #step
-            }
-            #result
-        })
-    }
-
-    /// Like [`Self::fold`], stopping at the first item where `test` holds (`any`/`all`).
-    fn fold_until(
-        &mut self,
-        e: &Expr,
-        init: TokenStream,
-        test: TokenStream,
-        on_hit: TokenStream,
-        result: TokenStream,
-    ) -> TokenStream {
-        let label = self.loop_label();
-        let step = quote!(if #test { #on_hit break #label; });
-        let c = self.value_cursor(e, false);
+        let step = step(&label);
         let (ci, next) = (c.init, c.next);
         quote!({
             #init

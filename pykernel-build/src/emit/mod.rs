@@ -19,6 +19,7 @@ mod iter;
 mod lists;
 mod stmt;
 mod types;
+mod writes;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -114,7 +115,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut items = Vec::new();
     let mut registrations = Vec::new();
     let mut wrappers = Vec::new();
-    let writes = writes_arrays(input);
+    let writes = writes::written_params(input.module, input.program);
     for (i, b) in input.exports.iter().enumerate() {
         let inst = &input.program.instances[input.program.roots[i]];
         match input.capsules.get(i).cloned().flatten() {
@@ -142,12 +143,12 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                         &input.module.functions[b.func],
                         inst,
                         &rust_name,
-                        writes,
+                        &writes[input.program.roots[i]],
                     );
                     wrappers.push(w);
                     registrations.push(reg);
                 } else if group.first() == Some(&i) {
-                    let (w, reg) = overload_dispatcher(input, &group, writes);
+                    let (w, reg) = overload_dispatcher(input, &group, &writes);
                     wrappers.push(w);
                     registrations.push(reg);
                 }
@@ -348,7 +349,7 @@ fn rust_export_name(b: &BoundExport, overloaded: bool) -> String {
 fn overload_dispatcher(
     input: &EmitInput<'_>,
     group: &[usize],
-    writes: bool,
+    writes: &[Vec<bool>],
 ) -> (TokenStream, TokenStream) {
     let p = quote!(::pykernel::__private::pyo3);
     let first = &input.exports[group[0]];
@@ -371,7 +372,8 @@ fn overload_dispatcher(
                 if let Ty::Array(..) = t {
                     let f = &input.module.functions[b.func];
                     let pname = f.params.get(j).map_or("?", |(n, _)| n.as_str());
-                    let spec = array_spec(&f.name, pname, &b.export.args[j].ty, writes, j);
+                    let w = writes[input.program.roots[k]].get(j).copied().unwrap_or(true);
+                    let spec = array_spec(&f.name, pname, &b.export.args[j].ty, w, j);
                     return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
                 }
                 if t.has_list() {
@@ -487,43 +489,13 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize
     })
 }
 
-/// Does any compiled function store into an array? (Read-only NumPy arrays are only
-/// accepted by kernels that never do.)
-fn writes_arrays(input: &EmitInput<'_>) -> bool {
-    fn block(stmts: &[crate::ir::Stmt], inst: &Instance) -> bool {
-        stmts.iter().any(|s| {
-            let target = match s {
-                crate::ir::Stmt::Assign { target, .. }
-                | crate::ir::Stmt::AugAssign { target, .. } => Some(target),
-                _ => None,
-            };
-            target.is_some_and(|t| target_writes(t, inst))
-                || s.blocks().into_iter().any(|b| block(b, inst))
-        })
-    }
-    fn target_writes(t: &crate::ir::Target, inst: &Instance) -> bool {
-        match t {
-            crate::ir::Target::Index { base, .. } | crate::ir::Target::Slice { base, .. } => {
-                matches!(inst.exprs.get(base.id as usize), Some(Some(Ty::Array(..))))
-            }
-            crate::ir::Target::Tuple(ts, _) => ts.iter().any(|t| target_writes(t, inst)),
-            crate::ir::Target::Local(..) => false,
-        }
-    }
-    input
-        .program
-        .instances
-        .iter()
-        .any(|inst| block(&input.module.functions[inst.key.func].body, inst))
-}
-
 /// The pyo3 wrapper of a regular export and its registration.
 fn python_wrapper(
     b: &BoundExport,
     f: &Function,
     inst: &Instance,
     rust_name: &str,
-    writes: bool,
+    writes: &[bool],
 ) -> (TokenStream, TokenStream) {
     let name = ident(rust_name);
     let py_name = &b.export.name;
@@ -535,12 +507,19 @@ fn python_wrapper(
     let mut write_backs = Vec::new();
     let mut args = Vec::new();
     let mut array_objs = Vec::new();
-    for (((n, _), t), et) in f.params.iter().zip(&b.params).zip(&b.export.args) {
+    for (k, (((n, _), t), et)) in f
+        .params
+        .iter()
+        .zip(&b.params)
+        .zip(&b.export.args)
+        .enumerate()
+    {
         let id = ident(n);
         if let Ty::Array(..) = t {
             let rt = ty_tokens(t);
             let val = format_ident!("__pk_arg_{}", id);
-            let spec = array_spec(&f.name, n, &et.ty, writes, array_objs.len());
+            let w = writes.get(k).copied().unwrap_or(true);
+            let spec = array_spec(&f.name, n, &et.ty, w, array_objs.len());
             params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
             converts.push(quote! {
                 let #val: #rt = ::pykernel::__private::array_arg(#id, &#spec)?;

@@ -386,7 +386,7 @@ pub fn rev1(
                 expected: "a float64[:,:] array",
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
-                writes: true,
+                writes: false,
                 index: 0usize,
             },
         )?;

@@ -340,7 +340,7 @@ pub fn rows(
                 expected: "a float64[:] array",
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None],
-                writes: true,
+                writes: false,
                 index: 0usize,
             },
         )?;
@@ -417,7 +417,7 @@ pub fn rows(
                 expected: "a int64[:] array",
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None],
-                writes: true,
+                writes: false,
                 index: 0usize,
             },
         )?;
@@ -449,7 +449,7 @@ pub fn rows(
                 expected: "a float64[::] array",
                 layout: ::pykernel::__private::Layout::Any,
                 fixed: &[None],
-                writes: true,
+                writes: false,
                 index: 0usize,
             },
         )?;
@@ -481,7 +481,7 @@ pub fn rows(
                 expected: "a int32[:,:] array",
                 layout: ::pykernel::__private::Layout::C,
                 fixed: &[None, None],
-                writes: true,
+                writes: false,
                 index: 0usize,
             },
         )?;
