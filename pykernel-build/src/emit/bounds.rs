@@ -202,8 +202,15 @@ impl FnEmitter<'_> {
         if found.is_empty() {
             return None;
         }
-        // The last value of `var`: lo + ((hi - lo - 1) / step) * step when the loop runs.
-        let last = quote!((#lo as i128 + ((#hi as i128 - #lo as i128 - 1) / #step as i128) * #step as i128));
+        // The last value of `var` when the loop runs (lo < hi, checked first): hi - 1 for a
+        // unit step, else lo + ((hi - lo - 1) / step) * step, in u64 (no i128 division:
+        // it would be a library call per loop entry).
+        let last = if step == 1 {
+            quote!((#hi as i128 - 1))
+        } else {
+            let k = step as u64;
+            quote!((#lo as i128 + (((#hi.wrapping_sub(#lo) as u64 - 1) / #k) * #k) as i128))
+        };
         let mut checks = Vec::new();
         let mut keys = Vec::new();
         for a in found {

@@ -70,9 +70,7 @@ mod __pykernel {
                                 && {
                                     let __pk_o: i128 = 0i128;
                                     __pk_start4 as i128 + __pk_o >= 0
-                                        && (__pk_start4 as i128
-                                            + ((__pk_stop5 as i128 - __pk_start4 as i128 - 1)
-                                                / 1i64 as i128) * 1i64 as i128) + __pk_o
+                                        && (__pk_stop5 as i128 - 1) + __pk_o
                                             < (inner.dim(1usize) as i128)
                                 }))
                         {

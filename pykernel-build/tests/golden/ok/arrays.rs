@@ -93,9 +93,7 @@ mod __pykernel {
                                 && {
                                     let __pk_o: i128 = 0i128;
                                     __pk_start6 as i128 + __pk_o >= 0
-                                        && (__pk_start6 as i128
-                                            + ((__pk_stop7 as i128 - __pk_start6 as i128 - 1)
-                                                / 1i64 as i128) * 1i64 as i128) + __pk_o
+                                        && (__pk_stop7 as i128 - 1) + __pk_o
                                             < (a.dim(1usize) as i128)
                                 }))
                         {
