@@ -22,6 +22,7 @@ const MANIFEST: &str = "manifest.tsv";
 pub struct Config {
     pub(crate) c_symbols: bool,
     pub(crate) scipy_mismatch_is_error: bool,
+    pub(crate) bounds_checks: bool,
     pub(crate) out_dir: Option<PathBuf>,
     pub(crate) emit_cargo_directives: bool,
 }
@@ -31,6 +32,7 @@ impl Default for Config {
         Config {
             c_symbols: false,
             scipy_mismatch_is_error: false,
+            bounds_checks: true,
             out_dir: None,
             emit_cargo_directives: true,
         }
@@ -54,6 +56,16 @@ impl Config {
     /// passes `double *`) a build error instead of a warning.
     pub fn scipy_mismatch_is_error(&mut self, on: bool) -> &mut Self {
         self.scipy_mismatch_is_error = on;
+        self
+    }
+
+    /// Checks array indices (default: on). With checks on, an out-of-range index raises
+    /// `IndexError` as in CPython, and loops whose indices are provably in range check
+    /// once, before the loop. Off, array element accesses are not checked at all (negative
+    /// indices still count from the end): an out-of-range index is undefined behaviour,
+    /// as in C. For users who have validated their kernels and want the last few percent.
+    pub fn bounds_checks(&mut self, on: bool) -> &mut Self {
+        self.bounds_checks = on;
         self
     }
 

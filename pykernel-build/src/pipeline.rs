@@ -90,6 +90,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         exports: &bound,
         capsules: &sigs,
         c_symbols: config.c_symbols,
+        bounds_checks: config.bounds_checks,
     });
     let (core, python) = match (format_items(emitted.core), format_items(emitted.python)) {
         (Ok(c), Ok(p)) => (c, p),

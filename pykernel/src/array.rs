@@ -340,6 +340,36 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         unsafe { *self.ptr.offset(off) }
     }
 
+    /// `a[i, j, ...]` with negative indices counted from the end but no bounds check
+    /// (`Config::bounds_checks(false)`).
+    ///
+    /// # Safety
+    /// Every index must be within `-shape[axis]..shape[axis]`.
+    #[inline(always)]
+    pub unsafe fn get_nocheck(&self, idx: [i64; D]) -> T {
+        // SAFETY: the caller's contract, after wrapping negative indices.
+        unsafe { self.get_unchecked(self.wrap_all(idx)) }
+    }
+
+    /// `a[i, j, ...] = v` like [`Self::get_nocheck`].
+    ///
+    /// # Safety
+    /// As [`Self::get_nocheck`].
+    #[inline(always)]
+    pub unsafe fn set_nocheck(&self, idx: [i64; D], v: T) {
+        // SAFETY: the caller's contract, after wrapping negative indices.
+        unsafe { self.set_unchecked(self.wrap_all(idx), v) }
+    }
+
+    /// Negative indices counted from the end (no check).
+    #[inline(always)]
+    fn wrap_all(&self, mut idx: [i64; D]) -> [i64; D] {
+        for (k, i) in idx.iter_mut().enumerate() {
+            *i = i.wrapping_add((*i >> 63) & self.shape[k] as i64);
+        }
+        idx
+    }
+
     /// `a[i, j, ...] = v` without bounds checks.
     ///
     /// # Safety

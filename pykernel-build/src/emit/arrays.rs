@@ -47,6 +47,9 @@ impl FnEmitter<'_> {
             if self.unchecked.contains(&idx.id) {
                 return quote!((#r).get_unchecked([#(#vals),*]));
             }
+            if !self.bounds_checks {
+                return quote!((#r).get_nocheck([#(#vals),*]));
+            }
             return quote!((#r).get([#(#vals),*])?);
         }
         let mut out = quote!((#r));
@@ -241,6 +244,9 @@ impl FnEmitter<'_> {
         if self.unchecked.contains(&idx.id) {
             return quote!((#r).set_unchecked([#(#vals),*], #v););
         }
+        if !self.bounds_checks {
+            return quote!((#r).set_nocheck([#(#vals),*], #v););
+        }
         quote!((#r).set([#(#vals),*], #v)?;)
     }
 
@@ -263,8 +269,13 @@ impl FnEmitter<'_> {
             res
         };
         let unchecked = self.unchecked.contains(&idx.id);
-        let cur = if unchecked {
-            quote!(__pk_a.get_unchecked(__pk_i))
+        let (get, set) = if unchecked {
+            (quote!(get_unchecked), quote!(set_unchecked))
+        } else {
+            (quote!(get_nocheck), quote!(set_nocheck))
+        };
+        let cur = if unchecked || !self.bounds_checks {
+            quote!(__pk_a.#get(__pk_i))
         } else {
             quote!(__pk_a.get(__pk_i)?)
         };
@@ -273,8 +284,8 @@ impl FnEmitter<'_> {
             None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
         };
         let r_v = cast(r_v, res.dtype, d);
-        let store = if unchecked {
-            quote!(__pk_a.set_unchecked(__pk_i, __pk_r);)
+        let store = if unchecked || !self.bounds_checks {
+            quote!(__pk_a.#set(__pk_i, __pk_r);)
         } else {
             quote!(__pk_a.set(__pk_i, __pk_r)?;)
         };

@@ -47,6 +47,8 @@ pub struct EmitInput<'a> {
     pub capsules: &'a [Option<CapsuleSig>],
     /// Export capsules as C symbols.
     pub c_symbols: bool,
+    /// Check array indices (`Config::bounds_checks`).
+    pub bounds_checks: bool,
 }
 
 /// Emits one function instance.
@@ -60,6 +62,8 @@ pub(crate) struct FnEmitter<'a> {
     loops: Vec<LoopLabels>,
     /// Array accesses (by index expression) proven in bounds by an enclosing loop's check.
     unchecked: std::collections::BTreeSet<crate::ir::ExprId>,
+    /// `Config::bounds_checks`.
+    bounds_checks: bool,
 }
 
 impl FnEmitter<'_> {
@@ -102,6 +106,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             tmp: 0,
             loops: Vec::new(),
             unchecked: std::collections::BTreeSet::new(),
+            bounds_checks: input.bounds_checks,
         };
         fns.push(e.function());
     }
@@ -613,6 +618,20 @@ mod tests {
         cfg.c_symbols(true);
         let c = crate::pipeline::generate(src, "t.py", &cfg).unwrap();
         assert!(c.contains("#[unsafe(no_mangle)]"));
+    }
+
+    #[test]
+    fn bounds_checks_are_hoisted_or_can_be_turned_off() {
+        let src = "#pykernel export f(float64[:], int)\ndef f(a, k):\n    s = 0.0\n    for i in range(len(a)):\n        s += a[i]\n    return s + a[k]\n";
+        let c = code(src);
+        // The loop runs unchecked when one check before it passes; `a[k]` stays checked.
+        assert!(c.contains("get_unchecked"), "{c}");
+        assert!(c.contains(".get([k])?"), "{c}");
+        let mut cfg = Config::new();
+        cfg.bounds_checks(false);
+        let c = crate::pipeline::generate(src, "t.py", &cfg).unwrap();
+        assert!(c.contains("get_nocheck([k])"), "{c}");
+        assert!(!c.contains(".get(["), "{c}");
     }
 
     #[test]
