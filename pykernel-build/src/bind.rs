@@ -158,24 +158,11 @@ fn regular_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
         ExportType::Pointer { .. } | ExportType::VoidPointer => {
             Err(msg::pointer_in_regular_export(&t.to_string()))
         }
-        ExportType::List(inner) => match regular_param(inner)? {
-            Ty::Array(..) => Err(msg::unsupported_export_type(
-                &t.to_string(),
-                "regular exports (arrays inside lists come later)",
-            )),
-            e => Ok(Ty::list(e)),
-        },
+        ExportType::List(inner) => Ok(Ty::list(regular_param(inner)?)),
         ExportType::Array { dtype, dims, .. } => Ok(Ty::Array(*dtype, dims.len() as u8)),
-        ExportType::Tuple(items) => {
-            let items: Vec<Ty> = items.iter().map(regular_param).collect::<Result<_, _>>()?;
-            if items.iter().any(|t| matches!(t, Ty::Array(..))) {
-                return Err(msg::unsupported_export_type(
-                    &t.to_string(),
-                    "regular exports (arrays inside tuples come later)",
-                ));
-            }
-            Ok(Ty::Tuple(items))
-        }
+        ExportType::Tuple(items) => Ok(Ty::Tuple(
+            items.iter().map(regular_param).collect::<Result<_, _>>()?,
+        )),
         other => Err(msg::unsupported_export_type(
             &other.to_string(),
             "regular exports",

@@ -66,6 +66,10 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     spec: &ArraySpec<'_>,
 ) -> PyResult<Array<T, D>> {
     let err = |what: String| {
+        if spec.func.is_empty() {
+            // An array inside a container: the caller's message names the argument.
+            return format!("expected {}, got {what}", spec.expected);
+        }
         format!(
             "{}() argument '{}' must be {}, got {what}",
             spec.func, spec.name, spec.expected
@@ -162,4 +166,39 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
     };
     let flat = PyArray::from_vec(py, data);
     Ok(flat.reshape(shape.to_vec())?.into_any())
+}
+
+/// Arrays inside lists and tuples of export arguments (`float64[:] list`,
+/// `(float64[:,:], int)`): any layout is accepted, and they must be writeable (the
+/// analysis of which arguments a kernel writes does not look inside containers).
+impl<T: Element + Copy, const D: usize> crate::python_list::PyValue for Array<T, D> {
+    fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let expected = format!("a writeable {D}-D {} array", numpy::dtype::<T>(obj.py()));
+        let spec = ArraySpec {
+            func: "",
+            name: "",
+            expected: &expected,
+            layout: Layout::Any,
+            fixed: &[],
+            writes: true,
+            index: usize::MAX - 1,
+        };
+        array_arg(obj, &spec)
+    }
+
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        array_to_py(py, self.clone(), &[])
+    }
+
+    fn is_view_of(&self, obj: &Bound<'_, PyAny>) -> bool {
+        obj.cast::<PyArrayDyn<T>>().is_ok_and(|arr| {
+            arr.data() == self.as_ptr()
+                && arr.shape() == self.shape()
+                && arr
+                    .strides()
+                    .iter()
+                    .zip(self.strides())
+                    .all(|(&s, t)| s == t * std::mem::size_of::<T>() as isize)
+        })
+    }
 }

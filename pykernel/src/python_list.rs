@@ -20,6 +20,11 @@ pub trait PyValue: Sized {
     fn write_back(&self, _obj: &Bound<'_, PyAny>) -> PyResult<()> {
         Ok(())
     }
+    /// Is this value a view of the caller's object `obj` (an array passed in and still the
+    /// same)? Then a container's write-back leaves `obj` in place.
+    fn is_view_of(&self, _obj: &Bound<'_, PyAny>) -> bool {
+        false
+    }
 }
 
 macro_rules! scalar_value {
@@ -135,6 +140,8 @@ impl<T: PyValue + Clone> PyValue for List<T> {
                 let cur = l.get_item(k)?;
                 if T::IS_LIST && cur.is_instance_of::<PyList>() {
                     x.write_back(&cur)?;
+                } else if x.is_view_of(&cur) {
+                    // The caller's array itself: in-place writes are already there.
                 } else {
                     l.set_item(k, x.to_py(py)?)?;
                 }

@@ -381,7 +381,7 @@ fn overload_dispatcher(
                     let spec = array_spec(&f.name, pname, &b.export.args[j].ty, w, j);
                     return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
                 }
-                if t.has_list() {
+                if t.is_shared() {
                     return quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
                 }
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
@@ -431,7 +431,17 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     match t {
         Ty::Scalar(s) if !s.py => quote!(::pykernel::__private::numpy_scalar(__pk_py, #v)),
         Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
-        Ty::List(_) => quote!(::pykernel::__private::PyValue::to_py(&#v, __pk_py)),
+        // Element by element, so that NumPy-typed elements become NumPy scalars.
+        Ty::List(inner) => {
+            let conv = to_python(quote!(__pk_x), inner);
+            quote!({
+                let mut __pk_objs: ::std::vec::Vec<#p::Bound<'py, #p::PyAny>> = ::std::vec::Vec::new();
+                for __pk_x in (#v).to_vec() {
+                    __pk_objs.push(#conv?);
+                }
+                #p::types::PyList::new(__pk_py, __pk_objs).map(|l| l.into_any())
+            })
+        }
         Ty::Array(..) => quote!(::pykernel::__private::array_to_py(__pk_py, #v, __pk_array_args)),
         Ty::Tuple(items) => {
             let names: Vec<Ident> = (0..items.len())
@@ -531,7 +541,7 @@ fn python_wrapper(
             });
             args.push(quote!(#val.clone()));
             array_objs.push(quote!(#id));
-        } else if t.has_list() {
+        } else if t.is_shared() {
             // Containers arrive as Python objects: converted, and their in-place changes
             // written back after the call (also when the kernel raised, as in CPython).
             let rt = ty_tokens(t);

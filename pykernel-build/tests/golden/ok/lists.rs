@@ -414,7 +414,22 @@ pub fn z(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::PyValue::to_py(&r, __pk_py)
+        {
+            let mut __pk_objs: ::std::vec::Vec<
+                ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
+            > = ::std::vec::Vec::new();
+            for __pk_x in (r).to_vec() {
+                __pk_objs
+                    .push(
+                        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(
+                            __pk_x,
+                            __pk_py,
+                        )?,
+                    );
+            }
+            ::pykernel::__private::pyo3::types::PyList::new(__pk_py, __pk_objs)
+                .map(|l| l.into_any())
+        }
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "stats")]
@@ -447,11 +462,21 @@ pub fn z(
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
-                ::pykernel::__private::PyValue::to_py(& __pk_r0, __pk_py) ?,
+                { let mut __pk_objs : ::std::vec::Vec < ::pykernel::__private::pyo3::Bound <
+                'py, ::pykernel::__private::pyo3::PyAny >> = ::std::vec::Vec::new(); for
+                __pk_x in (__pk_r0).to_vec() { __pk_objs
+                .push(::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_x,
+                __pk_py) ?); } ::pykernel::__private::pyo3::types::PyList::new(__pk_py,
+                __pk_objs).map(| l | l.into_any()) } ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
                 __pk_py) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r2,
-                __pk_py) ?, ::pykernel::__private::PyValue::to_py(& __pk_r3, __pk_py) ?,
+                __pk_py) ?, { let mut __pk_objs : ::std::vec::Vec <
+                ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny
+                >> = ::std::vec::Vec::new(); for __pk_x in (__pk_r3).to_vec() { __pk_objs
+                .push(::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_x,
+                __pk_py) ?); } ::pykernel::__private::pyo3::types::PyList::new(__pk_py,
+                __pk_objs).map(| l | l.into_any()) } ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r4,
                 __pk_py) ?
             ];
@@ -501,7 +526,12 @@ pub fn z(
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r0,
                 __pk_py) ?,
                 ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_r1,
-                __pk_py) ?, ::pykernel::__private::PyValue::to_py(& __pk_r2, __pk_py) ?
+                __pk_py) ?, { let mut __pk_objs : ::std::vec::Vec <
+                ::pykernel::__private::pyo3::Bound < 'py, ::pykernel::__private::pyo3::PyAny
+                >> = ::std::vec::Vec::new(); for __pk_x in (__pk_r2).to_vec() { __pk_objs
+                .push(::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_x,
+                __pk_py) ?); } ::pykernel::__private::pyo3::types::PyList::new(__pk_py,
+                __pk_objs).map(| l | l.into_any()) } ?
             ];
             ::pykernel::__private::pyo3::types::PyTuple::new(__pk_py, items)
                 .map(|t| t.into_any())
