@@ -190,6 +190,28 @@ impl<T: Clone> List<T> {
         })
     }
 
+    /// `a[i]` without a bounds check (loops whose index range was checked once).
+    ///
+    /// # Safety
+    /// `0 <= i < len`, and nothing changes the list's length meanwhile.
+    #[inline(always)]
+    pub unsafe fn get_unchecked(&self, i: i64) -> T {
+        // SAFETY: the caller's contract.
+        self.with(|v| unsafe { v.get_unchecked(i as usize) }.clone())
+    }
+
+    /// `a[i] = x` without a bounds check.
+    ///
+    /// # Safety
+    /// As [`Self::get_unchecked`].
+    #[inline(always)]
+    pub unsafe fn set_unchecked(&self, i: i64, x: T) {
+        // SAFETY: the caller's contract.
+        let old =
+            self.with_mut(|v| std::mem::replace(unsafe { v.get_unchecked_mut(i as usize) }, x));
+        drop(old);
+    }
+
     /// Element `k` if the list still has it (iteration re-checks the length each step,
     /// as CPython's list iterator does).
     #[inline(always)]

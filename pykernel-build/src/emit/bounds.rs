@@ -17,6 +17,14 @@ use crate::exports::Dtype;
 use crate::ir::{BinOp, Expr, ExprId, ExprKind, Stmt, Target};
 use crate::types::{Ty, kind};
 
+/// The step of a versioned `range` loop.
+pub(crate) enum Step<'a> {
+    /// A positive literal.
+    Literal(i64),
+    /// A variable holding the step (the check also requires it to be positive).
+    Runtime(&'a proc_macro2::Ident),
+}
+
 /// How one index relates to the loop variable.
 enum Index<'e> {
     /// `v + c`, or `v + w + c` / `v - w + c` with `w` loop-invariant (`x[i + j]` in the
@@ -30,7 +38,44 @@ enum Index<'e> {
 struct Access<'e> {
     key: ExprId,
     array: &'e str,
+    /// A list (its length is the extent) rather than an array.
+    list: bool,
     indices: Vec<Index<'e>>,
+}
+
+/// List methods that change a list's length.
+const RESIZING: &[&str] = &["append", "extend", "insert", "pop", "clear"];
+
+/// Can no list change its length while `stmts` run? (No calls to kernel functions, no
+/// resizing methods, no `+=`/`*=` on lists, no slice assignment to lists.)
+fn lists_stable(em: &FnEmitter<'_>, stmts: &[Stmt]) -> bool {
+    fn expr_ok(e: &Expr) -> bool {
+        let here = match &e.kind {
+            ExprKind::CallUser(..) => false,
+            ExprKind::Method(_, name, _) => !RESIZING.contains(&name.as_str()),
+            _ => true,
+        };
+        here && e.children().into_iter().all(expr_ok)
+    }
+    stmts.iter().all(|s| {
+        let target_ok = match s {
+            Stmt::AugAssign { target, .. } => match target {
+                Target::Local(n, _) => !matches!(em.inst.locals.get(n), Some(Ty::List(_))),
+                Target::Index { base, .. } => {
+                    !matches!(em.ty(base), Ty::List(e) if matches!(*e, Ty::List(_)))
+                }
+                _ => false,
+            },
+            Stmt::Assign {
+                target: Target::Slice { base, .. },
+                ..
+            } => !em.ty(base).has_list(),
+            _ => true,
+        };
+        target_ok
+            && s.exprs().into_iter().all(expr_ok)
+            && s.blocks().into_iter().all(|b| lists_stable(em, b))
+    })
 }
 
 /// Every local assigned in `stmts` (targets, loop variables, comprehension variables).
@@ -120,15 +165,18 @@ impl FnEmitter<'_> {
         idx: &'e Expr,
         var: &str,
         changed: &BTreeSet<String>,
+        stable_lists: bool,
     ) -> Option<Access<'e>> {
         let (root, idxs) = self.index_chain(base, idx);
         let ExprKind::Local(array) = &root.kind else {
             return None;
         };
-        let Ty::Array(_, n) = self.ty(root) else {
-            return None;
+        let (n, list) = match self.ty(root) {
+            Ty::Array(_, n) => (n as usize, false),
+            Ty::List(_) if stable_lists => (1, true),
+            _ => return None,
         };
-        if changed.contains(array) || idxs.len() != n as usize {
+        if changed.contains(array) || idxs.len() != n {
             return None;
         }
         let indices = idxs
@@ -138,6 +186,7 @@ impl FnEmitter<'_> {
         Some(Access {
             key,
             array,
+            list,
             indices,
         })
     }
@@ -147,16 +196,17 @@ impl FnEmitter<'_> {
         e: &'e Expr,
         var: &str,
         changed: &BTreeSet<String>,
+        stable: bool,
         out: &mut Vec<Access<'e>>,
     ) {
         if let ExprKind::Index(base, idx) = &e.kind
-            && let Some(a) = self.access(idx.id, base, idx, var, changed)
+            && let Some(a) = self.access(idx.id, base, idx, var, changed, stable)
         {
             out.push(a);
         }
         e.children()
             .into_iter()
-            .for_each(|c| self.accesses_in_expr(c, var, changed, out));
+            .for_each(|c| self.accesses_in_expr(c, var, changed, stable, out));
     }
 
     fn accesses_in<'e>(
@@ -164,20 +214,21 @@ impl FnEmitter<'_> {
         stmts: &'e [Stmt],
         var: &str,
         changed: &BTreeSet<String>,
+        stable: bool,
         out: &mut Vec<Access<'e>>,
     ) {
         for s in stmts {
             if let Stmt::Assign { target, .. } | Stmt::AugAssign { target, .. } = s
                 && let Target::Index { base, index, .. } = target
-                && let Some(a) = self.access(index.id, base, index, var, changed)
+                && let Some(a) = self.access(index.id, base, index, var, changed, stable)
             {
                 out.push(a);
             }
             for e in s.exprs() {
-                self.accesses_in_expr(e, var, changed, out);
+                self.accesses_in_expr(e, var, changed, stable, out);
             }
             for b in s.blocks() {
-                self.accesses_in(b, var, changed, out);
+                self.accesses_in(b, var, changed, stable, out);
             }
         }
     }
@@ -190,7 +241,7 @@ impl FnEmitter<'_> {
         body: &[Stmt],
         lo: &proc_macro2::Ident,
         hi: &proc_macro2::Ident,
-        step: i64,
+        step: Step<'_>,
     ) -> Option<(TokenStream, Vec<ExprId>)> {
         let mut changed = BTreeSet::new();
         assigned(body, &mut changed);
@@ -198,25 +249,38 @@ impl FnEmitter<'_> {
             return None;
         }
         let mut found = Vec::new();
-        self.accesses_in(body, var, &changed, &mut found);
+        let stable = lists_stable(self, body);
+        self.accesses_in(body, var, &changed, stable, &mut found);
         if found.is_empty() {
             return None;
         }
         // The last value of `var` when the loop runs (lo < hi, checked first): hi - 1 for a
         // unit step, else lo + ((hi - lo - 1) / step) * step, in u64 (no i128 division:
         // it would be a library call per loop entry).
-        let last = if step == 1 {
-            quote!((#hi as i128 - 1))
-        } else {
-            let k = step as u64;
-            quote!((#lo as i128 + (((#hi.wrapping_sub(#lo) as u64 - 1) / #k) * #k) as i128))
+        let (last, positive) = match step {
+            Step::Literal(1) => (quote!((#hi as i128 - 1)), quote!(true)),
+            Step::Literal(k) => {
+                let k = k as u64;
+                (
+                    quote!((#lo as i128 + (((#hi.wrapping_sub(#lo) as u64 - 1) / #k) * #k) as i128)),
+                    quote!(true),
+                )
+            }
+            Step::Runtime(st) => (
+                quote!((#lo as i128 + (((#hi.wrapping_sub(#lo) as u64 - 1) / #st as u64) * #st as u64) as i128)),
+                quote!(#st > 0),
+            ),
         };
         let mut checks = Vec::new();
         let mut keys = Vec::new();
         for a in found {
             let arr = super::types::ident(a.array);
             for (k, ix) in a.indices.iter().enumerate() {
-                let n = quote!((#arr.dim(#k) as i128));
+                let n = if a.list {
+                    quote!((#arr.len() as i128))
+                } else {
+                    quote!((#arr.dim(#k) as i128))
+                };
                 checks.push(match ix {
                     Index::Affine(w, c) => {
                         let c = *c as i128;
@@ -238,6 +302,6 @@ impl FnEmitter<'_> {
             }
             keys.push(a.key);
         }
-        Some((quote!((#lo >= #hi || (#(#checks)&&*))), keys))
+        Some((quote!((#positive && (#lo >= #hi || (#(#checks)&&*)))), keys))
     }
 }

@@ -203,6 +203,9 @@ impl FnEmitter<'_> {
                         let read = quote!((*(#b).offset((#i) as isize)));
                         cast(read, d, self.scalar(e).dtype)
                     }
+                    Ty::List(_) if self.unchecked.contains(&idx.id) => {
+                        quote!((#b).get_unchecked(#i))
+                    }
                     _ => quote!((#b).get(#i)?),
                 }
             }

@@ -261,8 +261,15 @@ impl FnEmitter<'_> {
         let step_v = step.map(|s| self.expr_as(s, Dtype::Int64));
         let step_lit = if reversed { None } else { step_lit };
         // Bounds checks of the body's array accesses, done once before the loop.
-        let version = match step_lit {
-            Some(k) if k > 0 => self.versioning(var, body, &lo, &hi, k),
+        // A runtime step (`range(a, b, k)`) is named up front so the check can use it.
+        let st = self.tmp("step");
+        let version = match (step_lit, reversed, step) {
+            (Some(k), _, _) if k > 0 => {
+                self.versioning(var, body, &lo, &hi, super::bounds::Step::Literal(k))
+            }
+            (None, false, Some(_)) => {
+                self.versioning(var, body, &lo, &hi, super::bounds::Step::Runtime(&st))
+            }
             _ => None,
         };
         self.push_loop();
@@ -297,16 +304,27 @@ impl FnEmitter<'_> {
                 _ => counted(&b),
             },
             (_, step_v) => {
-                let st = self.tmp("step");
                 let step_v = step_v.unwrap_or(quote!(1i64));
+                let stepped = |b: &TokenStream| {
+                    quote! {
+                        #cont: for __pk_k in (0..__pk_n)#rev {
+                            let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
+                            #v = #assign;
+                            #b
+                        }
+                    }
+                };
+                let lp = match (&version, &fast) {
+                    (Some((cond, _)), Some(fb)) => {
+                        let (fast_loop, slow_loop) = (stepped(fb), stepped(&b));
+                        quote!(if #cond { #fast_loop } else { #slow_loop })
+                    }
+                    _ => stepped(&b),
+                };
                 quote! {
                     let #st: i64 = #step_v;
                     let __pk_n = ::pykernel::__private::range_len(#lo, #hi, #st)?;
-                    #cont: for __pk_k in (0..__pk_n)#rev {
-                        let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
-                        #v = #assign;
-                        #b
-                    }
+                    #lp
                 }
             }
         };
@@ -508,6 +526,10 @@ impl FnEmitter<'_> {
                         )
                     }
                     Ty::View(d) => (quote!(#bv.get(#iv)?), Scalar::np(d), d),
+                    Ty::List(e) if self.unchecked.contains(&index.id) => {
+                        let s = e.scalar().unwrap_or(Scalar::INT);
+                        (quote!(#bv.get_unchecked(#iv)), s, s.dtype)
+                    }
                     Ty::List(e) => {
                         let s = e.scalar().unwrap_or(Scalar::INT);
                         (quote!(#bv.get(#iv)?), s, s.dtype)
@@ -524,6 +546,9 @@ impl FnEmitter<'_> {
                 let r = cast(r, res.dtype, store_d);
                 let store = match bt {
                     Ty::Ptr(_) => quote!(*#bv.offset(#iv as isize) = __pk_r;),
+                    Ty::List(_) if self.unchecked.contains(&index.id) => {
+                        quote!(#bv.set_unchecked(#iv, __pk_r);)
+                    }
                     _ => quote!(#bv.set(#iv, __pk_r)?;),
                 };
                 quote!({ let #bv = #b; let #iv = #i; let __pk_r = #r; #store })

@@ -46,40 +46,41 @@ mod __pykernel {
                 inner = __pk_v;
                 inner__pkown = __pk_o;
             }
-            '__pk_done3: {
+            '__pk_done4: {
                 let __pk_start1: i64 = 0i64;
                 let __pk_stop2: i64 = ({
                     let __pk_a = &(inner);
                     (__pk_a.dim(0usize), __pk_a.dim(1usize))
                 })
                     .0;
-                '__pk_loop3: for __pk_i in __pk_start1..__pk_stop2 {
+                '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
                     i = __pk_i;
-                    '__pk_done6: {
-                        let __pk_start4: i64 = 0i64;
-                        let __pk_stop5: i64 = ({
+                    '__pk_done8: {
+                        let __pk_start5: i64 = 0i64;
+                        let __pk_stop6: i64 = ({
                             let __pk_a = &(inner);
                             (__pk_a.dim(0usize), __pk_a.dim(1usize))
                         })
                             .1;
-                        if (__pk_start4 >= __pk_stop5
-                            || ({
-                                let __pk_x = (i) as i128;
-                                __pk_x >= 0 && __pk_x < (inner.dim(0usize) as i128)
-                            }
-                                && {
-                                    let __pk_o: i128 = 0i128;
-                                    __pk_start4 as i128 + __pk_o >= 0
-                                        && (__pk_stop5 as i128 - 1) + __pk_o
-                                            < (inner.dim(1usize) as i128)
-                                }))
+                        if (true
+                            && (__pk_start5 >= __pk_stop6
+                                || ({
+                                    let __pk_x = (i) as i128;
+                                    __pk_x >= 0 && __pk_x < (inner.dim(0usize) as i128)
+                                }
+                                    && {
+                                        let __pk_o: i128 = 0i128;
+                                        __pk_start5 as i128 + __pk_o >= 0
+                                            && (__pk_stop6 as i128 - 1) + __pk_o
+                                                < (inner.dim(1usize) as i128)
+                                    })))
                         {
-                            '__pk_loop6: for __pk_i in __pk_start4..__pk_stop5 {
+                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
                                 j = __pk_i;
                                 s = (s + (inner).get_unchecked([i, j]));
                             }
                         } else {
-                            '__pk_loop6: for __pk_i in __pk_start4..__pk_stop5 {
+                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
                                 j = __pk_i;
                                 s = (s + (inner).get([i, j])?);
                             }

@@ -77,27 +77,28 @@ mod __pykernel {
                 n = __pk_u1;
                 m = __pk_u2;
             }
-            '__pk_done5: {
+            '__pk_done6: {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
-                '__pk_loop5: for __pk_i in __pk_start3..__pk_stop4 {
+                '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
                     i = __pk_i;
-                    '__pk_done8: {
-                        let __pk_start6: i64 = 0i64;
-                        let __pk_stop7: i64 = m;
-                        if (__pk_start6 >= __pk_stop7
-                            || ({
-                                let __pk_x = (i) as i128;
-                                __pk_x >= 0 && __pk_x < (a.dim(0usize) as i128)
-                            }
-                                && {
-                                    let __pk_o: i128 = 0i128;
-                                    __pk_start6 as i128 + __pk_o >= 0
-                                        && (__pk_stop7 as i128 - 1) + __pk_o
-                                            < (a.dim(1usize) as i128)
-                                }))
+                    '__pk_done10: {
+                        let __pk_start7: i64 = 0i64;
+                        let __pk_stop8: i64 = m;
+                        if (true
+                            && (__pk_start7 >= __pk_stop8
+                                || ({
+                                    let __pk_x = (i) as i128;
+                                    __pk_x >= 0 && __pk_x < (a.dim(0usize) as i128)
+                                }
+                                    && {
+                                        let __pk_o: i128 = 0i128;
+                                        __pk_start7 as i128 + __pk_o >= 0
+                                            && (__pk_stop8 as i128 - 1) + __pk_o
+                                                < (a.dim(1usize) as i128)
+                                    })))
                         {
-                            '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
+                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                 j = __pk_i;
                                 {
                                     let __pk_a = &(a);
@@ -107,7 +108,7 @@ mod __pykernel {
                                 }
                             }
                         } else {
-                            '__pk_loop8: for __pk_i in __pk_start6..__pk_stop7 {
+                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                 j = __pk_i;
                                 {
                                     let __pk_a = &(a);
@@ -121,8 +122,8 @@ mod __pykernel {
                 }
             }
             {
-                let __pk_v9 = (-1f64);
-                (a).set([0i64, 0i64], __pk_v9)?;
+                let __pk_v11 = (-1f64);
+                (a).set([0i64, 0i64], __pk_v11)?;
             }
         }
         Ok(())

@@ -51,22 +51,44 @@ mod __pykernel {
             '__pk_done3: {
                 '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
                     if (is_p).get(i)? {
-                        '__pk_done6: {
+                        '__pk_done7: {
                             let __pk_start4: i64 = (i).wrapping_mul(i);
                             let __pk_stop5: i64 = (n).wrapping_add(1i64);
-                            let __pk_step8: i64 = i;
+                            let __pk_step6: i64 = i;
                             let __pk_n = ::pykernel::__private::range_len(
                                 __pk_start4,
                                 __pk_stop5,
-                                __pk_step8,
+                                __pk_step6,
                             )?;
-                            '__pk_loop6: for __pk_k in (0..__pk_n) {
-                                let __pk_i = __pk_start4
-                                    .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step8));
-                                j = __pk_i;
-                                {
-                                    let __pk_v7 = false;
-                                    (is_p).set(j, __pk_v7)?;
+                            if (__pk_step6 > 0
+                                && (__pk_start4 >= __pk_stop5
+                                    || ({
+                                        let __pk_o: i128 = 0i128;
+                                        __pk_start4 as i128 + __pk_o >= 0
+                                            && (__pk_start4 as i128
+                                                + (((__pk_stop5.wrapping_sub(__pk_start4) as u64 - 1)
+                                                    / __pk_step6 as u64) * __pk_step6 as u64) as i128) + __pk_o
+                                                < (is_p.len() as i128)
+                                    })))
+                            {
+                                '__pk_loop7: for __pk_k in (0..__pk_n) {
+                                    let __pk_i = __pk_start4
+                                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                    j = __pk_i;
+                                    {
+                                        let __pk_v8 = false;
+                                        (is_p).set_unchecked(j, __pk_v8);
+                                    }
+                                }
+                            } else {
+                                '__pk_loop7: for __pk_k in (0..__pk_n) {
+                                    let __pk_i = __pk_start4
+                                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                    j = __pk_i;
+                                    {
+                                        let __pk_v9 = false;
+                                        (is_p).set(j, __pk_v9)?;
+                                    }
                                 }
                             }
                         }
@@ -75,34 +97,34 @@ mod __pykernel {
                 }
             }
             return Ok({
-                let mut __pk_out9: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
-                let __pk_lo10: i64 = 0i64;
-                let __pk_hi11: i64 = (n).wrapping_add(1i64);
-                let __pk_st12: i64 = 1i64;
-                let __pk_n13 = ::pykernel::__private::range_len(
-                    __pk_lo10,
-                    __pk_hi11,
-                    __pk_st12,
+                let mut __pk_out10: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
+                let __pk_lo11: i64 = 0i64;
+                let __pk_hi12: i64 = (n).wrapping_add(1i64);
+                let __pk_st13: i64 = 1i64;
+                let __pk_n14 = ::pykernel::__private::range_len(
+                    __pk_lo11,
+                    __pk_hi12,
+                    __pk_st13,
                 )?;
-                let mut __pk_k14: u64 = 0;
-                '__pk_comp15: loop {
-                    let __pk_item = match if __pk_k14 < __pk_n13 {
-                        let __pk_v = __pk_lo10
-                            .wrapping_add((__pk_k14 as i64).wrapping_mul(__pk_st12));
-                        __pk_k14 += 1;
+                let mut __pk_k15: u64 = 0;
+                '__pk_comp16: loop {
+                    let __pk_item = match if __pk_k15 < __pk_n14 {
+                        let __pk_v = __pk_lo11
+                            .wrapping_add((__pk_k15 as i64).wrapping_mul(__pk_st13));
+                        __pk_k15 += 1;
                         Some(__pk_v)
                     } else {
                         None
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_comp15,
+                        None => break '__pk_comp16,
                     };
                     k__pkc1 = __pk_item;
                     if (is_p).get(k__pkc1)? {
-                        __pk_out9.push(k__pkc1);
+                        __pk_out10.push(k__pkc1);
                     }
                 }
-                ::pykernel::__private::List::from_vec(__pk_out9)
+                ::pykernel::__private::List::from_vec(__pk_out10)
             });
         }
         Err(

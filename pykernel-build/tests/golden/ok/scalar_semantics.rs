@@ -54,22 +54,22 @@ mod __pykernel {
         let mut s: f64 = 0 as f64;
         unsafe {
             s = ((0i64) as f64);
-            '__pk_done3: {
+            '__pk_done4: {
                 let __pk_start1: i64 = n;
                 let __pk_stop2: i64 = 0i64;
-                let __pk_step4: i64 = (-2i64);
+                let __pk_step3: i64 = (-2i64);
                 let __pk_n = ::pykernel::__private::range_len(
                     __pk_start1,
                     __pk_stop2,
-                    __pk_step4,
+                    __pk_step3,
                 )?;
-                '__pk_loop3: for __pk_k in (0..__pk_n) {
+                '__pk_loop4: for __pk_k in (0..__pk_n) {
                     let __pk_i = __pk_start1
-                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step4));
+                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step3));
                     i = __pk_i;
                     s = (s + (((i) as f64) * x));
                     if (s > ((10i64) as f64)) {
-                        break '__pk_done3;
+                        break '__pk_done4;
                     }
                 }
                 s = (((-1i64)) as f64);

@@ -113,15 +113,15 @@ mod __pykernel {
         let mut shift: f64 = 0 as f64;
         unsafe {
             shift = (*(user_data).offset((0i64) as isize));
-            '__pk_done3: {
+            '__pk_done4: {
                 let __pk_start1: i64 = 0i64;
                 let __pk_stop2: i64 = input_rank;
-                '__pk_loop3: for __pk_i in __pk_start1..__pk_stop2 {
+                '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
                     i = __pk_i;
                     {
-                        let __pk_v4 = ((((*(output_coordinates).offset((i) as isize)))
+                        let __pk_v5 = ((((*(output_coordinates).offset((i) as isize)))
                             as f64) - shift);
-                        *(input_coordinates).offset((i) as isize) = __pk_v4;
+                        *(input_coordinates).offset((i) as isize) = __pk_v5;
                     }
                 }
             }

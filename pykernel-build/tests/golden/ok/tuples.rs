@@ -53,15 +53,15 @@ mod __pykernel {
                 a = __pk_u1;
                 b = __pk_u2;
             }
-            '__pk_done5: {
+            '__pk_done6: {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
-                '__pk_loop5: for __pk_i in __pk_start3..__pk_stop4 {
+                '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
                     __pk_underscore = __pk_i;
                     {
-                        let (__pk_u6, __pk_u7) = (b, (a).wrapping_add(b));
-                        a = __pk_u6;
-                        b = __pk_u7;
+                        let (__pk_u7, __pk_u8) = (b, (a).wrapping_add(b));
+                        a = __pk_u7;
+                        b = __pk_u8;
                     }
                 }
             }
