@@ -20,43 +20,15 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-PVENV="$BENCH/.venv-pythran"
 BUILD="$BENCH/build"
 TIME_RUNS="${TIME_RUNS:-3}"
-PYTHRAN_PIN="pythran==0.19.0"
-NUMPY_PIN="numpy==2.4.6"
 log() { echo "run_loops.sh: $*" >&2; }
 
 mkdir -p "$BUILD/pythran"
 
-# --- 1. the Pythran venv ------------------------------------------------------------
-if [ ! -x "$PVENV/bin/python" ]; then
-    log "creating $PVENV with $("$PYTHON" -V 2>&1)"
-    "$PYTHON" -m venv "$PVENV"
-fi
-have_pins() {
-    "$PVENV/bin/python" - "$@" <<'PY'
-import sys
-from importlib import metadata
-for pin in sys.argv[1:]:
-    name, version = pin.split("==")
-    try:
-        if metadata.version(name) != version:
-            sys.exit(1)
-    except metadata.PackageNotFoundError:
-        sys.exit(1)
-PY
-}
-PYTHRAN_OK=1
-if ! have_pins "$PYTHRAN_PIN" "$NUMPY_PIN"; then
-    log "installing $PYTHRAN_PIN $NUMPY_PIN into $PVENV"
-    if ! "$PVENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-            "$PYTHRAN_PIN" "$NUMPY_PIN"; then
-        log "WARNING: could not install $PYTHRAN_PIN; continuing without the Pythran column"
-        PYTHRAN_OK=0
-        "$PVENV/bin/python" -m pip install --quiet --disable-pip-version-check "$NUMPY_PIN"
-    fi
-fi
+# --- 1. the Pythran venv (bench/pythran_venv.sh, shared by both benchmarks) --------
+# shellcheck source=bench/pythran_venv.sh
+source "$BENCH/pythran_venv.sh"
 
 # --- 2. the pykernel wheel ----------------------------------------------------------
 "$ROOT/scripts/venv.sh"                     # the repository's venv, for its maturin
