@@ -54,6 +54,19 @@ impl FnEmitter<'_> {
 
     /// Python truthiness of `e`.
     pub(crate) fn cond(&mut self, e: &Expr) -> TokenStream {
+        match self.ty(e) {
+            // A list is true when it is not empty; a tuple's length is known.
+            Ty::List(_) => {
+                let v = self.place(e);
+                return quote!((!(#v).is_empty()));
+            }
+            Ty::Tuple(items) => {
+                let v = self.expr(e);
+                let t = !items.is_empty();
+                return quote!({ let _ = #v; #t });
+            }
+            _ => {}
+        }
         let d = self.scalar(e).dtype;
         let v = self.expr(e);
         truthy(v, d)
@@ -106,6 +119,10 @@ impl FnEmitter<'_> {
                     Some(tokens) => tokens(cast(lv, ls.dtype, res.dtype)),
                     None => binary(*op, lv, ls, rv, rs, res, Mode::Python),
                 }
+            }
+            ExprKind::Unary(UnaryOp::Not, a) if self.ty(a).scalar().is_none() => {
+                let c = self.cond(a);
+                quote!((!#c))
             }
             ExprKind::Unary(op, a) => {
                 let s = self.scalar(a);

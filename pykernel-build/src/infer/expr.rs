@@ -342,7 +342,7 @@ impl Typer<'_> {
             None
         };
         match (op, t) {
-            (UnaryOp::Not, Ty::Scalar(_)) => Some(Ty::BOOL),
+            (UnaryOp::Not, Ty::Scalar(_) | Ty::List(_) | Ty::Tuple(_)) => Some(Ty::BOOL),
             (UnaryOp::Neg | UnaryOp::Pos, Ty::Scalar(s)) if kind(s.dtype) <= 3 => {
                 if s.dtype == Dtype::Bool {
                     if s.py { Some(Ty::INT) } else { bad(self) }

@@ -479,8 +479,10 @@ impl<'a> Typer<'a> {
     }
 
     fn condition(&mut self, cond: &crate::ir::Expr) {
+        // Numbers, and lists and tuples (empty is false), as in Python.
         if let Some(t) = self.expr(cond)
             && t.scalar().is_none()
+            && !matches!(t, Ty::List(_) | Ty::Tuple(_))
         {
             self.error(cond.span, msg::bad_condition(&t.to_string()));
         }
