@@ -471,6 +471,10 @@ pub enum Builtin {
     NpLinspace,
     /// `numpy.array(list or tuple of numbers)`
     NpArray(Option<crate::exports::Dtype>),
+    /// A NumPy function of one number (`np.sqrt(x)`, `np.abs(x)`, ...).
+    NpMath(NpFn),
+    /// A NumPy scalar type used as a conversion (`np.float32(x)`, `np.int64(n)`).
+    NpCast(crate::exports::Dtype),
     /// `numpy.zeros/ones/empty/full(shape[, value], dtype=)` and their `_like` forms.
     NpAlloc(AllocKind, Option<crate::exports::Dtype>),
     /// A `cmath` function.
@@ -532,6 +536,48 @@ impl AllocKind {
     /// `full` and `full_like` take a fill value.
     pub fn takes_value(self) -> bool {
         matches!(self, AllocKind::Full | AllocKind::FullLike)
+    }
+}
+
+/// NumPy functions of one number, on scalars (those NumPy computes exactly; its
+/// transcendental functions differ from the C library in the last bit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum NpFn {
+    Sqrt,
+    Abs,
+    Floor,
+    Ceil,
+    Trunc,
+    Isnan,
+    Isinf,
+    Isfinite,
+}
+
+impl NpFn {
+    const ALL: [(&'static str, NpFn); 9] = [
+        ("sqrt", NpFn::Sqrt),
+        ("abs", NpFn::Abs),
+        ("absolute", NpFn::Abs),
+        ("floor", NpFn::Floor),
+        ("ceil", NpFn::Ceil),
+        ("trunc", NpFn::Trunc),
+        ("isnan", NpFn::Isnan),
+        ("isinf", NpFn::Isinf),
+        ("isfinite", NpFn::Isfinite),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<NpFn> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+
+    /// The NumPy name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("?", |(n, _)| n)
     }
 }
 

@@ -557,6 +557,18 @@ impl Typer<'_> {
             Builtin::NpArange | Builtin::NpLinspace | Builtin::NpArray(_) => {
                 self.np_ranges(b, args, &tys, span)
             }
+            Builtin::NpMath(f) => self.np_math(f, args, &tys, span),
+            Builtin::NpCast(d) => {
+                if !arity(self, "1", args.len() == 1) {
+                    return None;
+                }
+                if kind(d) == 3 {
+                    self.complex_call(args, &tys, span)?;
+                } else {
+                    num(self, 0)?;
+                }
+                Some(Ty::Scalar(Scalar::np(d)))
+            }
             Builtin::Cmath(f) => self.cmath_call(f, args, &tys, span),
             // Typed by `iterable_builtin` above.
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
@@ -636,6 +648,8 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpArange => "arange",
         Builtin::NpLinspace => "linspace",
         Builtin::NpArray(_) => "array",
+        Builtin::NpMath(f) => f.name(),
+        Builtin::NpCast(d) => d.numpy_name(),
         Builtin::Cmath(f) => f.name(),
     }
 }
