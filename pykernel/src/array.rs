@@ -449,6 +449,21 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Self::from_vec(data, shape)
     }
 
+    /// A view of an `ndarray` view's memory, for the Rust-callable exports (which borrow
+    /// the view for the whole call and return owned arrays).
+    ///
+    /// # Safety
+    /// `ptr`, `shape` and `strides` (in elements, as `ndarray` gives them) must describe
+    /// valid memory for as long as the returned array and its clones are used.
+    pub unsafe fn from_ndarray_parts(ptr: *mut T, shape: &[usize], strides: &[isize]) -> Self {
+        let mut sh = [0usize; D];
+        let mut st = [0isize; D];
+        sh.copy_from_slice(&shape[..D]);
+        st.copy_from_slice(&strides[..D]);
+        // SAFETY: the caller's contract.
+        unsafe { Self::from_raw(ptr, sh, st) }
+    }
+
     /// The elements as an owned `ndarray` array (moved without a copy when this is the
     /// only reference to an array the kernel created).
     ///

@@ -84,6 +84,7 @@ pub mod __private {
     pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};
     #[cfg(feature = "pyo3")]
     pub use crate::python_list::{PyValue, arg_from_py};
+    pub use ndarray;
     #[cfg(feature = "pyo3")]
     pub use numpy;
     #[cfg(feature = "pyo3")]

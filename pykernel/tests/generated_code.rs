@@ -122,24 +122,29 @@ mod lists {
 }
 
 #[test]
-fn arrays_from_rust_are_views_with_in_place_writes() {
-    use pykernel::Array;
-    let a = Array::<f64, 2>::from_ndarray(
-        ndarray::ArrayD::from_shape_vec(vec![2, 3], vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]).unwrap(),
-    )
-    .unwrap();
-    arrays::scale_inplace(a.clone(), 2.0).unwrap();
-    let out = a.into_ndarray().unwrap();
-    assert_eq!(out.as_slice().unwrap(), &[-1.0, 4.0, 6.0, 8.0, 10.0, 12.0]);
-    let xs = Array::<i64, 1>::from_vec(vec![1, 2, 3, -1, 7], [5]).unwrap();
-    let h = arrays::hist(xs, 4).unwrap().into_ndarray().unwrap();
+fn arrays_from_rust_are_ndarray_views_with_in_place_writes() {
+    // Written arguments are mutable views, read ones plain views; results are owned.
+    let mut m =
+        ndarray::Array2::from_shape_vec((2, 3), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]).unwrap();
+    arrays::scale_inplace(m.view_mut(), 2.0).unwrap();
+    assert_eq!(m.as_slice().unwrap(), &[-1.0, 4.0, 6.0, 8.0, 10.0, 12.0]);
+    let xs = ndarray::arr1(&[1i64, 2, 3, -1, 7]);
+    let h: ndarray::Array1<i64> = arrays::hist(xs.view(), 4).unwrap();
     assert_eq!(h.as_slice().unwrap(), &[0, 1, 1, 3]);
+    // A strided view works too (`float64[::]`), and comes back as an owned copy.
+    let big = ndarray::Array1::from_iter((0..10).map(f64::from));
+    let every_other = big.slice(ndarray::s![..;2]);
+    let same = arrays::same(every_other).unwrap();
+    assert_eq!(same.to_vec(), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
     // Python's IndexError for an out-of-range index, as a KernelError.
-    let empty = Array::<f64, 1>::from_vec(Vec::new(), [0]).unwrap();
+    let empty = ndarray::Array1::<f64>::zeros(0);
     assert_eq!(
-        arrays::total(empty).unwrap_err().kind(),
+        arrays::total(empty.view()).unwrap_err().kind(),
         pykernel::ErrorKind::Index
     );
+    // The runtime type itself, for code that builds arrays directly.
+    let a = pykernel::Array::<f64, 1>::from_vec(vec![1.0, 2.0], [2]).unwrap();
+    assert_eq!(a.clone().into_ndarray().unwrap().len(), 2);
 }
 
 #[test]

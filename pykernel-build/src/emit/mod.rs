@@ -141,13 +141,20 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                     .cloned()
                     .unwrap_or_default();
                 let rust_name = rust_export_name(b, group.len() > 1);
-                items.push(regular_fn(input, i, b, inst, &rust_name));
+                items.push(regular_fn(
+                    input,
+                    i,
+                    b,
+                    inst,
+                    &rust_name,
+                    &writes[input.program.roots[i]],
+                ));
                 if group.len() == 1 {
                     let (w, reg) = python_wrapper(
                         b,
                         &input.module.functions[b.func],
                         inst,
-                        &rust_name,
+                        &instance_name(input.program, input.module, input.program.roots[i]),
                         &writes[input.program.roots[i]],
                     );
                     wrappers.push(w);
@@ -281,25 +288,53 @@ fn regular_fn(
     b: &BoundExport,
     inst: &Instance,
     rust_name: &str,
+    writes: &[bool],
 ) -> TokenStream {
     let name = ident(rust_name);
     let f = &input.module.functions[b.func];
     let inner = instance_name(input.program, input.module, input.program.roots[i]);
-    let params: Vec<TokenStream> = f
-        .params
-        .iter()
-        .zip(&inst.key.args)
-        .map(|((p, _), t)| {
-            let id = ident(p);
+    let nd = quote!(::pykernel::__private::ndarray);
+    let mut params = Vec::new();
+    let mut views = Vec::new();
+    for (k, ((p, _), t)) in f.params.iter().zip(&inst.key.args).enumerate() {
+        let id = ident(p);
+        if let Ty::Array(d, n) = t {
+            // Arrays come in as ndarray views, borrowed for the call (mutable views for
+            // the arguments the kernel may write).
+            let e = types::dtype_tokens(*d);
+            let n = *n as usize;
+            let dim = format_ident!("Ix{}", n);
+            let (ty, ptr) = if writes.get(k).copied().unwrap_or(true) {
+                (
+                    quote!(#nd::ArrayViewMut<'_, #e, #nd::#dim>),
+                    quote!(#id.as_mut_ptr()),
+                )
+            } else {
+                (
+                    quote!(#nd::ArrayView<'_, #e, #nd::#dim>),
+                    quote!(#id.as_ptr() as *mut #e),
+                )
+            };
+            params.push(quote!(mut #id: #ty));
+            views.push(quote! {
+                // SAFETY: the view is borrowed until this function returns, and results
+                // are converted to owned arrays before that.
+                let #id = unsafe {
+                    ::pykernel::__private::Array::<#e, #n>::from_ndarray_parts(#ptr, #id.shape(), #id.strides())
+                };
+            });
+        } else {
             let t = ty_tokens(t);
-            quote!(#id: #t)
-        })
-        .collect();
+            params.push(quote!(#id: #t));
+        }
+    }
     let args: Vec<Ident> = f.params.iter().map(|(p, _)| ident(p)).collect();
-    let rt = ty_tokens(&inst.ret.clone().unwrap_or(Ty::None));
+    let ret = inst.ret.clone().unwrap_or(Ty::None);
+    let (rt, conv) = rust_result(quote!(r), &ret);
     let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
     let doc = format!(
-        "`{}({})` from `{}`.\n\n# Errors\n\nThe Python exception CPython would raise \
+        "`{}({})` from `{}`.\n\nArrays are taken as `ndarray` views and returned as owned \
+         `ndarray` arrays.\n\n# Errors\n\nThe Python exception CPython would raise \
          (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].",
         f.name,
         sig.join(", "),
@@ -307,10 +342,45 @@ fn regular_fn(
     );
     quote! {
         #[doc = #doc]
-        #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+        #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
         pub fn #name(#(#params),*) -> ::core::result::Result<#rt, ::pykernel::KernelError> {
-            unsafe { __pykernel::#inner(#(#args),*) }
+            #(#views)*
+            let r = unsafe { __pykernel::#inner(#(#args),*) }?;
+            Ok(#conv)
         }
+    }
+}
+
+/// The Rust-side result type of kernel type `t` and the conversion of `v` to it: arrays
+/// become owned `ndarray` arrays (moved when the kernel created them, copied otherwise).
+fn rust_result(v: TokenStream, t: &Ty) -> (TokenStream, TokenStream) {
+    let nd = quote!(::pykernel::__private::ndarray);
+    match t {
+        Ty::Array(d, n) => {
+            let e = types::dtype_tokens(*d);
+            let dim = format_ident!("Ix{}", *n as usize);
+            (
+                quote!(#nd::Array<#e, #nd::#dim>),
+                quote!(#v.into_ndarray()?.into_dimensionality::<#nd::#dim>().map_err(|e| {
+                    ::pykernel::KernelError::new(::pykernel::ErrorKind::Value, e.to_string())
+                })?),
+            )
+        }
+        Ty::Tuple(items) if items.iter().any(|t| matches!(t, Ty::Array(..))) => {
+            let names: Vec<Ident> = (0..items.len())
+                .map(|k| format_ident!("__pk_t{}", k))
+                .collect();
+            let (tys, convs): (Vec<_>, Vec<_>) = names
+                .iter()
+                .zip(items)
+                .map(|(n, t)| rust_result(quote!(#n), t))
+                .unzip();
+            (
+                quote!((#(#tys,)*)),
+                quote!({ let (#(#names,)*) = #v; (#(#convs,)*) }),
+            )
+        }
+        other => (ty_tokens(other), v),
     }
 }
 
@@ -365,7 +435,7 @@ fn overload_dispatcher(
     for &k in group {
         let b = &input.exports[k];
         let inst = &input.program.instances[input.program.roots[k]];
-        let rust_name = ident(&rust_export_name(b, true));
+        let inner = instance_name(input.program, input.module, input.program.roots[k]);
         let n = b.params.len();
         let names: Vec<Ident> = (0..n).map(|j| format_ident!("a{}", j)).collect();
         let extracts: Vec<TokenStream> = b
@@ -398,7 +468,7 @@ fn overload_dispatcher(
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
-                    let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| #rust_name(#(#names),*))?;
+                    let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
             }
@@ -509,10 +579,9 @@ fn python_wrapper(
     b: &BoundExport,
     f: &Function,
     inst: &Instance,
-    rust_name: &str,
+    inner: &Ident,
     writes: &[bool],
 ) -> (TokenStream, TokenStream) {
-    let name = ident(rust_name);
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
     let p = quote!(::pykernel::__private::pyo3);
@@ -565,7 +634,8 @@ fn python_wrapper(
     let pats: Vec<Ident> = (0..args.len())
         .map(|k| format_ident!("__pk_a{}", k))
         .collect();
-    let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| #name(#(#pats),*)));
+    // The kernel instance itself (the Rust-facing export takes ndarray views instead).
+    let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
     let call = if write_backs.is_empty() {
         quote!(let r = #run?;)
     } else {

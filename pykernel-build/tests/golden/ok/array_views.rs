@@ -309,62 +309,167 @@ mod __pykernel {
 }
 /**`views(float64[:,:])` from `golden/ok/array_views.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn views(
-    a: ::pykernel::__private::Array<f64, 2usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayView<
+        '_,
+        f64,
+        ::pykernel::__private::ndarray::Ix2,
+    >,
 ) -> ::core::result::Result<(f64, f64, f64, i64, i64), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_views_0(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            f64,
+            2usize,
+        >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_views_0(a) }?;
+    Ok(r)
 }
 /**`fill(float64[:,:])` from `golden/ok/array_views.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn fill(
-    a: ::pykernel::__private::Array<f64, 2usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayViewMut<
+        '_,
+        f64,
+        ::pykernel::__private::ndarray::Ix2,
+    >,
 ) -> ::core::result::Result<
-    ::pykernel::__private::Array<f64, 2usize>,
+    ::pykernel::__private::ndarray::Array<f64, ::pykernel::__private::ndarray::Ix2>,
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_fill_1(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            f64,
+            2usize,
+        >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_fill_1(a) }?;
+    Ok(
+        r
+            .into_ndarray()?
+            .into_dimensionality::<::pykernel::__private::ndarray::Ix2>()
+            .map_err(|e| {
+                ::pykernel::KernelError::new(::pykernel::ErrorKind::Value, e.to_string())
+            })?,
+    )
 }
 /**`ranges(int)` from `golden/ok/array_views.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn ranges(
     n: i64,
 ) -> ::core::result::Result<
     (
-        ::pykernel::__private::Array<i64, 1usize>,
-        ::pykernel::__private::Array<f64, 1usize>,
-        ::pykernel::__private::Array<f64, 1usize>,
-        ::pykernel::__private::Array<i64, 1usize>,
-        ::pykernel::__private::Array<f32, 1usize>,
+        ::pykernel::__private::ndarray::Array<i64, ::pykernel::__private::ndarray::Ix1>,
+        ::pykernel::__private::ndarray::Array<f64, ::pykernel::__private::ndarray::Ix1>,
+        ::pykernel::__private::ndarray::Array<f64, ::pykernel::__private::ndarray::Ix1>,
+        ::pykernel::__private::ndarray::Array<i64, ::pykernel::__private::ndarray::Ix1>,
+        ::pykernel::__private::ndarray::Array<f32, ::pykernel::__private::ndarray::Ix1>,
     ),
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_ranges_2(n) }
+    let r = unsafe { __pykernel::__pk_ranges_2(n) }?;
+    Ok({
+        let (__pk_t0, __pk_t1, __pk_t2, __pk_t3, __pk_t4) = r;
+        (
+            __pk_t0
+                .into_ndarray()?
+                .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+                .map_err(|e| {
+                    ::pykernel::KernelError::new(
+                        ::pykernel::ErrorKind::Value,
+                        e.to_string(),
+                    )
+                })?,
+            __pk_t1
+                .into_ndarray()?
+                .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+                .map_err(|e| {
+                    ::pykernel::KernelError::new(
+                        ::pykernel::ErrorKind::Value,
+                        e.to_string(),
+                    )
+                })?,
+            __pk_t2
+                .into_ndarray()?
+                .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+                .map_err(|e| {
+                    ::pykernel::KernelError::new(
+                        ::pykernel::ErrorKind::Value,
+                        e.to_string(),
+                    )
+                })?,
+            __pk_t3
+                .into_ndarray()?
+                .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+                .map_err(|e| {
+                    ::pykernel::KernelError::new(
+                        ::pykernel::ErrorKind::Value,
+                        e.to_string(),
+                    )
+                })?,
+            __pk_t4
+                .into_ndarray()?
+                .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+                .map_err(|e| {
+                    ::pykernel::KernelError::new(
+                        ::pykernel::ErrorKind::Value,
+                        e.to_string(),
+                    )
+                })?,
+        )
+    })
 }
 /**`rev1(int64[::])` from `golden/ok/array_views.py`.
+
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn rev1(
-    a: ::pykernel::__private::Array<i64, 1usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayViewMut<
+        '_,
+        i64,
+        ::pykernel::__private::ndarray::Ix1,
+    >,
 ) -> ::core::result::Result<
-    ::pykernel::__private::Array<i64, 1usize>,
+    ::pykernel::__private::ndarray::Array<i64, ::pykernel::__private::ndarray::Ix1>,
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_rev1_3(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            i64,
+            1usize,
+        >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_rev1_3(a) }?;
+    Ok(
+        r
+            .into_ndarray()?
+            .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+            .map_err(|e| {
+                ::pykernel::KernelError::new(::pykernel::ErrorKind::Value, e.to_string())
+            })?,
+    )
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -392,7 +497,7 @@ pub fn rev1(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| views(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_views_0(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -439,7 +544,7 @@ pub fn rev1(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| fill(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_fill_1(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -459,7 +564,7 @@ pub fn rev1(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
-            |(__pk_a0,)| ranges(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_ranges_2(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -504,7 +609,7 @@ pub fn rev1(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| rev1(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_rev1_3(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,

@@ -259,66 +259,145 @@ mod __pykernel {
 }
 /**`total(float64[:])` from `golden/ok/arrays.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn total(
-    a: ::pykernel::__private::Array<f64, 1usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayView<
+        '_,
+        f64,
+        ::pykernel::__private::ndarray::Ix1,
+    >,
 ) -> ::core::result::Result<(f64, i64, f64), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_total_0(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            f64,
+            1usize,
+        >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_total_0(a) }?;
+    Ok(r)
 }
 /**`scale_inplace(float64[:,:], float)` from `golden/ok/arrays.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn scale_inplace(
-    a: ::pykernel::__private::Array<f64, 2usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayViewMut<
+        '_,
+        f64,
+        ::pykernel::__private::ndarray::Ix2,
+    >,
     k: f64,
 ) -> ::core::result::Result<(), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_scale_inplace_1(a, k) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            f64,
+            2usize,
+        >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_scale_inplace_1(a, k) }?;
+    Ok(r)
 }
 /**`hist(int64[:], int)` from `golden/ok/arrays.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn hist(
-    xs: ::pykernel::__private::Array<i64, 1usize>,
+    mut xs: ::pykernel::__private::ndarray::ArrayView<
+        '_,
+        i64,
+        ::pykernel::__private::ndarray::Ix1,
+    >,
     nb: i64,
 ) -> ::core::result::Result<
-    ::pykernel::__private::Array<i64, 1usize>,
+    ::pykernel::__private::ndarray::Array<i64, ::pykernel::__private::ndarray::Ix1>,
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_hist_2(xs, nb) }
+    let xs = unsafe {
+        ::pykernel::__private::Array::<
+            i64,
+            1usize,
+        >::from_ndarray_parts(xs.as_ptr() as *mut i64, xs.shape(), xs.strides())
+    };
+    let r = unsafe { __pykernel::__pk_hist_2(xs, nb) }?;
+    Ok(
+        r
+            .into_ndarray()?
+            .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+            .map_err(|e| {
+                ::pykernel::KernelError::new(::pykernel::ErrorKind::Value, e.to_string())
+            })?,
+    )
 }
 /**`same(float64[::])` from `golden/ok/arrays.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn same(
-    a: ::pykernel::__private::Array<f64, 1usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayView<
+        '_,
+        f64,
+        ::pykernel::__private::ndarray::Ix1,
+    >,
 ) -> ::core::result::Result<
-    ::pykernel::__private::Array<f64, 1usize>,
+    ::pykernel::__private::ndarray::Array<f64, ::pykernel::__private::ndarray::Ix1>,
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_same_3(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            f64,
+            1usize,
+        >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_same_3(a) }?;
+    Ok(
+        r
+            .into_ndarray()?
+            .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
+            .map_err(|e| {
+                ::pykernel::KernelError::new(::pykernel::ErrorKind::Value, e.to_string())
+            })?,
+    )
 }
 /**`rows(int32[:,:])` from `golden/ok/arrays.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn rows(
-    a: ::pykernel::__private::Array<i32, 2usize>,
+    mut a: ::pykernel::__private::ndarray::ArrayView<
+        '_,
+        i32,
+        ::pykernel::__private::ndarray::Ix2,
+    >,
 ) -> ::core::result::Result<(i32, i64, i64), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_rows_4(a) }
+    let a = unsafe {
+        ::pykernel::__private::Array::<
+            i32,
+            2usize,
+        >::from_ndarray_parts(a.as_ptr() as *mut i32, a.shape(), a.strides())
+    };
+    let r = unsafe { __pykernel::__pk_rows_4(a) }?;
+    Ok(r)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -346,7 +425,7 @@ pub fn rows(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| total(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_total_0(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -390,7 +469,9 @@ pub fn rows(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(), k),
-            |(__pk_a0, __pk_a1)| scale_inplace(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe {
+                __pykernel::__pk_scale_inplace_1(__pk_a0, __pk_a1)
+            },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -423,7 +504,7 @@ pub fn rows(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_xs.clone(), nb),
-            |(__pk_a0, __pk_a1)| hist(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_hist_2(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -455,7 +536,7 @@ pub fn rows(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| same(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_same_3(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -487,7 +568,7 @@ pub fn rows(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
-            |(__pk_a0,)| rows(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_rows_4(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,

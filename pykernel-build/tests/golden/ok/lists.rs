@@ -378,35 +378,43 @@ mod __pykernel {
 }
 /**`sieve(int)` from `golden/ok/lists.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn sieve(
     n: i64,
 ) -> ::core::result::Result<::pykernel::__private::List<i64>, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_sieve_0(n) }
+    let r = unsafe { __pykernel::__pk_sieve_0(n) }?;
+    Ok(r)
 }
 /**`stats(float list)` from `golden/ok/lists.py`.
+
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn stats(
     xs: ::pykernel::__private::List<f64>,
 ) -> ::core::result::Result<
     (::pykernel::__private::List<f64>, f64, f64, ::pykernel::__private::List<f64>, i64),
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_stats_1(xs) }
+    let r = unsafe { __pykernel::__pk_stats_1(xs) }?;
+    Ok(r)
 }
 /**`z(int list, float list)` from `golden/ok/lists.py`.
+
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn z(
     a: ::pykernel::__private::List<i64>,
     b: ::pykernel::__private::List<f64>,
@@ -414,7 +422,8 @@ pub fn z(
     (f64, bool, ::pykernel::__private::List<i64>),
     ::pykernel::KernelError,
 > {
-    unsafe { __pykernel::__pk_z_2(a, b) }
+    let r = unsafe { __pykernel::__pk_z_2(a, b) }?;
+    Ok(r)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -430,7 +439,7 @@ pub fn z(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
-            |(__pk_a0,)| sieve(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_sieve_0(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -471,7 +480,7 @@ pub fn z(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_xs.clone(),),
-            |(__pk_a0,)| stats(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_stats_1(__pk_a0) },
         );
         ::pykernel::__private::PyValue::write_back(&__pk_arg_xs, xs)?;
         let r = r?;
@@ -531,7 +540,7 @@ pub fn z(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(), __pk_arg_b.clone()),
-            |(__pk_a0, __pk_a1)| z(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_z_2(__pk_a0, __pk_a1) },
         );
         ::pykernel::__private::PyValue::write_back(&__pk_arg_a, a)?;
         ::pykernel::__private::PyValue::write_back(&__pk_arg_b, b)?;

@@ -193,58 +193,73 @@ mod __pykernel {
 }
 /**`floor_ops(int, int)` from `golden/ok/scalar_semantics.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn floor_ops(
     a: i64,
     b: i64,
 ) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_floor_ops_0(a, b) }
+    let r = unsafe { __pykernel::__pk_floor_ops_0(a, b) }?;
+    Ok(r)
 }
 /**`mixed(int, float)` from `golden/ok/scalar_semantics.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn mixed(n: i64, x: f64) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_mixed_1(n, x) }
+    let r = unsafe { __pykernel::__pk_mixed_1(n, x) }?;
+    Ok(r)
 }
 /**`chained(float, float, float)` from `golden/ok/scalar_semantics.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn chained(
     lo: f64,
     x: f64,
     hi: f64,
 ) -> ::core::result::Result<bool, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_chained_2(lo, x, hi) }
+    let r = unsafe { __pykernel::__pk_chained_2(lo, x, hi) }?;
+    Ok(r)
 }
 /**`helper_twice(int, float)` from `golden/ok/scalar_semantics.py`.
+
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn helper_twice(
     n: i64,
     x: f64,
 ) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_helper_twice_3(n, x) }
+    let r = unsafe { __pykernel::__pk_helper_twice_3(n, x) }?;
+    Ok(r)
 }
 /**`narrow(int32, float32)` from `golden/ok/scalar_semantics.py`.
+
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_narrow_4(a, x) }
+    let r = unsafe { __pykernel::__pk_narrow_4(a, x) }?;
+    Ok(r)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -261,7 +276,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (a, b),
-            |(__pk_a0, __pk_a1)| floor_ops(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_floor_ops_0(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -282,7 +297,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n, x),
-            |(__pk_a0, __pk_a1)| mixed(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_1(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -304,7 +319,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (lo, x, hi),
-            |(__pk_a0, __pk_a1, __pk_a2)| chained(__pk_a0, __pk_a1, __pk_a2),
+            |(__pk_a0, __pk_a1, __pk_a2)| unsafe {
+                __pykernel::__pk_chained_2(__pk_a0, __pk_a1, __pk_a2)
+            },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -325,7 +342,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n, x),
-            |(__pk_a0, __pk_a1)| helper_twice(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_helper_twice_3(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -346,7 +363,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (a, x),
-            |(__pk_a0, __pk_a1)| narrow(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_narrow_4(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,

@@ -97,36 +97,45 @@ mod __pykernel {
 }
 /**`divmod_(int, int)` from `golden/ok/tuples.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn divmod_(
     a: i64,
     b: i64,
 ) -> ::core::result::Result<(i64, i64), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_divmod__0(a, b) }
+    let r = unsafe { __pykernel::__pk_divmod__0(a, b) }?;
+    Ok(r)
 }
 /**`fib(int)` from `golden/ok/tuples.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn fib(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_fib_1(n) }
+    let r = unsafe { __pykernel::__pk_fib_1(n) }?;
+    Ok(r)
 }
 /**`mixed(float32, int)` from `golden/ok/tuples.py`.
 
+Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
+
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code)]
+#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
 pub fn mixed(
     x: f32,
     n: i64,
 ) -> ::core::result::Result<(f32, i64, (i64, f64)), ::pykernel::KernelError> {
-    unsafe { __pykernel::__pk_mixed_2(x, n) }
+    let r = unsafe { __pykernel::__pk_mixed_2(x, n) }?;
+    Ok(r)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -143,7 +152,7 @@ pub fn mixed(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (a, b),
-            |(__pk_a0, __pk_a1)| divmod_(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_divmod__0(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -175,7 +184,7 @@ pub fn mixed(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
-            |(__pk_a0,)| fib(__pk_a0),
+            |(__pk_a0,)| unsafe { __pykernel::__pk_fib_1(__pk_a0) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
@@ -196,7 +205,7 @@ pub fn mixed(
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (x, n),
-            |(__pk_a0, __pk_a1)| mixed(__pk_a0, __pk_a1),
+            |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_2(__pk_a0, __pk_a1) },
         )?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
