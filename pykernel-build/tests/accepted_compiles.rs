@@ -120,11 +120,33 @@ fn kernel(r: &mut Rng) -> String {
         }
     }
     let ret = r.pick(&["s", "t", "s + t", "(s, t)", "s < t"]);
+    let arrays = array_body(r);
     format!(
-        "import math\n\ndef helper(x, y):\n    if x > y:\n        return x - y\n    return y * 0.5\n\n\
+        "import math\nimport numpy as np\n\ndef helper(x, y):\n    if x > y:\n        return x - y\n    return y * 0.5\n\n\
          #pykernel export f(int, float, int)\ndef f(a, b, n):\n{body}    return {ret}\n\n\
-         #pythran export capsule g(float64*, int32, float64)\ndef g(p, n, b):\n    a = p[0]\n{body}    p[1] = s + t\n    return t\n"
+         #pythran export capsule g(float64*, int32, float64)\ndef g(p, n, b):\n    a = p[0]\n{body}    p[1] = s + t\n    return t\n\n\
+         #pykernel export h(float64[:], int64[:,:], int)\ndef h(a, m, n):\n    s = 0.0\n{arrays}    return s, a\n"
     )
+}
+
+/// Random statements over arrays for `h(a: float64[:], m: int64[:,:], n: int)`.
+fn array_body(r: &mut Rng) -> String {
+    let mut body = String::new();
+    for _ in 0..1 + r.below(4) {
+        let e = expr(r, &["s", "n"], 2);
+        let stmt = match r.below(8) {
+            0 => format!("    for i in range(len(a)):\n        s += a[i] * {e}\n"),
+            1 => format!("    if len(a) > 0:\n        a[0] = {e}\n"),
+            2 => "    if m.shape[0] > 0 and m.shape[1] > 0:\n        m[0, 0] += n\n        m[-1][-1] = m[0, 0] * 2\n".to_owned(),
+            3 => format!("    b = np.zeros(n % 5 + 1)\n    b[0] = {e}\n    s += b[0] + b.size\n"),
+            4 => "    for row in m:\n        for x in row:\n            s += x\n".to_owned(),
+            5 => "    c = a[1:].copy()\n    d = a[::-1]\n    s += len(c) + len(d)\n".to_owned(),
+            6 => format!("    for i, x in enumerate(a):\n        a[i] = x + {e}\n"),
+            _ => "    t = m.T\n    s += t.shape[0] * 1.5\n    w = np.arange(n % 4)\n    s += float(sum(w))\n".to_owned(),
+        };
+        body.push_str(&stmt);
+    }
+    body
 }
 
 #[test]
