@@ -36,6 +36,9 @@ mod view;
 pub use array::{Array, ArrayView};
 pub use error::{ErrorKind, KResult, KernelError, take_last_error};
 pub use list::List;
+/// Complex numbers as the generated Rust functions take and return them (`complex` is
+/// `Complex<f64>`, `complex64` is `Complex<f32>`).
+pub use num_complex::Complex;
 pub use pykernel_macros::include_kernel;
 
 /// Keeps the tokens when pykernel's `pyo3` feature is on, drops them otherwise.
