@@ -539,6 +539,33 @@ impl AllocKind {
     }
 }
 
+impl Builtin {
+    /// Does this call take an iterable (`sum(xs)`, `min(xs)`, `len(xs)`), rather than
+    /// numbers? Given the number of arguments and whether the first is a 1-D pointer view
+    /// (`len(view)` has its own fast form).
+    pub fn over_iterable(self, nargs: usize, first_is_view: bool) -> bool {
+        match self {
+            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
+            Builtin::Min | Builtin::Max => nargs == 1,
+            Builtin::Len => nargs == 1 && !first_is_view,
+            _ => false,
+        }
+    }
+}
+
+/// The item named `name` in a (Python name, item) table.
+fn lookup<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The (first) Python name of `item` in a (Python name, item) table.
+fn name_of<T: PartialEq>(table: &[(&'static str, T)], item: T) -> &'static str {
+    table
+        .iter()
+        .find(|(_, f)| *f == item)
+        .map_or("?", |(n, _)| n)
+}
+
 /// NumPy functions of one number, on scalars (those NumPy computes exactly; its
 /// transcendental functions differ from the C library in the last bit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -569,15 +596,12 @@ impl NpFn {
 
     /// Looks up `numpy.<name>`.
     pub fn from_name(name: &str) -> Option<NpFn> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+        lookup(&Self::ALL, name)
     }
 
     /// The NumPy name.
     pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("?", |(n, _)| n)
+        name_of(&Self::ALL, self)
     }
 }
 
@@ -639,15 +663,12 @@ impl CmathFn {
 
     /// Looks up `cmath.<name>`.
     pub fn from_name(name: &str) -> Option<CmathFn> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+        lookup(&Self::ALL, name)
     }
 
     /// The Python (and runtime, in `pykernel::__private::cmath`) name.
     pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("?", |(n, _)| n)
+        name_of(&Self::ALL, self)
     }
 }
 

@@ -133,6 +133,19 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     Ok(unsafe { Array::from_raw(arr.data(), shape, strides) }.with_origin(spec.index))
 }
 
+/// Is `a` exactly the NumPy array `obj` (same memory, shape and strides)?
+fn views_whole<T: Element + Copy, const D: usize>(obj: &Bound<'_, PyAny>, a: &Array<T, D>) -> bool {
+    obj.cast::<PyArrayDyn<T>>().is_ok_and(|arr| {
+        arr.data() == a.as_ptr()
+            && arr.shape() == a.shape()
+            && arr
+                .strides()
+                .iter()
+                .zip(a.strides())
+                .all(|(&s, t)| s == t * std::mem::size_of::<T>() as isize)
+    })
+}
+
 /// Converts a kernel array result to a NumPy array: an argument returned whole is that
 /// same object; an array the kernel created moves into NumPy without a copy; anything
 /// else (a view of an argument) is copied.
@@ -147,15 +160,7 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
         .iter()
         .filter(|o| a.origin().is_none_or(|k| !std::ptr::eq(*o, &args[k])));
     for obj in first.chain(rest) {
-        if let Ok(arr) = obj.cast::<PyArrayDyn<T>>()
-            && arr.data() == a.as_ptr()
-            && arr.shape() == a.shape()
-            && arr
-                .strides()
-                .iter()
-                .zip(a.strides())
-                .all(|(&s, t)| s == t * std::mem::size_of::<T>() as isize)
-        {
+        if views_whole(obj, &a) {
             return Ok((*obj).clone());
         }
     }
@@ -191,14 +196,6 @@ impl<T: Element + Copy, const D: usize> crate::python_list::PyValue for Array<T,
     }
 
     fn is_view_of(&self, obj: &Bound<'_, PyAny>) -> bool {
-        obj.cast::<PyArrayDyn<T>>().is_ok_and(|arr| {
-            arr.data() == self.as_ptr()
-                && arr.shape() == self.shape()
-                && arr
-                    .strides()
-                    .iter()
-                    .zip(self.strides())
-                    .all(|(&s, t)| s == t * std::mem::size_of::<T>() as isize)
-        })
+        views_whole(obj, self)
     }
 }

@@ -74,13 +74,7 @@ impl FnEmitter<'_> {
         let mut axis = 0usize;
         for it in items {
             if let ExprKind::SliceSpec(lo, hi, st) = &it.kind {
-                let [lo, hi, st] = [lo, hi, st].map(|p| match p {
-                    Some(p) => {
-                        let v = self.expr_as(p, Dtype::Int64);
-                        quote!(Some(#v))
-                    }
-                    None => quote!(None),
-                });
+                let [lo, hi, st] = [lo, hi, st].map(|p| self.slice_bound(p.as_deref()));
                 out = quote!(#out.slice_axis(#axis, #lo, #hi, #st)?);
                 axis += 1;
             } else {
@@ -94,13 +88,7 @@ impl FnEmitter<'_> {
     /// `a[lo:hi:st]` on an array: a view along the first axis.
     pub(crate) fn array_slice(&mut self, base: &Expr, parts: [Option<&Expr>; 3]) -> TokenStream {
         let b = self.expr(base);
-        let [lo, hi, st] = parts.map(|p| match p {
-            Some(p) => {
-                let v = self.expr_as(p, Dtype::Int64);
-                quote!(Some(#v))
-            }
-            None => quote!(None),
-        });
+        let [lo, hi, st] = parts.map(|p| self.slice_bound(p));
         quote!(#b.slice_axis(0, #lo, #hi, #st)?)
     }
 

@@ -11,7 +11,6 @@ use quote::quote;
 use super::FnEmitter;
 use super::expr::{Mode, binary, unary};
 use super::types::{cast, dtype_tokens};
-use crate::exports::Dtype;
 use crate::ir::{Expr, ExprKind};
 use crate::types::Ty;
 
@@ -44,15 +43,8 @@ impl FnEmitter<'_> {
         let vs = self.scalar(value);
         let element = cast(element, vs.dtype, dd);
         let b = self.expr(base);
-        let mut part = |p: Option<&Expr>| match p {
-            Some(p) => {
-                let v = self.expr_as(p, Dtype::Int64);
-                quote!(Some(#v))
-            }
-            None => quote!(None),
-        };
         let whole = lower.is_none() && upper.is_none() && step.is_none();
-        let (lo, hi, st) = (part(lower), part(upper), part(step));
+        let [lo, hi, st] = [lower, upper, step].map(|p| self.slice_bound(p));
         // `dst[:]` is the view itself: no slice arithmetic on the hot path.
         let dst_view = if whole {
             quote!(#b)

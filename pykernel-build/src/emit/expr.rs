@@ -52,6 +52,17 @@ impl FnEmitter<'_> {
         cast(v, from, to)
     }
 
+    /// A slice bound: `Some(i64)` for a given one, `None` for a left-out one.
+    pub(crate) fn slice_bound(&mut self, p: Option<&Expr>) -> TokenStream {
+        match p {
+            Some(p) => {
+                let v = self.expr_as(p, Dtype::Int64);
+                quote!(Some(#v))
+            }
+            None => quote!(None),
+        }
+    }
+
     /// Python truthiness of `e`.
     pub(crate) fn cond(&mut self, e: &Expr) -> TokenStream {
         match self.ty(e) {
@@ -232,14 +243,7 @@ impl FnEmitter<'_> {
             }
             ExprKind::Slice(base, lo, hi, st) => {
                 let b = self.place(base);
-                let mut part = |p: &Option<Box<Expr>>| match p {
-                    Some(p) => {
-                        let v = self.expr_as(p, Dtype::Int64);
-                        quote!(Some(#v))
-                    }
-                    None => quote!(None),
-                };
-                let (lo, hi, st) = (part(lo), part(hi), part(st));
+                let [lo, hi, st] = [lo, hi, st].map(|p| self.slice_bound(p.as_deref()));
                 quote!((#b).slice(#lo, #hi, #st)?)
             }
         }
@@ -307,13 +311,8 @@ impl FnEmitter<'_> {
 
     fn builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
         let res = ty.scalar().map(|s| s.dtype).unwrap_or(Dtype::Float64);
-        let over_iterable = match b {
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
-            Builtin::Min | Builtin::Max => args.len() == 1,
-            Builtin::Len => !matches!(args.first().map(|a| self.ty(a)), Some(Ty::View(_))),
-            _ => false,
-        };
-        if over_iterable {
+        let first_is_view = matches!(args.first().map(|a| self.ty(a)), Some(Ty::View(_)));
+        if b.over_iterable(args.len(), first_is_view) {
             return self.iterable_builtin(b, args, ty);
         }
         match b {

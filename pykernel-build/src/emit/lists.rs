@@ -409,16 +409,7 @@ impl FnEmitter<'_> {
         let val = self.tmp("val");
         let v = self.as_list(value, &bt);
         let b = self.place(base);
-        let parts: Vec<TokenStream> = parts
-            .into_iter()
-            .map(|p| match p {
-                Some(p) => {
-                    let v = self.expr_as(p, Dtype::Int64);
-                    quote!(Some(#v))
-                }
-                None => quote!(None),
-            })
-            .collect();
+        let parts = parts.map(|p| self.slice_bound(p));
         quote!({ let #val = #v; (#b).set_slice(#(#parts),*, &#val)?; })
     }
 }

@@ -406,13 +406,7 @@ impl Typer<'_> {
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
         let name = builtin_name(b);
-        let over_iterable = match b {
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
-            Builtin::Min | Builtin::Max => args.len() == 1,
-            Builtin::Len => !matches!(tys.first(), Some(Ty::View(_))),
-            _ => false,
-        };
-        if over_iterable {
+        if b.over_iterable(args.len(), matches!(tys.first(), Some(Ty::View(_)))) {
             return self.iterable_builtin(b, args, &tys, span);
         }
         let arity = |this: &mut Self, expected: &str, ok: bool| {

@@ -434,12 +434,8 @@ impl FnLowerer<'_, '_> {
                 return Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)));
             }
         }
-        let consumes_iterable = match builtin {
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
-            Builtin::Min | Builtin::Max | Builtin::Len => c.args.len() == 1,
-            _ => false,
-        };
-        if consumes_iterable {
+        // Types are not known yet: `len(x)` of a view also takes this path (harmless).
+        if builtin.over_iterable(c.args.len(), false) {
             return self.iterable_builtin(builtin, c, span);
         }
         if let Some(k) = c.keywords.first() {
