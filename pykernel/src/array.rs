@@ -340,6 +340,17 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         unsafe { *self.ptr.offset(off) }
     }
 
+    /// The address of `a[i, j, ...]`, computed without checks (wrapping pointer
+    /// arithmetic, so any index is safe to pass; only in-bounds results may be used).
+    #[inline(always)]
+    pub fn lane_ptr(&self, idx: [i64; D]) -> *mut T {
+        let mut off = 0isize;
+        for (k, &i) in idx.iter().enumerate() {
+            off = off.wrapping_add((i as isize).wrapping_mul(self.strides[k]));
+        }
+        self.ptr.wrapping_offset(off)
+    }
+
     /// `a[i, j, ...]` with negative indices counted from the end but no bounds check
     /// (`Config::bounds_checks(false)`).
     ///

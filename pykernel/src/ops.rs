@@ -363,6 +363,16 @@ fn float_to_int_error(x: f64) -> KernelError {
     }
 }
 
+/// Do `n` elements of `T` from `a` and `n` elements of `U` from `b` share no byte?
+/// (Lane loops run on slices only when written lanes overlap nothing else.)
+#[inline(always)]
+pub fn lanes_disjoint<T, U>(a: *const T, b: *const U, n: usize) -> bool {
+    let (a0, b0) = (a as usize, b as usize);
+    let a1 = a0.wrapping_add(n.wrapping_mul(size_of::<T>()));
+    let b1 = b0.wrapping_add(n.wrapping_mul(size_of::<U>()));
+    a1 <= b0 || b1 <= a0
+}
+
 /// Number of iterations of `range(start, stop, step)`; `step == 0` is a `ValueError`.
 #[inline(always)]
 pub fn range_len(start: i64, stop: i64, step: i64) -> KResult<u64> {

@@ -44,6 +44,9 @@ impl FnEmitter<'_> {
         let r = self.place(root);
         let vals: Vec<TokenStream> = idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
         if vals.len() == n {
+            if let Some(l) = self.lanes.get(&idx.id) {
+                return l.read();
+            }
             if self.unchecked.contains(&idx.id) {
                 return quote!((#r).get_unchecked([#(#vals),*]));
             }
@@ -229,6 +232,9 @@ impl FnEmitter<'_> {
     ) -> TokenStream {
         let (d, r, vals) = self.element_place(base, idx);
         let v = super::expr::store_cast(v, vs, d);
+        if let Some(l) = self.lanes.get(&idx.id) {
+            return l.write(v);
+        }
         if self.unchecked.contains(&idx.id) {
             return quote!((#r).set_unchecked([#(#vals),*], #v););
         }
@@ -256,6 +262,15 @@ impl FnEmitter<'_> {
         } else {
             res
         };
+        if let Some(l) = self.lanes.get(&idx.id).cloned() {
+            let cur = l.read();
+            let r_v = match super::expr::positive_divisor(op, value, res) {
+                Some(f) => f(cast(cur, d, res.dtype)),
+                None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+            };
+            let store = l.write(cast(r_v, res.dtype, d));
+            return quote!({ #store });
+        }
         let unchecked = self.unchecked.contains(&idx.id);
         let (get, set) = if unchecked {
             (quote!(get_unchecked), quote!(set_unchecked))

@@ -14,7 +14,7 @@ use quote::quote;
 
 use super::FnEmitter;
 use crate::exports::Dtype;
-use crate::ir::{BinOp, Expr, ExprId, ExprKind, Stmt, Target};
+use crate::ir::{BinOp, Builtin, Expr, ExprId, ExprKind, Stmt, Target};
 use crate::types::{Ty, kind};
 
 /// The step of a versioned `range` loop.
@@ -26,7 +26,7 @@ pub(crate) enum Step<'a> {
 }
 
 /// How one index relates to the loop variable.
-enum Index<'e> {
+pub(super) enum Index<'e> {
     /// `v + c`, or `v + w + c` / `v - w + c` with `w` loop-invariant (`x[i + j]` in the
     /// `j` loop): the invariant part, its sign (+1 or -1), and the literal.
     Affine(Option<(&'e Expr, i64)>, i64),
@@ -35,7 +35,7 @@ enum Index<'e> {
 }
 
 /// An access that the pre-loop check covers: its key, the array variable, its indices.
-struct Access<'e> {
+pub(super) struct Access<'e> {
     key: ExprId,
     array: &'e str,
     /// A list (its length is the extent) rather than an array.
@@ -48,7 +48,7 @@ const RESIZING: &[&str] = &["append", "extend", "insert", "pop", "clear"];
 
 /// Can no list change its length while `stmts` run? (No calls to kernel functions, no
 /// resizing methods, no `+=`/`*=` on lists, no slice assignment to lists.)
-fn lists_stable(em: &FnEmitter<'_>, stmts: &[Stmt]) -> bool {
+pub(super) fn lists_stable(em: &FnEmitter<'_>, stmts: &[Stmt]) -> bool {
     fn expr_ok(e: &Expr) -> bool {
         let here = match &e.kind {
             ExprKind::CallUser(..) => false,
@@ -79,7 +79,7 @@ fn lists_stable(em: &FnEmitter<'_>, stmts: &[Stmt]) -> bool {
 }
 
 /// Every local assigned in `stmts` (targets, loop variables, comprehension variables).
-fn assigned(stmts: &[Stmt], out: &mut BTreeSet<String>) {
+pub(super) fn assigned(stmts: &[Stmt], out: &mut BTreeSet<String>) {
     for s in stmts {
         match s {
             Stmt::Assign { target, .. } | Stmt::AugAssign { target, .. } => {
@@ -112,11 +112,11 @@ fn comp_vars(e: &Expr, out: &mut BTreeSet<String>) {
 }
 
 impl FnEmitter<'_> {
-    fn is_int_local(&self, name: &str) -> bool {
+    pub(super) fn is_int_local(&self, name: &str) -> bool {
         matches!(self.inst.locals.get(name), Some(Ty::Scalar(s)) if kind(s.dtype) == 1)
     }
 
-    fn classify<'e>(
+    pub(super) fn classify<'e>(
         &self,
         e: &'e Expr,
         var: &str,
@@ -128,10 +128,20 @@ impl FnEmitter<'_> {
         };
         let is_var = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n == var);
         let invariant_local = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n != var && !changed.contains(n) && self.is_int_local(n));
+        // `len(a)` and `a.shape[k]` of an array the loop does not reassign.
+        let fixed_array = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if !changed.contains(n) && matches!(self.inst.locals.get(n), Some(Ty::Array(..))));
+        let extent = |e: &Expr| match &e.kind {
+            ExprKind::CallBuiltin(Builtin::Len, args) => args.len() == 1 && fixed_array(&args[0]),
+            ExprKind::Index(b, k) => {
+                matches!(&b.kind, ExprKind::Attr(a, name) if name == "shape" && fixed_array(a))
+                    && matches!(k.kind, ExprKind::Int(_))
+            }
+            _ => false,
+        };
         match &e.kind {
             _ if is_var(e) => Some(Index::Affine(None, 0)),
             ExprKind::Int(_) => Some(Index::Invariant(e)),
-            _ if invariant_local(e) => Some(Index::Invariant(e)),
+            _ if invariant_local(e) || extent(e) => Some(Index::Invariant(e)),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b) => {
                 let sign = if *op == BinOp::Sub { -1 } else { 1 };
                 // `inner op b`: `b` a literal or an invariant local, `inner` classified.
@@ -143,7 +153,9 @@ impl FnEmitter<'_> {
                     (Index::Affine(None, c), None) if invariant_local(b) => {
                         Some(Index::Affine(Some((b.as_ref(), sign)), c))
                     }
-                    (Index::Invariant(_), _) if lit(b).is_some() || invariant_local(b) => {
+                    (Index::Invariant(_), _)
+                        if lit(b).is_some() || invariant_local(b) || extent(b) =>
+                    {
                         Some(Index::Invariant(e))
                     }
                     // `w + v`: an invariant plus the loop variable.
@@ -191,7 +203,7 @@ impl FnEmitter<'_> {
         })
     }
 
-    fn accesses_in_expr<'e>(
+    pub(super) fn accesses_in_expr<'e>(
         &self,
         e: &'e Expr,
         var: &str,
@@ -209,7 +221,7 @@ impl FnEmitter<'_> {
             .for_each(|c| self.accesses_in_expr(c, var, changed, stable, out));
     }
 
-    fn accesses_in<'e>(
+    pub(super) fn accesses_in<'e>(
         &self,
         stmts: &'e [Stmt],
         var: &str,
@@ -271,6 +283,19 @@ impl FnEmitter<'_> {
                 quote!(#st > 0),
             ),
         };
+        let (checks, keys) = self.access_checks(found, &quote!((#lo as i128)), &last);
+        Some((quote!((#positive && (#lo >= #hi || (#(#checks)&&*)))), keys))
+    }
+
+    /// The checks that every access of `found` is in bounds while the loop variable runs
+    /// over `first..=last` (both `i128` expressions), and the accesses' keys.
+    pub(super) fn access_checks(
+        &mut self,
+        found: Vec<Access<'_>>,
+        first: &TokenStream,
+        last: &TokenStream,
+    ) -> (Vec<TokenStream>, Vec<ExprId>) {
+        let lo = first;
         let mut checks = Vec::new();
         let mut keys = Vec::new();
         for a in found {
@@ -292,7 +317,7 @@ impl FnEmitter<'_> {
                             }
                             None => quote!(#c),
                         };
-                        quote!({ let __pk_o: i128 = #off; #lo as i128 + __pk_o >= 0 && #last + __pk_o < #n })
+                        quote!({ let __pk_o: i128 = #off; #lo + __pk_o >= 0 && #last + __pk_o < #n })
                     }
                     Index::Invariant(e) => {
                         let v = self.expr_as(e, Dtype::Int64);
@@ -302,6 +327,6 @@ impl FnEmitter<'_> {
             }
             keys.push(a.key);
         }
-        Some((quote!((#positive && (#lo >= #hi || (#(#checks)&&*)))), keys))
+        (checks, keys)
     }
 }

@@ -16,9 +16,11 @@ mod complex;
 mod elementwise;
 mod expr;
 mod iter;
+mod lanes;
 mod lists;
 mod stmt;
 mod types;
+mod while_bounds;
 mod writes;
 
 use proc_macro2::{Ident, TokenStream};
@@ -62,6 +64,8 @@ pub(crate) struct FnEmitter<'a> {
     loops: Vec<LoopLabels>,
     /// Array accesses (by index expression) proven in bounds by an enclosing loop's check.
     unchecked: std::collections::BTreeSet<crate::ir::ExprId>,
+    /// Array accesses of the lane loop being emitted (see `lanes.rs`).
+    lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
     bounds_checks: bool,
 }
@@ -106,6 +110,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             tmp: 0,
             loops: Vec::new(),
             unchecked: std::collections::BTreeSet::new(),
+            lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
         };
         fns.push(e.function());

@@ -123,21 +123,7 @@ impl FnEmitter<'_> {
                     quote!(if #c { #t } else { #e })
                 }
             }
-            Stmt::While { cond, body, orelse } => {
-                self.push_loop();
-                // `while True:` is Rust's `loop` (no `while_true` lint in the user's crate).
-                let forever = matches!(cond.kind, ExprKind::Bool(true))
-                    || matches!(cond.kind, ExprKind::Int(k) if k != 0);
-                let c = self.cond(cond);
-                let b = self.block(body);
-                let LoopLabels { cont, brk } = self.pop_loop();
-                let e = self.block(orelse);
-                if forever {
-                    quote!(#brk: { #cont: loop { #b } #e })
-                } else {
-                    quote!(#brk: { #cont: while #c { #b } #e })
-                }
-            }
+            Stmt::While { cond, body, orelse } => self.while_loop(cond, body, orelse),
             Stmt::ForRange {
                 var,
                 start,
@@ -272,6 +258,11 @@ impl FnEmitter<'_> {
             }
             _ => None,
         };
+        // Innermost unit-step loops may also run on slices (`lanes.rs`).
+        let lanes = match (&version, step_lit, reversed) {
+            (Some((_, keys)), Some(1), false) => self.lane_plan(var, body, orelse, &lo, &hi, keys),
+            _ => None,
+        };
         self.push_loop();
         let fast = version.as_ref().map(|(_, keys)| {
             let saved = self.unchecked.clone();
@@ -280,6 +271,7 @@ impl FnEmitter<'_> {
             self.unchecked = saved;
             b
         });
+        let lane_body = lanes.as_ref().map(|p| self.lane_body(p, body));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
@@ -299,6 +291,10 @@ impl FnEmitter<'_> {
             (Some(k), _) if k > 0 => match (&version, &fast) {
                 (Some((cond, _)), Some(fb)) => {
                     let (fast_loop, slow_loop) = (counted(fb), counted(&b));
+                    let fast_loop = match (&lanes, &lane_body) {
+                        (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &fast_loop),
+                        _ => fast_loop,
+                    };
                     quote!(if #cond { #fast_loop } else { #slow_loop })
                 }
                 _ => counted(&b),

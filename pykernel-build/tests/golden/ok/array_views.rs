@@ -70,14 +70,45 @@ mod __pykernel {
                                 }
                                     && {
                                         let __pk_o: i128 = 0i128;
-                                        __pk_start5 as i128 + __pk_o >= 0
+                                        (__pk_start5 as i128) + __pk_o >= 0
                                             && (__pk_stop6 as i128 - 1) + __pk_o
                                                 < (inner.dim(1usize) as i128)
                                     })))
                         {
-                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                j = __pk_i;
-                                s = (s + (inner).get_unchecked([i, j]));
+                            let __pk_ln: usize = __pk_stop6.wrapping_sub(__pk_start5)
+                                as usize;
+                            let __pk_lane0 = {
+                                let j = __pk_start5;
+                                inner.lane_ptr([i, j])
+                            };
+                            if __pk_stop6 > __pk_start5 && inner.strides()[1usize] == 1 {
+                                let __pk_lr = (|
+                                    __pk_lane0: &[f64],
+                                    mut j: i64,
+                                    mut s: f64,
+                                | -> ::pykernel::__private::KResult<(i64, f64)> {
+                                    '__pk_done8: {
+                                        '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                            j = __pk_i;
+                                            s = (s
+                                                + (*__pk_lane0
+                                                    .get_unchecked(
+                                                        ((j as i64).wrapping_sub(__pk_start5) as usize),
+                                                    )));
+                                        }
+                                    }
+                                    Ok((j, s))
+                                })(
+                                    ::core::slice::from_raw_parts(__pk_lane0, __pk_ln),
+                                    j,
+                                    s,
+                                )?;
+                                (j, s) = __pk_lr;
+                            } else {
+                                '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                    j = __pk_i;
+                                    s = (s + (inner).get_unchecked([i, j]));
+                                }
                             }
                         } else {
                             '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {

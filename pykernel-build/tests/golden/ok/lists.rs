@@ -64,7 +64,7 @@ mod __pykernel {
                                 && (__pk_start4 >= __pk_stop5
                                     || ({
                                         let __pk_o: i128 = 0i128;
-                                        __pk_start4 as i128 + __pk_o >= 0
+                                        (__pk_start4 as i128) + __pk_o >= 0
                                             && (__pk_start4 as i128
                                                 + (((__pk_stop5.wrapping_sub(__pk_start4) as u64 - 1)
                                                     / __pk_step6 as u64) * __pk_step6 as u64) as i128) + __pk_o
