@@ -317,6 +317,15 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         Ok(off)
     }
 
+    /// The address of `a[i, j, ...]`, with negative indices counted from the end and
+    /// `IndexError` out of bounds (`a[i] += v` checks its index once).
+    #[inline(always)]
+    pub fn elem_ptr(&self, idx: [i64; D]) -> KResult<*mut T> {
+        let off = self.offset(idx)?;
+        // SAFETY: in bounds of the view's memory.
+        Ok(unsafe { self.ptr.offset(off) })
+    }
+
     /// `a[i, j, ...]` with every index given.
     #[inline(always)]
     pub fn get(&self, idx: [i64; D]) -> KResult<T> {

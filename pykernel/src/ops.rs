@@ -363,13 +363,13 @@ fn float_to_int_error(x: f64) -> KernelError {
     }
 }
 
-/// Do `n` elements of `T` from `a` and `n` elements of `U` from `b` share no byte?
+/// Do `na` elements of `T` from `a` and `nb` elements of `U` from `b` share no byte?
 /// (Lane loops run on slices only when written lanes overlap nothing else.)
 #[inline(always)]
-pub fn lanes_disjoint<T, U>(a: *const T, b: *const U, n: usize) -> bool {
+pub fn lanes_disjoint<T, U>(a: *const T, na: usize, b: *const U, nb: usize) -> bool {
     let (a0, b0) = (a as usize, b as usize);
-    let a1 = a0.wrapping_add(n.wrapping_mul(size_of::<T>()));
-    let b1 = b0.wrapping_add(n.wrapping_mul(size_of::<U>()));
+    let a1 = a0.wrapping_add(na.wrapping_mul(size_of::<T>()));
+    let b1 = b0.wrapping_add(nb.wrapping_mul(size_of::<U>()));
     a1 <= b0 || b1 <= a0
 }
 

@@ -277,21 +277,27 @@ impl FnEmitter<'_> {
         } else {
             (quote!(get_nocheck), quote!(set_nocheck))
         };
-        let cur = if unchecked || !self.bounds_checks {
-            quote!(__pk_a.#get(__pk_i))
-        } else {
-            quote!(__pk_a.get(__pk_i)?)
-        };
+        if !unchecked && self.bounds_checks {
+            // One index check: the element's address, read and written.
+            let cur = quote!((*__pk_p));
+            let r_v = match super::expr::positive_divisor(op, value, res) {
+                Some(f) => f(cast(cur, d, res.dtype)),
+                None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+            };
+            let r_v = cast(r_v, res.dtype, d);
+            return quote!({
+                let __pk_p = (#r).elem_ptr([#(#vals),*])?;
+                let __pk_r = #r_v;
+                *__pk_p = __pk_r;
+            });
+        }
+        let cur = quote!(__pk_a.#get(__pk_i));
         let r_v = match super::expr::positive_divisor(op, value, res) {
             Some(f) => f(cast(cur, d, res.dtype)),
             None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
         };
         let r_v = cast(r_v, res.dtype, d);
-        let store = if unchecked || !self.bounds_checks {
-            quote!(__pk_a.#set(__pk_i, __pk_r);)
-        } else {
-            quote!(__pk_a.set(__pk_i, __pk_r)?;)
-        };
+        let store = quote!(__pk_a.#set(__pk_i, __pk_r););
         quote!({
             let __pk_a = &(#r);
             let __pk_i = [#(#vals),*];

@@ -21,6 +21,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::FnEmitter;
+use super::bounds::Index;
 use super::types::{cast, dtype_tokens, ident};
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprId, ExprKind, Stmt, Target};
@@ -32,14 +33,20 @@ pub(crate) struct LaneAccess {
     lane: Ident,
     var: Ident,
     lo: Ident,
+    /// Elements between the lane's start and this access's first element.
+    shift: usize,
 }
 
 impl LaneAccess {
     /// The element of the lane for the current iteration (`v - lo`, in bounds by
     /// construction: the lane has one element per iteration).
     fn slot(&self) -> TokenStream {
-        let (var, lo) = (&self.var, &self.lo);
-        quote!(((#var as i64).wrapping_sub(#lo) as usize))
+        let (var, lo, shift) = (&self.var, &self.lo, self.shift);
+        if shift == 0 {
+            quote!(((#var as i64).wrapping_sub(#lo) as usize))
+        } else {
+            quote!(((#var as i64).wrapping_sub(#lo) as usize + #shift))
+        }
     }
 
     /// Reads the current element.
@@ -62,9 +69,26 @@ struct Lane {
     dtype: Dtype,
     /// The axis whose index moves with the loop variable.
     axis: usize,
-    /// The index expressions (evaluated with the loop variable at its start).
+    /// The index expressions of the lane's first access (evaluated with the loop
+    /// variable at its start), whose moving index has the literal part `first`.
     indices: Vec<TokenStream>,
+    first: i64,
+    /// The smallest and largest literal part of the moving index among the accesses:
+    /// the lane spans `lo..hi` beyond the loop's range.
+    lo: i64,
+    hi: i64,
     writable: bool,
+}
+
+impl Lane {
+    /// The number of elements (an expression): one per iteration, plus the spread of
+    /// the accesses sharing the lane.
+    fn len(&self) -> TokenStream {
+        match (self.hi - self.lo) as usize {
+            0 => quote!(__pk_ln),
+            extra => quote!((__pk_ln + #extra)),
+        }
+    }
 }
 
 /// A lane loop ready to emit: the run-time condition and the pieces of the closure call.
@@ -102,9 +126,11 @@ impl FnEmitter<'_> {
         }
         let var_ident = ident(var);
         let var_dtype = self.inst.locals.get(var).and_then(Ty::scalar)?.dtype;
+        let mut changed = BTreeSet::new();
+        super::bounds::assigned(body, &mut changed);
         let mut lanes: Vec<Lane> = Vec::new();
         let mut by_text: BTreeMap<String, usize> = BTreeMap::new();
-        let mut accesses = BTreeMap::new();
+        let mut found = Vec::new();
         for (key, base, idx, write) in lane_accesses(body) {
             if !keys.contains(&key) {
                 return None;
@@ -116,16 +142,26 @@ impl FnEmitter<'_> {
             let Ty::Array(dtype, _) = self.ty(root) else {
                 return None;
             };
-            // Exactly one index moves with the loop variable.
+            // Exactly one index moves with the loop variable: `v + w + c`.
             let moving: Vec<usize> = (0..idxs.len())
                 .filter(|&k| mentions(idxs[k], var))
                 .collect();
             let [axis] = moving[..] else {
                 return None;
             };
+            let Some(Index::Affine(w, c)) = self.classify(idxs[axis], var, &changed) else {
+                return None;
+            };
             let indices: Vec<TokenStream> =
                 idxs.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
-            let text = format!("{array}[{}]", quote!(#(#indices),*));
+            // Accesses that differ only in `c` (`a[i, j - 1]`, `a[i, j + 1]`) share a lane.
+            let w_text = match w {
+                Some((w, sign)) => format!("{sign}*{}", self.expr_as(w, Dtype::Int64)),
+                None => String::new(),
+            };
+            let mut parts: Vec<String> = indices.iter().map(ToString::to_string).collect();
+            parts[axis] = format!("@{w_text}");
+            let text = format!("{array}[{}]", parts.join(","));
             let n = *by_text.entry(text).or_insert_with(|| {
                 lanes.push(Lane {
                     name: quote::format_ident!("__pk_lane{}", lanes.len()),
@@ -133,20 +169,31 @@ impl FnEmitter<'_> {
                     dtype,
                     axis,
                     indices,
+                    first: c,
+                    lo: c,
+                    hi: c,
                     writable: false,
                 });
                 lanes.len() - 1
             });
-            lanes[n].writable |= write;
-            accesses.insert(
-                key,
-                LaneAccess {
+            let l = &mut lanes[n];
+            l.writable |= write;
+            l.lo = l.lo.min(c);
+            l.hi = l.hi.max(c);
+            found.push((key, n, c));
+        }
+        let accesses = found
+            .into_iter()
+            .map(|(key, n, c)| {
+                let access = LaneAccess {
                     lane: lanes[n].name.clone(),
                     var: var_ident.clone(),
                     lo: lo.clone(),
-                },
-            );
-        }
+                    shift: (c - lanes[n].lo) as usize,
+                };
+                (key, access)
+            })
+            .collect();
         // (A bound on the pairwise overlap checks.)
         if lanes.is_empty() || lanes.len() > 8 {
             return None;
@@ -163,7 +210,9 @@ impl FnEmitter<'_> {
         let mut cond = vec![quote!(#hi > #lo)];
         for l in &lanes {
             let (p, a, idx, axis) = (&l.name, &l.array, &l.indices, l.axis);
-            setup.push(quote!(let #p = { let #var_ident = #start; #a.lane_ptr([#(#idx),*]) };));
+            // Used only once the lane is known to be contiguous.
+            let back = (l.lo - l.first) as isize;
+            setup.push(quote!(let #p = { let #var_ident = #start; #a.lane_ptr([#(#idx),*]).wrapping_offset(#back) };));
             let c = quote!(#a.strides()[#axis] == 1);
             if !cond.iter().any(|x| x.to_string() == c.to_string()) {
                 cond.push(c);
@@ -173,7 +222,8 @@ impl FnEmitter<'_> {
             for ly in &lanes[x + 1..] {
                 if lx.writable || ly.writable {
                     let (px, py) = (&lx.name, &ly.name);
-                    cond.push(quote!(::pykernel::__private::lanes_disjoint(#px, #py, __pk_ln)));
+                    let (nx, ny) = (lx.len(), ly.len());
+                    cond.push(quote!(::pykernel::__private::lanes_disjoint(#px, #nx, #py, #ny)));
                 }
             }
         }
@@ -282,11 +332,11 @@ impl LanePlan {
             }
         });
         let args = plan.lanes.iter().map(|l| {
-            let n = &l.name;
+            let (n, len) = (&l.name, l.len());
             if l.writable {
-                quote!(::core::slice::from_raw_parts_mut(#n, __pk_ln))
+                quote!(::core::slice::from_raw_parts_mut(#n, #len))
             } else {
-                quote!(::core::slice::from_raw_parts(#n, __pk_ln))
+                quote!(::core::slice::from_raw_parts(#n, #len))
             }
         });
         let names: Vec<&Ident> = plan.vars.iter().map(|(n, _)| n).collect();

@@ -79,7 +79,7 @@ mod __pykernel {
                                 as usize;
                             let __pk_lane0 = {
                                 let j = __pk_start5;
-                                inner.lane_ptr([i, j])
+                                inner.lane_ptr([i, j]).wrapping_offset(0isize)
                             };
                             if __pk_stop6 > __pk_start5 && inner.strides()[1usize] == 1 {
                                 let __pk_lr = (|

@@ -102,7 +102,7 @@ mod __pykernel {
                                 as usize;
                             let __pk_lane0 = {
                                 let j = __pk_start7;
-                                a.lane_ptr([i, j])
+                                a.lane_ptr([i, j]).wrapping_offset(0isize)
                             };
                             if __pk_stop8 > __pk_start7 && a.strides()[1usize] == 1 {
                                 let __pk_lr = (|
@@ -147,10 +147,9 @@ mod __pykernel {
                             '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                 j = __pk_i;
                                 {
-                                    let __pk_a = &(a);
-                                    let __pk_i = [i, j];
-                                    let __pk_r = (__pk_a.get(__pk_i)? * k);
-                                    __pk_a.set(__pk_i, __pk_r)?;
+                                    let __pk_p = (a).elem_ptr([i, j])?;
+                                    let __pk_r = ((*__pk_p) * k);
+                                    *__pk_p = __pk_r;
                                 }
                             }
                         }
@@ -205,10 +204,10 @@ mod __pykernel {
                     };
                     x = __pk_item;
                     {
-                        let __pk_a = &(h);
-                        let __pk_i = [::pykernel::__private::modulo(x, nb)?];
-                        let __pk_r = (__pk_a.get(__pk_i)?).wrapping_add(1i64);
-                        __pk_a.set(__pk_i, __pk_r)?;
+                        let __pk_p = (h)
+                            .elem_ptr([::pykernel::__private::modulo(x, nb)?])?;
+                        let __pk_r = ((*__pk_p)).wrapping_add(1i64);
+                        *__pk_p = __pk_r;
                     }
                 }
             }
