@@ -470,15 +470,32 @@ pub enum Builtin {
     /// `numpy.linspace(start, stop[, num])`
     NpLinspace,
     /// `numpy.array(list or tuple of numbers)`
-    NpArray(Option<crate::exports::Dtype>),
+    NpArray(Option<DtypeArg>),
     /// A NumPy function of one number (`np.sqrt(x)`, `np.abs(x)`, ...).
     NpMath(NpFn),
     /// A NumPy scalar type used as a conversion (`np.float32(x)`, `np.int64(n)`).
     NpCast(crate::exports::Dtype),
     /// `numpy.zeros/ones/empty/full(shape[, value], dtype=)` and their `_like` forms.
-    NpAlloc(AllocKind, Option<crate::exports::Dtype>),
+    NpAlloc(AllocKind, Option<DtypeArg>),
     /// A `cmath` function.
     Cmath(CmathFn),
+    /// `a.dtype == T` / `a.dtype != T` (`ne`), with `T` a NumPy type or `b.dtype`: the
+    /// arguments are the arrays (`a`, then `b` when `fixed` is `None`).
+    DtypeEq {
+        /// `!=`.
+        ne: bool,
+        /// The NumPy type compared with, if not another array's dtype.
+        fixed: Option<crate::exports::Dtype>,
+    },
+}
+
+/// The `dtype=` of a NumPy constructor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DtypeArg {
+    /// A NumPy type (`np.float32`, `float`).
+    Fixed(crate::exports::Dtype),
+    /// `a.dtype`: the array `a` is the call's last argument.
+    OfLastArg,
 }
 
 /// The array constructors of NumPy.

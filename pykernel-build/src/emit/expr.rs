@@ -316,6 +316,17 @@ impl FnEmitter<'_> {
             return self.iterable_builtin(b, args, ty);
         }
         match b {
+            // Known when compiling: every array variable has one dtype.
+            Builtin::DtypeEq { ne, fixed } => {
+                let dtypes: Vec<Dtype> = args.iter().map(|a| self.ty(a).elem_dtype()).collect();
+                let other = fixed.or_else(|| dtypes.get(1).copied());
+                let same = dtypes.first().copied() == other;
+                if same != ne {
+                    quote!(true)
+                } else {
+                    quote!(false)
+                }
+            }
             Builtin::Abs if kind(self.scalar(&args[0]).dtype) == 3 => {
                 let s = self.scalar(&args[0]);
                 let v = self.expr(&args[0]);

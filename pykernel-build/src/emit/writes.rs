@@ -10,7 +10,8 @@
 use std::collections::BTreeSet;
 
 use crate::infer::{Instance, Program};
-use crate::ir::{Expr, ExprKind, Module, Stmt, Target};
+use crate::ir::{Builtin, Expr, ExprKind, Module, Stmt, Target};
+use crate::types::Ty;
 
 /// The local an expression is (a view of): `a`, `a[i]`, `a[1:]`, `a.T`, `a[i][j:]`.
 fn root_local(e: &Expr) -> Option<&str> {
@@ -28,6 +29,42 @@ fn mentioned<'e>(e: &'e Expr, out: &mut BTreeSet<&'e str>) {
         out.insert(n);
     }
     e.children().into_iter().for_each(|c| mentioned(c, out));
+}
+
+/// The locals an expression mentions where its value may hold a view: not inside
+/// numbers (`a[i]`, `len(a)`, `a.shape`, `a.dtype == b.dtype`) or new arrays
+/// (`np.zeros(a.shape, dtype=a.dtype)`, `a.copy()`).
+fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>) {
+    let fresh = match &e.kind {
+        ExprKind::CallBuiltin(b, _) => matches!(
+            b,
+            Builtin::NpAlloc(..) | Builtin::NpArray(_) | Builtin::NpArange | Builtin::NpLinspace
+        ),
+        ExprKind::Method(_, name, _) => name == "copy",
+        _ => false,
+    };
+    let plain = match inst.exprs.get(e.id as usize) {
+        Some(Some(t)) => !holds_views(t),
+        _ => false,
+    };
+    if fresh || plain {
+        return;
+    }
+    if let ExprKind::Local(n) = &e.kind {
+        out.insert(n);
+    }
+    e.children()
+        .into_iter()
+        .for_each(|c| mentioned_views(c, inst, out));
+}
+
+/// Can a value of this type be (or contain) a view of an array?
+fn holds_views(t: &Ty) -> bool {
+    match t {
+        Ty::Scalar(_) | Ty::None => false,
+        Ty::Tuple(items) => items.iter().any(holds_views),
+        _ => true,
+    }
 }
 
 /// Calls in an expression: (callee instance, argument expressions).
@@ -88,7 +125,7 @@ fn writes_param(module: &Module, inst: &Instance, k: usize, writes: &[Vec<bool>]
             // `x, y = a, b`) makes the assigned names possible views.
             Stmt::Assign { target, value, .. } => {
                 let mut m = BTreeSet::new();
-                mentioned(value, &mut m);
+                mentioned_views(value, inst, &mut m);
                 if m.iter().any(|n| alias.contains(n)) {
                     alias.extend(target.names());
                 }

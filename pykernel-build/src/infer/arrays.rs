@@ -4,7 +4,7 @@
 use super::Typer;
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
-use crate::ir::{AllocKind, Expr, ExprKind};
+use crate::ir::{AllocKind, DtypeArg, Expr, ExprKind};
 use crate::messages::kernel as msg;
 use crate::types::{Scalar, Ty, kind};
 
@@ -114,26 +114,59 @@ impl Typer<'_> {
                 }
                 Some(Ty::Array(Dtype::Float64, 1))
             }
-            Builtin::NpArray(dtype) => {
-                let item = match tys.first() {
-                    Some(t @ (Ty::List(_) | Ty::Tuple(_))) => super::value_item(t),
-                    _ => None,
-                };
-                let d = match item {
-                    Some(Ty::Scalar(s)) => s.dtype,
-                    Some(Ty::Unknown) => Dtype::Float64,
-                    _ => {
-                        let t = tys.first().map_or("nothing".into(), ToString::to_string);
-                        self.error(
-                            span,
-                            msg::bad_argument("numpy.array", &t, "a list or tuple of numbers"),
-                        );
-                        return None;
-                    }
-                };
-                Some(Ty::Array(dtype.unwrap_or(d), 1))
-            }
             _ => None,
+        }
+    }
+
+    /// `np.array(list or tuple of numbers[, dtype=])`.
+    pub(super) fn np_array(
+        &mut self,
+        dtype: Option<Dtype>,
+        _args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
+        let item = match tys.first() {
+            Some(t @ (Ty::List(_) | Ty::Tuple(_))) => super::value_item(t),
+            _ => None,
+        };
+        let d = match item {
+            Some(Ty::Scalar(s)) => s.dtype,
+            Some(Ty::Unknown) => Dtype::Float64,
+            _ => {
+                let t = tys.first().map_or("nothing".into(), ToString::to_string);
+                self.error(
+                    span,
+                    msg::bad_argument("numpy.array", &t, "a list or tuple of numbers"),
+                );
+                return None;
+            }
+        };
+        Some(Ty::Array(dtype.unwrap_or(d), 1))
+    }
+
+    /// The dtype of a `dtype=` argument, and how many of the call's arguments are its
+    /// own (`a.dtype` is passed as an extra last argument).
+    pub(super) fn dtype_arg(
+        &mut self,
+        d: Option<DtypeArg>,
+        args: &[Expr],
+        tys: &[Ty],
+    ) -> Option<(Option<Dtype>, usize)> {
+        match d {
+            None => Some((None, args.len())),
+            Some(DtypeArg::Fixed(d)) => Some((Some(d), args.len())),
+            Some(DtypeArg::OfLastArg) => match (args.last(), tys.last()) {
+                (_, Some(Ty::Array(d, _))) => Some((Some(*d), args.len() - 1)),
+                (Some(a), Some(t)) => {
+                    self.error(
+                        a.span,
+                        msg::bad_argument(".dtype", &t.to_string(), "an array"),
+                    );
+                    None
+                }
+                _ => None,
+            },
         }
     }
 
@@ -143,6 +176,10 @@ impl Typer<'_> {
             "shape" => Some(Ty::Tuple(vec![Ty::INT; n as usize])),
             "ndim" | "size" => Some(Ty::INT),
             "T" => Some(Ty::Array(d, n)),
+            "dtype" => {
+                self.error(e.span, msg::dtype_use());
+                None
+            }
             _ => {
                 self.error(
                     e.span,

@@ -547,9 +547,26 @@ impl Typer<'_> {
             }
             Builtin::Math(f) => self.math_call(f, args, &tys, span),
             Builtin::Complex => self.complex_call(args, &tys, span),
-            Builtin::NpAlloc(k, d) => self.np_alloc(k, d, args, &tys, span),
-            Builtin::NpArange | Builtin::NpLinspace | Builtin::NpArray(_) => {
-                self.np_ranges(b, args, &tys, span)
+            Builtin::NpAlloc(k, d) => {
+                let (d, n) = self.dtype_arg(d, args, &tys)?;
+                self.np_alloc(k, d, &args[..n], &tys[..n], span)
+            }
+            Builtin::NpArray(d) => {
+                let (d, n) = self.dtype_arg(d, args, &tys)?;
+                self.np_array(d, &args[..n], &tys[..n], span)
+            }
+            Builtin::NpArange | Builtin::NpLinspace => self.np_ranges(b, args, &tys, span),
+            Builtin::DtypeEq { .. } => {
+                for (a, t) in args.iter().zip(&tys) {
+                    if !matches!(t, Ty::Array(..)) {
+                        self.error(
+                            a.span,
+                            msg::bad_argument(".dtype", &t.to_string(), "an array"),
+                        );
+                        return None;
+                    }
+                }
+                Some(Ty::BOOL)
             }
             Builtin::NpMath(f) => self.np_math(f, args, &tys, span),
             Builtin::NpCast(d) => {
@@ -645,5 +662,6 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpMath(f) => f.name(),
         Builtin::NpCast(d) => d.numpy_name(),
         Builtin::Cmath(f) => f.name(),
+        Builtin::DtypeEq { .. } => "dtype",
     }
 }

@@ -5,7 +5,7 @@ use rustpython_parser::ast;
 use super::names::{Imported, resolve_attr, suggest};
 use super::{FnLowerer, span_of};
 use crate::diagnostics::Span;
-use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, UnaryOp};
+use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, DtypeArg, Expr, ExprKind, LogicOp, UnaryOp};
 use crate::messages::kernel as msg;
 
 /// Python builtins usable in kernels.
@@ -127,6 +127,9 @@ impl FnLowerer<'_, '_> {
                 ExprKind::Unary(op, self.boxed(&u.operand)?)
             }
             ast::Expr::Compare(c) => {
+                if let Some(e) = self.dtype_compare(c, span)? {
+                    return Some(e);
+                }
                 let left = self.boxed(&c.left);
                 let mut rest = Vec::new();
                 for (op, right) in c.ops.iter().zip(&c.comparators) {
@@ -569,22 +572,15 @@ impl FnLowerer<'_, '_> {
             );
             return None;
         }
-        let dtype = match dtype_expr {
-            None => None,
-            Some(d) => match self.dtype_of(d) {
-                Some(d) => Some(d),
-                None => {
-                    self.error(
-                        span_of(d),
-                        msg::unsupported_expression(
-                            "this dtype (write e.g. `np.float64`, `np.int32`, `float`, `int`)",
-                        ),
-                    );
-                    return None;
-                }
-            },
+        let (dtype, source) = match dtype_expr {
+            None => (None, None),
+            Some(d) => {
+                let (d, source) = self.dtype_arg(d)?;
+                (Some(d), source)
+            }
         };
-        let args = self.args(&c.args[..n_pos])?;
+        let mut args = self.args(&c.args[..n_pos])?;
+        args.extend(source);
         Some(self.mk(
             span,
             ExprKind::CallBuiltin(Builtin::NpAlloc(kind, dtype), args),
@@ -594,16 +590,13 @@ impl FnLowerer<'_, '_> {
     /// `np.array([a, b, c])` / `np.array((a, b), dtype=...)`.
     fn np_array(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
         let mut dtype = None;
+        let mut source = None;
         for k in &c.keywords {
             match k.arg.as_deref() {
                 Some("dtype") if dtype.is_none() => {
-                    match self.dtype_of(&k.value) {
-                        Some(d) => dtype = Some(d),
-                        None => {
-                            self.error(span_of(&k.value), msg::unsupported_expression("this dtype (write e.g. `np.float64`, `np.int32`, `float`, `int`)"));
-                            return None;
-                        }
-                    }
+                    let (d, s) = self.dtype_arg(&k.value)?;
+                    dtype = Some(d);
+                    source = s;
                 }
                 other => {
                     self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
@@ -616,10 +609,78 @@ impl FnLowerer<'_, '_> {
             return None;
         };
         let arg = self.iterable_arg(arg)?;
-        Some(self.mk(
+        let args = std::iter::once(arg).chain(source).collect();
+        Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpArray(dtype), args)))
+    }
+
+    /// A `dtype=` argument: a NumPy type, or `a.dtype` (whose array `a` is returned, to
+    /// be passed as the call's last argument).
+    fn dtype_arg(&mut self, e: &ast::Expr) -> Option<(DtypeArg, Option<Expr>)> {
+        if let Some(d) = self.dtype_of(e) {
+            return Some((DtypeArg::Fixed(d), None));
+        }
+        if let Some(a) = self.dtype_source(e) {
+            return Some((DtypeArg::OfLastArg, Some(self.expr(a)?)));
+        }
+        self.error(
+            span_of(e),
+            msg::unsupported_expression(
+                "this dtype (write e.g. `np.float64`, `np.int32`, `float`, `int`, `a.dtype`)",
+            ),
+        );
+        None
+    }
+
+    /// `a` of `a.dtype`, with `a` a variable.
+    fn dtype_source<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::Expr> {
+        match e {
+            ast::Expr::Attribute(a)
+                if a.attr.as_str() == "dtype"
+                    && matches!(a.value.as_ref(), ast::Expr::Name(_))
+                    && self.is_value(&a.value) =>
+            {
+                Some(&a.value)
+            }
+            _ => None,
+        }
+    }
+
+    /// `a.dtype == T` or `a.dtype != T` (either side), with `T` a NumPy type or `b.dtype`.
+    pub(super) fn dtype_compare(
+        &mut self,
+        c: &ast::ExprCompare,
+        span: Span,
+    ) -> Option<Option<Expr>> {
+        let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) else {
+            return Some(None);
+        };
+        let ne = match op {
+            ast::CmpOp::Eq => false,
+            ast::CmpOp::NotEq => true,
+            _ => return Some(None),
+        };
+        let left = c.left.as_ref();
+        let (array, other) = match (self.dtype_source(left), self.dtype_source(right)) {
+            (Some(a), _) => (a, right),
+            (None, Some(b)) => (b, left),
+            _ => return Some(None),
+        };
+        let mut args = vec![self.expr(array)?];
+        let fixed = match (self.dtype_of(other), self.dtype_source(other)) {
+            (Some(d), _) => Some(d),
+            (None, Some(b)) => {
+                args.push(self.expr(b)?);
+                None
+            }
+            _ => {
+                self.error(span_of(other), msg::dtype_use());
+                return None;
+            }
+        };
+        Some(Some(self.mk(
             span,
-            ExprKind::CallBuiltin(Builtin::NpArray(dtype), vec![arg]),
-        ))
+            ExprKind::CallBuiltin(Builtin::DtypeEq { ne, fixed }, args),
+        )))
     }
 
     /// A dtype written in a `dtype=` argument: `np.float64`, `numpy.int32`, `float`, `int`.

@@ -108,6 +108,16 @@ pub fn unknown_method(ty: &str, name: &str) -> Message {
     )
 }
 
+/// `a.dtype` anywhere but in a `dtype=` argument or a comparison with a NumPy type.
+pub fn dtype_use() -> Message {
+    Message::new(
+        "PK0319",
+        "`.dtype` is only supported as a `dtype=` argument and in `==`/`!=` comparisons with a NumPy type or another `.dtype`",
+        "not supported here",
+    )
+    .hint("e.g. `np.zeros(n, dtype=a.dtype)`, `if a.dtype == np.float32:`")
+}
+
 /// An empty list whose element type nothing tells.
 pub fn unknown_element_type() -> Message {
     Message::new(
