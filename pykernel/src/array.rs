@@ -19,9 +19,19 @@ pub struct ArrayView<T, const D: usize> {
     ptr: *mut T,
     shape: [usize; D],
     strides: [isize; D],
-    /// `k + 1` for a view of export argument `k` (or of part of it), 0 otherwise: lets a
-    /// returned argument come back as that very object.
+    /// `k + 1` for export argument `k`, with [`PART`] set for a view of part of it (a
+    /// slice, row or transpose), 0 otherwise: lets a returned argument come back as that
+    /// very object, and a returned slice of one as a NumPy view of it.
     origin: u32,
+}
+
+/// The flag of [`ArrayView::origin`] that marks a view of part of an argument.
+const PART: u32 = 1 << 31;
+
+/// The origin of a view taken from a view with origin `o`.
+#[inline(always)]
+fn part_of(o: u32) -> u32 {
+    if o == 0 { 0 } else { o | PART }
 }
 
 impl<T, const D: usize> Clone for ArrayView<T, D> {
@@ -263,16 +273,25 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         self.strides
     }
 
-    /// The export argument this is a view of (`Some(k)`), if any.
+    /// The export argument this is a view of, whole or in part (`Some(k)`), if any.
     #[inline(always)]
     pub fn origin(&self) -> Option<usize> {
-        (self.origin as usize).checked_sub(1)
+        ((self.origin & !PART) as usize).checked_sub(1)
     }
 
-    /// This view, marked as (part of) export argument `k`.
+    /// Is this export argument [`Self::origin`] itself (not a slice, row or transpose)?
+    #[inline(always)]
+    pub fn is_whole_origin(&self) -> bool {
+        self.origin != 0 && self.origin & PART == 0
+    }
+
+    /// This view, marked as export argument `k`.
     #[inline(always)]
     pub fn with_origin(mut self, k: usize) -> Self {
-        self.origin = u32::try_from(k + 1).unwrap_or(0);
+        self.origin = u32::try_from(k + 1)
+            .ok()
+            .filter(|o| o & PART == 0)
+            .unwrap_or(0);
         self
     }
 
@@ -508,7 +527,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             ptr: self.ptr,
             shape,
             strides,
-            origin: self.origin,
+            origin: part_of(self.origin),
         }
     }
 
@@ -524,6 +543,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     ) -> KResult<Self> {
         let (first, step, count) = crate::ops::slice_indices(self.shape[axis], start, stop, step)?;
         let mut out = *self;
+        out.origin = part_of(self.origin);
         if count > 0 {
             // SAFETY: `first` is in bounds on `axis` when the slice is not empty.
             out.ptr = unsafe { self.ptr.offset(first as isize * self.strides[axis]) };
@@ -682,7 +702,7 @@ macro_rules! sub_views {
                     ptr: unsafe { self.ptr.offset(j as isize * self.strides[0]) },
                     shape,
                     strides,
-                    origin: self.origin,
+                    origin: part_of(self.origin),
                 })
             }
         }
@@ -708,7 +728,7 @@ macro_rules! sub_views {
                     ptr: unsafe { self.ptr.offset(j as isize * self.strides[axis]) },
                     shape,
                     strides,
-                    origin: self.origin,
+                    origin: part_of(self.origin),
                 })
             }
         }

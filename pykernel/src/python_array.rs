@@ -4,7 +4,10 @@
 //! created; an argument returned as a whole comes back as that same object).
 
 use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE};
-use numpy::{Element, PyArray, PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
+use numpy::{
+    Element, PyArray, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
+    PyUntypedArrayMethods,
+};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
@@ -147,21 +150,29 @@ fn views_whole<T: Element + Copy, const D: usize>(obj: &Bound<'_, PyAny>, a: &Ar
 }
 
 /// Converts a kernel array result to a NumPy array: an argument returned whole is that
-/// same object; an array the kernel created moves into NumPy without a copy; anything
-/// else (a view of an argument) is copied.
+/// same object; a view of part of an argument (`a[1:]`, a row, `a.T`) is a NumPy view
+/// whose base is that argument, as in CPython; an array the kernel created moves into
+/// NumPy without a copy.
 pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
     py: Python<'py>,
     a: Array<T, D>,
     args: &[&Bound<'py, PyAny>],
 ) -> PyResult<Bound<'py, PyAny>> {
-    // The argument this array came from first (two arguments may share one memory).
-    let first = a.origin().and_then(|k| args.get(k)).into_iter();
-    let rest = args
-        .iter()
-        .filter(|o| a.origin().is_none_or(|k| !std::ptr::eq(*o, &args[k])));
-    for obj in first.chain(rest) {
-        if views_whole(obj, &a) {
-            return Ok((*obj).clone());
+    let from = a.origin().and_then(|k| args.get(k));
+    match from {
+        // The argument itself.
+        Some(obj) if a.is_whole_origin() && views_whole(obj, &a) => return Ok((*obj).clone()),
+        // A slice, row or transpose of it.
+        Some(obj) => {
+            if let Some(view) = view_of(py, obj, &a) {
+                return Ok(view);
+            }
+        }
+        // Not known to come from an argument: one it is exactly, if any.
+        None => {
+            if let Some(obj) = args.iter().find(|o| views_whole(o, &a)) {
+                return Ok((*obj).clone());
+            }
         }
     }
     let shape = a.shape();
@@ -171,6 +182,84 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
     };
     let flat = PyArray::from_vec(py, data);
     Ok(flat.reshape(shape.to_vec())?.into_any())
+}
+
+/// The byte range `[lo, hi)` that `shape`/`strides` (in bytes) address from `ptr`
+/// (`None` when empty).
+fn byte_span(
+    ptr: usize,
+    shape: &[usize],
+    strides: &[isize],
+    size: usize,
+) -> Option<(usize, usize)> {
+    if shape.contains(&0) {
+        return None;
+    }
+    let (mut lo, mut hi) = (ptr as isize, ptr as isize);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let reach = (n as isize - 1) * s;
+        if reach < 0 {
+            lo += reach;
+        } else {
+            hi += reach;
+        }
+    }
+    Some((lo as usize, hi as usize + size))
+}
+
+/// `a` as a NumPy view of the array `base` (the argument it was sliced from), if it lies
+/// within `base`'s memory; writeable only when `base` is.
+fn view_of<'py, T: Element + Copy, const D: usize>(
+    py: Python<'py>,
+    base: &Bound<'py, PyAny>,
+    a: &Array<T, D>,
+) -> Option<Bound<'py, PyAny>> {
+    let arr = base.cast::<PyArrayDyn<T>>().ok()?;
+    let size = std::mem::size_of::<T>();
+    let mut strides: [npyffi::npy_intp; D] = [0; D];
+    for (s, &t) in strides.iter_mut().zip(a.strides().iter()) {
+        *s = t * size as isize;
+    }
+    let mut dims: [npyffi::npy_intp; D] = [0; D];
+    for (d, &n) in dims.iter_mut().zip(a.shape().iter()) {
+        *d = n as npyffi::npy_intp;
+    }
+    let outer = byte_span(arr.data() as usize, arr.shape(), arr.strides(), size)?;
+    let inner = byte_span(a.as_ptr() as usize, &a.shape(), &strides, size)?;
+    if inner.0 < outer.0 || inner.1 > outer.1 {
+        return None;
+    }
+    // SAFETY: we hold the GIL; `arr` is a live ndarray.
+    let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
+    let writeable = flags & NPY_ARRAY_WRITEABLE;
+    // SAFETY: the data pointer, extents and strides address memory inside `base`'s
+    // (checked above); `base` becomes the new array's base object, which keeps the memory
+    // alive (`PyArray_SetBaseObject` steals the reference we hand it).
+    unsafe {
+        let ptr = npyffi::PY_ARRAY_API.PyArray_NewFromDescr(
+            py,
+            npyffi::get_type_object(py, npyffi::NpyTypes::PyArray_Type),
+            T::get_dtype(py).into_dtype_ptr(),
+            D as std::ffi::c_int,
+            dims.as_mut_ptr(),
+            strides.as_mut_ptr(),
+            a.as_ptr().cast(),
+            writeable,
+            std::ptr::null_mut(),
+        );
+        if ptr.is_null() {
+            // Fall back to a copy; the failure's exception is not the caller's.
+            let _ = PyErr::take(py);
+            return None;
+        }
+        let view = Bound::from_owned_ptr(py, ptr);
+        if npyffi::PY_ARRAY_API.PyArray_SetBaseObject(py, ptr.cast(), base.clone().into_ptr()) != 0
+        {
+            let _ = PyErr::take(py);
+            return None;
+        }
+        Some(view)
+    }
 }
 
 /// Arrays inside lists and tuples of export arguments (`float64[:] list`,

@@ -392,8 +392,9 @@ def check_array_identity(where, expected, got, ref_args, comp_args):
     is arg`) comes back as the compiled side's own corresponding argument object; an
     array CPython returns that shares no memory with the arguments (a new array) shares
     none on the compiled side either, and two result arrays that are independent in
-    CPython are independent in the compiled result. (A view of an argument, e.g. a row
-    `a[0]`, may come back as a copy: a documented limitation.)"""
+    CPython are independent in the compiled result. A view of part of an argument (a
+    row `a[0]`, `a[1:]`, `a.T`) is a view of the compiled side's corresponding argument
+    too (shares its memory, writeable only if CPython's is)."""
     ref_arrays = [a for a in ref_args if isinstance(a, np.ndarray)]
     comp_arrays = [a for a in comp_args if isinstance(a, np.ndarray)]
     exp_leaves = list(array_leaves(expected))
@@ -411,6 +412,13 @@ def check_array_identity(where, expected, got, ref_args, comp_args):
         hit = [i for i, a in enumerate(comp_args) if g is a]
         assert not hit, (f"{where}\n  the compiled {at} is argument {hit[0]} itself; "
                          "CPython returns a different array")
+        for i, a in enumerate(ref_args):
+            if isinstance(a, np.ndarray) and np.shares_memory(e, a):
+                assert isinstance(comp_args[i], np.ndarray) and np.shares_memory(g, comp_args[i]), (
+                    f"{where}\n  CPython's {at} is a view of argument {i}; the compiled one "
+                    "shares no memory with it")
+                assert g.flags.writeable == e.flags.writeable, (
+                    f"{where}\n  {at}: writeable {g.flags.writeable}, CPython's {e.flags.writeable}")
         if not any(np.shares_memory(e, a) for a in ref_arrays):
             assert not any(np.shares_memory(g, a) for a in comp_arrays), (
                 f"{where}\n  CPython's {at} is a new array, the compiled one shares memory "

@@ -76,14 +76,20 @@ def test_new_arrays_are_ordinary_numpy_arrays(corpus):
         zeros2(10, 10)
 
 
-def test_row_of_argument_is_a_copy(corpus):
-    """Documented limitation: a view of an argument (a row) comes back as a copy."""
+def test_row_of_argument_is_a_view(corpus):
+    """A row of an argument comes back as a NumPy view of that argument, as in CPython."""
     get_row = fn(corpus, "arrays_nd", "get_row")
     a = np.arange(6.0).reshape(2, 3)
     r = get_row(a, 1)
     assert np.array_equal(r, [3.0, 4.0, 5.0]) and r.dtype == np.float64
+    assert r.base is a.base and r is not a  # NumPy collapses bases to the owner
     r[0] = 100.0
-    assert a[1, 0] == 3.0
+    assert a[1, 0] == 100.0
+    del a
+    assert r[0] == 100.0, "the view keeps its argument's memory alive"
+    ro = np.arange(6.0).reshape(2, 3)
+    ro.flags.writeable = False
+    assert not get_row(ro, 0).flags.writeable
 
 
 def test_keyword_arguments(corpus):
