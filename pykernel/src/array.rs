@@ -460,6 +460,20 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         }
     }
 
+    /// The elements in C order, read one by one with unaligned loads (for NumPy arrays
+    /// whose memory is not aligned for `T`).
+    ///
+    /// # Safety
+    /// The view must address readable memory (of any alignment).
+    pub unsafe fn to_vec_unaligned(&self) -> Vec<T> {
+        let mut out = Vec::with_capacity(self.shape.iter().product());
+        self.for_each_offset(|off| {
+            // SAFETY: offsets of in-bounds indices; `read_unaligned` needs no alignment.
+            out.push(unsafe { self.ptr.offset(off).read_unaligned() });
+        });
+        out
+    }
+
     /// `a.copy()`: a new C-ordered array.
     pub fn copy(&self) -> Array<T, D> {
         // The shape fits: `to_vec` returns exactly its product.

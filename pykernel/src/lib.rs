@@ -93,6 +93,13 @@ pub mod __private {
     #[cfg(feature = "pyo3")]
     pub use pyo3;
 
+    /// Marks the path that calls it as unlikely: the checked copy of a loop whose one
+    /// check before the loop failed. LLVM then keeps the fast copy's values in
+    /// registers (spills go to the cold path).
+    #[cold]
+    #[inline(never)]
+    pub fn cold_path() {}
+
     /// Builds a kernel error (used for `assert` and checks in generated code).
     #[cold]
     pub fn error(kind: ErrorKind, msg: &'static str) -> KernelError {

@@ -3,7 +3,7 @@
 //! name the argument; results go back as NumPy arrays (no copy for arrays the kernel
 //! created; an argument returned as a whole comes back as that same object).
 
-use numpy::npyffi::{self, NPY_ARRAY_WRITEABLE};
+use numpy::npyffi::{self, NPY_ARRAY_ALIGNED, NPY_ARRAY_WRITEABLE};
 use numpy::{
     Element, PyArray, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
     PyUntypedArrayMethods,
@@ -109,14 +109,21 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
             ))));
         }
     }
-    if spec.writes {
-        // SAFETY: `arr` is a live ndarray and we hold the GIL.
-        let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
-        if flags & NPY_ARRAY_WRITEABLE == 0 {
-            return Err(PyValueError::new_err(err(
-                "a read-only array (the kernel writes to it)".into(),
-            )));
-        }
+    // SAFETY: `arr` is a live ndarray and we hold the GIL.
+    let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
+    if spec.writes && flags & NPY_ARRAY_WRITEABLE == 0 {
+        return Err(PyValueError::new_err(err(
+            "a read-only array (the kernel writes to it)".into(),
+        )));
+    }
+    // Compiled code reads elements as `T`s (and slices of them), which must be aligned:
+    // an unaligned array the kernel only reads is copied (nothing can tell), one it
+    // writes is refused.
+    let aligned = flags & NPY_ARRAY_ALIGNED != 0;
+    if !aligned && spec.writes {
+        return Err(PyValueError::new_err(err(
+            "an unaligned array (the kernel writes to it; pass an aligned copy)".into(),
+        )));
     }
     let size = std::mem::size_of::<T>() as isize;
     let mut shape = [0usize; D];
@@ -133,7 +140,13 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     }
     // SAFETY: the array object outlives the call (the wrapper holds it); shape and
     // strides describe its memory.
-    Ok(unsafe { Array::from_raw(arr.data(), shape, strides) }.with_origin(spec.index))
+    let view = unsafe { Array::from_raw(arr.data(), shape, strides) };
+    if !aligned {
+        // SAFETY: as above; every element is read with an unaligned load.
+        let data = unsafe { view.to_vec_unaligned() };
+        return Array::from_vec(data, shape).map_err(|e| PyValueError::new_err(e.to_string()));
+    }
+    Ok(view.with_origin(spec.index))
 }
 
 /// Is `a` exactly the NumPy array `obj` (same memory, shape and strides)?

@@ -1,7 +1,8 @@
 """Argument validation of array exports (compiled side only: `# expect-error`):
 wrong dtype / rank / not an ndarray / None -> TypeError, non-contiguous where a
 contiguous layout is required, read-only arrays for a file that writes to arrays,
-wrong fixed extents -> ValueError; wrong argument counts -> TypeError. Also integer
+wrong fixed extents, unaligned memory the kernel writes -> ValueError (unaligned
+memory it only reads is copied); wrong argument counts -> TypeError. Also integer
 `//` and `%` by zero of array elements, which raise ZeroDivisionError (Python's
 semantics) where NumPy's scalars would give 0 with a warning."""
 import numpy as np
@@ -28,6 +29,7 @@ def vsum(a):
 # case: vsum(np.arange(6.0)[::2])  # expect-error ValueError a
 # case: vsum(np.arange(6.0)[::-1])  # expect-error ValueError a
 # case: vsum(np.array([1.0, 2.0], dtype=">f8"))  # expect-error TypeError a
+# case: vsum(np.frombuffer(bytearray(b"\0" + np.arange(3.0).tobytes()), dtype=np.uint8)[1:].view(np.float64))
 # case: vsum(np.array([1.0, 2.0], dtype=object))  # expect-error TypeError a
 # case: vsum()  # expect-error TypeError
 # case: vsum(np.zeros(2), np.zeros(2))  # expect-error TypeError
@@ -74,6 +76,8 @@ def axpy(alpha, x, y):
 # case: axpy(2.0, np.ones((2, 1)), np.ones(2))  # expect-error TypeError x
 # case: axpy(2.0, np.ones(2), readonly(np.ones(2)))  # expect-error ValueError y
 # case: axpy(2.0, readonly(np.ones(2)), np.ones(2))
+# case: axpy(2.0, np.frombuffer(bytearray(17), dtype=np.uint8)[1:].view(np.float64), np.ones(2))
+# case: axpy(2.0, np.ones(2), np.frombuffer(bytearray(17), dtype=np.uint8)[1:].view(np.float64))  # expect-error ValueError y
 # case: axpy(np.ones(2), np.ones(2), np.ones(2))  # expect-error TypeError
 # case: axpy(2.0, np.ones(2))  # expect-error TypeError
 

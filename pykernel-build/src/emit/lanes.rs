@@ -80,6 +80,23 @@ struct Lane {
     writable: bool,
 }
 
+/// Do slices pay here? When a written lane shares its array with another lane (rows `i`
+/// and `k` of one matrix), LLVM cannot tell them apart at run time by itself and keeps a
+/// scalar loop; when nothing is written (a reduction), unit strides known to LLVM give
+/// tighter code. Otherwise (writes to one array, reads from others: a stencil from `a`
+/// into `b`) LLVM's own run-time checks already vectorise the plain loop, and measured
+/// faster than the slices.
+fn worth_it(lanes: &[Lane]) -> bool {
+    let written_shared = lanes.iter().enumerate().any(|(x, l)| {
+        l.writable
+            && lanes
+                .iter()
+                .enumerate()
+                .any(|(y, m)| x != y && m.array == l.array)
+    });
+    written_shared || lanes.iter().all(|l| !l.writable)
+}
+
 impl Lane {
     /// The number of elements (an expression): one per iteration, plus the spread of
     /// the accesses sharing the lane.
@@ -195,7 +212,7 @@ impl FnEmitter<'_> {
             })
             .collect();
         // (A bound on the pairwise overlap checks.)
-        if lanes.is_empty() || lanes.len() > 8 {
+        if lanes.is_empty() || lanes.len() > 8 || !worth_it(&lanes) {
             return None;
         }
         // The loop variable, then the other assigned scalars, in a fixed order.

@@ -295,7 +295,7 @@ impl FnEmitter<'_> {
                         (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &fast_loop),
                         _ => fast_loop,
                     };
-                    quote!(if #cond { #fast_loop } else { #slow_loop })
+                    quote!(if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop })
                 }
                 _ => counted(&b),
             },
@@ -313,7 +313,7 @@ impl FnEmitter<'_> {
                 let lp = match (&version, &fast) {
                     (Some((cond, _)), Some(fb)) => {
                         let (fast_loop, slow_loop) = (stepped(fb), stepped(&b));
-                        quote!(if #cond { #fast_loop } else { #slow_loop })
+                        quote!(if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop })
                     }
                     _ => stepped(&b),
                 };

@@ -176,6 +176,7 @@ impl FnEmitter<'_> {
                 if #vc {
                     #cont: while #fc { #fb }
                 } else {
+                    ::pykernel::__private::cold_path();
                     #cont: while #c { #b }
                 }
                 #e

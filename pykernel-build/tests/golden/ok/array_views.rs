@@ -111,6 +111,7 @@ mod __pykernel {
                                 }
                             }
                         } else {
+                            ::pykernel::__private::cold_path();
                             '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
                                 j = __pk_i;
                                 s = (s + (inner).get([i, j])?);

@@ -98,52 +98,17 @@ mod __pykernel {
                                                 < (a.dim(1usize) as i128)
                                     })))
                         {
-                            let __pk_ln: usize = __pk_stop8.wrapping_sub(__pk_start7)
-                                as usize;
-                            let __pk_lane0 = {
-                                let j = __pk_start7;
-                                a.lane_ptr([i, j]).wrapping_offset(0isize)
-                            };
-                            if __pk_stop8 > __pk_start7 && a.strides()[1usize] == 1 {
-                                let __pk_lr = (|
-                                    __pk_lane0: &mut [f64],
-                                    mut j: i64,
-                                | -> ::pykernel::__private::KResult<(i64,)> {
-                                    '__pk_done10: {
-                                        '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                            j = __pk_i;
-                                            {
-                                                {
-                                                    let __pk_w = ((*__pk_lane0
-                                                        .get_unchecked(
-                                                            ((j as i64).wrapping_sub(__pk_start7) as usize),
-                                                        )) * k);
-                                                    *__pk_lane0
-                                                        .get_unchecked_mut(
-                                                            ((j as i64).wrapping_sub(__pk_start7) as usize),
-                                                        ) = __pk_w;
-                                                }
-                                            }
-                                        }
-                                    }
-                                    Ok((j,))
-                                })(
-                                    ::core::slice::from_raw_parts_mut(__pk_lane0, __pk_ln),
-                                    j,
-                                )?;
-                                (j,) = __pk_lr;
-                            } else {
-                                '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                    j = __pk_i;
-                                    {
-                                        let __pk_a = &(a);
-                                        let __pk_i = [i, j];
-                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                        __pk_a.set_unchecked(__pk_i, __pk_r);
-                                    }
+                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
+                                j = __pk_i;
+                                {
+                                    let __pk_a = &(a);
+                                    let __pk_i = [i, j];
+                                    let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                    __pk_a.set_unchecked(__pk_i, __pk_r);
                                 }
                             }
                         } else {
+                            ::pykernel::__private::cold_path();
                             '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                 j = __pk_i;
                                 {

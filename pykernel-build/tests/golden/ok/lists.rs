@@ -81,6 +81,7 @@ mod __pykernel {
                                     }
                                 }
                             } else {
+                                ::pykernel::__private::cold_path();
                                 '__pk_loop7: for __pk_k in (0..__pk_n) {
                                     let __pk_i = __pk_start4
                                         .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
