@@ -134,7 +134,7 @@ fn array_body(r: &mut Rng) -> String {
     let mut body = String::new();
     for _ in 0..1 + r.below(4) {
         let e = expr(r, &["s", "n"], 2);
-        let stmt = match r.below(8) {
+        let stmt = match r.below(10) {
             0 => format!("    for i in range(len(a)):\n        s += a[i] * {e}\n"),
             1 => format!("    if len(a) > 0:\n        a[0] = {e}\n"),
             2 => "    if m.shape[0] > 0 and m.shape[1] > 0:\n        m[0, 0] += n\n        m[-1][-1] = m[0, 0] * 2\n".to_owned(),
@@ -142,6 +142,10 @@ fn array_body(r: &mut Rng) -> String {
             4 => "    for row in m:\n        for x in row:\n            s += x\n".to_owned(),
             5 => "    c = a[1:].copy()\n    d = a[::-1]\n    s += len(c) + len(d)\n".to_owned(),
             6 => format!("    for i, x in enumerate(a):\n        a[i] = x + {e}\n"),
+            // A row written from another row of the same array (a lane loop).
+            7 => "    if m.shape[0] > 0:\n        for j in range(1, m.shape[1]):\n            m[0, j] += m[m.shape[0] - 1, j - 1] * 2\n".to_owned(),
+            // A counter `while` loop (checked once before the loop).
+            8 => format!("    j = len(a) - 1\n    while j > 0 and a[j - 1] > {e}:\n        a[j] = a[j - 1]\n        j -= 1\n"),
             _ => "    t = m.T\n    s += t.shape[0] * 1.5\n    w = np.arange(n % 4)\n    s += float(sum(w))\n".to_owned(),
         };
         body.push_str(&stmt);
