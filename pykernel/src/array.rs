@@ -474,6 +474,14 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         out
     }
 
+    /// `a.flatten()`: a new 1-D array of the elements in C order.
+    pub fn flatten(&self) -> Array<T, 1> {
+        let data = self.to_vec();
+        let n = data.len();
+        // The length matches: `to_vec` returns exactly the elements.
+        Array::from_vec(data, [n]).unwrap_or_else(|_| Array::empty())
+    }
+
     /// `a.copy()`: a new C-ordered array.
     pub fn copy(&self) -> Array<T, D> {
         // The shape fits: `to_vec` returns exactly its product.

@@ -55,6 +55,8 @@ def floyd_warshall(d):
     return d
 # case: floyd_warshall(np.array([[0.0, 3.0, inf, 7.0], [8.0, 0.0, 2.0, inf], [5.0, inf, 0.0, 1.0], [2.0, inf, inf, 0.0]]))
 # case: floyd_warshall(np.zeros((0, 0)))
+# case: floyd_warshall(np.array([[0.0, -1.0], [4.0, 0.0]]))
+# case: floyd_warshall(np.array([[1.0, 2.0, 3.0], [0.5, -2.0, 1.0], [nan, 1.0, 0.0]]))
 
 
 #pykernel export floyd_int(int64[:,:])
@@ -166,6 +168,9 @@ def insertion_sort(a):
         a[j + 1] = v
 # case: insertion_sort(np.array([3.0, -1.0, 2.5, 2.5, -inf, 10.0, 0.0]))
 # case: insertion_sort(np.zeros((0,)))
+# case: insertion_sort(np.array([1.0]))
+# case: insertion_sort(np.array([5.0, 4.0, 3.0, 2.0, 1.0]))
+# case: insertion_sort(np.array([nan, 1.0, nan, -1.0]))
 # case: insertion_sort(np.arange(10.0)[::-2])  # expect-error ValueError a
 
 

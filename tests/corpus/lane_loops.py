@@ -7,21 +7,8 @@ loop variable and accumulators used after the loop."""
 import numpy as np
 
 
-#pykernel export fw(float64[:,:])
-def fw(d):
-    n = d.shape[0]
-    for k in range(n):
-        for i in range(n):
-            dik = d[i, k]
-            for j in range(n):
-                d[i, j] = min(d[i, j], dik + d[k, j])
-    return d
-# case: fw(np.array([[0.0, 3.0, inf], [inf, 0.0, 1.0], [2.0, inf, 0.0]]))
-# case: fw(np.array([[0.0, -1.0], [4.0, 0.0]]))
-# case: fw(np.array([[1.0, 2.0, 3.0], [0.5, -2.0, 1.0], [nan, 1.0, 0.0]]))
-# case: fw(np.zeros((0, 0)))
-
-
+# Floyd-Warshall on C-contiguous rows (`i == k` included) is `floyd_warshall` in
+# arrays_algos.py; here the same loops on any strides.
 #pykernel export fw_strided(float64[::,::])
 def fw_strided(d):
     n = d.shape[0]
@@ -221,3 +208,20 @@ def same_view_twice(a):
         b[j] = c[j] + b[j]
     return a
 # case: same_view_twice(np.arange(6.0))
+
+
+def weight(x, k):
+    return x * (k + 1) if x > 0 else -x
+
+
+#pykernel export weighted(float64[:], complex128[:])
+def weighted(a, z):
+    acc = z[0] * 0.0
+    t = 0.0
+    for j in range(len(a)):
+        t += weight(a[j], j)
+        acc += z[j] * a[j]
+    return complex(acc), float(t)
+# case: weighted(np.array([1.0, -2.0, 0.5]), np.array([1j, 2.0 - 1j, -0.5j]))
+# case: weighted(np.array([1.0, -2.0]), np.array([1j, 2.0, 3.0]))
+# case: weighted(np.array([1.0, -2.0, 4.0]), np.array([1j, 2.0]))

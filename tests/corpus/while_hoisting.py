@@ -5,22 +5,7 @@ in bounds, including negative indices that CPython accepts."""
 import numpy as np
 
 
-#pykernel export insertion_sort(float64[:])
-def insertion_sort(a):
-    for i in range(1, len(a)):
-        v = a[i]
-        j = i - 1
-        while j >= 0 and a[j] > v:
-            a[j + 1] = a[j]
-            j -= 1
-        a[j + 1] = v
-# case: insertion_sort(np.array([3.0, 1.0, 2.0, -5.0, 4.0, 1.0]))
-# case: insertion_sort(np.zeros(0))
-# case: insertion_sort(np.array([1.0]))
-# case: insertion_sort(np.array([5.0, 4.0, 3.0, 2.0, 1.0]))
-# case: insertion_sort(np.array([nan, 1.0, nan, -1.0]))
-
-
+# Insertion sort itself is `insertion_sort` in arrays_algos.py.
 #pykernel export sort_strict(int32[::])
 def sort_strict(a):
     for i in range(1, len(a)):

@@ -322,6 +322,14 @@ impl FnEmitter<'_> {
                 let n = n as i64;
                 quote!({ let _ = &(#b); #n })
             }
+            "itemsize" => {
+                let size = self.ty(base).elem_dtype().itemsize() as i64;
+                quote!({ let _ = &(#b); #size })
+            }
+            "nbytes" => {
+                let size = self.ty(base).elem_dtype().itemsize() as i64;
+                quote!(((#b).size() * #size))
+            }
             _ => quote!((#b).size()),
         }
     }

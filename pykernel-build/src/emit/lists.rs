@@ -95,9 +95,21 @@ impl FnEmitter<'_> {
         if let Ty::Scalar(s) = rt {
             return self.number_method(recv, s, name);
         }
-        if let Ty::Array(..) = rt {
+        if let Ty::Array(d, _) = rt {
             let r = self.place(recv);
-            return quote!((#r).copy());
+            return match name {
+                "transpose" => {
+                    let b = self.expr(recv);
+                    quote!(#b.t())
+                }
+                "flatten" => quote!((#r).flatten()),
+                "fill" => {
+                    let vt = self.ty(&args[0]);
+                    let v = self.expr(&args[0]);
+                    self.array_fill(quote!((#r)), d, v, &vt)
+                }
+                _ => quote!((#r).copy()),
+            };
         }
         let elem = list_elem(&rt);
         let r = self.place(recv);

@@ -19,6 +19,7 @@ fn root_local(e: &Expr) -> Option<&str> {
         ExprKind::Local(n) => Some(n),
         ExprKind::Index(b, _) | ExprKind::Slice(b, ..) => root_local(b),
         ExprKind::Attr(b, name) if name == "T" => root_local(b),
+        ExprKind::Method(b, name, args) if name == "transpose" && args.is_empty() => root_local(b),
         _ => None,
     }
 }
@@ -75,6 +76,16 @@ fn calls<'e>(e: &'e Expr, inst: &Instance, out: &mut Vec<(usize, &'e [Expr])>) {
         out.push((callee, args));
     }
     e.children().into_iter().for_each(|c| calls(c, inst, out));
+}
+
+/// The arrays an expression writes with `a.fill(v)` (by their root local).
+fn fills<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
+    if let ExprKind::Method(recv, name, _) = &e.kind
+        && name == "fill"
+    {
+        out.extend(root_local(recv));
+    }
+    e.children().into_iter().for_each(|c| fills(c, out));
 }
 
 /// `l.append(a)`, `l.insert(0, a)`: a list that receives a view holds it.
@@ -152,6 +163,9 @@ fn writes_param(module: &Module, inst: &Instance, k: usize, writes: &[Vec<bool>]
             target_roots(target, &mut roots);
             found |= roots.iter().any(|r| alias.contains(r));
         }
+        let mut filled = Vec::new();
+        s.exprs().into_iter().for_each(|e| fills(e, &mut filled));
+        found |= filled.iter().any(|r| alias.contains(r));
         let mut cs = Vec::new();
         s.exprs().into_iter().for_each(|e| calls(e, inst, &mut cs));
         for (callee, args) in cs {

@@ -99,6 +99,17 @@ impl Dtype {
         )
     }
 
+    /// The size of one element in bytes (NumPy's `itemsize`).
+    pub fn itemsize(self) -> usize {
+        match self {
+            Dtype::Bool | Dtype::Int8 | Dtype::UInt8 => 1,
+            Dtype::Int16 | Dtype::UInt16 => 2,
+            Dtype::Int32 | Dtype::UInt32 | Dtype::Float32 => 4,
+            Dtype::Int64 | Dtype::UInt64 | Dtype::Float64 | Dtype::Complex64 => 8,
+            Dtype::Complex128 => 16,
+        }
+    }
+
     /// Is this a real floating-point type (`float32`, `float64`)?
     pub fn is_float(self) -> bool {
         matches!(self, Dtype::Float32 | Dtype::Float64)

@@ -174,7 +174,7 @@ impl Typer<'_> {
     pub(super) fn array_attr(&mut self, e: &Expr, d: Dtype, n: u8, name: &str) -> Option<Ty> {
         match name {
             "shape" => Some(Ty::Tuple(vec![Ty::INT; n as usize])),
-            "ndim" | "size" => Some(Ty::INT),
+            "ndim" | "size" | "itemsize" | "nbytes" => Some(Ty::INT),
             "T" => Some(Ty::Array(d, n)),
             "dtype" => {
                 self.error(e.span, msg::dtype_use());

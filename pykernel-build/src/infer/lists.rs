@@ -228,12 +228,21 @@ impl Typer<'_> {
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let rt = rt?;
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
-        if let Ty::Array(..) = rt {
-            if name == "copy" && args.is_empty() {
-                return Some(rt);
-            }
-            self.error(e.span, msg::unknown_method(&rt.to_string(), name));
-            return None;
+        if let Ty::Array(d, n) = rt {
+            return match (name, tys.as_slice()) {
+                ("copy" | "transpose", []) => Some(rt),
+                ("flatten", []) => Some(Ty::Array(d, 1)),
+                // NumPy's `a.fill(v)` stores like `a[...] = v`.
+                ("fill", [vt]) => {
+                    self.array_slice_store(&rt, vt, args[0].span);
+                    Some(Ty::None)
+                }
+                _ => {
+                    let _ = n;
+                    self.error(e.span, msg::unknown_method(&rt.to_string(), name));
+                    None
+                }
+            };
         }
         let Ty::List(elem) = &rt else {
             return self.scalar_method(e, &rt, name, &tys);
