@@ -74,3 +74,42 @@ def row_sums(m, row):
 # case: row_sums(np.arange(6).reshape(2, 3), 1)
 # case: row_sums(np.arange(6).reshape(2, 3), -1)
 # case: row_sums(np.arange(6).reshape(2, 3), 2)
+
+
+#pykernel export enum_scale(float64[:], float64[:], int)
+def enum_scale(a, out, off):
+    for i, x in enumerate(a):
+        out[i + off] = x * 2.0
+    return out
+# case: enum_scale(np.arange(3.0), np.zeros(3), 0)
+# case: enum_scale(np.arange(3.0), np.zeros(3), 1)
+# case: enum_scale(np.arange(3.0), np.zeros(5), -3)
+# case: enum_scale(np.zeros(0), np.zeros(0), 4)
+
+
+#pykernel export enum_start(int64[:], int64[:])
+def enum_start(a, out):
+    for i, x in enumerate(a, 1):
+        out[i] += x
+        out[i - 1] -= x
+    return out
+# case: enum_start(np.array([1, 2, 3]), np.zeros(4, dtype=np.int64))
+# case: enum_start(np.array([1, 2, 3]), np.zeros(3, dtype=np.int64))
+
+
+#pykernel export scatter(int64[:], int64[:])
+def scatter(idx, out):
+    for i, x in enumerate(idx):
+        out[x] += i
+    return out
+# case: scatter(np.array([0, 2, 2, -1]), np.zeros(3, dtype=np.int64))
+# case: scatter(np.array([1, 5, 0]), np.zeros(3, dtype=np.int64))
+
+
+#pykernel export same_name(int64[:], int64[:])
+def same_name(idx, out):
+    for i, i in enumerate(idx):
+        out[i] += 1
+    return out
+# case: same_name(np.array([2, 2, 0]), np.zeros(3, dtype=np.int64))
+# case: same_name(np.array([2, 7]), np.zeros(3, dtype=np.int64))

@@ -247,6 +247,8 @@ impl FnEmitter<'_> {
 
     /// For a range loop over `var` with step `step > 0`: the pre-loop condition under which
     /// the listed accesses are in bounds for every iteration, and their keys.
+    /// `also_changed`: other locals the loop itself assigns on every step (`x` of
+    /// `for i, x in enumerate(a)`).
     pub(crate) fn versioning(
         &mut self,
         var: &str,
@@ -254,8 +256,9 @@ impl FnEmitter<'_> {
         lo: &proc_macro2::Ident,
         hi: &proc_macro2::Ident,
         step: Step<'_>,
+        also_changed: &[&str],
     ) -> Option<(TokenStream, Vec<ExprId>)> {
-        let mut changed = BTreeSet::new();
+        let mut changed: BTreeSet<String> = also_changed.iter().map(|s| (*s).to_owned()).collect();
         assigned(body, &mut changed);
         if changed.contains(var) {
             return None;

@@ -14,7 +14,7 @@ use super::stmt::LoopLabels;
 use super::types::{convert, ty_tokens};
 use crate::exports::Dtype;
 use crate::infer::value_item;
-use crate::ir::{Expr, Generator, IterKind, Iterable, Stmt, Target};
+use crate::ir::{Expr, ExprKind, Generator, IterKind, Iterable, Stmt, Target};
 use crate::types::Ty;
 
 /// A started iteration.
@@ -226,24 +226,103 @@ impl FnEmitter<'_> {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> TokenStream {
+        // `for i, x in enumerate(a)`: `i` runs over a known range, so the body's accesses
+        // indexed by it can be checked once before the loop, as in `range` loops.
+        let (lo, hi) = (self.tmp("elo"), self.tmp("ehi"));
+        let version = self
+            .enumerate_range(target, iter)
+            .and_then(|(var, bounds)| {
+                let (start, len) = bounds;
+                // The item variables change on every step too.
+                let items: Vec<&str> = target.names().into_iter().filter(|n| *n != var).collect();
+                let step = super::bounds::Step::Literal(1);
+                let v = self.versioning(var, body, &lo, &hi, step, &items)?;
+                Some((
+                    quote!(let #lo: i64 = #start; let #hi: i64 = #lo.wrapping_add(#len);),
+                    v,
+                ))
+            });
         let c = self.cursor(iter);
         self.push_loop();
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
+        let fast = version.as_ref().map(|(_, (_, keys))| {
+            let saved = self.unchecked.clone();
+            self.unchecked.extend(keys.iter().copied());
+            let b = self.block(body);
+            self.unchecked = saved;
+            b
+        });
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let (init, next) = (c.init, c.next);
-        quote! {
-            #brk: {
-                #init
+        let lp = |b: &TokenStream| {
+            quote! {
                 #cont: loop {
                     let __pk_item = match #next { Some(__pk_x) => __pk_x, None => break #cont };
                     #bind
                     #b
                 }
+            }
+        };
+        let body_loop = match (&version, &fast) {
+            (Some((bounds, (cond, _))), Some(fb)) => {
+                let (fast_loop, slow_loop) = (lp(fb), lp(&b));
+                quote! {
+                    #bounds
+                    if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop }
+                }
+            }
+            _ => lp(&b),
+        };
+        quote! {
+            #brk: {
+                #init
+                #body_loop
                 #e
             }
         }
+    }
+
+    /// For `for i, x in enumerate(a[, start])` over a 1-D array variable `a`, with a
+    /// literal or no `start`: `i` and (the start, the length) as expressions.
+    fn enumerate_range<'t>(
+        &mut self,
+        target: &'t Target,
+        iter: &Iterable,
+    ) -> Option<(&'t str, (TokenStream, TokenStream))> {
+        let IterKind::Enumerate(inner, start) = &iter.kind else {
+            return None;
+        };
+        let IterKind::Value(arr) = &inner.kind else {
+            return None;
+        };
+        let Target::Tuple(parts, _) = target else {
+            return None;
+        };
+        let [Target::Local(var, _), _] = parts.as_slice() else {
+            return None;
+        };
+        // `for i, i in enumerate(a)` leaves the item in `i`.
+        if target
+            .names()
+            .iter()
+            .filter(|n| **n == var.as_str())
+            .count()
+            != 1
+        {
+            return None;
+        }
+        if !matches!(arr.kind, ExprKind::Local(_)) || !matches!(self.ty(arr), Ty::Array(_, 1)) {
+            return None;
+        }
+        let start = match start.as_ref().map(|s| &s.kind) {
+            None => quote!(0i64),
+            Some(ExprKind::Int(k)) => quote!(#k),
+            Some(_) => return None,
+        };
+        let a = self.place(arr);
+        Some((var.as_str(), (start, quote!((#a).len_i64()))))
     }
 
     /// `[elt for ... in ... if ...]`: nested cursor loops pushing into a new list.

@@ -251,10 +251,10 @@ impl FnEmitter<'_> {
         let st = self.tmp("step");
         let version = match (step_lit, reversed, step) {
             (Some(k), _, _) if k > 0 => {
-                self.versioning(var, body, &lo, &hi, super::bounds::Step::Literal(k))
+                self.versioning(var, body, &lo, &hi, super::bounds::Step::Literal(k), &[])
             }
             (None, false, Some(_)) => {
-                self.versioning(var, body, &lo, &hi, super::bounds::Step::Runtime(&st))
+                self.versioning(var, body, &lo, &hi, super::bounds::Step::Runtime(&st), &[])
             }
             _ => None,
         };
