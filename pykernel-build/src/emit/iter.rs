@@ -228,11 +228,11 @@ impl FnEmitter<'_> {
     ) -> TokenStream {
         // `for i, x in enumerate(a)`: `i` runs over a known range, so the body's accesses
         // indexed by it can be checked once before the loop, as in `range` loops.
-        let (lo, hi) = (self.tmp("elo"), self.tmp("ehi"));
         let version = self
             .enumerate_range(target, iter)
             .and_then(|(var, bounds)| {
                 let (start, len) = bounds;
+                let (lo, hi) = (self.tmp("elo"), self.tmp("ehi"));
                 // The item variables change on every step too.
                 let items: Vec<&str> = target.names().into_iter().filter(|n| *n != var).collect();
                 let step = super::bounds::Step::Literal(1);

@@ -29,19 +29,19 @@ mod __pykernel {
         let mut x: f64 = 0 as f64;
         unsafe {
             s = 0f64;
-            '__pk_done5: {
-                let __pk_it3 = ::pykernel::__private::Array::join(a, &a__pkown);
-                let mut __pk_k4: usize = 0;
-                '__pk_loop5: loop {
-                    let __pk_item = match if (__pk_k4 as i64) < __pk_it3.len_i64() {
-                        let __pk_x = __pk_it3.get([__pk_k4 as i64])?;
-                        __pk_k4 += 1;
+            '__pk_done3: {
+                let __pk_it1 = ::pykernel::__private::Array::join(a, &a__pkown);
+                let mut __pk_k2: usize = 0;
+                '__pk_loop3: loop {
+                    let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                        let __pk_x = __pk_it1.get([__pk_k2 as i64])?;
+                        __pk_k2 += 1;
                         Some(__pk_x)
                     } else {
                         None
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop5,
+                        None => break '__pk_loop3,
                     };
                     x = __pk_item;
                     s = (s + x);
@@ -153,19 +153,19 @@ mod __pykernel {
                 h = __pk_v;
                 h__pkown = __pk_o;
             }
-            '__pk_done5: {
-                let __pk_it3 = ::pykernel::__private::Array::join(xs, &xs__pkown);
-                let mut __pk_k4: usize = 0;
-                '__pk_loop5: loop {
-                    let __pk_item = match if (__pk_k4 as i64) < __pk_it3.len_i64() {
-                        let __pk_x = __pk_it3.get([__pk_k4 as i64])?;
-                        __pk_k4 += 1;
+            '__pk_done3: {
+                let __pk_it1 = ::pykernel::__private::Array::join(xs, &xs__pkown);
+                let mut __pk_k2: usize = 0;
+                '__pk_loop3: loop {
+                    let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                        let __pk_x = __pk_it1.get([__pk_k2 as i64])?;
+                        __pk_k2 += 1;
                         Some(__pk_x)
                     } else {
                         None
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop5,
+                        None => break '__pk_loop3,
                     };
                     x = __pk_item;
                     {
@@ -212,19 +212,19 @@ mod __pykernel {
         let mut s: i32 = 0 as i32;
         unsafe {
             s = ((0i64) as i32);
-            '__pk_done5: {
-                let __pk_it3 = ::pykernel::__private::Array::join(a, &a__pkown);
-                let mut __pk_k4: usize = 0;
-                '__pk_loop5: loop {
-                    let __pk_item = match if (__pk_k4 as i64) < __pk_it3.len_i64() {
-                        let __pk_x = __pk_it3.sub(__pk_k4 as i64)?;
-                        __pk_k4 += 1;
+            '__pk_done3: {
+                let __pk_it1 = ::pykernel::__private::Array::join(a, &a__pkown);
+                let mut __pk_k2: usize = 0;
+                '__pk_loop3: loop {
+                    let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                        let __pk_x = __pk_it1.sub(__pk_k2 as i64)?;
+                        __pk_k2 += 1;
                         Some(__pk_x)
                     } else {
                         None
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop5,
+                        None => break '__pk_loop3,
                     };
                     {
                         let (__pk_v, __pk_o) = (__pk_item).split();

@@ -173,30 +173,30 @@ mod __pykernel {
             };
             let _ = (xs).push(s);
             out = ::pykernel::__private::List::<f64>::from_vec(::std::vec![]);
-            '__pk_done10: {
-                let __pk_it7 = xs.clone();
-                let mut __pk_k8: usize = 0;
-                let mut __pk_count9: i64 = 0i64;
-                '__pk_loop10: loop {
+            '__pk_done8: {
+                let __pk_it5 = xs.clone();
+                let mut __pk_k6: usize = 0;
+                let mut __pk_count7: i64 = 0i64;
+                '__pk_loop8: loop {
                     let __pk_item = match match {
-                        let __pk_x = __pk_it7.item(__pk_k8);
-                        __pk_k8 += 1;
+                        let __pk_x = __pk_it5.item(__pk_k6);
+                        __pk_k6 += 1;
                         __pk_x
                     } {
                         Some(__pk_x) => {
-                            let __pk_c = __pk_count9;
-                            __pk_count9 = __pk_count9.wrapping_add(1);
+                            let __pk_c = __pk_count7;
+                            __pk_count7 = __pk_count7.wrapping_add(1);
                             Some((__pk_c, __pk_x))
                         }
                         None => None,
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop10,
+                        None => break '__pk_loop8,
                     };
                     {
-                        let (__pk_u11, __pk_u12) = __pk_item;
-                        i = __pk_u11;
-                        x = __pk_u12;
+                        let (__pk_u9, __pk_u10) = __pk_item;
+                        i = __pk_u9;
+                        x = __pk_u10;
                     }
                     let _ = (out).push((x * ((i) as f64)));
                 }
@@ -204,27 +204,27 @@ mod __pykernel {
             return Ok((
                 out.clone(),
                 {
-                    let mut __pk_m13: ::core::option::Option<f64> = None;
-                    let __pk_it14 = xs.clone();
-                    let mut __pk_k15: usize = 0;
-                    '__pk_comp16: loop {
+                    let mut __pk_m11: ::core::option::Option<f64> = None;
+                    let __pk_it12 = xs.clone();
+                    let mut __pk_k13: usize = 0;
+                    '__pk_comp14: loop {
                         let __pk_x = match {
-                            let __pk_x = __pk_it14.item(__pk_k15);
-                            __pk_k15 += 1;
+                            let __pk_x = __pk_it12.item(__pk_k13);
+                            __pk_k13 += 1;
                             __pk_x
                         } {
                             Some(__pk_x) => __pk_x,
-                            None => break '__pk_comp16,
+                            None => break '__pk_comp14,
                         };
-                        let __pk_take = match &__pk_m13 {
+                        let __pk_take = match &__pk_m11 {
                             Some(__pk_cur) => __pk_x < *__pk_cur,
                             None => true,
                         };
                         if __pk_take {
-                            __pk_m13 = Some(__pk_x);
+                            __pk_m11 = Some(__pk_x);
                         }
                     }
-                    match __pk_m13 {
+                    match __pk_m11 {
                         Some(__pk_v) => __pk_v,
                         None => {
                             Err(
@@ -237,27 +237,27 @@ mod __pykernel {
                     }
                 },
                 {
-                    let mut __pk_m17: ::core::option::Option<f64> = None;
-                    let __pk_it18 = xs.clone();
-                    let mut __pk_k19: usize = 0;
-                    '__pk_comp20: loop {
+                    let mut __pk_m15: ::core::option::Option<f64> = None;
+                    let __pk_it16 = xs.clone();
+                    let mut __pk_k17: usize = 0;
+                    '__pk_comp18: loop {
                         let __pk_x = match {
-                            let __pk_x = __pk_it18.item(__pk_k19);
-                            __pk_k19 += 1;
+                            let __pk_x = __pk_it16.item(__pk_k17);
+                            __pk_k17 += 1;
                             __pk_x
                         } {
                             Some(__pk_x) => __pk_x,
-                            None => break '__pk_comp20,
+                            None => break '__pk_comp18,
                         };
-                        let __pk_take = match &__pk_m17 {
+                        let __pk_take = match &__pk_m15 {
                             Some(__pk_cur) => __pk_x > *__pk_cur,
                             None => true,
                         };
                         if __pk_take {
-                            __pk_m17 = Some(__pk_x);
+                            __pk_m15 = Some(__pk_x);
                         }
                     }
-                    match __pk_m17 {
+                    match __pk_m15 {
                         Some(__pk_v) => __pk_v,
                         None => {
                             Err(
@@ -294,78 +294,78 @@ mod __pykernel {
         let mut y: f64 = 0 as f64;
         unsafe {
             t = 0f64;
-            '__pk_done9: {
-                let __pk_it3 = a.clone();
+            '__pk_done7: {
+                let __pk_it1 = a.clone();
+                let mut __pk_k2: usize = 0;
+                let __pk_it3 = b.clone();
                 let mut __pk_k4: usize = 0;
-                let __pk_it5 = b.clone();
-                let mut __pk_k6: usize = 0;
-                '__pk_loop9: loop {
+                '__pk_loop7: loop {
                     let __pk_item = match match {
-                        let __pk_x = __pk_it3.item(__pk_k4);
-                        __pk_k4 += 1;
+                        let __pk_x = __pk_it1.item(__pk_k2);
+                        __pk_k2 += 1;
                         __pk_x
                     } {
-                        Some(__pk_z7) => {
+                        Some(__pk_z5) => {
                             match {
-                                let __pk_x = __pk_it5.item(__pk_k6);
-                                __pk_k6 += 1;
+                                let __pk_x = __pk_it3.item(__pk_k4);
+                                __pk_k4 += 1;
                                 __pk_x
                             } {
-                                Some(__pk_z8) => Some((__pk_z7, __pk_z8)),
+                                Some(__pk_z6) => Some((__pk_z5, __pk_z6)),
                                 None => None,
                             }
                         }
                         None => None,
                     } {
                         Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop9,
+                        None => break '__pk_loop7,
                     };
                     {
-                        let (__pk_u10, __pk_u11) = __pk_item;
-                        x = __pk_u10;
-                        y = __pk_u11;
+                        let (__pk_u8, __pk_u9) = __pk_item;
+                        x = __pk_u8;
+                        y = __pk_u9;
                     }
                     t = (t + (((x) as f64) * y));
                 }
             }
             {
-                let __pk_b12 = &(a);
-                let __pk_i13 = 0i64;
-                let __pk_r = (__pk_b12.get(__pk_i13)?).wrapping_add(5i64);
-                __pk_b12.set(__pk_i13, __pk_r)?;
+                let __pk_b10 = &(a);
+                let __pk_i11 = 0i64;
+                let __pk_r = (__pk_b10.get(__pk_i11)?).wrapping_add(5i64);
+                __pk_b10.set(__pk_i11, __pk_r)?;
             }
             let _ = (b).pop(None)?;
             return Ok((
                 t,
                 {
-                    let __pk_x14 = 3i64;
+                    let __pk_x12 = 3i64;
                     (a.clone())
                         .contains_by(|__pk_e| {
                             let __pk_e = __pk_e.clone();
-                            (__pk_e == __pk_x14.clone())
+                            (__pk_e == __pk_x12.clone())
                         })
                 },
                 {
-                    let mut __pk_out15: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
-                    let __pk_it16 = a.clone();
-                    let mut __pk_k17: i64 = __pk_it16.len_i64() - 1;
-                    '__pk_comp18: loop {
-                        let __pk_item = match if __pk_k17 >= 0
-                            && (__pk_k17 as usize) < __pk_it16.len()
+                    let mut __pk_out13: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
+                    let __pk_it14 = a.clone();
+                    let mut __pk_k15: i64 = __pk_it14.len_i64() - 1;
+                    '__pk_comp16: loop {
+                        let __pk_item = match if __pk_k15 >= 0
+                            && (__pk_k15 as usize) < __pk_it14.len()
                         {
-                            let __pk_x = __pk_it16.item(__pk_k17 as usize);
-                            __pk_k17 -= 1;
+                            let __pk_x = __pk_it14.item(__pk_k15 as usize);
+                            __pk_k15 -= 1;
                             __pk_x
                         } else {
                             None
                         } {
                             Some(__pk_x) => __pk_x,
-                            None => break '__pk_comp18,
+                            None => break '__pk_comp16,
                         };
                         x__pkc1 = __pk_item;
-                        __pk_out15.push(x__pkc1);
+                        __pk_out13.push(x__pkc1);
                     }
-                    ::pykernel::__private::List::from_vec(__pk_out15)
+                    ::pykernel::__private::List::from_vec(__pk_out13)
                 },
             ));
         }
