@@ -276,18 +276,23 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
 }
 
 /// Arrays inside lists and tuples of export arguments (`float64[:] list`,
-/// `(float64[:,:], int)`): any layout is accepted, and they must be writeable (the
-/// analysis of which arguments a kernel writes does not look inside containers).
+/// `(float64[:,:], int)`): any layout is accepted; they must be writeable when the
+/// kernel may write through that argument.
 impl<T: Element + Copy, const D: usize> crate::python_list::PyValue for Array<T, D> {
     fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let expected = format!("a writeable {D}-D {} array", numpy::dtype::<T>(obj.py()));
+        let writes = crate::python_list::arrays_written();
+        let expected = format!(
+            "a {}{D}-D {} array",
+            if writes { "writeable " } else { "" },
+            numpy::dtype::<T>(obj.py())
+        );
         let spec = ArraySpec {
             func: "",
             name: "",
             expected: &expected,
             layout: Layout::Any,
             fixed: &[],
-            writes: true,
+            writes,
             index: usize::MAX - 1,
         };
         array_arg(obj, &spec)

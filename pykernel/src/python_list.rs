@@ -156,15 +156,33 @@ impl<T: PyValue + Clone> PyValue for List<T> {
     }
 }
 
+thread_local! {
+    /// While a container argument is converted: may the kernel write to its arrays?
+    /// (Read by the array conversion, which has no other way to learn it.)
+    static ARRAYS_WRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// May the kernel write to the arrays of the container argument being converted?
+pub(crate) fn arrays_written() -> bool {
+    ARRAYS_WRITTEN.with(std::cell::Cell::get)
+}
+
 /// Converts argument `name` of `func` to a kernel value, with a `TypeError` naming both
 /// and the expected export type.
+///
+/// `writes`: may the kernel write to arrays inside this argument? If not, read-only
+/// arrays are accepted there.
 pub fn arg_from_py<T: PyValue>(
     obj: &Bound<'_, PyAny>,
     func: &str,
     name: &str,
     expected: &str,
+    writes: bool,
 ) -> PyResult<T> {
-    T::from_py(obj).map_err(|e| {
+    let before = ARRAYS_WRITTEN.with(|w| w.replace(writes));
+    let r = T::from_py(obj);
+    ARRAYS_WRITTEN.with(|w| w.set(before));
+    r.map_err(|e| {
         if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) {
             return e;
         }

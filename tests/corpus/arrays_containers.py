@@ -26,6 +26,32 @@ def list_arg(arrays):
 # case: list_arg([np.arange(3.0), np.ones(2)])
 # case: list_arg([])
 # case: list_arg([np.zeros(0)])
+# case: list_arg([np.ones(2), readonly(np.ones(2))])  # expect-error TypeError arrays
+
+
+#pykernel export list_sum(float64[:] list, (int64[:,:], float64))
+def list_sum(arrays, pair):
+    m, w = pair
+    total = 0.0
+    for a in arrays:
+        for i in range(len(a)):
+            total += a[i] * w
+    return float(total) + float(m[0, 0])
+# case: list_sum([readonly(np.arange(3.0)), np.ones(2)[::2]], (readonly(np.ones((2, 2), dtype=np.int64)), 2.0))
+# case: list_sum([], (np.zeros((1, 1), dtype=np.int64), 1.0))
+
+
+#pykernel export list_helper_writes(float64[:] list)
+def list_helper_writes(arrays):
+    for a in arrays:
+        bump(a)
+    return len(arrays)
+
+
+def bump(a):
+    a[0] += 1.0
+# case: list_helper_writes([np.ones(2)])
+# case: list_helper_writes([readonly(np.ones(2))])  # expect-error TypeError arrays
 
 
 #pykernel export pair_result(int)

@@ -621,9 +621,10 @@ fn python_wrapper(
             let rt = ty_tokens(t);
             let val = format_ident!("__pk_arg_{}", id);
             let (fname, expected) = (&f.name, et.ty.to_string());
+            let w = writes.get(k).copied().unwrap_or(true);
             params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
             converts.push(quote! {
-                let #val: #rt = ::pykernel::__private::arg_from_py(#id, #fname, #n, #expected)?;
+                let #val: #rt = ::pykernel::__private::arg_from_py(#id, #fname, #n, #expected, #w)?;
             });
             write_backs.push(quote!(::pykernel::__private::PyValue::write_back(&#val, #id)?;));
             args.push(quote!(#val.clone()));

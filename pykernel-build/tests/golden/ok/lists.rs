@@ -477,6 +477,7 @@ pub fn z(
             "stats",
             "xs",
             "float list",
+            false,
         )?;
         let r = ::pykernel::__private::without_gil(
             __pk_py,
@@ -531,12 +532,14 @@ pub fn z(
             "z",
             "a",
             "int list",
+            true,
         )?;
         let __pk_arg_b: ::pykernel::__private::List<f64> = ::pykernel::__private::arg_from_py(
             b,
             "z",
             "b",
             "float list",
+            false,
         )?;
         let r = ::pykernel::__private::without_gil(
             __pk_py,
