@@ -225,3 +225,18 @@ def weighted(a, z):
 # case: weighted(np.array([1.0, -2.0, 0.5]), np.array([1j, 2.0 - 1j, -0.5j]))
 # case: weighted(np.array([1.0, -2.0]), np.array([1j, 2.0, 3.0]))
 # case: weighted(np.array([1.0, -2.0, 4.0]), np.array([1j, 2.0]))
+
+
+#pykernel export shift_rows(float64[:,:], float64[:], int, int)
+def shift_rows(m, v, dst, src):
+    # With dst == src (or v a view of row dst) each step reads what the previous one
+    # wrote: the rows overlap, so the loop must not run on slices.
+    for j in range(m.shape[1] - 1):
+        m[dst, j + 1] = m[src, j] * 2.0 + v[j]
+    return m
+# case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(12), 0, 0)
+# case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(12), 0, 1)
+# case: shift_rows((x := np.arange(24.0).reshape(2, 12)), x[0], 0, 1)
+# case: shift_rows((x := np.arange(24.0).reshape(2, 12)), x[0][::-1], 0, 1)
+# case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(12), -1, 1)
+# case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(5), 0, 1)
