@@ -227,7 +227,7 @@ def weighted(a, z):
 # case: weighted(np.array([1.0, -2.0, 4.0]), np.array([1j, 2.0]))
 
 
-#pykernel export shift_rows(float64[:,:], float64[:], int, int)
+#pykernel export shift_rows(float64[:,:], float64[::], int, int)
 def shift_rows(m, v, dst, src):
     # With dst == src (or v a view of row dst) each step reads what the previous one
     # wrote: the rows overlap, so the loop must not run on slices.
