@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
-use crate::exports::{Export, ExportType, Flavor};
+use crate::exports::{Dim, Export, ExportType, Flavor};
 use crate::ir::Module;
 use crate::lower::suggest;
 use crate::messages::kernel as msg;
@@ -140,6 +140,14 @@ fn capsule_param(t: &ExportType) -> Result<Ty, crate::messages::Message> {
         }
         ExportType::Pointer { dtype, .. } if !dtype.is_complex() => Ok(Ty::Ptr(*dtype)),
         ExportType::VoidPointer => Ok(Ty::VoidPtr),
+        // A pointer to a block of known extents: an array in the kernel.
+        ExportType::Array { dtype, dims, .. } if !dtype.is_complex() => {
+            if dims.iter().all(|d| matches!(d, Dim::Fixed(_))) {
+                Ok(Ty::Array(*dtype, dims.len() as u8))
+            } else {
+                Err(msg::capsule_array_extents(&t.to_string()))
+            }
+        }
         other => Err(msg::unsupported_export_type(
             &other.to_string(),
             "capsule exports",
@@ -184,6 +192,16 @@ mod tests {
         assert_eq!(b[0].params[0], Ty::INT);
         assert_eq!(b[0].params[1], Ty::FLOAT);
         assert_eq!(b[0].c_params.len(), 3);
+    }
+
+    #[test]
+    fn capsule_blocks_of_fixed_extents_are_arrays() {
+        let (_, b, _, d) = inferred(
+            "#pythran export capsule f(int32, float64[3])\ndef f(n, x):\n    return x[0]\n",
+        );
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(b[0].params[1], Ty::Array(crate::exports::Dtype::Float64, 1));
+        assert_eq!(b[0].c_params[1].spelling, "double *");
     }
 
     #[test]

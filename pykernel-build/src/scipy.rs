@@ -62,6 +62,11 @@ pub fn c_type(t: &ExportType) -> Option<CType> {
             abi: Abi::VoidPtr,
             spelling: "void *".to_owned(),
         },
+        // `float64[3]` in a capsule: a pointer to the block.
+        ExportType::Array { dtype, flavor, .. } if !dtype.is_complex() => CType {
+            abi: Abi::Ptr(*dtype),
+            spelling: format!("{} *", scalar_spelling(*dtype, *flavor)),
+        },
         _ => return None,
     })
 }

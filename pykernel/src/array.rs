@@ -143,6 +143,11 @@ fn out_of_bounds(i: i64, axis: usize, n: usize) -> KernelError {
     )
 }
 
+fn reversed<const D: usize>(mut shape: [usize; D]) -> [usize; D] {
+    shape.reverse();
+    shape
+}
+
 /// C-order (row-major) strides of `shape`, in elements.
 fn c_strides<const D: usize>(shape: [usize; D]) -> [isize; D] {
     let mut strides = [0isize; D];
@@ -170,6 +175,27 @@ impl<T: Copy, const D: usize> Array<T, D> {
             },
             owner: None,
         }
+    }
+
+    /// The block of `shape` elements at `ptr`, in C order (Fortran order when
+    /// `fortran`): a capsule argument declared with fixed extents (`float64[3]`).
+    /// `ValueError` for a NULL pointer to a non-empty block.
+    ///
+    /// # Safety
+    /// `ptr` must be valid for the whole block for as long as the view is used.
+    pub unsafe fn from_c_block(ptr: *mut T, shape: [usize; D], fortran: bool) -> KResult<Self> {
+        if ptr.is_null() && !shape.contains(&0) {
+            return Err(value_error("NULL pointer access"));
+        }
+        let strides = if fortran {
+            let mut s = c_strides(reversed(shape));
+            s.reverse();
+            s
+        } else {
+            c_strides(shape)
+        };
+        // SAFETY: the caller's contract.
+        Ok(unsafe { Self::from_raw(ptr, shape, strides) })
     }
 
     /// A new C-ordered array holding `data` (`data.len()` must be the product of `shape`).

@@ -712,7 +712,19 @@ def c_spelling(t: str) -> str:
     t = t.strip()
     if t.endswith("*"):
         return c_spelling(t[:-1]) + " *"
+    block = fixed_block(t)
+    if block is not None:
+        return c_spelling(block[0]) + " *"  # a block of fixed extents is a pointer
     return C_SPELLING.get(t, t)
+
+
+def fixed_block(t: str):
+    """`float64[3]`, `int64[2,2] order(F)` (a capsule argument of fixed extents) ->
+    (dtype, shape, order); None for other types."""
+    m = re.match(r"^(\w+)\[(\d+(?:,\d+)*)\](?:\s+order\((C|F)\))?$", t.strip())
+    if not m:
+        return None
+    return m.group(1), tuple(int(d) for d in m.group(2).split(",")), m.group(3) or "C"
 
 
 def _abi_class(c: str) -> str:
@@ -800,6 +812,20 @@ class CapsuleArgs:
         self.ref = []
         for i, (t, v) in enumerate(zip(export.argtypes, values)):
             t = t.strip()
+            block = fixed_block(t)
+            if block is not None:
+                # The compiled capsule gets a pointer to the block; CPython a NumPy view
+                # of its own copy (what a kernel of fixed extents sees).
+                dtype, shape, order = block
+                elem = DTYPE_CTYPES[dtype]
+                flat = np.asarray(v, dtype=np.dtype(dtype)).ravel(order=order).tolist()
+                na = (elem * len(flat))(*flat)
+                ra = (elem * len(flat))(*flat)
+                self.native_arrays[i] = na
+                self.ref_arrays[i] = ra
+                self.native.append(na)
+                self.ref.append(np.ctypeslib.as_array(ra).reshape(shape, order=order))
+                continue
             if t.endswith("*"):
                 elem = pointee_ctype(t, c_args[i] if i < len(c_args) else "")
                 if v is None:

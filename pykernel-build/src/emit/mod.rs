@@ -219,11 +219,27 @@ fn capsule_fn(
     let inner = instance_name(input.program, input.module, input.program.roots[i]);
     let mut params = Vec::new();
     let mut args = Vec::new();
+    // Arrays of fixed extents (`float64[3]`) arrive as pointers and become views,
+    // which can fail (NULL): they are made first, inside the error path.
+    let mut views = Vec::new();
     for (((pname, _), et), kt) in f.params.iter().zip(&b.export.args).zip(&inst.key.args) {
         let id = ident(pname);
         let (rt, conv) = match (&et.ty, kt) {
             (ExportType::Scalar { dtype, .. }, Ty::Scalar(k)) => {
                 (dtype_tokens(*dtype), cast(quote!(#id), *dtype, k.dtype))
+            }
+            (ExportType::Array { dims, order, .. }, Ty::Array(d, n)) => {
+                let (e, n) = (dtype_tokens(*d), *n as usize);
+                let extents = dims.iter().map(|d| match d {
+                    crate::exports::Dim::Fixed(k) => *k as usize,
+                    crate::exports::Dim::Any => 0,
+                });
+                let fortran = *order == crate::exports::Order::F;
+                views.push(quote! {
+                    // SAFETY: the pointer's validity is the caller's contract, as in C.
+                    let #id = unsafe { ::pykernel::__private::Array::<#e, #n>::from_c_block(#id, [#(#extents),*], #fortran) }?;
+                });
+                (quote!(*mut #e), quote!(#id))
             }
             _ => (ty_tokens(kt), quote!(#id)),
         };
@@ -248,6 +264,14 @@ fn capsule_fn(
             };
             (dtype_tokens(d), conv, fail)
         }
+    };
+    let call = if views.is_empty() {
+        quote!(unsafe { __pykernel::#inner(#(#args),*) })
+    } else {
+        quote!((|| {
+            #(#views)*
+            unsafe { __pykernel::#inner(#(#args),*) }
+        })())
     };
     let ok_pat = if sig.ret.is_none() {
         quote!(Ok(_))
@@ -278,7 +302,7 @@ fn capsule_fn(
         #no_mangle
         #[allow(clippy::all, clippy::pedantic, non_snake_case, unused_parens, dead_code)]
         pub unsafe extern "C" fn #name(#(#params),*) -> #ret_ty {
-            match unsafe { __pykernel::#inner(#(#args),*) } {
+            match #call {
                 #ok_pat => #ok,
                 Err(e) => #fail,
             }

@@ -338,6 +338,16 @@ pub fn unsupported_export_type(ty: &str, context: &str) -> Message {
     )
 }
 
+/// An array without fixed extents in a capsule export.
+pub fn capsule_array_extents(ty: &str) -> Message {
+    Message::new(
+        "PK0411",
+        format!("`{ty}` in a capsule export needs fixed extents: a C pointer carries no length"),
+        "extents not fixed",
+    )
+    .hint("write them (`float64[3]`, `float64[2,2]`), or take a pointer (`float64*`) and view it with `as_array(p, (n,))`")
+}
+
 /// Pointer types in a regular export.
 pub fn pointer_in_regular_export(ty: &str) -> Message {
     Message::new(
