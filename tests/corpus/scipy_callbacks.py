@@ -49,6 +49,13 @@ def nq_poly(n, xx):
 # case: nq_poly(1, [0.5])
 
 
+#pykernel export capsule nq_block(int32, float64[3])
+def nq_block(n, xx):
+    # The same C signature with the point as an array of fixed extent.
+    return xx[0] * xx[1] + xx[-1] * n
+# case: nq_block(3, [1.0, 2.0, 3.0])
+
+
 # ---- nquad: double (int, double *, void *): the seed's f -----------------------------
 #pythran export capsule f(int32, float64*, float64* )
 def f(n, x, cp):

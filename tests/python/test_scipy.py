@@ -41,6 +41,7 @@ EXPECTED_NAMES = {
     "q_scaled": QUAD_DU,
     "q_opaque": QUAD_DU,
     "nq_poly": NQUAD,
+    "nq_block": NQUAD,
     "f": NQUAD_U,
     "nq_opaque": NQUAD_U,
     "gf_mean": GF,
@@ -152,6 +153,14 @@ def test_nquad_int_double_ptr(caps):
     ranges = [[0.0, 1.0], [-1.0, 2.0], [0.5, 1.5]]
     got = integrate.nquad(llc(cap(caps, "nq_poly")), ranges)
     want = integrate.nquad(lambda *xs: _nq_ref(ref.nq_poly, xs), ranges)
+    assert got == want
+
+
+def test_nquad_fixed_extent_block(caps):
+    """`capsule nq_block(int32, float64[3])`: SciPy's `double (int, double *)`."""
+    ranges = [[0.0, 1.0], [-1.0, 2.0], [0.5, 1.5]]
+    got = integrate.nquad(llc(cap(caps, "nq_block")), ranges)
+    want = integrate.nquad(lambda x, y, z: x * y + z * 3, ranges)
     assert got == want
 
 
