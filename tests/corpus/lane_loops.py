@@ -240,3 +240,15 @@ def shift_rows(m, v, dst, src):
 # case: shift_rows((x := np.arange(24.0).reshape(2, 12)), x[0][::-1], 0, 1)
 # case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(12), -1, 1)
 # case: shift_rows(np.arange(24.0).reshape(2, 12), np.zeros(5), 0, 1)
+
+
+#pykernel export neighbours(float64[:])
+def neighbours(a):
+    # A reduction: one lane serves a[j - 1], a[j] and a[j + 1] at their offsets.
+    s = 0.0
+    for j in range(1, len(a) - 1):
+        s += a[j - 1] * a[j + 1] - a[j] * 0.5
+    return float(s)
+# case: neighbours(np.arange(12.0) ** 1.5)
+# case: neighbours(np.arange(2.0))
+# case: neighbours(np.array([1.0, -2.0, 3.0, nan, 5.0, 6.0, 7.0, 8.0, 9.0]))
