@@ -43,10 +43,23 @@ impl Typer<'_> {
         })
     }
 
+    /// `a[i] = v` of one element: NumPy refuses a Python `complex` in a real array.
+    pub(super) fn array_element_store(&mut self, array: &Ty, vt: &Ty, span: Span) -> bool {
+        if let (Ty::Scalar(s), Ty::Array(d, _)) = (vt, array)
+            && python_complex_into_real(*s, *d)
+        {
+            self.error(span, msg::bad_store(&vt.to_string(), &array.to_string()));
+            return false;
+        }
+        true
+    }
+
     /// `a[i, :] = v`, `a[1:-1] = v`: a number, or an array of the same dtype and rank.
     pub(super) fn array_slice_store(&mut self, dest: &Ty, vt: &Ty, span: Span) {
         let ok = match (dest, vt) {
-            (Ty::Array(..), Ty::Scalar(s)) => kind(s.dtype) <= 3,
+            (Ty::Array(d, _), Ty::Scalar(s)) => {
+                kind(s.dtype) <= 3 && !python_complex_into_real(*s, *d)
+            }
             (Ty::Array(d, n), Ty::Array(e, m)) => d == e && n == m,
             _ => false,
         };
@@ -321,4 +334,10 @@ fn index_items(idx: &Expr) -> Vec<&Expr> {
         ExprKind::Tuple(items) => items.iter().collect(),
         _ => vec![idx],
     }
+}
+
+/// A Python `complex` stored into a real array: `TypeError` in NumPy (a NumPy complex
+/// scalar is cast with a warning instead, as the compiled code does).
+fn python_complex_into_real(s: Scalar, d: Dtype) -> bool {
+    s.py && kind(s.dtype) == 3 && kind(d) != 3
 }

@@ -237,6 +237,12 @@ impl Typer<'_> {
                     self.array_slice_store(&rt, vt, args[0].span);
                     Some(Ty::None)
                 }
+                ("copy" | "transpose" | "flatten" | "fill", _) => {
+                    let want = if name == "fill" { "1" } else { "0" };
+                    let m = msg::builtin_arity(&format!("ndarray.{name}"), want, args.len());
+                    self.error(e.span, m);
+                    None
+                }
                 _ => {
                     let _ = n;
                     self.error(e.span, msg::unknown_method(&rt.to_string(), name));

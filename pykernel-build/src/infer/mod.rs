@@ -410,6 +410,11 @@ impl<'a> Typer<'a> {
                     self.array_slice_store(&elem, &vt, *span);
                     return;
                 }
+                if let Some(a @ Ty::Array(..)) = &bt
+                    && !self.array_element_store(a, &vt, *span)
+                {
+                    return;
+                }
                 self.check_store(&vt, &elem, bt.as_ref(), *span);
             }
             Target::Slice {
