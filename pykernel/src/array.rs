@@ -460,30 +460,12 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
 
     /// The elements in C order (row-major), copied.
     pub fn to_vec(&self) -> Vec<T> {
-        let n: usize = self.shape.iter().product();
-        let mut out = Vec::with_capacity(n);
-        if n == 0 {
-            return out;
-        }
-        let mut idx = [0usize; D];
-        loop {
-            let off: isize = (0..D).map(|k| idx[k] as isize * self.strides[k]).sum();
-            // SAFETY: every index is below its extent.
+        let mut out = Vec::with_capacity(self.shape.iter().product());
+        self.for_each_offset(|off| {
+            // SAFETY: offsets of in-bounds indices.
             out.push(unsafe { *self.ptr.offset(off) });
-            // Odometer increment, last axis fastest.
-            let mut k = D;
-            loop {
-                if k == 0 {
-                    return out;
-                }
-                k -= 1;
-                idx[k] += 1;
-                if idx[k] < self.shape[k] {
-                    break;
-                }
-                idx[k] = 0;
-            }
-        }
+        });
+        out
     }
 
     /// The elements in C order, read one by one with unaligned loads (for NumPy arrays

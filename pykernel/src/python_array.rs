@@ -197,29 +197,6 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
     Ok(flat.reshape(shape.to_vec())?.into_any())
 }
 
-/// The byte range `[lo, hi)` that `shape`/`strides` (in bytes) address from `ptr`
-/// (`None` when empty).
-fn byte_span(
-    ptr: usize,
-    shape: &[usize],
-    strides: &[isize],
-    size: usize,
-) -> Option<(usize, usize)> {
-    if shape.contains(&0) {
-        return None;
-    }
-    let (mut lo, mut hi) = (ptr as isize, ptr as isize);
-    for (&n, &s) in shape.iter().zip(strides) {
-        let reach = (n as isize - 1) * s;
-        if reach < 0 {
-            lo += reach;
-        } else {
-            hi += reach;
-        }
-    }
-    Some((lo as usize, hi as usize + size))
-}
-
 /// `a` as a NumPy view of the array `base` (the argument it was sliced from), if it lies
 /// within `base`'s memory; writeable only when `base` is.
 fn view_of<'py, T: Element + Copy, const D: usize>(
@@ -237,8 +214,8 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
     for (d, &n) in dims.iter_mut().zip(a.shape().iter()) {
         *d = n as npyffi::npy_intp;
     }
-    let outer = byte_span(arr.data() as usize, arr.shape(), arr.strides(), size)?;
-    let inner = byte_span(a.as_ptr() as usize, &a.shape(), &strides, size)?;
+    let outer = crate::view::byte_span(arr.data() as usize, arr.shape(), arr.strides(), size)?;
+    let inner = crate::view::byte_span(a.as_ptr() as usize, &a.shape(), &strides, size)?;
     if inner.0 < outer.0 || inner.1 > outer.1 {
         return None;
     }

@@ -181,9 +181,12 @@ impl<T: Copy> View1<T> {
         {
             return false;
         }
-        let (a0, a1) = byte_range(self.ptr as usize, self.len, self.stride, size_of::<T>());
-        let (b0, b1) = byte_range(other.ptr as usize, other.len, other.stride, size_of::<U>());
-        a0 < b1 && b0 < a1
+        let span = |ptr: usize, len: usize, stride: isize, size: usize| {
+            byte_span(ptr, &[len], &[stride * size as isize], size)
+        };
+        let a = span(self.ptr as usize, self.len, self.stride, size_of::<T>());
+        let b = span(other.ptr as usize, other.len, other.stride, size_of::<U>());
+        matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
     }
 
     /// Writes `f(k)` to every element `k`.
@@ -217,13 +220,27 @@ impl<T: Copy> View1<T> {
     }
 }
 
-fn byte_range(ptr: usize, len: usize, stride: isize, size: usize) -> (usize, usize) {
-    let span = (len as isize - 1) * stride * size as isize;
-    if span >= 0 {
-        (ptr, ptr.wrapping_add(span as usize + size))
-    } else {
-        (ptr.wrapping_sub((-span) as usize), ptr + size)
+/// The byte range `[lo, hi)` that `shape`/`strides` (strides in bytes) address from
+/// `ptr`, for elements of `size` bytes (`None` when empty).
+pub(crate) fn byte_span(
+    ptr: usize,
+    shape: &[usize],
+    strides: &[isize],
+    size: usize,
+) -> Option<(usize, usize)> {
+    if shape.contains(&0) {
+        return None;
     }
+    let (mut lo, mut hi) = (ptr, ptr);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let reach = (n as isize - 1).wrapping_mul(s);
+        if reach < 0 {
+            lo = lo.wrapping_sub(reach.unsigned_abs());
+        } else {
+            hi = hi.wrapping_add(reach as usize);
+        }
+    }
+    Some((lo, hi.wrapping_add(size)))
 }
 
 #[cfg(test)]

@@ -262,47 +262,39 @@ impl FnEmitter<'_> {
         } else {
             res
         };
-        if let Some(l) = self.lanes.get(&idx.id).cloned() {
-            let cur = l.read();
+        // The new element value from the current one (`cur`), in the array's dtype.
+        let new_value = |cur: TokenStream| {
             let r_v = match super::expr::positive_divisor(op, value, res) {
                 Some(f) => f(cast(cur, d, res.dtype)),
                 None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
             };
-            let store = l.write(cast(r_v, res.dtype, d));
+            cast(r_v, res.dtype, d)
+        };
+        if let Some(l) = self.lanes.get(&idx.id) {
+            let store = l.write(new_value(l.read()));
             return quote!({ #store });
         }
         let unchecked = self.unchecked.contains(&idx.id);
-        let (get, set) = if unchecked {
-            (quote!(get_unchecked), quote!(set_unchecked))
-        } else {
-            (quote!(get_nocheck), quote!(set_nocheck))
-        };
         if !unchecked && self.bounds_checks {
             // One index check: the element's address, read and written.
-            let cur = quote!((*__pk_p));
-            let r_v = match super::expr::positive_divisor(op, value, res) {
-                Some(f) => f(cast(cur, d, res.dtype)),
-                None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
-            };
-            let r_v = cast(r_v, res.dtype, d);
+            let r_v = new_value(quote!((*__pk_p)));
             return quote!({
                 let __pk_p = (#r).elem_ptr([#(#vals),*])?;
                 let __pk_r = #r_v;
                 *__pk_p = __pk_r;
             });
         }
-        let cur = quote!(__pk_a.#get(__pk_i));
-        let r_v = match super::expr::positive_divisor(op, value, res) {
-            Some(f) => f(cast(cur, d, res.dtype)),
-            None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+        let (get, set) = if unchecked {
+            (quote!(get_unchecked), quote!(set_unchecked))
+        } else {
+            (quote!(get_nocheck), quote!(set_nocheck))
         };
-        let r_v = cast(r_v, res.dtype, d);
-        let store = quote!(__pk_a.#set(__pk_i, __pk_r););
+        let r_v = new_value(quote!(__pk_a.#get(__pk_i)));
         quote!({
             let __pk_a = &(#r);
             let __pk_i = [#(#vals),*];
             let __pk_r = #r_v;
-            #store
+            __pk_a.#set(__pk_i, __pk_r);
         })
     }
 

@@ -111,7 +111,27 @@ fn comp_vars(e: &Expr, out: &mut BTreeSet<String>) {
     e.children().into_iter().for_each(|c| comp_vars(c, out));
 }
 
+/// The two copies of a versioned loop: `fast` (unchecked) when the one check before the
+/// loop passes, else `slow` (checked, and marked cold so that LLVM keeps the fast copy's
+/// values in registers).
+pub(crate) fn versioned(cond: &TokenStream, fast: &TokenStream, slow: &TokenStream) -> TokenStream {
+    quote!(if #cond { #fast } else { ::pykernel::__private::cold_path(); #slow })
+}
+
 impl FnEmitter<'_> {
+    /// Runs `f` with the accesses `keys` emitted without bounds checks.
+    pub(crate) fn with_unchecked<R>(
+        &mut self,
+        keys: &[ExprId],
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let saved = self.unchecked.clone();
+        self.unchecked.extend(keys.iter().copied());
+        let r = f(self);
+        self.unchecked = saved;
+        r
+    }
+
     pub(super) fn is_int_local(&self, name: &str) -> bool {
         matches!(self.inst.locals.get(name), Some(Ty::Scalar(s)) if kind(s.dtype) == 1)
     }

@@ -245,13 +245,9 @@ impl FnEmitter<'_> {
         let c = self.cursor(iter);
         self.push_loop();
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
-        let fast = version.as_ref().map(|(_, (_, keys))| {
-            let saved = self.unchecked.clone();
-            self.unchecked.extend(keys.iter().copied());
-            let b = self.block(body);
-            self.unchecked = saved;
-            b
-        });
+        let fast = version
+            .as_ref()
+            .map(|(_, (_, keys))| self.with_unchecked(keys, |em| em.block(body)));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
@@ -267,11 +263,8 @@ impl FnEmitter<'_> {
         };
         let body_loop = match (&version, &fast) {
             (Some((bounds, (cond, _))), Some(fb)) => {
-                let (fast_loop, slow_loop) = (lp(fb), lp(&b));
-                quote! {
-                    #bounds
-                    if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop }
-                }
+                let both = super::bounds::versioned(cond, &lp(fb), &lp(&b));
+                quote!(#bounds #both)
             }
             _ => lp(&b),
         };

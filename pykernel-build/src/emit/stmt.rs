@@ -264,13 +264,9 @@ impl FnEmitter<'_> {
             _ => None,
         };
         self.push_loop();
-        let fast = version.as_ref().map(|(_, keys)| {
-            let saved = self.unchecked.clone();
-            self.unchecked.extend(keys.iter().copied());
-            let b = self.block(body);
-            self.unchecked = saved;
-            b
-        });
+        let fast = version
+            .as_ref()
+            .map(|(_, keys)| self.with_unchecked(keys, |em| em.block(body)));
         let lane_body = lanes.as_ref().map(|p| self.lane_body(p, body));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
@@ -295,7 +291,7 @@ impl FnEmitter<'_> {
                         (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &fast_loop),
                         _ => fast_loop,
                     };
-                    quote!(if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop })
+                    super::bounds::versioned(cond, &fast_loop, &slow_loop)
                 }
                 _ => counted(&b),
             },
@@ -313,7 +309,7 @@ impl FnEmitter<'_> {
                 let lp = match (&version, &fast) {
                     (Some((cond, _)), Some(fb)) => {
                         let (fast_loop, slow_loop) = (stepped(fb), stepped(&b));
-                        quote!(if #cond { #fast_loop } else { ::pykernel::__private::cold_path(); #slow_loop })
+                        super::bounds::versioned(cond, &fast_loop, &slow_loop)
                     }
                     _ => stepped(&b),
                 };

@@ -156,14 +156,9 @@ impl FnEmitter<'_> {
             self.while_versioning(cond, body)
         };
         self.push_loop();
-        let fast = version.as_ref().map(|(_, keys)| {
-            let saved = self.unchecked.clone();
-            self.unchecked.extend(keys.iter().copied());
-            let c = self.cond(cond);
-            let b = self.block(body);
-            self.unchecked = saved;
-            (c, b)
-        });
+        let fast = version
+            .as_ref()
+            .map(|(_, keys)| self.with_unchecked(keys, |em| (em.cond(cond), em.block(body))));
         let c = self.cond(cond);
         let b = self.block(body);
         let super::stmt::LoopLabels { cont, brk } = self.pop_loop();
@@ -171,18 +166,14 @@ impl FnEmitter<'_> {
         if forever {
             return quote!(#brk: { #cont: loop { #b } #e });
         }
-        match (version, fast) {
-            (Some((vc, _)), Some((fc, fb))) => quote!(#brk: {
-                if #vc {
-                    #cont: while #fc { #fb }
-                } else {
-                    ::pykernel::__private::cold_path();
-                    #cont: while #c { #b }
-                }
-                #e
-            }),
-            _ => quote!(#brk: { #cont: while #c { #b } #e }),
-        }
+        let slow = quote!(#cont: while #c { #b });
+        let lp = match (version, fast) {
+            (Some((vc, _)), Some((fc, fb))) => {
+                super::bounds::versioned(&vc, &quote!(#cont: while #fc { #fb }), &slow)
+            }
+            _ => slow,
+        };
+        quote!(#brk: { #lp #e })
     }
 }
 
