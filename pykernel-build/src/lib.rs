@@ -12,10 +12,12 @@
 //!
 //! The translator is a pipeline of passes, one module each: [`parse`](mod@parse) →
 //! `exports` (export comments) → `lower` (AST to IR) → `bind` (exports to typed roots) →
-//! `infer` (types, per specialisation) → `check` (capsules vs SciPy) → `emit` (Rust).
+//! `infer` (types, per specialisation) → `check` (capsules vs SciPy) → `analysis` (bounds
+//! facts for loops) → `emit` (Rust).
 //! [`generate`] runs it on a string without I/O; [`compile`] and [`Config::compile`] read
 //! files, write `$OUT_DIR/pykernel/*.rs` and talk to cargo.
 
+mod analysis;
 mod bind;
 mod check;
 mod compile;

@@ -83,6 +83,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         return Err(diags);
     }
 
+    let plans = crate::analysis::analyze(&module, &program);
     let emitted = emit(&EmitInput {
         path,
         module: &module,
@@ -91,6 +92,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         capsules: &sigs,
         c_symbols: config.c_symbols,
         bounds_checks: config.bounds_checks,
+        plans: &plans,
     });
     let (core, python) = match (format_items(emitted.core), format_items(emitted.python)) {
         (Ok(c), Ok(p)) => (c, p),

@@ -16,6 +16,7 @@
 //! Python-callable functions.
 
 mod array;
+mod bound;
 mod capsule;
 mod cmath;
 mod complex;
@@ -62,6 +63,7 @@ macro_rules! __pykernel_if_pyo3 {
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
+    pub use crate::bound::Bnd;
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};

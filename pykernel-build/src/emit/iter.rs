@@ -14,7 +14,7 @@ use super::stmt::LoopLabels;
 use super::types::{convert, ty_tokens};
 use crate::exports::Dtype;
 use crate::infer::value_item;
-use crate::ir::{Expr, ExprKind, Generator, IterKind, Iterable, Stmt, Target};
+use crate::ir::{Expr, Generator, IterKind, Iterable, Stmt, Target};
 use crate::types::Ty;
 
 /// A started iteration.
@@ -182,8 +182,10 @@ impl FnEmitter<'_> {
                 }
             }
             Ty::Array(_, n) => {
+                // In range by the cursor's own test (`k < len`), and the array variable
+                // never changes length.
                 let read = if *n == 1 {
-                    quote!(#v.get([#k as i64])?)
+                    quote!(#v.get_unchecked([#k as i64]))
                 } else {
                     quote!(#v.sub(#k as i64)?)
                 };
@@ -218,7 +220,9 @@ impl FnEmitter<'_> {
         }
     }
 
-    /// `for target in iter: body else: orelse` (anything but a plain range loop).
+    /// `for target in iter: body else: orelse` (anything but a plain range loop), versioned
+    /// on the bounds analysis' checks (`for i, x in enumerate(a)`, `for x in a` with a
+    /// counter, `zip`).
     pub(crate) fn for_each(
         &mut self,
         target: &Target,
@@ -226,28 +230,16 @@ impl FnEmitter<'_> {
         body: &[Stmt],
         orelse: &[Stmt],
     ) -> TokenStream {
-        // `for i, x in enumerate(a)`: `i` runs over a known range, so the body's accesses
-        // indexed by it can be checked once before the loop, as in `range` loops.
-        let version = self
-            .enumerate_range(target, iter)
-            .and_then(|(var, bounds)| {
-                let (start, len) = bounds;
-                let (lo, hi) = (self.tmp("elo"), self.tmp("ehi"));
-                // The item variables change on every step too.
-                let items: Vec<&str> = target.names().into_iter().filter(|n| *n != var).collect();
-                let step = super::bounds::Step::Literal(1);
-                let v = self.versioning(var, body, &lo, &hi, step, &items)?;
-                Some((
-                    quote!(let #lo: i64 = #start; let #hi: i64 = #lo.wrapping_add(#len);),
-                    v,
-                ))
-            });
         let c = self.cursor(iter);
+        let version = match iter.exprs().first() {
+            Some(k) => self.loop_guard(k.id, &super::guards::Header::default()),
+            None => None,
+        };
         self.push_loop();
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
         let fast = version
             .as_ref()
-            .map(|(_, (_, keys))| self.with_unchecked(keys, |em| em.block(body)));
+            .map(|(_, keys)| self.with_unchecked(keys, |em| em.block(body)));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
@@ -262,10 +254,7 @@ impl FnEmitter<'_> {
             }
         };
         let body_loop = match (&version, &fast) {
-            (Some((bounds, (cond, _))), Some(fb)) => {
-                let both = super::bounds::versioned(cond, &lp(fb), &lp(&b));
-                quote!(#bounds #both)
-            }
+            (Some((cond, _)), Some(fb)) => super::loops::versioned(cond, &lp(fb), &lp(&b)),
             _ => lp(&b),
         };
         quote! {
@@ -275,47 +264,6 @@ impl FnEmitter<'_> {
                 #e
             }
         }
-    }
-
-    /// For `for i, x in enumerate(a[, start])` over a 1-D array variable `a`, with a
-    /// literal or no `start`: `i` and (the start, the length) as expressions.
-    fn enumerate_range<'t>(
-        &mut self,
-        target: &'t Target,
-        iter: &Iterable,
-    ) -> Option<(&'t str, (TokenStream, TokenStream))> {
-        let IterKind::Enumerate(inner, start) = &iter.kind else {
-            return None;
-        };
-        let IterKind::Value(arr) = &inner.kind else {
-            return None;
-        };
-        let Target::Tuple(parts, _) = target else {
-            return None;
-        };
-        let [Target::Local(var, _), _] = parts.as_slice() else {
-            return None;
-        };
-        // `for i, i in enumerate(a)` leaves the item in `i`.
-        if target
-            .names()
-            .iter()
-            .filter(|n| **n == var.as_str())
-            .count()
-            != 1
-        {
-            return None;
-        }
-        if !matches!(arr.kind, ExprKind::Local(_)) || !matches!(self.ty(arr), Ty::Array(_, 1)) {
-            return None;
-        }
-        let start = match start.as_ref().map(|s| &s.kind) {
-            None => quote!(0i64),
-            Some(ExprKind::Int(k)) => quote!(#k),
-            Some(_) => return None,
-        };
-        let a = self.place(arr);
-        Some((var.as_str(), (start, quote!((#a).len_i64()))))
     }
 
     /// `[elt for ... in ... if ...]`: nested cursor loops pushing into a new list.

@@ -1,7 +1,7 @@
 //! Lane loops: innermost `range` loops over contiguous, non-overlapping array rows run
 //! on Rust slices.
 //!
-//! After loop versioning (`bounds.rs`) has proven every access of an innermost loop in
+//! After the bounds analysis (`crate::analysis`) has proven every access of an innermost loop in
 //! bounds, each access `a[i0, .., v + c, .., ik]` (one index moving with the loop
 //! variable `v`, the others loop-invariant) walks one *lane* of memory: a row segment
 //! with one element per iteration. When, at run time, every lane is contiguous and no
@@ -21,11 +21,19 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::FnEmitter;
-use super::bounds::Index;
 use super::types::{cast, dtype_tokens, ident};
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprId, ExprKind, Stmt, Target};
 use crate::types::Ty;
+
+/// How the moving index of a lane access relates to the loop variable.
+enum Index<'e> {
+    /// `v + c`, or `v + w + c` / `v - w + c` with `w` loop-invariant (`x[i + j]` in the
+    /// `j` loop): the invariant part, its sign (+1 or -1), and the literal.
+    Affine(Option<(&'e Expr, i64)>, i64),
+    /// Loop-invariant.
+    Invariant(&'e Expr),
+}
 
 /// How an access inside a lane loop is emitted: its lane and the loop's start.
 #[derive(Clone)]
@@ -144,7 +152,7 @@ impl FnEmitter<'_> {
         let var_ident = ident(var);
         let var_dtype = self.inst.locals.get(var).and_then(Ty::scalar)?.dtype;
         let mut changed = BTreeSet::new();
-        super::bounds::assigned(body, &mut changed);
+        crate::analysis::assigned(body, &mut changed);
         let mut lanes: Vec<Lane> = Vec::new();
         let mut by_text: BTreeMap<String, usize> = BTreeMap::new();
         let mut found = Vec::new();
@@ -166,7 +174,7 @@ impl FnEmitter<'_> {
             let [axis] = moving[..] else {
                 return None;
             };
-            let Some(Index::Affine(w, c)) = self.classify(idxs[axis], var, &changed) else {
+            let Some(Index::Affine(w, c)) = self.lane_index(idxs[axis], var, &changed) else {
                 return None;
             };
             let indices: Vec<TokenStream> =
@@ -300,6 +308,49 @@ impl FnEmitter<'_> {
             }
             Target::Tuple(ts, _) => ts.iter().all(|t| self.lane_target_ok(t, keys, assigned)),
             Target::Slice { .. } => false,
+        }
+    }
+
+    /// The shape of a lane's moving index (`v + w + c`); lanes of one array that differ
+    /// only in `c` share their memory.
+    fn lane_index<'e>(
+        &self,
+        e: &'e Expr,
+        var: &str,
+        changed: &BTreeSet<String>,
+    ) -> Option<Index<'e>> {
+        let lit = |e: &Expr| match e.kind {
+            ExprKind::Int(c) => Some(c),
+            _ => None,
+        };
+        let is_var = |e: &Expr| matches!(&e.kind, ExprKind::Local(n) if n == var);
+        let invariant = |e: &Expr| {
+            matches!(&e.kind, ExprKind::Local(n) if n != var && !changed.contains(n)
+                && matches!(self.inst.locals.get(n), Some(Ty::Scalar(s)) if crate::types::kind(s.dtype) == 1))
+        };
+        match &e.kind {
+            _ if is_var(e) => Some(Index::Affine(None, 0)),
+            ExprKind::Int(_) => Some(Index::Invariant(e)),
+            _ if invariant(e) => Some(Index::Invariant(e)),
+            ExprKind::Binary(op @ (crate::ir::BinOp::Add | crate::ir::BinOp::Sub), a, b) => {
+                let sign = if *op == crate::ir::BinOp::Sub { -1 } else { 1 };
+                match (self.lane_index(a, var, changed)?, lit(b)) {
+                    (Index::Affine(w, c), Some(k)) => {
+                        Some(Index::Affine(w, c.checked_add(k.checked_mul(sign)?)?))
+                    }
+                    (Index::Affine(None, c), None) if invariant(b) => {
+                        Some(Index::Affine(Some((b.as_ref(), sign)), c))
+                    }
+                    (Index::Invariant(_), _) if lit(b).is_some() || invariant(b) => {
+                        Some(Index::Invariant(e))
+                    }
+                    (Index::Invariant(w), None) if sign == 1 && is_var(b) => {
+                        Some(Index::Affine(Some((w, 1)), 0))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
         }
     }
 

@@ -11,16 +11,16 @@
 //! Generated code only calls `pykernel::__private` paths.
 
 mod arrays;
-mod bounds;
 mod complex;
 mod elementwise;
 mod expr;
+mod guards;
 mod iter;
 mod lanes;
 mod lists;
+mod loops;
 mod stmt;
 mod types;
-mod while_bounds;
 mod writes;
 
 use proc_macro2::{Ident, TokenStream};
@@ -51,6 +51,8 @@ pub struct EmitInput<'a> {
     pub c_symbols: bool,
     /// Check array indices (`Config::bounds_checks`).
     pub bounds_checks: bool,
+    /// The bounds analysis, per instance.
+    pub plans: &'a [crate::analysis::InstancePlans],
 }
 
 /// Emits one function instance.
@@ -68,6 +70,8 @@ pub(crate) struct FnEmitter<'a> {
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
     bounds_checks: bool,
+    /// This instance's loop plans (the bounds analysis).
+    plans: &'a crate::analysis::InstancePlans,
 }
 
 impl FnEmitter<'_> {
@@ -112,6 +116,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unchecked: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
+            plans: &input.plans[index],
         };
         fns.push(e.function());
     }

@@ -53,28 +53,23 @@ mod __pykernel {
                     (__pk_a.dim(0usize), __pk_a.dim(1usize))
                 })
                     .0;
-                '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                    i = __pk_i;
-                    '__pk_done8: {
-                        let __pk_start5: i64 = 0i64;
-                        let __pk_stop6: i64 = ({
-                            let __pk_a = &(inner);
-                            (__pk_a.dim(0usize), __pk_a.dim(1usize))
-                        })
-                            .1;
-                        if (true
-                            && (__pk_start5 >= __pk_stop6
-                                || ({
-                                    let __pk_x = (i) as i128;
-                                    __pk_x >= 0 && __pk_x < (inner.dim(0usize) as i128)
-                                }
-                                    && {
-                                        let __pk_o: i128 = 0i128;
-                                        (__pk_start5 as i128) + __pk_o >= 0
-                                            && (__pk_stop6 as i128 - 1) + __pk_o
-                                                < (inner.dim(1usize) as i128)
-                                    })))
-                        {
+                if (__pk_start1 >= __pk_stop2
+                    || ((::pykernel::__private::Bnd::of(__pk_stop2)
+                        + ::pykernel::__private::Bnd::of(-1i64))
+                        .lt(inner.dim(0usize))
+                        && (::pykernel::__private::Bnd::of(inner.dim(1usize))
+                            + ::pykernel::__private::Bnd::of(-1i64))
+                            .lt(inner.dim(1usize))))
+                {
+                    '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                        i = __pk_i;
+                        '__pk_done8: {
+                            let __pk_start5: i64 = 0i64;
+                            let __pk_stop6: i64 = ({
+                                let __pk_a = &(inner);
+                                (__pk_a.dim(0usize), __pk_a.dim(1usize))
+                            })
+                                .1;
                             let __pk_ln: usize = __pk_stop6.wrapping_sub(__pk_start5)
                                 as usize;
                             let __pk_lane0 = {
@@ -110,11 +105,68 @@ mod __pykernel {
                                     s = (s + (inner).get_unchecked([i, j]));
                                 }
                             }
-                        } else {
-                            ::pykernel::__private::cold_path();
-                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                j = __pk_i;
-                                s = (s + (inner).get([i, j])?);
+                        }
+                    }
+                } else {
+                    ::pykernel::__private::cold_path();
+                    '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                        i = __pk_i;
+                        '__pk_done12: {
+                            let __pk_start9: i64 = 0i64;
+                            let __pk_stop10: i64 = ({
+                                let __pk_a = &(inner);
+                                (__pk_a.dim(0usize), __pk_a.dim(1usize))
+                            })
+                                .1;
+                            if (__pk_start9 >= __pk_stop10
+                                || (::pykernel::__private::Bnd::of(i).ge0()
+                                    && ::pykernel::__private::Bnd::of(i).lt(inner.dim(0usize))
+                                    && (::pykernel::__private::Bnd::of(__pk_stop10)
+                                        + ::pykernel::__private::Bnd::of(-1i64))
+                                        .lt(inner.dim(1usize))))
+                            {
+                                let __pk_ln: usize = __pk_stop10.wrapping_sub(__pk_start9)
+                                    as usize;
+                                let __pk_lane0 = {
+                                    let j = __pk_start9;
+                                    inner.lane_ptr([i, j]).wrapping_offset(0isize)
+                                };
+                                if __pk_stop10 > __pk_start9 && inner.strides()[1usize] == 1
+                                {
+                                    let __pk_lr = (|
+                                        __pk_lane0: &[f64],
+                                        mut j: i64,
+                                        mut s: f64,
+                                    | -> ::pykernel::__private::KResult<(i64, f64)> {
+                                        '__pk_done12: {
+                                            '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                                j = __pk_i;
+                                                s = (s
+                                                    + (*__pk_lane0
+                                                        .get_unchecked(
+                                                            ((j as i64).wrapping_sub(__pk_start9) as usize),
+                                                        )));
+                                            }
+                                        }
+                                        Ok((j, s))
+                                    })(
+                                        ::core::slice::from_raw_parts(__pk_lane0, __pk_ln),
+                                        j,
+                                        s,
+                                    )?;
+                                    (j, s) = __pk_lr;
+                                } else {
+                                    '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                        j = __pk_i;
+                                        s = (s + (inner).get_unchecked([i, j]));
+                                    }
+                                }
+                            } else {
+                                ::pykernel::__private::cold_path();
+                                '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                    j = __pk_i;
+                                    s = (s + (inner).get([i, j])?);
+                                }
                             }
                         }
                     }

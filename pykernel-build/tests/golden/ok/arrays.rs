@@ -34,7 +34,7 @@ mod __pykernel {
                 let mut __pk_k2: usize = 0;
                 '__pk_loop3: loop {
                     let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
-                        let __pk_x = __pk_it1.get([__pk_k2 as i64])?;
+                        let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
                         __pk_k2 += 1;
                         Some(__pk_x)
                     } else {
@@ -80,24 +80,19 @@ mod __pykernel {
             '__pk_done6: {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
-                '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
-                    i = __pk_i;
-                    '__pk_done10: {
-                        let __pk_start7: i64 = 0i64;
-                        let __pk_stop8: i64 = m;
-                        if (true
-                            && (__pk_start7 >= __pk_stop8
-                                || ({
-                                    let __pk_x = (i) as i128;
-                                    __pk_x >= 0 && __pk_x < (a.dim(0usize) as i128)
-                                }
-                                    && {
-                                        let __pk_o: i128 = 0i128;
-                                        (__pk_start7 as i128) + __pk_o >= 0
-                                            && (__pk_stop8 as i128 - 1) + __pk_o
-                                                < (a.dim(1usize) as i128)
-                                    })))
-                        {
+                if (__pk_start3 >= __pk_stop4
+                    || ((::pykernel::__private::Bnd::of(__pk_stop4)
+                        + ::pykernel::__private::Bnd::of(-1i64))
+                        .lt(a.dim(0usize))
+                        && (::pykernel::__private::Bnd::of(m)
+                            + ::pykernel::__private::Bnd::of(-1i64))
+                            .lt(a.dim(1usize))))
+                {
+                    '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                        i = __pk_i;
+                        '__pk_done10: {
+                            let __pk_start7: i64 = 0i64;
+                            let __pk_stop8: i64 = m;
                             '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                 j = __pk_i;
                                 {
@@ -107,14 +102,40 @@ mod __pykernel {
                                     __pk_a.set_unchecked(__pk_i, __pk_r);
                                 }
                             }
-                        } else {
-                            ::pykernel::__private::cold_path();
-                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                j = __pk_i;
-                                {
-                                    let __pk_p = (a).elem_ptr([i, j])?;
-                                    let __pk_r = ((*__pk_p) * k);
-                                    *__pk_p = __pk_r;
+                        }
+                    }
+                } else {
+                    ::pykernel::__private::cold_path();
+                    '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                        i = __pk_i;
+                        '__pk_done14: {
+                            let __pk_start11: i64 = 0i64;
+                            let __pk_stop12: i64 = m;
+                            if (__pk_start11 >= __pk_stop12
+                                || (::pykernel::__private::Bnd::of(i).ge0()
+                                    && ::pykernel::__private::Bnd::of(i).lt(a.dim(0usize))
+                                    && (::pykernel::__private::Bnd::of(__pk_stop12)
+                                        + ::pykernel::__private::Bnd::of(-1i64))
+                                        .lt(a.dim(1usize))))
+                            {
+                                '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
+                                    j = __pk_i;
+                                    {
+                                        let __pk_a = &(a);
+                                        let __pk_i = [i, j];
+                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                        __pk_a.set_unchecked(__pk_i, __pk_r);
+                                    }
+                                }
+                            } else {
+                                ::pykernel::__private::cold_path();
+                                '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
+                                    j = __pk_i;
+                                    {
+                                        let __pk_p = (a).elem_ptr([i, j])?;
+                                        let __pk_r = ((*__pk_p) * k);
+                                        *__pk_p = __pk_r;
+                                    }
                                 }
                             }
                         }
@@ -122,8 +143,8 @@ mod __pykernel {
                 }
             }
             {
-                let __pk_v11 = (-1f64);
-                (a).set([0i64, 0i64], __pk_v11)?;
+                let __pk_v15 = (-1f64);
+                (a).set([0i64, 0i64], __pk_v15)?;
             }
         }
         Ok(())
@@ -156,23 +177,51 @@ mod __pykernel {
             '__pk_done3: {
                 let __pk_it1 = ::pykernel::__private::Array::join(xs, &xs__pkown);
                 let mut __pk_k2: usize = 0;
-                '__pk_loop3: loop {
-                    let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
-                        let __pk_x = __pk_it1.get([__pk_k2 as i64])?;
-                        __pk_k2 += 1;
-                        Some(__pk_x)
-                    } else {
-                        None
-                    } {
-                        Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop3,
-                    };
-                    x = __pk_item;
-                    {
-                        let __pk_p = (h)
-                            .elem_ptr([::pykernel::__private::modulo(x, nb)?])?;
-                        let __pk_r = ((*__pk_p)).wrapping_add(1i64);
-                        *__pk_p = __pk_r;
+                if (::pykernel::__private::Bnd::of(nb).gt0()
+                    && (::pykernel::__private::Bnd::of(nb)
+                        + ::pykernel::__private::Bnd::of(-1i64))
+                        .lt(h.dim(0usize)))
+                {
+                    '__pk_loop3: loop {
+                        let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                            let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
+                            __pk_k2 += 1;
+                            Some(__pk_x)
+                        } else {
+                            None
+                        } {
+                            Some(__pk_x) => __pk_x,
+                            None => break '__pk_loop3,
+                        };
+                        x = __pk_item;
+                        {
+                            let __pk_a = &(h);
+                            let __pk_i = [::pykernel::__private::modulo(x, nb)?];
+                            let __pk_r = (__pk_a.get_unchecked(__pk_i))
+                                .wrapping_add(1i64);
+                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                        }
+                    }
+                } else {
+                    ::pykernel::__private::cold_path();
+                    '__pk_loop3: loop {
+                        let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                            let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
+                            __pk_k2 += 1;
+                            Some(__pk_x)
+                        } else {
+                            None
+                        } {
+                            Some(__pk_x) => __pk_x,
+                            None => break '__pk_loop3,
+                        };
+                        x = __pk_item;
+                        {
+                            let __pk_p = (h)
+                                .elem_ptr([::pykernel::__private::modulo(x, nb)?])?;
+                            let __pk_r = ((*__pk_p)).wrapping_add(1i64);
+                            *__pk_p = __pk_r;
+                        }
                     }
                 }
             }

@@ -60,16 +60,22 @@ mod __pykernel {
                                 __pk_stop5,
                                 __pk_step6,
                             )?;
-                            if (__pk_step6 > 0
-                                && (__pk_start4 >= __pk_stop5
-                                    || ({
-                                        let __pk_o: i128 = 0i128;
-                                        (__pk_start4 as i128) + __pk_o >= 0
-                                            && (__pk_start4 as i128
-                                                + (((__pk_stop5.wrapping_sub(__pk_start4) as u64 - 1)
-                                                    / __pk_step6 as u64) * __pk_step6 as u64) as i128) + __pk_o
-                                                < (is_p.len() as i128)
-                                    })))
+                            if (((::pykernel::__private::Bnd::of(__pk_step6)
+                                * ((::pykernel::__private::Bnd::of(__pk_stop5)
+                                    + (-::pykernel::__private::Bnd::of(__pk_start4)))
+                                    + ::pykernel::__private::Bnd::of(-1i64))
+                                    .fdiv(::pykernel::__private::Bnd::of(__pk_step6)))
+                                + ::pykernel::__private::Bnd::of(__pk_start4))
+                                .min(::pykernel::__private::Bnd::of(__pk_start4))
+                                .ge0()
+                                && ((::pykernel::__private::Bnd::of(__pk_step6)
+                                    * ((::pykernel::__private::Bnd::of(__pk_stop5)
+                                        + (-::pykernel::__private::Bnd::of(__pk_start4)))
+                                        + ::pykernel::__private::Bnd::of(-1i64))
+                                        .fdiv(::pykernel::__private::Bnd::of(__pk_step6)))
+                                    + ::pykernel::__private::Bnd::of(__pk_start4))
+                                    .max(::pykernel::__private::Bnd::of(__pk_start4))
+                                    .lt((is_p.len() as i64)))
                             {
                                 '__pk_loop7: for __pk_k in (0..__pk_n) {
                                     let __pk_i = __pk_start4

@@ -1,0 +1,270 @@
+//! Emission of `range` and `while` loops, versioned on the bounds analysis' checks.
+//!
+//! A loop whose plan (`crate::analysis`) has checks not proven by an enclosing loop is
+//! printed twice: `if checks { fast } else { cold_path(); slow }` (`versioned`). The fast
+//! copy indexes the proven accesses without checks (and may run on slices, `lanes.rs`);
+//! the slow copy is the ordinary checked loop, in which inner loops version again on
+//! their own checks. Results never depend on the path taken.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use super::guards::Header;
+use super::stmt::LoopLabels;
+use super::types::{cast, ident};
+use crate::exports::Dtype;
+use crate::ir::{Expr, ExprId, ExprKind, Stmt};
+use crate::types::{Scalar, Ty};
+
+/// The two copies of a versioned loop: `fast` (unchecked) when the one check before the
+/// loop passes, else `slow` (checked, and marked cold so that LLVM keeps the fast copy's
+/// values in registers).
+pub(crate) fn versioned(cond: &TokenStream, fast: &TokenStream, slow: &TokenStream) -> TokenStream {
+    quote!(if #cond { #fast } else { ::pykernel::__private::cold_path(); #slow })
+}
+
+/// A `range` loop's literal step (1 when absent; `None` for a run-time step).
+fn literal_step(step: Option<&Expr>) -> Option<i64> {
+    match step.map(|s| &s.kind) {
+        None => Some(1),
+        Some(ExprKind::Int(k)) if *k != 0 => Some(*k),
+        _ => None,
+    }
+}
+
+impl FnEmitter<'_> {
+    /// Runs `f` with the accesses `keys` emitted without bounds checks.
+    pub(crate) fn with_unchecked<R>(
+        &mut self,
+        keys: &[ExprId],
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let saved = self.unchecked.clone();
+        self.unchecked.extend(keys.iter().copied());
+        let r = f(self);
+        self.unchecked = saved;
+        r
+    }
+
+    /// `for var in [reversed(]range(start, stop, step)[)]: body else: orelse`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn for_range(
+        &mut self,
+        var: &str,
+        start: Option<&Expr>,
+        stop: &Expr,
+        step: Option<&Expr>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        reversed: bool,
+    ) -> TokenStream {
+        let var_ty = self
+            .inst
+            .locals
+            .get(var)
+            .and_then(Ty::scalar)
+            .unwrap_or(Scalar::INT);
+        let v = ident(var);
+        let (lo, hi, st) = (self.tmp("start"), self.tmp("stop"), self.tmp("step"));
+        let start_v = match start {
+            Some(s) => self.expr_as(s, Dtype::Int64),
+            None => quote!(0i64),
+        };
+        let stop_v = self.expr_as(stop, Dtype::Int64);
+        let step_v = step.map(|s| self.expr_as(s, Dtype::Int64));
+        let lit = if reversed { None } else { literal_step(step) };
+        let header = Header {
+            start: Some(&lo),
+            stop: Some(&hi),
+            step: step_v.as_ref().map(|_| &st),
+        };
+        let version = self.loop_guard(stop.id, &header);
+        // An empty range runs nothing: no need for the checked copy.
+        let version = version.map(|(cond, keys)| match literal_step(step) {
+            Some(k) if k > 0 => (quote!((#lo >= #hi || #cond)), keys),
+            Some(_) => (quote!((#lo <= #hi || #cond)), keys),
+            None => (cond, keys),
+        });
+        // Innermost unit-step loops whose accesses are all proven may run on slices.
+        let proven: Vec<ExprId> = self
+            .unchecked
+            .iter()
+            .copied()
+            .chain(version.iter().flat_map(|(_, k)| k.iter().copied()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let lanes = match lit {
+            Some(1) => self.lane_plan(var, body, orelse, &lo, &hi, &proven),
+            _ => None,
+        };
+        self.push_loop();
+        let fast = version
+            .as_ref()
+            .map(|(_, keys)| self.with_unchecked(keys, |em| em.block(body)));
+        let lane_body = lanes
+            .as_ref()
+            .map(|p| self.with_unchecked(&proven, |em| em.lane_body(p, body)));
+        let b = self.block(body);
+        let LoopLabels { cont, brk } = self.pop_loop();
+        let e = self.block(orelse);
+        let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
+        let rev = if reversed { quote!(.rev()) } else { quote!() };
+        let counted = |b: &TokenStream| match lit {
+            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #b }),
+            Some(k) if k > 0 => {
+                let k = k as usize;
+                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b })
+            }
+            _ => quote! {
+                #cont: for __pk_k in (0..__pk_n)#rev {
+                    let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
+                    #v = #assign;
+                    #b
+                }
+            },
+        };
+        let with_lanes = |plain: TokenStream| match (&lanes, &lane_body) {
+            (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &plain),
+            _ => plain,
+        };
+        let lp = match (&version, &fast) {
+            (Some((cond, _)), Some(fb)) => versioned(cond, &with_lanes(counted(fb)), &counted(&b)),
+            _ => with_lanes(counted(&b)),
+        };
+        let counting = match lit {
+            Some(k) if k > 0 => quote!(),
+            _ => quote!(let __pk_n = ::pykernel::__private::range_len(#lo, #hi, #st)?;),
+        };
+        let step_let = match &step_v {
+            Some(s) => quote!(let #st: i64 = #s;),
+            None if counting.is_empty() => quote!(),
+            None => quote!(let #st: i64 = 1;),
+        };
+        quote! {
+            #brk: {
+                let #lo: i64 = #start_v;
+                let #hi: i64 = #stop_v;
+                #step_let
+                #counting
+                #lp
+                #e
+            }
+        }
+    }
+
+    /// `while cond: body else: orelse`, versioned on the analysis' checks.
+    pub(crate) fn while_loop(
+        &mut self,
+        cond: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> TokenStream {
+        // `while True:` is Rust's `loop` (no `while_true` lint in the user's crate).
+        let forever = matches!(cond.kind, ExprKind::Bool(true))
+            || matches!(cond.kind, ExprKind::Int(k) if k != 0);
+        let version = self.loop_guard(cond.id, &Header::default());
+        self.push_loop();
+        let fast = version
+            .as_ref()
+            .map(|(_, keys)| self.with_unchecked(keys, |em| (em.cond(cond), em.block(body))));
+        let c = self.cond(cond);
+        let b = self.block(body);
+        let LoopLabels { cont, brk } = self.pop_loop();
+        let e = self.block(orelse);
+        let lp = |c: &TokenStream, b: &TokenStream| {
+            if forever {
+                quote!(#cont: loop { #b })
+            } else {
+                quote!(#cont: while #c { #b })
+            }
+        };
+        let slow = lp(&c, &b);
+        let body_loop = match (version, fast) {
+            (Some((vc, _)), Some((fc, fb))) => versioned(&vc, &lp(&fc, &fb), &slow),
+            _ => slow,
+        };
+        quote!(#brk: { #body_loop #e })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::Config;
+
+    fn code(sig: &str, params: &str, body: &str) -> String {
+        let src = format!("#pykernel export f({sig})\ndef f({params}):\n{body}\n");
+        crate::pipeline::generate(&src, "t.py", &Config::new()).unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    /// The fast copy of the loop (the first branch of the versioned `if`) has no
+    /// checked access.
+    fn fast_copy_unchecked(c: &str) -> bool {
+        let Some(at) = c.find("cold_path") else {
+            return false;
+        };
+        let fast = &c[..at];
+        fast.contains("_unchecked(")
+            && !fast.contains(".get([")
+            && !fast.contains(".set([")
+            && !fast.contains("elem_ptr(")
+    }
+
+    #[test]
+    fn loops_in_every_form_have_an_unchecked_fast_copy() {
+        for (sig, params, body) in [
+            // reversed index
+            (
+                "float64[:], float64[:]",
+                "a, b",
+                "    m = len(b)\n    s = 0.0\n    for j in range(m):\n        s += a[j] * b[m - 1 - j]\n    return s",
+            ),
+            // for v in x, with a write indexed by a counter
+            (
+                "float64[:], float64[:]",
+                "a, b",
+                "    k = 0\n    for v in a:\n        b[k] = v\n        k += 1",
+            ),
+            // triangular loop
+            (
+                "float64[:,:]",
+                "a",
+                "    n = a.shape[0]\n    for i in range(n):\n        for j in range(i):\n            a[i, j] = a[j, i]",
+            ),
+            // while with the update first
+            (
+                "float64[:]",
+                "a",
+                "    i = 0\n    while i < len(a):\n        i += 1\n        a[i - 1] = 2.0 * a[i - 1]",
+            ),
+            // stepped and negative-step ranges
+            (
+                "float64[:]",
+                "a",
+                "    for i in range(0, len(a) - 1, 2):\n        a[i + 1] = a[i]\n    for i in range(len(a) - 1, 0, -3):\n        a[i] = a[i - 1]",
+            ),
+            // zip and enumerate
+            (
+                "float64[:], float64[:]",
+                "a, b",
+                "    for i, (x, y) in enumerate(zip(a, b)):\n        a[i] = x + y",
+            ),
+        ] {
+            let c = code(sig, params, body);
+            assert!(fast_copy_unchecked(&c), "{body}\n{c}");
+        }
+    }
+
+    #[test]
+    fn data_dependent_indices_stay_checked() {
+        let c = code(
+            "float64[:], int64[:]",
+            "a, b",
+            "    for i in range(len(b)):\n        a[b[i]] = 1.0",
+        );
+        assert!(c.contains(".set(["), "{c}");
+    }
+}
