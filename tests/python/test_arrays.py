@@ -5,6 +5,8 @@ in several Python threads at once (the GIL is released during the call)."""
 
 from __future__ import annotations
 
+import gc
+import resource
 import sys
 import threading
 
@@ -90,6 +92,36 @@ def test_row_of_argument_is_a_view(corpus):
     ro = np.arange(6.0).reshape(2, 3)
     ro.flags.writeable = False
     assert not get_row(ro, 0).flags.writeable
+
+
+def test_views_of_new_arrays_share_and_keep_the_kernels_memory(corpus):
+    """A returned view of an array the kernel created (`out[:k]`, returned alone or
+    next to `out`) is a NumPy view of the kernel's buffer: writes through one result are
+    seen through the other, the memory lives as long as any of them, and it is released
+    when they are gone, also when the last one dies in another thread."""
+    both = fn(corpus, "arrays_created_views", "both")
+    full, head = both(5, 2)
+    assert type(head) is np.ndarray and isinstance(head.base, np.ndarray)
+    assert np.shares_memory(full, head) and head.flags.writeable
+    head[0] = -1.0
+    assert full[0] == -1.0
+    del full
+    gc.collect()
+    assert head.tolist() == [-1.0, 1.5], "the view keeps the kernel's memory alive"
+    first_k = fn(corpus, "arrays_created_views", "first_k")
+    r = first_k(np.arange(6), 3)
+    assert sys.getrefcount(r) == 2  # only the caller's
+    assert r.tolist() == [0, 2, 4]
+    # 300 results of 1.6 MB each: leaking them would grow the process by 480 MB.
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(100):
+        keep = [both(200_000, 100_000)[1] for _ in range(3)]
+        t = threading.Thread(target=keep.clear)
+        t.start()
+        t.join()
+        assert keep == []
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 100, f"the process grew by {grown_mb:.0f} MB: views leak the kernel's memory"
 
 
 def test_keyword_arguments(corpus):
