@@ -61,8 +61,37 @@ fn describe(obj: &Bound<'_, PyAny>) -> String {
     }
 }
 
+static MATRIX: pyo3::sync::PyOnceLock<pyo3::Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+static MASKED_ARRAY: pyo3::sync::PyOnceLock<pyo3::Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+
+/// What to say about an ndarray subclass whose indexing or meaning the kernel would not
+/// keep: `np.matrix` (a row stays a 1×n matrix, `*` is a matrix product) and
+/// `np.ma.MaskedArray` (the kernel would ignore the mask). Other subclasses (`np.memmap`,
+/// user subclasses) are arrays like any other. Plain ndarrays take one pointer compare.
+fn refused_subclass(obj: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    let py = obj.py();
+    // SAFETY: `obj` is a live object and we hold the GIL.
+    if unsafe { npyffi::PyArray_CheckExact(py, obj.as_ptr()) } != 0 {
+        return Ok(None);
+    }
+    if obj.is_instance(MATRIX.import(py, "numpy", "matrix")?)? {
+        return Ok(Some(
+            "a numpy.matrix (its indexing differs from an ndarray's; pass np.asarray(m))",
+        ));
+    }
+    if obj.is_instance(MASKED_ARRAY.import(py, "numpy.ma", "MaskedArray")?)? {
+        return Ok(Some(
+            "a numpy.ma.MaskedArray (the kernel would ignore its mask; pass m.filled(...) or np.asarray(m))",
+        ));
+    }
+    Ok(None)
+}
+
 /// Converts argument `obj` to a kernel array view after checking dtype, rank, layout,
-/// fixed extents and writeability; every failure is a `TypeError`/`ValueError` naming the
+/// fixed extents and writeability, and that it is no `np.matrix` or masked array (see
+/// [`refused_subclass`]); every failure is a `TypeError`/`ValueError` naming the
 /// argument, the export type and what was given.
 pub fn array_arg<T: Element + Copy, const D: usize>(
     obj: &Bound<'_, PyAny>,
@@ -81,6 +110,9 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     let Ok(arr) = obj.cast::<PyArrayDyn<T>>() else {
         return Err(PyTypeError::new_err(err(describe(obj))));
     };
+    if let Some(what) = refused_subclass(obj)? {
+        return Err(PyTypeError::new_err(err(what.into())));
+    }
     if arr.ndim() != D {
         return Err(PyTypeError::new_err(err(describe(obj))));
     }

@@ -338,7 +338,10 @@ def case_args(case: Case) -> list:
     # by `:=` in one argument is seen by the next ones, so `f((x := np.zeros(3)), x)`
     # passes one array twice and `f((b := np.arange(6.0))[:4], b[2:])` overlapping views.
     ns = dict(CASE_NAMESPACE)
-    return [eval(compile(ast.Expression(a), "<case>", "eval"), ns) for a in tree.args]
+    with warnings.catch_warnings():
+        # `np.matrix(...)` (a refused argument) warns that matrices are not recommended.
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        return [eval(compile(ast.Expression(a), "<case>", "eval"), ns) for a in tree.args]
 
 
 # --------------------------------------------------------------------------------------

@@ -124,6 +124,40 @@ def test_views_of_new_arrays_share_and_keep_the_kernels_memory(corpus):
     assert grown_mb < 100, f"the process grew by {grown_mb:.0f} MB: views leak the kernel's memory"
 
 
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_ndarray_subclasses(corpus, tmp_path):
+    """`np.matrix` (a row of it stays a 1×n matrix) and masked arrays (the kernel would
+    ignore the mask) are refused with a TypeError naming the argument, also inside
+    lists; other subclasses (`np.memmap`, a user's subclass that keeps ndarray's
+    indexing) are arrays like any other: read, written in place, returned as the same
+    object."""
+    vsum = fn(corpus, "arrays_errors", "vsum")
+    msum = fn(corpus, "arrays_errors", "msum")
+    with pytest.raises(TypeError, match=r"msum\(\) argument 'a' must be .* got a numpy\.matrix"):
+        msum(np.matrix(np.ones((2, 2), dtype=np.int32)))
+    with pytest.raises(TypeError, match=r"vsum\(\) argument 'a' .*numpy\.ma\.MaskedArray"):
+        vsum(np.ma.masked_array([1.0, 2.0], mask=[False, True]))
+    list_arg = fn(corpus, "arrays_containers", "list_arg")
+    with pytest.raises(TypeError, match=r"list_arg\(\) argument 'arrays' .*MaskedArray"):
+        list_arg([np.ones(2), np.ma.ones(2)])
+
+    class Tagged(np.ndarray):
+        pass
+
+    t = np.arange(3.0).view(Tagged)
+    assert vsum(t) == 3.0
+    alias = fn(corpus, "arrays_inplace", "alias_local")
+    assert alias(t) is t and t[0] == 99.0
+    assert list_arg([t]) == (102.0, 1) and t[0] == -1.0
+    mm = np.memmap(tmp_path / "m.dat", dtype=np.float64, mode="w+", shape=(3,))
+    mm[:] = [1.0, 2.0, 3.0]
+    assert vsum(mm) == 6.0
+    axpy = fn(corpus, "arrays_errors", "axpy")
+    axpy(2.0, np.ones(3), mm)
+    assert mm.tolist() == [3.0, 4.0, 5.0]
+    assert alias(mm) is mm and mm[0] == 99.0
+
+
 def test_keyword_arguments(corpus):
     axpy = fn(corpus, "arrays_inplace", "axpy")
     x, y = np.array([1.0, 2.0]), np.array([0.5, 0.5])

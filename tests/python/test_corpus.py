@@ -349,10 +349,17 @@ def run_expect_error_case(corpus, cfile, case):
         assert f"'{param}'" in str(got[1]), (
             f"{where}\n  the {exc.__name__} does not name the argument '{param}': {got[1]}")
     for i, (a, b) in enumerate(zip(before, comp_args)):
-        if isinstance(a, (list, np.ndarray)):
+        if isinstance(a, (list, tuple, np.ndarray)):
+            a, b = H.map_result(a, _as_ndarray), H.map_result(b, _as_ndarray)
             assert H.same_value(a, b), (
                 f"{where}\n  argument {i} changed although the call was refused:\n"
                 f"  before {H.show(a)}\n  after  {H.show(b)}")
+
+
+def _as_ndarray(v):
+    """An ndarray subclass instance (`np.matrix`, a masked array: refused arguments) as a
+    plain ndarray of the same memory, so that `same_value` compares its contents."""
+    return v.view(np.ndarray) if isinstance(v, np.ndarray) else v
 
 
 def run_regular_case(corpus, cfile, case):
