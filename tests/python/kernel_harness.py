@@ -223,7 +223,7 @@ def parse_exports(source: str) -> list:
 # --------------------------------------------------------------------------------------
 
 CASE_RE = re.compile(r"^#\s*case:\s*(?P<body>.+?)\s*$")
-KNOWN_MARKERS = {"expect-wrap", "expect-ieee", "expect-error"}
+KNOWN_MARKERS = {"expect-wrap", "expect-error"}
 
 
 @dataclass
@@ -606,45 +606,6 @@ def show(v) -> str:
         return (f"{v!r} [{type(v).__name__} {float(v.real).hex()} "
                 f"{float(v.imag).hex()}j]")
     return f"{v!r} [{type(v).__name__}]"
-
-
-def numpy_float_semantics(fn, args, args_after=None):
-    """Run a CPython kernel with its float and int arguments as numpy.float64 and
-    numpy.int64 (also inside list arguments), so float `/`, `//`, `%` by zero and `/`
-    of ints follow IEEE/NumPy (inf, nan) instead of raising. Used by `# expect-ieee`
-    (only on cases whose failing operation is one of those: NumPy's int `//` by zero
-    would give 0). If `args_after` is a list, it receives the arguments after the call,
-    converted back to Python numbers (the in-place effects on list arguments)."""
-    def conv1(a):
-        if isinstance(a, list):
-            return [conv1(x) for x in a]
-        if isinstance(a, tuple):
-            return tuple(conv1(x) for x in a)
-        if isinstance(a, float):
-            return np.float64(a)
-        if isinstance(a, int) and not isinstance(a, bool):
-            return np.int64(a)
-        return a
-
-    conv = [conv1(a) for a in args]
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        r = fn(*conv)
-
-    def to_py(v):
-        if isinstance(v, np.bool_):
-            return bool(v)
-        if isinstance(v, np.floating):
-            return float(v)
-        if isinstance(v, np.integer):
-            return int(v)
-        if isinstance(v, np.complexfloating):
-            return complex(v)
-        return v
-
-    if args_after is not None:
-        args_after[:] = [map_result(a, to_py) for a in conv]
-    return map_result(r, to_py)
 
 
 # --------------------------------------------------------------------------------------

@@ -263,10 +263,11 @@ impl FnEmitter<'_> {
             res
         };
         // The new element value from the current one (`cur`), in the array's dtype.
+        let mode = self.division_mode(value);
         let new_value = |cur: TokenStream| {
             let r_v = match super::expr::positive_divisor(op, value, res) {
                 Some(f) => f(cast(cur, d, res.dtype)),
-                None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+                None => super::expr::binary(op, cur, cs, v, vs, res, mode),
             };
             cast(r_v, res.dtype, d)
         };

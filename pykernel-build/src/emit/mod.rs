@@ -13,6 +13,7 @@
 mod arrays;
 mod bounds;
 mod complex;
+mod division;
 mod elementwise;
 mod expr;
 mod iter;
