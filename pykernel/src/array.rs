@@ -107,6 +107,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
 impl<T, const D: usize> Array<T, D> {
     /// The owner of the memory, for arrays the kernel created (`None` for views of
     /// memory the caller owns).
+    #[cfg(feature = "pyo3")]
     pub(crate) fn owner(&self) -> &ArrayOwner<T> {
         &self.owner
     }

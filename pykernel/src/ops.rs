@@ -296,12 +296,16 @@ pub fn fmod<T: PyFloat>(a: T, b: T) -> T {
     a.py_mod(b)
 }
 
-/// A `ZeroDivisionError` with CPython's message, built out of line: a checked division
-/// carries only a comparison and a branch that is never taken in practice.
-#[cold]
-#[inline(never)]
+/// A `ZeroDivisionError` with CPython's message. A checked division carries only a
+/// comparison and a branch that is never taken in practice (LLVM lays out `b == 0.0` as
+/// the unlikely side). The error is built in place: a call to an out-of-line `#[cold]`
+/// constructor would clobber the float registers, and LLVM then keeps a loop's values in
+/// memory around it (`bench/kernels/loops.py`'s `newton_sqrt_sum`, whose `x / y` has a
+/// loop-carried divisor: 43.4 ms with the call, 42.0 ms so, as hand-written Rust with
+/// the same check, against 37.0 ms without any check).
+#[inline(always)]
 fn division_by_zero(msg: &'static str) -> KernelError {
-    zero_division(msg)
+    KernelError::new(ErrorKind::ZeroDivision, msg)
 }
 
 /// Python `a / b` where either operand is a Python float: `ZeroDivisionError` for a zero
