@@ -90,9 +90,9 @@ fn refused_subclass(obj: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
 }
 
 /// Converts argument `obj` to a kernel array view after checking dtype, rank, layout,
-/// fixed extents and writeability, and that it is no `np.matrix` or masked array (see
-/// [`refused_subclass`]); every failure is a `TypeError`/`ValueError` naming the
-/// argument, the export type and what was given.
+/// fixed extents and writeability, and that it is no `np.matrix` or masked array (whose
+/// indexing the kernel would not keep); every failure is a `TypeError`/`ValueError`
+/// naming the argument, the export type and what was given.
 pub fn array_arg<T: Element + Copy, const D: usize>(
     obj: &Bound<'_, PyAny>,
     spec: &ArraySpec<'_>,
