@@ -55,6 +55,9 @@ KERNELS = {
 # with one thing written differently (the operation as pykernel's runtime or generated
 # code does it, or as proposed), timed interleaved with pykernel and hand Rust.
 DIAG = {
+    "newton_sqrt_sum": [
+        ("diag_newton_sqrt_sum_zero_check", "hand Rust with Python's zero-divisor check before `x / y` (as pykernel's `py_truediv`)"),
+    ],
     "gcd_sum": [
         ("diag_gcd_sum_pymod_today", "`%` with the sign fix-up on the result (runtime before the fast path)"),
         ("diag_gcd_sum_pymod_fast", "`%` with the non-negative fast path (runtime now)"),

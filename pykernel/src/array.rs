@@ -105,6 +105,13 @@ impl<T: Copy, const D: usize> Array<T, D> {
 }
 
 impl<T, const D: usize> Array<T, D> {
+    /// The owner of the memory, for arrays the kernel created (`None` for views of
+    /// memory the caller owns).
+    #[cfg(feature = "pyo3")]
+    pub(crate) fn owner(&self) -> &ArrayOwner<T> {
+        &self.owner
+    }
+
     /// The view and the owner, apart (generated code keeps array variables this way).
     #[inline(always)]
     pub fn split(self) -> (ArrayView<T, D>, ArrayOwner<T>) {
@@ -143,7 +150,50 @@ fn out_of_bounds(i: i64, axis: usize, n: usize) -> KernelError {
     )
 }
 
-fn reversed<const D: usize>(mut shape: [usize; D]) -> [usize; D] {
+/// Is a view of `shape` with `strides` (in elements) contiguous in C order? As NumPy's
+/// flag: axes of extent 1 do not count, and an empty array is contiguous.
+fn is_c_contiguous<const D: usize>(shape: [usize; D], strides: [isize; D]) -> bool {
+    if shape.contains(&0) {
+        return true;
+    }
+    let mut want = 1isize;
+    for k in (0..D).rev() {
+        if shape[k] != 1 {
+            if strides[k] != want {
+                return false;
+            }
+            want = want.wrapping_mul(shape[k] as isize);
+        }
+    }
+    true
+}
+
+/// The strides (in elements) NumPy's `order='K'` gives a new array of `shape` made like a
+/// prototype with strides `proto`: C order for C-contiguous (and 0-/1-D) prototypes,
+/// Fortran order for Fortran-contiguous ones, and otherwise the prototype's axes ordered
+/// by decreasing absolute stride, ties in axis order (`PyArray_CreateSortedStridePerm`).
+fn keep_order_strides<const D: usize>(shape: [usize; D], proto: [isize; D]) -> [isize; D] {
+    if D <= 1 || is_c_contiguous(shape, proto) {
+        return c_strides(shape);
+    }
+    if is_c_contiguous(reversed(shape), reversed(proto)) {
+        let mut s = c_strides(reversed(shape));
+        s.reverse();
+        return s;
+    }
+    let mut perm: [usize; D] = std::array::from_fn(|k| k);
+    // Stable: equal strides keep their axis order.
+    perm.sort_by_key(|&k| std::cmp::Reverse(proto[k].unsigned_abs()));
+    let mut strides = [0isize; D];
+    let mut acc = 1isize;
+    for &k in perm.iter().rev() {
+        strides[k] = acc;
+        acc = acc.wrapping_mul(shape[k] as isize);
+    }
+    strides
+}
+
+fn reversed<T: Copy, const D: usize>(mut shape: [T; D]) -> [T; D] {
     shape.reverse();
     shape
 }
@@ -238,6 +288,21 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Self::from_vec(vec![value; n], s)
     }
 
+    /// `np.full_like(proto, value)` (also `zeros_like`, `ones_like`, `empty_like`): the
+    /// prototype's shape, and its memory order as NumPy's default `order='K'` keeps it (a
+    /// Fortran-ordered prototype gives a Fortran-ordered array).
+    pub fn full_like<U: Copy>(proto: &ArrayView<U, D>, value: T) -> KResult<Self> {
+        let shape = proto.shape();
+        let strides = keep_order_strides(shape, proto.strides());
+        let n = shape
+            .iter()
+            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+            .ok_or_else(|| value_error("array is too big"))?;
+        let mut a = Self::from_vec(vec![value; n], shape)?;
+        a.view.strides = strides;
+        Ok(a)
+    }
+
     /// An empty array (the initial value of array variables).
     pub fn empty() -> Self {
         Array {
@@ -246,15 +311,17 @@ impl<T: Copy, const D: usize> Array<T, D> {
         }
     }
 
-    /// The owned buffer, if this array is the whole of one the kernel created and nothing
-    /// else refers to it (so it can become a NumPy array without a copy).
+    /// The owned buffer, if this array is the whole of one the kernel created, in C order,
+    /// and nothing else refers to it (so it can become a NumPy array without a copy).
     pub fn into_owned_vec(self) -> Result<Vec<T>, Self> {
         let whole = self.view.strides == c_strides(self.view.shape);
         match self.owner {
             Some(owner) if whole => {
                 // SAFETY: a shared look at the Vec header; nothing mutates it meanwhile.
-                let starts = std::ptr::eq(unsafe { &*owner.get() }.as_ptr(), self.view.ptr);
-                if !starts {
+                let buf = unsafe { &*owner.get() };
+                // The first elements of a longer buffer (`out[:k]`) are not the whole.
+                let n: usize = self.view.shape.iter().product();
+                if !std::ptr::eq(buf.as_ptr(), self.view.ptr) || buf.len() != n {
                     return Err(Array {
                         view: self.view,
                         owner: Some(owner),
@@ -810,6 +877,44 @@ mod tests {
             m.sub(1).unwrap().into_owned_vec().is_err(),
             "a row is not the whole buffer"
         );
+        drop(m);
+        // The first elements of a buffer nothing else refers to: still not the whole.
+        let a = Array::<i64, 1>::full([6], 1).unwrap();
+        let head = a.slice_axis(0, None, Some(3), None).unwrap();
+        drop(a);
+        let head = head.into_owned_vec().unwrap_err();
+        assert_eq!(head.into_ndarray().unwrap().shape(), &[3]);
+        let empty = Array::<i64, 1>::full([4], 1).unwrap();
+        let empty = empty.slice_axis(0, Some(0), Some(0), None).unwrap();
+        assert_eq!(empty.into_ndarray().unwrap().shape(), &[0]);
+    }
+
+    #[test]
+    fn like_keeps_the_prototypes_memory_order() {
+        let c = Array::<f64, 2>::full([2, 3], 0.0).unwrap();
+        assert_eq!(Array::<i32, 2>::full_like(&c, 1).unwrap().strides(), [3, 1]);
+        // Fortran order (a transpose of a C array); with an axis of extent 1 the
+        // transpose is C-contiguous as well, and gets C order (NumPy: strides (8, 8)).
+        assert_eq!(
+            Array::<f64, 2>::full_like(&c.t(), 0.0).unwrap().strides(),
+            [1, 3]
+        );
+        let col = Array::<f64, 2>::full([1, 4], 0.0).unwrap();
+        assert_eq!(
+            Array::<f64, 2>::full_like(&col.t(), 0.0).unwrap().strides(),
+            [1, 1]
+        );
+        // Neither: axes by decreasing |stride| (a 2x3x4 array viewed as axes (1, 2, 0),
+        // one of them reversed).
+        let mut data = vec![0.0f64; 24];
+        let p = unsafe { Array::from_raw(data.as_mut_ptr(), [3, 4, 2], [4, -1, 12]) };
+        let like = Array::<f64, 3>::full_like(&p, 0.0).unwrap();
+        assert_eq!(like.strides(), [4, 1, 12]);
+        assert_eq!(like.shape(), [3, 4, 2]);
+        // 1-D strided views give contiguous arrays.
+        let v = Array::<f64, 1>::full([6], 0.0).unwrap();
+        let v = v.slice_axis(0, None, None, Some(-2)).unwrap();
+        assert_eq!(Array::<f64, 1>::full_like(&v, 0.0).unwrap().strides(), [1]);
     }
 
     #[test]

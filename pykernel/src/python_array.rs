@@ -61,9 +61,38 @@ fn describe(obj: &Bound<'_, PyAny>) -> String {
     }
 }
 
+static MATRIX: pyo3::sync::PyOnceLock<pyo3::Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+static MASKED_ARRAY: pyo3::sync::PyOnceLock<pyo3::Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+
+/// What to say about an ndarray subclass whose indexing or meaning the kernel would not
+/// keep: `np.matrix` (a row stays a 1×n matrix, `*` is a matrix product) and
+/// `np.ma.MaskedArray` (the kernel would ignore the mask). Other subclasses (`np.memmap`,
+/// user subclasses) are arrays like any other. Plain ndarrays take one pointer compare.
+fn refused_subclass(obj: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    let py = obj.py();
+    // SAFETY: `obj` is a live object and we hold the GIL.
+    if unsafe { npyffi::PyArray_CheckExact(py, obj.as_ptr()) } != 0 {
+        return Ok(None);
+    }
+    if obj.is_instance(MATRIX.import(py, "numpy", "matrix")?)? {
+        return Ok(Some(
+            "a numpy.matrix (its indexing differs from an ndarray's; pass np.asarray(m))",
+        ));
+    }
+    if obj.is_instance(MASKED_ARRAY.import(py, "numpy.ma", "MaskedArray")?)? {
+        return Ok(Some(
+            "a numpy.ma.MaskedArray (the kernel would ignore its mask; pass m.filled(...) or np.asarray(m))",
+        ));
+    }
+    Ok(None)
+}
+
 /// Converts argument `obj` to a kernel array view after checking dtype, rank, layout,
-/// fixed extents and writeability; every failure is a `TypeError`/`ValueError` naming the
-/// argument, the export type and what was given.
+/// fixed extents and writeability, and that it is no `np.matrix` or masked array (whose
+/// indexing the kernel would not keep); every failure is a `TypeError`/`ValueError`
+/// naming the argument, the export type and what was given.
 pub fn array_arg<T: Element + Copy, const D: usize>(
     obj: &Bound<'_, PyAny>,
     spec: &ArraySpec<'_>,
@@ -81,6 +110,9 @@ pub fn array_arg<T: Element + Copy, const D: usize>(
     let Ok(arr) = obj.cast::<PyArrayDyn<T>>() else {
         return Err(PyTypeError::new_err(err(describe(obj))));
     };
+    if let Some(what) = refused_subclass(obj)? {
+        return Err(PyTypeError::new_err(err(what.into())));
+    }
     if arr.ndim() != D {
         return Err(PyTypeError::new_err(err(describe(obj))));
     }
@@ -165,8 +197,9 @@ fn views_whole<T: Element + Copy, const D: usize>(obj: &Bound<'_, PyAny>, a: &Ar
 /// Converts a kernel array result to a NumPy array: an argument returned whole is that
 /// same object; a view of part of an argument (`a[1:]`, a row, `a.T`) is a NumPy view
 /// whose base is that argument, as in CPython; an array the kernel created moves into
-/// NumPy without a copy.
-pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
+/// NumPy without a copy, and a view of one (`out[:k]`, `m.T`, `m[:, j]`, or the whole
+/// array while another result shares it) is a NumPy view of the kernel's buffer.
+pub fn array_to_py<'py, T: Element + Copy + 'static, const D: usize>(
     py: Python<'py>,
     a: Array<T, D>,
     args: &[&Bound<'py, PyAny>],
@@ -182,19 +215,81 @@ pub fn array_to_py<'py, T: Element + Copy, const D: usize>(
             }
         }
         // Not known to come from an argument: one it is exactly, if any.
-        None => {
+        None if a.owner().is_none() => {
             if let Some(obj) = args.iter().find(|o| views_whole(o, &a)) {
                 return Ok((*obj).clone());
             }
         }
+        None => {}
     }
     let shape = a.shape();
-    let data = match a.into_owned_vec() {
-        Ok(v) => v,
-        Err(a) => a.to_vec(),
+    let a = match a.into_owned_vec() {
+        Ok(data) => {
+            let flat = PyArray::from_vec(py, data);
+            return Ok(flat.reshape(shape.to_vec())?.into_any());
+        }
+        Err(a) => a,
     };
-    let flat = PyArray::from_vec(py, data);
+    if let Some(view) = created_view(py, &a)? {
+        return Ok(view);
+    }
+    let flat = PyArray::from_vec(py, a.to_vec());
     Ok(flat.reshape(shape.to_vec())?.into_any())
+}
+
+/// A share of the memory of an array the kernel created, held by the NumPy arrays that
+/// view it.
+struct KeepAlive<T>(#[allow(dead_code)] crate::array::ArrayOwner<T>);
+
+// SAFETY: the `Rc` inside is not thread-safe, but every operation on its count happens
+// with the GIL held from the moment a `KeepAlive` exists: the kernel has returned, the
+// remaining clones are the result being converted (dropped by the export's wrapper before
+// it returns to Python, GIL held), and the capsule holding this share is dropped by
+// Python, GIL held. So the counts are never touched by two threads at once.
+unsafe impl<T: Send> Send for KeepAlive<T> {}
+
+/// `a`, part or all of an array the kernel created that something else still refers to
+/// (another result, a list), as a NumPy view of the kernel's buffer: its base is a 1-D
+/// NumPy array over the whole buffer (as CPython's `out[:k].base` is `out`), which keeps
+/// the buffer alive. `None` when `a` is not the kernel's memory.
+fn created_view<'py, T: Element + Copy + 'static, const D: usize>(
+    py: Python<'py>,
+    a: &Array<T, D>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(owner) = a.owner() else {
+        return Ok(None);
+    };
+    // SAFETY: a shared look at the Vec header; the buffer is never resized.
+    let (buf, len) = {
+        let v = unsafe { &*owner.get() };
+        (v.as_ptr() as *mut T, v.len())
+    };
+    let size = std::mem::size_of::<T>();
+    let strides = byte_strides(a);
+    // Defensive: a view that leaves the buffer is copied instead.
+    if let Some((lo, hi)) = crate::view::byte_span(a.as_ptr() as usize, &a.shape(), &strides, size)
+        && (lo < buf as usize || hi > buf as usize + len * size)
+    {
+        return Ok(None);
+    }
+    let keep = pyo3::types::PyCapsule::new_with_value(
+        py,
+        KeepAlive(Some(owner.clone())),
+        c"pykernel array memory",
+    )?;
+    let Some(whole) = numpy_view(py, &keep.into_any(), buf, [len], [size as isize], true) else {
+        return Ok(None);
+    };
+    Ok(numpy_view(py, &whole, a.as_ptr(), a.shape(), strides, true))
+}
+
+/// `a`'s strides in bytes.
+fn byte_strides<T, const D: usize>(a: &Array<T, D>) -> [isize; D]
+where
+    T: Copy,
+{
+    let size = std::mem::size_of::<T>() as isize;
+    a.strides().map(|t| t * size)
 }
 
 /// `a` as a NumPy view of the array `base` (the argument it was sliced from), if it lies
@@ -206,25 +301,36 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
 ) -> Option<Bound<'py, PyAny>> {
     let arr = base.cast::<PyArrayDyn<T>>().ok()?;
     let size = std::mem::size_of::<T>();
-    let mut strides: [npyffi::npy_intp; D] = [0; D];
-    for (s, &t) in strides.iter_mut().zip(a.strides().iter()) {
-        *s = t * size as isize;
-    }
-    let mut dims: [npyffi::npy_intp; D] = [0; D];
-    for (d, &n) in dims.iter_mut().zip(a.shape().iter()) {
-        *d = n as npyffi::npy_intp;
-    }
-    let outer = crate::view::byte_span(arr.data() as usize, arr.shape(), arr.strides(), size)?;
-    let inner = crate::view::byte_span(a.as_ptr() as usize, &a.shape(), &strides, size)?;
-    if inner.0 < outer.0 || inner.1 > outer.1 {
-        return None;
+    let strides = byte_strides(a);
+    let inner = crate::view::byte_span(a.as_ptr() as usize, &a.shape(), &strides, size);
+    // An empty view addresses no memory (its pointer is inside `base` or at its start).
+    if let Some(inner) = inner {
+        let outer = crate::view::byte_span(arr.data() as usize, arr.shape(), arr.strides(), size)?;
+        if inner.0 < outer.0 || inner.1 > outer.1 {
+            return None;
+        }
     }
     // SAFETY: we hold the GIL; `arr` is a live ndarray.
     let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
-    let writeable = flags & NPY_ARRAY_WRITEABLE;
-    // SAFETY: the data pointer, extents and strides address memory inside `base`'s
-    // (checked above); `base` becomes the new array's base object, which keeps the memory
-    // alive (`PyArray_SetBaseObject` steals the reference we hand it).
+    let writeable = flags & NPY_ARRAY_WRITEABLE != 0;
+    numpy_view(py, base, a.as_ptr(), a.shape(), strides, writeable)
+}
+
+/// A new NumPy array of `T`s at `data` with extents `shape` and byte `strides`, whose base
+/// object is `base` (which keeps the memory alive). `None` if NumPy refuses (the caller
+/// copies instead).
+fn numpy_view<'py, T: Element, const D: usize>(
+    py: Python<'py>,
+    base: &Bound<'py, PyAny>,
+    data: *mut T,
+    shape: [usize; D],
+    mut strides: [isize; D],
+    writeable: bool,
+) -> Option<Bound<'py, PyAny>> {
+    let mut dims: [npyffi::npy_intp; D] = shape.map(|n| n as npyffi::npy_intp);
+    let flags = if writeable { NPY_ARRAY_WRITEABLE } else { 0 };
+    // SAFETY: the callers pass memory that `base` keeps alive and that `shape` and
+    // `strides` address; `PyArray_SetBaseObject` steals the reference we hand it.
     unsafe {
         let ptr = npyffi::PY_ARRAY_API.PyArray_NewFromDescr(
             py,
@@ -233,8 +339,8 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
             D as std::ffi::c_int,
             dims.as_mut_ptr(),
             strides.as_mut_ptr(),
-            a.as_ptr().cast(),
-            writeable,
+            data.cast(),
+            flags,
             std::ptr::null_mut(),
         );
         if ptr.is_null() {
@@ -255,7 +361,7 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
 /// Arrays inside lists and tuples of export arguments (`float64[:] list`,
 /// `(float64[:,:], int)`): any layout is accepted; they must be writeable when the
 /// kernel may write through that argument.
-impl<T: Element + Copy, const D: usize> crate::python_list::PyValue for Array<T, D> {
+impl<T: Element + Copy + 'static, const D: usize> crate::python_list::PyValue for Array<T, D> {
     fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Self> {
         let writes = crate::python_list::arrays_written();
         let expected = format!(

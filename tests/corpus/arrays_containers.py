@@ -12,6 +12,7 @@ def tuple_arg(t):
 # case: tuple_arg((np.arange(3.0), 3))
 # case: tuple_arg((np.arange(1.0, 2.0), -2))
 # case: tuple_arg((np.zeros(0), 1))
+# case: tuple_arg((np.ma.masked_array(np.arange(3.0), mask=[1, 0, 0]), 3))  # expect-error TypeError t
 
 
 #pykernel export list_arg(float64[:] list)
@@ -27,6 +28,7 @@ def list_arg(arrays):
 # case: list_arg([])
 # case: list_arg([np.zeros(0)])
 # case: list_arg([np.ones(2), readonly(np.ones(2))])  # expect-error TypeError arrays
+# case: list_arg([np.ones(2), np.ma.ones(2)])  # expect-error TypeError arrays
 
 
 #pykernel export list_sum(float64[:] list, (int64[:,:], float64))
@@ -39,6 +41,7 @@ def list_sum(arrays, pair):
     return float(total) + float(m[0, 0])
 # case: list_sum([readonly(np.arange(3.0)), np.ones(2)[::2]], (readonly(np.ones((2, 2), dtype=np.int64)), 2.0))
 # case: list_sum([], (np.zeros((1, 1), dtype=np.int64), 1.0))
+# case: list_sum([np.ones(2)], (np.matrix(np.ones((2, 2), dtype=np.int64)), 1.0))  # expect-error TypeError pair
 
 
 #pykernel export list_helper_writes(float64[:] list)

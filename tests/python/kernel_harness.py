@@ -223,7 +223,7 @@ def parse_exports(source: str) -> list:
 # --------------------------------------------------------------------------------------
 
 CASE_RE = re.compile(r"^#\s*case:\s*(?P<body>.+?)\s*$")
-KNOWN_MARKERS = {"expect-wrap", "expect-ieee", "expect-error"}
+KNOWN_MARKERS = {"expect-wrap", "expect-error"}
 
 
 @dataclass
@@ -338,7 +338,10 @@ def case_args(case: Case) -> list:
     # by `:=` in one argument is seen by the next ones, so `f((x := np.zeros(3)), x)`
     # passes one array twice and `f((b := np.arange(6.0))[:4], b[2:])` overlapping views.
     ns = dict(CASE_NAMESPACE)
-    return [eval(compile(ast.Expression(a), "<case>", "eval"), ns) for a in tree.args]
+    with warnings.catch_warnings():
+        # `np.matrix(...)` (a refused argument) warns that matrices are not recommended.
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        return [eval(compile(ast.Expression(a), "<case>", "eval"), ns) for a in tree.args]
 
 
 # --------------------------------------------------------------------------------------
@@ -387,16 +390,40 @@ def check_arrays(v, where="value"):
             "(supported: ranks 1 to 5 of bool, int8..uint64, float32/64, complex64/128)")
 
 
+def _elements_strides(a):
+    """`a`'s strides in elements, on the axes of more than one element (NumPy itself
+    ignores the stride of a length-1 axis); None for an empty array."""
+    if a.size == 0:
+        return None
+    return tuple(s // a.itemsize for s, n in zip(a.strides, a.shape) if n > 1)
+
+
+def _place_in_base(a):
+    """(byte offset of `a`'s first element in its base array, the base's size in bytes)."""
+    start = a.__array_interface__["data"][0]
+    base_start = a.base.__array_interface__["data"][0]
+    return start - base_start, a.base.nbytes
+
+
 def check_array_identity(where, expected, got, ref_args, comp_args):
-    """Arrays in the result (also inside tuples): an argument CPython returns (`result
-    is arg`) comes back as the compiled side's own corresponding argument object; an
-    array CPython returns that shares no memory with the arguments (a new array) shares
-    none on the compiled side either, and two result arrays that are independent in
-    CPython are independent in the compiled result. A view of part of an argument (a
-    row `a[0]`, `a[1:]`, `a.T`) is a view of the compiled side's corresponding argument
-    too (shares its memory, writeable only if CPython's is)."""
+    """Arrays in the result (also inside tuples and lists): an argument CPython returns
+    (`result is arg`) comes back as the compiled side's own corresponding argument
+    object; an array CPython returns that shares no memory with the arguments (a new
+    array) shares none on the compiled side either, and two result arrays that are
+    independent in CPython are independent in the compiled result. A view of part of an
+    argument (a row `a[0]`, `a[1:]`, `a.T`) is a view of the compiled side's
+    corresponding argument too (shares its memory, writeable only if CPython's is).
+
+    Views of arrays the kernel created (`out[:k]`, `m.T`, `m[:, j]`, CPython's result
+    has an ndarray `base` that is no argument): the compiled result is a NumPy view too,
+    with a base array, the same strides (in elements), at the same byte offset in a base
+    of the same size, and writeable; two results that share memory in CPython (`return
+    out, out[:k]`) share it in the compiled result."""
     ref_arrays = [a for a in ref_args if isinstance(a, np.ndarray)]
     comp_arrays = [a for a in comp_args if isinstance(a, np.ndarray)]
+    # Arrays inside list and tuple arguments: results that are views of them are
+    # neither new arrays nor views of a (top-level) argument.
+    nested = [a for x in ref_args if isinstance(x, (list, tuple)) for _, a in array_leaves(x)]
     exp_leaves = list(array_leaves(expected))
     got_leaves = dict(array_leaves(got))
     for path, e in exp_leaves:
@@ -423,12 +450,35 @@ def check_array_identity(where, expected, got, ref_args, comp_args):
             assert not any(np.shares_memory(g, a) for a in comp_arrays), (
                 f"{where}\n  CPython's {at} is a new array, the compiled one shares memory "
                 "with an argument")
+            if isinstance(e.base, np.ndarray) and not any(np.shares_memory(e, a) for a in nested):
+                check_created_view(where, at, e, g)
     for k, (p1, e1) in enumerate(exp_leaves):
         for p2, e2 in exp_leaves[k + 1:]:
+            g1, g2 = got_leaves[p1], got_leaves[p2]
             if not np.shares_memory(e1, e2):
-                assert not np.shares_memory(got_leaves[p1], got_leaves[p2]), (
+                assert not np.shares_memory(g1, g2), (
                     f"{where}\n  result{list(p1)} and result{list(p2)} are independent "
                     "arrays in CPython, but share memory in the compiled result")
+            elif not any(np.shares_memory(e, a) for e in (e1, e2) for a in nested):
+                assert np.shares_memory(g1, g2), (
+                    f"{where}\n  result{list(p1)} and result{list(p2)} share memory in "
+                    "CPython, but are independent arrays in the compiled result")
+
+
+def check_created_view(where, at, e, g):
+    """CPython's result `e` is a view of an array the kernel created: the compiled `g`
+    is a view as well, with the same strides and place in a base of the same size."""
+    assert isinstance(g.base, np.ndarray), (
+        f"{where}\n  CPython's {at} is a view of an array the kernel created (its base is an "
+        f"array); the compiled one is not a view (base {type(g.base).__name__})")
+    assert _elements_strides(g) == _elements_strides(e), (
+        f"{where}\n  {at}: strides {g.strides}, CPython's {e.strides} (a view of an array "
+        "the kernel created)")
+    assert _place_in_base(g) == _place_in_base(e), (
+        f"{where}\n  {at}: (byte offset in its base, base size) {_place_in_base(g)}, "
+        f"CPython's {_place_in_base(e)}: not the same view of the kernel's array")
+    assert g.flags.writeable == e.flags.writeable, (
+        f"{where}\n  {at}: writeable {g.flags.writeable}, CPython's {e.flags.writeable}")
 
 
 def flatten(v) -> list:
@@ -556,45 +606,6 @@ def show(v) -> str:
         return (f"{v!r} [{type(v).__name__} {float(v.real).hex()} "
                 f"{float(v.imag).hex()}j]")
     return f"{v!r} [{type(v).__name__}]"
-
-
-def numpy_float_semantics(fn, args, args_after=None):
-    """Run a CPython kernel with its float and int arguments as numpy.float64 and
-    numpy.int64 (also inside list arguments), so float `/`, `//`, `%` by zero and `/`
-    of ints follow IEEE/NumPy (inf, nan) instead of raising. Used by `# expect-ieee`
-    (only on cases whose failing operation is one of those: NumPy's int `//` by zero
-    would give 0). If `args_after` is a list, it receives the arguments after the call,
-    converted back to Python numbers (the in-place effects on list arguments)."""
-    def conv1(a):
-        if isinstance(a, list):
-            return [conv1(x) for x in a]
-        if isinstance(a, tuple):
-            return tuple(conv1(x) for x in a)
-        if isinstance(a, float):
-            return np.float64(a)
-        if isinstance(a, int) and not isinstance(a, bool):
-            return np.int64(a)
-        return a
-
-    conv = [conv1(a) for a in args]
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        r = fn(*conv)
-
-    def to_py(v):
-        if isinstance(v, np.bool_):
-            return bool(v)
-        if isinstance(v, np.floating):
-            return float(v)
-        if isinstance(v, np.integer):
-            return int(v)
-        if isinstance(v, np.complexfloating):
-            return complex(v)
-        return v
-
-    if args_after is not None:
-        args_after[:] = [map_result(a, to_py) for a in conv]
-    return map_result(r, to_py)
 
 
 # --------------------------------------------------------------------------------------

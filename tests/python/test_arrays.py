@@ -5,6 +5,8 @@ in several Python threads at once (the GIL is released during the call)."""
 
 from __future__ import annotations
 
+import gc
+import resource
 import sys
 import threading
 
@@ -90,6 +92,70 @@ def test_row_of_argument_is_a_view(corpus):
     ro = np.arange(6.0).reshape(2, 3)
     ro.flags.writeable = False
     assert not get_row(ro, 0).flags.writeable
+
+
+def test_views_of_new_arrays_share_and_keep_the_kernels_memory(corpus):
+    """A returned view of an array the kernel created (`out[:k]`, returned alone or
+    next to `out`) is a NumPy view of the kernel's buffer: writes through one result are
+    seen through the other, the memory lives as long as any of them, and it is released
+    when they are gone, also when the last one dies in another thread."""
+    both = fn(corpus, "arrays_created_views", "both")
+    full, head = both(5, 2)
+    assert type(head) is np.ndarray and isinstance(head.base, np.ndarray)
+    assert np.shares_memory(full, head) and head.flags.writeable
+    head[0] = -1.0
+    assert full[0] == -1.0
+    del full
+    gc.collect()
+    assert head.tolist() == [-1.0, 1.5], "the view keeps the kernel's memory alive"
+    first_k = fn(corpus, "arrays_created_views", "first_k")
+    r = first_k(np.arange(6), 3)
+    assert sys.getrefcount(r) == 2  # only the caller's
+    assert r.tolist() == [0, 2, 4]
+    # 300 results of 1.6 MB each: leaking them would grow the process by 480 MB.
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(100):
+        keep = [both(200_000, 100_000)[1] for _ in range(3)]
+        t = threading.Thread(target=keep.clear)
+        t.start()
+        t.join()
+        assert keep == []
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 100, f"the process grew by {grown_mb:.0f} MB: views leak the kernel's memory"
+
+
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_ndarray_subclasses(corpus, tmp_path):
+    """`np.matrix` (a row of it stays a 1×n matrix) and masked arrays (the kernel would
+    ignore the mask) are refused with a TypeError naming the argument, also inside
+    lists; other subclasses (`np.memmap`, a user's subclass that keeps ndarray's
+    indexing) are arrays like any other: read, written in place, returned as the same
+    object."""
+    vsum = fn(corpus, "arrays_errors", "vsum")
+    msum = fn(corpus, "arrays_errors", "msum")
+    with pytest.raises(TypeError, match=r"msum\(\) argument 'a' must be .* got a numpy\.matrix"):
+        msum(np.matrix(np.ones((2, 2), dtype=np.int32)))
+    with pytest.raises(TypeError, match=r"vsum\(\) argument 'a' .*numpy\.ma\.MaskedArray"):
+        vsum(np.ma.masked_array([1.0, 2.0], mask=[False, True]))
+    list_arg = fn(corpus, "arrays_containers", "list_arg")
+    with pytest.raises(TypeError, match=r"list_arg\(\) argument 'arrays' .*MaskedArray"):
+        list_arg([np.ones(2), np.ma.ones(2)])
+
+    class Tagged(np.ndarray):
+        pass
+
+    t = np.arange(3.0).view(Tagged)
+    assert vsum(t) == 3.0
+    alias = fn(corpus, "arrays_inplace", "alias_local")
+    assert alias(t) is t and t[0] == 99.0
+    assert list_arg([t]) == (102.0, 1) and t[0] == -1.0
+    mm = np.memmap(tmp_path / "m.dat", dtype=np.float64, mode="w+", shape=(3,))
+    mm[:] = [1.0, 2.0, 3.0]
+    assert vsum(mm) == 6.0
+    axpy = fn(corpus, "arrays_errors", "axpy")
+    axpy(2.0, np.ones(3), mm)
+    assert mm.tolist() == [3.0, 4.0, 5.0]
+    assert alias(mm) is mm and mm[0] == 99.0
 
 
 def test_keyword_arguments(corpus):

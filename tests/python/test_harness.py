@@ -61,8 +61,40 @@ def test_corpus_harness_identity():
     # two independent results must stay independent
     with pytest.raises(AssertionError, match="independent"):
         H.check_array_identity("w", (np.zeros(2), np.zeros(2)), (cnew, cnew), [], [])
+    # results that share memory in CPython share it in the compiled result
     shared = np.zeros(2)
-    H.check_array_identity("w", (shared, shared), (np.zeros(2), np.zeros(2)), [], [])
+    H.check_array_identity("w", (shared, shared), (cnew, cnew), [], [])
+    with pytest.raises(AssertionError, match="share memory in CPython"):
+        H.check_array_identity("w", (shared, shared), (np.zeros(2), np.zeros(2)), [], [])
+
+
+def test_corpus_harness_views_of_new_arrays():
+    """A view of an array the kernel created (CPython's result has an array base that
+    is no argument) must be the same view on the compiled side: a base array, the same
+    strides in elements, the same place in a base of the same size."""
+    out, cout = np.arange(6.0), np.arange(6.0)
+    H.check_array_identity("w", out[:3], cout[:3], [], [])
+    H.check_array_identity("w", (out, out[1::2]), (cout, cout[1::2]), [], [])
+    m, cm = np.zeros((3, 4)), np.zeros((3, 4))
+    H.check_array_identity("w", (m.T, m[:, 1], m[1:, ::-2]), (cm.T, cm[:, 1], cm[1:, ::-2]), [], [])
+    # an empty view: only its being a view counts
+    H.check_array_identity("w", out[6:], cout[:0], [], [])
+    with pytest.raises(AssertionError, match="not a view"):
+        H.check_array_identity("w", out[:3], cout[:3].copy(), [], [])
+    with pytest.raises(AssertionError, match="not a view"):
+        H.check_array_identity("w", out[6:], np.zeros(0), [], [])
+    with pytest.raises(AssertionError, match="strides"):
+        H.check_array_identity("w", m.T, np.zeros(12).reshape(4, 3), [], [])
+    # a copy that happens to be a view of something else is still found out
+    with pytest.raises(AssertionError, match="same view"):
+        H.check_array_identity("w", out[1:4], np.arange(3.0)[:], [], [])
+    with pytest.raises(AssertionError, match="same view"):
+        H.check_array_identity("w", out[2:], cout[:4], [], [])
+    with pytest.raises(AssertionError, match="share memory in CPython"):
+        H.check_array_identity("w", (out, out[:3]), (cout, np.arange(6.0)[:3]), [], [])
+    # views of arrays inside list arguments are neither new arrays nor argument views
+    lst, clst = [np.ones(4)], [np.ones(4)]
+    H.check_array_identity("w", lst[0][1:], np.ones(3), [lst], [clst])
 
 
 def test_corpus_harness_markers():

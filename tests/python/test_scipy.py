@@ -292,6 +292,28 @@ def test_generic_filter_integer_division_by_zero_raises(caps):
     assert_array_equal(got, want)
 
 
+def test_generic_filter_float_division_by_zero(corpus):
+    """SPEC 6 through SciPy: Python floats read through the `double *` buffer raise
+    ZeroDivisionError on `/ 0.0` (the callback returns 0 with the exception set, SciPy
+    raises it), NumPy scalars of an `as_array` view give inf/nan as NumPy does."""
+    mod = corpus.float_zero_div
+    ratio_ref = H.reference_module(H.CORPUS_DIR / "float_zero_div.py").gf_ratio_sum
+    ok_image = np.arange(1.0, 17.0).reshape(4, 4)
+    got = ndimage.generic_filter(ok_image, llc(mod.gf_ratio_sum), size=2)
+    want = ndimage.generic_filter(ok_image, _gf_py(ratio_ref), size=2)
+    assert_array_equal(got, want)
+    with pytest.raises(ZeroDivisionError):
+        ndimage.generic_filter(IMAGE, _gf_py(ratio_ref), size=2)
+    with pytest.raises(ZeroDivisionError):
+        ndimage.generic_filter(IMAGE, llc(mod.gf_ratio_sum), size=2)
+    view_ref = H.reference_module(H.CORPUS_DIR / "float_zero_div.py").gf_view_ratio
+    with np.errstate(all="ignore"):
+        want = ndimage.generic_filter(IMAGE, _gf_py(view_ref), size=2)
+    got = ndimage.generic_filter(IMAGE, llc(mod.gf_view_ratio), size=2)
+    assert np.isnan(got).any() or np.isinf(got).any()
+    assert H.same_value(got, want)
+
+
 def test_generic_filter_index_error_raises(caps):
     ok_image = np.arange(12.0).reshape(3, 4)
     got = ndimage.generic_filter(ok_image, llc(cap(caps, "gf_oob")), size=2)

@@ -208,6 +208,35 @@ mod hand {
 /// Diagnosis variants: the hand-written kernels with one operation replaced, to show
 /// where pykernel's extra time goes (see `bench/README.md`, "Findings").
 mod diag {
+    /// `newton_sqrt` with Python's check that the divisor of `x / y` is not zero
+    /// (CPython raises `ZeroDivisionError`; pykernel's `py_truediv` does the same test).
+    fn newton_sqrt_zero_check(x: f64) -> Result<f64, ()> {
+        let mut y = if x > 1.0 { x } else { 1.0 };
+        loop {
+            if y == 0.0 {
+                return Err(());
+            }
+            let z = 0.5 * (y + x / y);
+            if z >= y {
+                return Ok(y);
+            }
+            y = z;
+        }
+    }
+
+    pub fn newton_sqrt_sum_zero_check(n: i64) -> i64 {
+        let mut count = 0;
+        for i in 1..n {
+            let x = 0.37 * i as f64;
+            match newton_sqrt_zero_check(x) {
+                Ok(y) if y == x.sqrt() => count += 1,
+                Ok(_) => {}
+                Err(()) => return -1,
+            }
+        }
+        count
+    }
+
     /// Python's `a % b` as pykernel's runtime computes it today (`pykernel::__private::
     /// modulo`): remainder, then a branchless sign fix-up on the result.
     #[inline(always)]
@@ -618,6 +647,7 @@ py_wrappers! {
     mandel_count_rs => hand::mandel_count => i64;
     sieve_count_rs => hand::sieve_count => i64;
     coin_ways_rs => hand::coin_ways => i64;
+    diag_newton_sqrt_sum_zero_check => diag::newton_sqrt_sum_zero_check => i64;
     diag_gcd_sum_pymod_today => diag::gcd_sum_pymod_today => i64;
     diag_gcd_sum_pymod_fast => diag::gcd_sum_pymod_fast => i64;
     diag_armstrong_count_ipow_today => diag::armstrong_count_ipow_today => i64;

@@ -263,10 +263,11 @@ impl FnEmitter<'_> {
             res
         };
         // The new element value from the current one (`cur`), in the array's dtype.
+        let mode = self.division_mode(value);
         let new_value = |cur: TokenStream| {
             let r_v = match super::expr::positive_divisor(op, value, res) {
                 Some(f) => f(cast(cur, d, res.dtype)),
-                None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+                None => super::expr::binary(op, cur, cs, v, vs, res, mode),
             };
             cast(r_v, res.dtype, d)
         };
@@ -334,41 +335,44 @@ impl FnEmitter<'_> {
         };
         let et = dtype_tokens(d);
         let p = quote!(::pykernel::__private);
-        let shape = if kind.like() {
-            let a = self.place(&args[0]);
-            quote!((#a).shape().map(|__pk_n| __pk_n as i64))
-        } else {
-            match &args[0].kind {
-                ExprKind::Tuple(items) => {
-                    let v: Vec<TokenStream> = items
-                        .iter()
-                        .map(|i| self.expr_as(i, Dtype::Int64))
-                        .collect();
-                    quote!([#(#v),*])
-                }
-                _ => match self.ty(&args[0]) {
-                    // A tuple value (`a.shape`, a variable): its items.
-                    Ty::Tuple(items) => {
-                        let v = self.expr(&args[0]);
-                        let parts = items.iter().enumerate().map(|(k, t)| {
-                            let k = syn::Index::from(k);
-                            let from = t.scalar().map_or(Dtype::Int64, |s| s.dtype);
-                            cast(quote!(__pk_t.#k), from, Dtype::Int64)
-                        });
-                        quote!({ let __pk_t = #v; [#(#parts),*] })
-                    }
-                    _ => {
-                        let v = self.expr_as(&args[0], Dtype::Int64);
-                        quote!([#v])
-                    }
-                },
-            }
-        };
         let value = match kind {
             AllocKind::Full | AllocKind::FullLike => self.expr_as(&args[1], d),
             AllocKind::Ones | AllocKind::OnesLike => cast(quote!(1i64), Dtype::Int64, d),
             // `np.empty` leaves the memory unspecified; zeros are one valid content.
             _ => cast(quote!(0i64), Dtype::Int64, d),
+        };
+        if kind.like() {
+            // The prototype's shape and memory order (NumPy's `order='K'`).
+            let a = self.place(&args[0]);
+            return quote!({
+                let __pk_v: #et = #value;
+                #p::Array::<#et, #n>::full_like(&(#a), __pk_v)?
+            });
+        }
+        let shape = match &args[0].kind {
+            ExprKind::Tuple(items) => {
+                let v: Vec<TokenStream> = items
+                    .iter()
+                    .map(|i| self.expr_as(i, Dtype::Int64))
+                    .collect();
+                quote!([#(#v),*])
+            }
+            _ => match self.ty(&args[0]) {
+                // A tuple value (`a.shape`, a variable): its items.
+                Ty::Tuple(items) => {
+                    let v = self.expr(&args[0]);
+                    let parts = items.iter().enumerate().map(|(k, t)| {
+                        let k = syn::Index::from(k);
+                        let from = t.scalar().map_or(Dtype::Int64, |s| s.dtype);
+                        cast(quote!(__pk_t.#k), from, Dtype::Int64)
+                    });
+                    quote!({ let __pk_t = #v; [#(#parts),*] })
+                }
+                _ => {
+                    let v = self.expr_as(&args[0], Dtype::Int64);
+                    quote!([#v])
+                }
+            },
         };
         quote!({
             let __pk_shape: [i64; #n] = #shape;

@@ -9,10 +9,16 @@ use crate::exports::Dtype;
 use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, LogicOp, MathFn, UnaryOp};
 use crate::types::{Scalar, Ty, kind};
 
-/// How integer `//` and `%` by zero behave: Python raises, NumPy arrays give 0.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// The semantics of a binary operation, for division by zero above all (SPEC 6).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Mode {
+    /// Scalar code: Python numbers follow CPython (division by zero raises
+    /// `ZeroDivisionError`), NumPy scalars follow NumPy (inf/nan, 0 for integers).
     Python,
+    /// As `Python`, with a divisor known to be non-zero: no zero check
+    /// (`FnEmitter::division_mode` decides, in `division.rs`).
+    PythonNonZeroDivisor,
+    /// Elements of whole-array expressions: NumPy's semantics.
     NumPyElementwise,
 }
 
@@ -128,7 +134,7 @@ impl FnEmitter<'_> {
                 let (lv, rv) = (self.expr(l), self.expr(r));
                 match positive_divisor(*op, r, res) {
                     Some(tokens) => tokens(cast(lv, ls.dtype, res.dtype)),
-                    None => binary(*op, lv, ls, rv, rs, res, Mode::Python),
+                    None => binary(*op, lv, ls, rv, rs, res, self.division_mode(r)),
                 }
             }
             ExprKind::Unary(UnaryOp::Not, a) if self.ty(a).scalar().is_none() => {
@@ -382,13 +388,14 @@ impl FnEmitter<'_> {
                         .map_or(Dtype::Int64, |s| s.dtype),
                     _ => Dtype::Int64,
                 };
-                let (a, b) = (self.expr_as(&args[0], d), self.expr_as(&args[1], d));
-                let p = quote!(::pykernel::__private);
-                if kind(d) == 2 {
-                    quote!({ let (__pk_a, __pk_b) = (#a, #b); (#p::ffloordiv(__pk_a, __pk_b), #p::fmod(__pk_a, __pk_b)) })
-                } else {
-                    quote!({ let (__pk_a, __pk_b) = (#a, #b); (#p::floordiv(__pk_a, __pk_b)?, #p::modulo(__pk_a, __pk_b)?) })
+                let res = match ty {
+                    Ty::Tuple(items) => items.first().and_then(Ty::scalar),
+                    _ => None,
                 }
+                .unwrap_or(Scalar::INT);
+                let (a, b) = (self.expr_as(&args[0], d), self.expr_as(&args[1], d));
+                let mode = self.division_mode(&args[1]);
+                super::division::divmod(a, b, res, mode)
             }
             Builtin::Pow if args.len() == 3 => {
                 let [a, b, m] = [0, 1, 2].map(|i| self.expr_as(&args[i], Dtype::Int64));
@@ -617,13 +624,22 @@ pub(crate) fn binary(
         return super::complex::complex_binary(op, lv, ls, rv, rs, res);
     }
     let float = kind(d) == 2;
+    let scalar_code = mode != Mode::NumPyElementwise;
     // Integer operands of `/` and of float-valued `**` are converted first; a Python int
     // meeting a narrower NumPy integer must fit it (NEP 50).
-    let (l, r) = if mode == Mode::Python {
+    let (l, r) = if scalar_code {
         (weak_cast(lv, ls, d), weak_cast(rv, rs, d))
     } else {
         (cast(lv, ls.dtype, d), cast(rv, rs.dtype, d))
     };
+    // Python numbers (the result is one): CPython's errors, division by zero included.
+    let python = scalar_code && res.py;
+    if python
+        && float
+        && let Some(t) = super::division::python_float_division(op, &l, ls, &r, rs, mode)
+    {
+        return t;
+    }
     let p = quote!(::pykernel::__private);
     match op {
         BinOp::Add if float => quote!((#l + #r)),
@@ -632,15 +648,15 @@ pub(crate) fn binary(
         BinOp::Add => quote!((#l).wrapping_add(#r)),
         BinOp::Sub => quote!((#l).wrapping_sub(#r)),
         BinOp::Mul => quote!((#l).wrapping_mul(#r)),
-        // True division by zero follows IEEE as NumPy does (SPEC section 6), for ints too.
+        // NumPy scalars and elements: IEEE (inf/nan) by zero, integer `//` and `%` give 0.
         BinOp::Div => quote!((#l / #r)),
         BinOp::FloorDiv if float => quote!(#p::ffloordiv(#l, #r)),
         BinOp::Mod if float => quote!(#p::fmod(#l, #r)),
-        BinOp::FloorDiv if mode == Mode::NumPyElementwise => quote!(#p::np_floordiv(#l, #r)),
-        BinOp::Mod if mode == Mode::NumPyElementwise => quote!(#p::np_mod(#l, #r)),
+        BinOp::FloorDiv if !python => quote!(#p::np_floordiv(#l, #r)),
+        BinOp::Mod if !python => quote!(#p::np_mod(#l, #r)),
         BinOp::FloorDiv => quote!(#p::floordiv(#l, #r)?),
         BinOp::Mod => quote!(#p::modulo(#l, #r)?),
-        BinOp::Pow if float && (res.py && mode == Mode::Python) => quote!(#p::fpow(#l, #r)?),
+        BinOp::Pow if float && python => quote!(#p::fpow(#l, #r)?),
         BinOp::Pow if float => quote!((#l).powf(#r)),
         BinOp::Pow => quote!(#p::ipow(#l, #r)?),
         BinOp::BitAnd => quote!((#l & #r)),

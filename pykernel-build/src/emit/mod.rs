@@ -12,6 +12,7 @@
 
 mod arrays;
 mod complex;
+mod division;
 mod elementwise;
 mod expr;
 mod guards;

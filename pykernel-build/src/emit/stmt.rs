@@ -372,7 +372,7 @@ impl FnEmitter<'_> {
                         v,
                         vs,
                         res,
-                        super::expr::Mode::Python,
+                        self.division_mode(value),
                     ),
                 };
                 let r = cast(r, res.dtype, lt.dtype);
@@ -417,7 +417,7 @@ impl FnEmitter<'_> {
                 let res = self.aug_result(cs, vs, op, value);
                 let r = match super::expr::positive_divisor(op, value, res) {
                     Some(f) => f(cast(cur, cs.dtype, res.dtype)),
-                    None => super::expr::binary(op, cur, cs, v, vs, res, super::expr::Mode::Python),
+                    None => super::expr::binary(op, cur, cs, v, vs, res, self.division_mode(value)),
                 };
                 let r = cast(r, res.dtype, store_d);
                 let store = match bt {

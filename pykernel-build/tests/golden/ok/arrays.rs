@@ -196,7 +196,7 @@ mod __pykernel {
                         x = __pk_item;
                         {
                             let __pk_a = &(h);
-                            let __pk_i = [::pykernel::__private::modulo(x, nb)?];
+                            let __pk_i = [::pykernel::__private::np_mod(x, nb)];
                             let __pk_r = (__pk_a.get_unchecked(__pk_i))
                                 .wrapping_add(1i64);
                             __pk_a.set_unchecked(__pk_i, __pk_r);
@@ -218,7 +218,7 @@ mod __pykernel {
                         x = __pk_item;
                         {
                             let __pk_p = (h)
-                                .elem_ptr([::pykernel::__private::modulo(x, nb)?])?;
+                                .elem_ptr([::pykernel::__private::np_mod(x, nb)])?;
                             let __pk_r = ((*__pk_p)).wrapping_add(1i64);
                             *__pk_p = __pk_r;
                         }
