@@ -197,8 +197,8 @@ def kernel(r, n):
             body += statement(r, inner_vars, 2, k)
     body = place_update(body, update if isinstance(update, tuple) else None, 2)
     lines += body
-    lines.append("    return s")
-    src = (f"#pykernel export {name}(float64[:], float64[:], int, int)\n"
+    lines.append("    return float(s)")
+    src = (f"#pykernel export {name}(float64[::], float64[::], int, int)\n"
            f"def {name}(x, y, n, d):\n" + "\n".join(lines) + "\n")
     cases = []
     for _ in range(5):

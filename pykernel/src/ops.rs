@@ -254,6 +254,19 @@ pub fn modulo<T: PyInt>(a: T, b: T) -> KResult<T> {
     a.py_mod(b)
 }
 
+/// Python `a // b` for a divisor known to be positive (checked before the loop): no
+/// error path, and plain division for a non-negative dividend.
+#[inline(always)]
+pub fn floordiv_pos(a: i64, b: i64) -> i64 {
+    if a >= 0 { a / b } else { a.div_euclid(b) }
+}
+
+/// Python `a % b` for a divisor known to be positive; see [`floordiv_pos`].
+#[inline(always)]
+pub fn mod_pos(a: i64, b: i64) -> i64 {
+    if a >= 0 { a % b } else { a.rem_euclid(b) }
+}
+
 /// NumPy elementwise `a // b` for integers.
 #[inline(always)]
 pub fn np_floordiv<T: PyInt>(a: T, b: T) -> T {

@@ -22,20 +22,20 @@ def twice(i):
     return k + 1
 
 
-#pykernel export rl0(float64[:], float64[:], int, int)
+#pykernel export rl0(float64[::], float64[::], int, int)
 def rl0(x, y, n, d):
     s = 0.0
     for i in range(0, len(x), 3):
         y[i + d] = y[i - d] - 1.0
         y[wrap(i, len(x))] += x[(i * i) % 11]
-    return s
+    return float(s)
 # case: rl0(np.arange(18.0)[::-2], np.zeros(22), 0, 0)
 # case: rl0(np.arange(1.0) - 2.5, np.zeros(0), 1, 0)
 # case: rl0(np.arange(0.0)[::-2], np.arange(0.0)[::2], 3, 0)
 # case: rl0(np.arange(2.0)[::-2], np.arange(0.0)[::2], -2, -1)
 # case: rl0(np.linspace(-1.0, 1.0, 2), np.ones(5)[::-1], 2, -1)
 
-#pykernel export rl1(float64[:], float64[:], int, int)
+#pykernel export rl1(float64[::], float64[::], int, int)
 def rl1(x, y, n, d):
     s = 0.0
     i = 0
@@ -45,14 +45,14 @@ def rl1(x, y, n, d):
             s = max(s, x[(i + n // 2) // 2])
         s += x[2 * i] * x[(i + 2) // 2]
         y[len(x) - 1 - i + d] += x[wrap(i - 1, len(x))]
-    return s
+    return float(s)
 # case: rl1(np.linspace(-1.0, 1.0, 0), np.arange(0.0)[::2], 0, -1)
 # case: rl1(np.linspace(-1.0, 1.0, 2), np.arange(4.0)[::2], 0, 0)
 # case: rl1(np.arange(0.0) - 2.5, np.zeros(4), 0, 0)
 # case: rl1(np.arange(18.0)[::-2], np.ones(7)[::-1], 3, -1)
 # case: rl1(np.arange(32.0)[::-2], np.ones(36)[::-1], 0, 0)
 
-#pykernel export rl2(float64[:], float64[:], int, int)
+#pykernel export rl2(float64[::], float64[::], int, int)
 def rl2(x, y, n, d):
     s = 0.0
     i = 0
@@ -62,28 +62,28 @@ def rl2(x, y, n, d):
         while j < i + 1:
             y[(i - 2 + d) // 2] += x[i + j - 2]
             j += 1
-    return s
+    return float(s)
 # case: rl2(np.linspace(-1.0, 1.0, 16), np.ones(19)[::-1], -2, 0)
 # case: rl2(np.linspace(-1.0, 1.0, 1), np.arange(12.0)[::2], 1, 0)
 # case: rl2(np.arange(1.0) - 2.5, np.ones(1)[::-1], 1, -1)
 # case: rl2((z := np.arange(32.0)[::-2]), z[1:], 16, 0)
 # case: rl2(np.arange(16.0) - 2.5, np.ones(36)[::-1], 16, 0)
 
-#pykernel export rl3(float64[:], float64[:], int, int)
+#pykernel export rl3(float64[::], float64[::], int, int)
 def rl3(x, y, n, d):
     s = 0.0
     for i, v in enumerate(x):
         s = max(s, x[(i * i) % 11])
         y[clamp(i, 0, len(x) - 1)] = y[int(x[i % len(x)]) % 7] - 1.0
         y[min(max(i, 0), len(x) - 1)] += x[mirror(i, len(x))]
-    return s
+    return float(s)
 # case: rl3((z := np.arange(19.0) - 2.5), z[1:], 16, -1)
 # case: rl3(np.arange(1.0) - 2.5, np.zeros(6), 1, -1)
 # case: rl3((z := np.arange(12.0) - 2.5), z[1:], 3, 2)
 # case: rl3((z := np.arange(10.0)[::-2]), z[1:], 1, 2)
 # case: rl3(np.arange(5.0) - 2.5, np.zeros(14), 3, 0)
 
-#pykernel export rl4(float64[:], float64[:], int, int)
+#pykernel export rl4(float64[::], float64[::], int, int)
 def rl4(x, y, n, d):
     s = 0.0
     for i in range(2, len(x) - 1):
@@ -92,14 +92,14 @@ def rl4(x, y, n, d):
         if 0 <= mirror(i, len(x)) < len(y) and wrap(i - d, len(x)) >= 0:
             s += x[mirror(i, len(x))] * x[wrap(i - d, len(x))]
         y[len(x) - 1 - i + n // 2] = x[(i - 1 if i > 0 else len(x) - 1)] * 0.5 + s
-    return s
+    return float(s)
 # case: rl4(np.arange(16.0) - 2.5, np.arange(32.0)[::2], 0, 1)
 # case: rl4(np.arange(32.0)[::-2], np.arange(32.0)[::2], 16, 2)
 # case: rl4(np.arange(32.0)[::-2], np.zeros(16), -2, 0)
 # case: rl4((z := np.linspace(-1.0, 1.0, 12)), z[1:], 0, 0)
 # case: rl4(np.linspace(-1.0, 1.0, 5), np.zeros(14), 5, 0)
 
-#pykernel export rl5(float64[:], float64[:], int, int)
+#pykernel export rl5(float64[::], float64[::], int, int)
 def rl5(x, y, n, d):
     s = 0.0
     i = 1
@@ -108,14 +108,14 @@ def rl5(x, y, n, d):
             p0 = len(x) - 1 - i + j
             s = max(s, x[p0 + 1])
         i += 1
-    return s
+    return float(s)
 # case: rl5((z := np.arange(19.0) - 2.5), z[1:], 3, 1)
 # case: rl5((z := np.arange(4.0) - 2.5), z[1:], 1, -1)
 # case: rl5(np.arange(0.0)[::-2], np.ones(4)[::-1], 0, 1)
 # case: rl5(np.linspace(-1.0, 1.0, 9), np.zeros(22), 1, 0)
 # case: rl5(np.arange(10.0)[::-2], np.zeros(14), 5, -1)
 
-#pykernel export rl6(float64[:], float64[:], int, int)
+#pykernel export rl6(float64[::], float64[::], int, int)
 def rl6(x, y, n, d):
     s = 0.0
     for i, v in enumerate(x):
@@ -123,14 +123,14 @@ def rl6(x, y, n, d):
             s = max(s, x[(j - 1 if j > 0 else len(x) - 1)])
             q1 = i + 2 + d
             s = max(s, x[(i + j + 2 - d) % n])
-    return s
+    return float(s)
 # case: rl6(np.arange(32.0)[::-2], np.ones(16)[::-1], 0, -1)
 # case: rl6((z := np.arange(32.0)[::-2]), z[1:], 16, 0)
 # case: rl6(np.linspace(-1.0, 1.0, 2), np.arange(4.0)[::2], 1, 2)
 # case: rl6(np.arange(32.0)[::-2], np.arange(72.0)[::2], 1, 2)
 # case: rl6(np.arange(10.0)[::-2], np.zeros(14), 0, 2)
 
-#pykernel export rl7(float64[:], float64[:], int, int)
+#pykernel export rl7(float64[::], float64[::], int, int)
 def rl7(x, y, n, d):
     s = 0.0
     for i in range(0, len(x), 2):
@@ -138,14 +138,14 @@ def rl7(x, y, n, d):
         y[min(max(i, 0), len(x) - 1)] += x[int(x[i % len(x)]) % 7]
         p2 = i - 2
         s = max(s, x[p2 - 1])
-    return s
+    return float(s)
 # case: rl7(np.linspace(-1.0, 1.0, 16), np.arange(72.0)[::2], 3, 0)
 # case: rl7(np.arange(32.0)[::-2], np.zeros(36), 16, -1)
 # case: rl7(np.arange(16.0) - 2.5, np.ones(16)[::-1], -2, -1)
 # case: rl7((z := np.arange(19.0) - 2.5), z[1:], 0, -1)
 # case: rl7(np.arange(0.0) - 2.5, np.ones(0)[::-1], 1, 2)
 
-#pykernel export rl8(float64[:], float64[:], int, int)
+#pykernel export rl8(float64[::], float64[::], int, int)
 def rl8(x, y, n, d):
     s = 0.0
     i = -1
@@ -153,14 +153,14 @@ def rl8(x, y, n, d):
         i += 1
         for j in range(2, len(x) + 1, 2):
             y[i - j + 1] += x[clamp(i + j, 0, len(x) - 1)]
-    return s
+    return float(s)
 # case: rl8(np.arange(18.0)[::-2], np.ones(7)[::-1], 9, 1)
 # case: rl8(np.arange(18.0)[::-2], np.zeros(22), 0, 0)
 # case: rl8(np.arange(16.0) - 2.5, np.ones(36)[::-1], 0, 2)
 # case: rl8(np.arange(0.0) - 2.5, np.zeros(0), 0, 2)
 # case: rl8(np.arange(1.0) - 2.5, np.arange(12.0)[::2], 1, 0)
 
-#pykernel export rl9(float64[:], float64[:], int, int)
+#pykernel export rl9(float64[::], float64[::], int, int)
 def rl9(x, y, n, d):
     s = 0.0
     i = d
@@ -170,14 +170,14 @@ def rl9(x, y, n, d):
             s += x[int(x[i % len(x)]) % 7] * x[q0]
             y[(2 * i - 2) // 2] += x[wrap(i - 1 - d, len(x))]
         i += 2
-    return s
+    return float(s)
 # case: rl9(np.linspace(-1.0, 1.0, 16), np.ones(36)[::-1], 3, 0)
 # case: rl9(np.arange(4.0)[::-2], np.ones(5)[::-1], 0, 0)
 # case: rl9(np.linspace(-1.0, 1.0, 1), np.ones(6)[::-1], 0, 0)
 # case: rl9(np.linspace(-1.0, 1.0, 9), np.arange(44.0)[::2], -2, 2)
 # case: rl9(np.linspace(-1.0, 1.0, 16), np.arange(72.0)[::2], 3, -1)
 
-#pykernel export rl10(float64[:], float64[:], int, int)
+#pykernel export rl10(float64[::], float64[::], int, int)
 def rl10(x, y, n, d):
     s = 0.0
     i = 1
@@ -187,26 +187,26 @@ def rl10(x, y, n, d):
             if 0 <= wrap(i - j, len(x)) < len(y) and int(x[i % len(x)]) % 7 >= 0:
                 s += x[wrap(i - j, len(x))] * x[int(x[i % len(x)]) % 7]
         i += 1
-    return s
+    return float(s)
 # case: rl10(np.arange(4.0)[::-2], np.zeros(5), 2, 2)
 # case: rl10(np.linspace(-1.0, 1.0, 2), np.arange(4.0)[::2], 1, 0)
 # case: rl10((z := np.arange(32.0)[::-2]), z[1:], -2, -1)
 # case: rl10(np.arange(16.0) - 2.5, np.arange(72.0)[::2], 1, -1)
 # case: rl10(np.linspace(-1.0, 1.0, 5), np.zeros(3), 1, 0)
 
-#pykernel export rl11(float64[:], float64[:], int, int)
+#pykernel export rl11(float64[::], float64[::], int, int)
 def rl11(x, y, n, d):
     s = 0.0
     for i in reversed(range(0, n)):
         s += x[2 * i - 1] * x[clamp(i + 1, 0, len(x) - 1)]
-    return s
+    return float(s)
 # case: rl11(np.arange(32.0)[::-2], np.ones(36)[::-1], 16, 1)
 # case: rl11(np.arange(4.0)[::-2], np.arange(4.0)[::2], 2, 0)
 # case: rl11(np.arange(5.0) - 2.5, np.arange(10.0)[::2], -2, 0)
 # case: rl11(np.linspace(-1.0, 1.0, 9), np.ones(12)[::-1], 9, 0)
 # case: rl11(np.arange(32.0)[::-2], np.ones(19)[::-1], 0, 0)
 
-#pykernel export rl12(float64[:], float64[:], int, int)
+#pykernel export rl12(float64[::], float64[::], int, int)
 def rl12(x, y, n, d):
     s = 0.0
     for i, v in enumerate(x):
@@ -214,28 +214,28 @@ def rl12(x, y, n, d):
         q1 = i - 1 + d
         if 0 <= i + 1 < len(y) and q1 - 1 >= 0:
             s += x[i + 1] * x[q1 - 1]
-    return s
+    return float(s)
 # case: rl12((z := np.linspace(-1.0, 1.0, 19)), z[1:], 16, 1)
 # case: rl12(np.arange(1.0) - 2.5, np.ones(4)[::-1], 1, 0)
 # case: rl12(np.arange(32.0)[::-2], np.arange(38.0)[::2], 0, 1)
 # case: rl12(np.arange(32.0)[::-2], np.ones(14)[::-1], 16, -1)
 # case: rl12(np.arange(9.0) - 2.5, np.arange(18.0)[::2], 1, -1)
 
-#pykernel export rl13(float64[:], float64[:], int, int)
+#pykernel export rl13(float64[::], float64[::], int, int)
 def rl13(x, y, n, d):
     s = 0.0
     for i in range(0, len(x)):
         p0 = i
         y[p0 + 1] = y[int(x[i % len(x)]) % 7] - 1.0
         y[int(x[i % len(x)]) % 7] = y[int(x[i % len(x)]) % 7] - 1.0
-    return s
+    return float(s)
 # case: rl13(np.linspace(-1.0, 1.0, 9), np.arange(24.0)[::2], 9, 1)
 # case: rl13((z := np.arange(8.0) - 2.5), z[1:], 1, 0)
 # case: rl13(np.arange(32.0)[::-2], np.zeros(36), 16, 1)
 # case: rl13(np.arange(2.0)[::-2], np.ones(6)[::-1], 1, 1)
 # case: rl13(np.linspace(-1.0, 1.0, 5), np.arange(10.0)[::2], 5, 0)
 
-#pykernel export rl14(float64[:], float64[:], int, int)
+#pykernel export rl14(float64[::], float64[::], int, int)
 def rl14(x, y, n, d):
     s = 0.0
     i = 0
@@ -246,27 +246,27 @@ def rl14(x, y, n, d):
             if 0 <= i < len(y) and q1 + 1 >= 0:
                 s += x[i] * x[q1 + 1]
         i += 2
-    return s
+    return float(s)
 # case: rl14(np.arange(32.0)[::-2], np.zeros(19), 1, 1)
 # case: rl14(np.arange(32.0)[::-2], np.arange(72.0)[::2], 16, -1)
 # case: rl14(np.arange(32.0)[::-2], np.arange(32.0)[::2], 16, 0)
 # case: rl14(np.arange(32.0)[::-2], np.zeros(36), 3, -1)
 # case: rl14((z := np.linspace(-1.0, 1.0, 5)), z[1:], 3, 1)
 
-#pykernel export rl15(float64[:], float64[:], int, int)
+#pykernel export rl15(float64[::], float64[::], int, int)
 def rl15(x, y, n, d):
     s = 0.0
     for i in range(0, n, 2):
         y[i] += x[wrap(i - 1, len(x))]
         y[clamp(2 * i - 1 + n // 2, 0, len(x) - 1)] = y[min(max(i + 2 + d, 0), len(x) - 1)] - 1.0
-    return s
+    return float(s)
 # case: rl15(np.arange(16.0) - 2.5, np.zeros(36), 16, 1)
 # case: rl15(np.linspace(-1.0, 1.0, 16), np.arange(72.0)[::2], 16, 2)
 # case: rl15(np.linspace(-1.0, 1.0, 0), np.arange(0.0)[::2], 0, 1)
 # case: rl15(np.linspace(-1.0, 1.0, 0), np.ones(3)[::-1], 3, 0)
 # case: rl15(np.arange(1.0) - 2.5, np.zeros(6), 3, 0)
 
-#pykernel export rl16(float64[:], float64[:], int, int)
+#pykernel export rl16(float64[::], float64[::], int, int)
 def rl16(x, y, n, d):
     s = 0.0
     for i in range(d, len(x) - 1, 2):
@@ -274,40 +274,40 @@ def rl16(x, y, n, d):
         s += x[wrap(i + 1, len(x))] * x[(i - 1 if i > 0 else len(x) - 1)]
         if 0 <= i < len(y) and min(max(2 * i, 0), len(x) - 1) >= 0:
             s = max(s, x[i])
-    return s
+    return float(s)
 # case: rl16(np.linspace(-1.0, 1.0, 16), np.arange(28.0)[::2], 0, 2)
 # case: rl16(np.arange(9.0) - 2.5, np.ones(9)[::-1], 9, 2)
 # case: rl16(np.arange(2.0) - 2.5, np.ones(2)[::-1], 0, -1)
 # case: rl16(np.arange(0.0) - 2.5, np.ones(0)[::-1], 0, 0)
 # case: rl16(np.arange(9.0) - 2.5, np.ones(7)[::-1], 9, 1)
 
-#pykernel export rl17(float64[:], float64[:], int, int)
+#pykernel export rl17(float64[::], float64[::], int, int)
 def rl17(x, y, n, d):
     s = 0.0
     for i in range(d, n, 2):
         for j in reversed(range(0, len(x) - 1)):
             y[i] = y[mirror(i, len(x))] - 1.0
-    return s
+    return float(s)
 # case: rl17(np.arange(0.0) - 2.5, np.zeros(4), 0, 0)
 # case: rl17(np.arange(4.0)[::-2], np.ones(5)[::-1], 0, 2)
 # case: rl17((z := np.linspace(-1.0, 1.0, 5)), z[1:], 2, -1)
 # case: rl17(np.linspace(-1.0, 1.0, 1), np.ones(6)[::-1], 0, 1)
 # case: rl17(np.arange(32.0)[::-2], np.ones(36)[::-1], 16, -1)
 
-#pykernel export rl18(float64[:], float64[:], int, int)
+#pykernel export rl18(float64[::], float64[::], int, int)
 def rl18(x, y, n, d):
     s = 0.0
     for i, v in enumerate(x):
         s = max(s, x[clamp(i + 2, 0, len(x) - 1)])
         y[clamp(2 * i - 1 + d, 0, len(x) - 1)] = x[i - 2 + n // 2] * 0.5 + s
-    return s
+    return float(s)
 # case: rl18(np.linspace(-1.0, 1.0, 16), np.arange(28.0)[::2], 0, 1)
 # case: rl18(np.arange(9.0) - 2.5, np.ones(9)[::-1], 9, -1)
 # case: rl18((z := np.linspace(-1.0, 1.0, 8)), z[1:], -2, 1)
 # case: rl18(np.arange(18.0)[::-2], np.ones(12)[::-1], -2, -1)
 # case: rl18(np.arange(2.0) - 2.5, np.zeros(0), 2, 1)
 
-#pykernel export rl19(float64[:], float64[:], int, int)
+#pykernel export rl19(float64[::], float64[::], int, int)
 def rl19(x, y, n, d):
     s = 0.0
     i = -1
@@ -315,14 +315,14 @@ def rl19(x, y, n, d):
         i += 1
         if 0 <= (i * i) % 11 < len(y) and i >= 0:
             s = max(s, x[(i * i) % 11])
-    return s
+    return float(s)
 # case: rl19((z := np.linspace(-1.0, 1.0, 5)), z[1:], 0, 2)
 # case: rl19(np.linspace(-1.0, 1.0, 0), np.zeros(4), 3, -1)
 # case: rl19(np.arange(2.0)[::-2], np.ones(6)[::-1], 1, 0)
 # case: rl19(np.arange(10.0)[::-2], np.zeros(5), 0, 0)
 # case: rl19(np.linspace(-1.0, 1.0, 9), np.zeros(22), 9, 1)
 
-#pykernel export rl20(float64[:], float64[:], int, int)
+#pykernel export rl20(float64[::], float64[::], int, int)
 def rl20(x, y, n, d):
     s = 0.0
     i = 0
@@ -331,14 +331,14 @@ def rl20(x, y, n, d):
             s = max(s, x[int(x[j % len(x)]) % 7])
             s += x[wrap(len(x) - 1 - i + 1 + d, len(x))] * x[(2 * i - j + 2) % n]
         i += 1
-    return s
+    return float(s)
 # case: rl20(np.arange(32.0)[::-2], np.zeros(36), -2, 0)
 # case: rl20(np.linspace(-1.0, 1.0, 5), np.arange(10.0)[::2], 3, -1)
 # case: rl20(np.arange(0.0) - 2.5, np.ones(4)[::-1], 0, -1)
 # case: rl20(np.arange(18.0)[::-2], np.ones(12)[::-1], 0, -1)
 # case: rl20(np.linspace(-1.0, 1.0, 16), np.ones(19)[::-1], 16, -1)
 
-#pykernel export rl21(float64[:], float64[:], int, int)
+#pykernel export rl21(float64[::], float64[::], int, int)
 def rl21(x, y, n, d):
     s = 0.0
     for i in range(0, len(x) + 1):
@@ -346,14 +346,14 @@ def rl21(x, y, n, d):
         s = max(s, x[p0])
         y[(i - 1) // 2] = x[int(x[i % len(x)]) % 7] * 0.5 + s
         y[i - 1] = y[i + 2] - 1.0
-    return s
+    return float(s)
 # case: rl21(np.arange(32.0)[::-2], np.zeros(19), 16, 0)
 # case: rl21(np.arange(10.0)[::-2], np.zeros(8), -2, 0)
 # case: rl21(np.arange(0.0) - 2.5, np.ones(4)[::-1], -2, 1)
 # case: rl21(np.arange(0.0) - 2.5, np.ones(0)[::-1], 0, 0)
 # case: rl21(np.arange(16.0) - 2.5, np.zeros(36), 16, 2)
 
-#pykernel export rl22(float64[:], float64[:], int, int)
+#pykernel export rl22(float64[::], float64[::], int, int)
 def rl22(x, y, n, d):
     s = 0.0
     i = 0
@@ -362,67 +362,67 @@ def rl22(x, y, n, d):
         y[(len(x) - 1 - i + n // 2) // 2] += x[mirror(i, len(x))]
         y[int(x[i % len(x)]) % 7] = x[i] * 0.5 + s
         y[(len(x) - 1 - i + 1) % n] = x[min(max(i, 0), len(x) - 1)] * 0.5 + s
-    return s
+    return float(s)
 # case: rl22(np.arange(16.0) - 2.5, np.zeros(36), 16, -1)
 # case: rl22(np.arange(0.0) - 2.5, np.ones(4)[::-1], -2, -1)
 # case: rl22(np.linspace(-1.0, 1.0, 9), np.ones(7)[::-1], 9, 1)
 # case: rl22((z := np.linspace(-1.0, 1.0, 5)), z[1:], 3, 0)
 # case: rl22(np.arange(9.0) - 2.5, np.arange(44.0)[::2], 9, -1)
 
-#pykernel export rl23(float64[:], float64[:], int, int)
+#pykernel export rl23(float64[::], float64[::], int, int)
 def rl23(x, y, n, d):
     s = 0.0
     for i in range(0, len(x) - 1):
         y[wrap(i + d, len(x))] = x[i - d] * 0.5 + s
-    return s
+    return float(s)
 # case: rl23(np.arange(16.0) - 2.5, np.zeros(14), 1, 2)
 # case: rl23(np.arange(0.0)[::-2], np.ones(0)[::-1], 0, 0)
 # case: rl23(np.linspace(-1.0, 1.0, 5), np.ones(14)[::-1], -2, 1)
 # case: rl23(np.linspace(-1.0, 1.0, 0), np.zeros(4), 0, 0)
 # case: rl23(np.arange(16.0) - 2.5, np.arange(38.0)[::2], 0, -1)
 
-#pykernel export rl24(float64[:], float64[:], int, int)
+#pykernel export rl24(float64[::], float64[::], int, int)
 def rl24(x, y, n, d):
     s = 0.0
     for i in reversed(range(0, len(x) + 1)):
         for j in reversed(range(1, n)):
             p0 = i + j
             s += x[p0 + 1] * x[(i) % n]
-    return s
+    return float(s)
 # case: rl24(np.linspace(-1.0, 1.0, 16), np.zeros(19), 16, 0)
 # case: rl24(np.arange(16.0) - 2.5, np.ones(14)[::-1], 16, 2)
 # case: rl24(np.arange(0.0) - 2.5, np.ones(3)[::-1], 0, 2)
 # case: rl24((z := np.arange(4.0)[::-5]), z[1:], 2, 2)
 # case: rl24(np.linspace(-1.0, 1.0, 16), np.ones(19)[::-1], -2, -1)
 
-#pykernel export rl25(float64[:], float64[:], int, int)
+#pykernel export rl25(float64[::], float64[::], int, int)
 def rl25(x, y, n, d):
     s = 0.0
     for i in reversed(range(1, n)):
         for j in range(i, len(x)):
             s += x[int(x[j % len(x)]) % 7] * x[mirror(j, len(x))]
             s = max(s, x[twice(j)])
-    return s
+    return float(s)
 # case: rl25(np.arange(1.0) - 2.5, np.ones(6)[::-1], 1, -1)
 # case: rl25(np.arange(0.0) - 2.5, np.arange(0.0)[::2], 0, 1)
 # case: rl25((z := np.linspace(-1.0, 1.0, 8)), z[1:], 1, -1)
 # case: rl25(np.arange(0.0)[::-2], np.zeros(4), 3, 2)
 # case: rl25(np.arange(5.0) - 2.5, np.arange(10.0)[::2], 0, 1)
 
-#pykernel export rl26(float64[:], float64[:], int, int)
+#pykernel export rl26(float64[::], float64[::], int, int)
 def rl26(x, y, n, d):
     s = 0.0
     for i in range(0, len(x)):
         s += x[i] * x[(i * i) % 11]
         y[(i - 1 if i > 0 else len(x) - 1)] = x[mirror(i, len(x))] * 0.5 + s
-    return s
+    return float(s)
 # case: rl26((z := np.linspace(-1.0, 1.0, 12)), z[1:], 9, 1)
 # case: rl26(np.arange(16.0) - 2.5, np.arange(28.0)[::2], 1, 0)
 # case: rl26(np.arange(0.0) - 2.5, np.ones(0)[::-1], 0, -1)
 # case: rl26(np.arange(16.0) - 2.5, np.ones(36)[::-1], 16, -1)
 # case: rl26(np.linspace(-1.0, 1.0, 1), np.zeros(1), 1, 0)
 
-#pykernel export rl27(float64[:], float64[:], int, int)
+#pykernel export rl27(float64[::], float64[::], int, int)
 def rl27(x, y, n, d):
     s = 0.0
     i = 0
@@ -433,14 +433,14 @@ def rl27(x, y, n, d):
             p0 = i + j + 1 + n // 2
             j += 1
             y[p0 - 1] = y[mirror(j, len(x))] - 1.0
-    return s
+    return float(s)
 # case: rl27(np.linspace(-1.0, 1.0, 9), np.arange(14.0)[::2], -2, -1)
 # case: rl27((z := np.arange(5.0) - 2.5), z[1:], 3, -1)
 # case: rl27(np.arange(9.0) - 2.5, np.ones(22)[::-1], -2, 2)
 # case: rl27(np.arange(4.0)[::-2], np.zeros(0), 2, 2)
 # case: rl27(np.arange(0.0) - 2.5, np.arange(6.0)[::2], -2, 1)
 
-#pykernel export rl28(float64[:], float64[:], int, int)
+#pykernel export rl28(float64[::], float64[::], int, int)
 def rl28(x, y, n, d):
     s = 0.0
     i = -1
@@ -449,14 +449,14 @@ def rl28(x, y, n, d):
         for j in range(0, i + 1):
             y[(i + d) % n] = x[min(max(i - 2 + n // 2, 0), len(x) - 1)] * 0.5 + s
             y[(j * j) % 11] = y[min(max(i + n // 2, 0), len(x) - 1)] - 1.0
-    return s
+    return float(s)
 # case: rl28(np.linspace(-1.0, 1.0, 9), np.zeros(7), 0, 1)
 # case: rl28(np.arange(32.0)[::-2], np.zeros(19), 16, 2)
 # case: rl28(np.linspace(-1.0, 1.0, 1), np.ones(1)[::-1], 1, 2)
 # case: rl28(np.arange(18.0)[::-2], np.zeros(22), 9, 0)
 # case: rl28(np.linspace(-1.0, 1.0, 16), np.arange(72.0)[::2], 0, 0)
 
-#pykernel export rl29(float64[:], float64[:], int, int)
+#pykernel export rl29(float64[::], float64[::], int, int)
 def rl29(x, y, n, d):
     s = 0.0
     i = 0
@@ -466,14 +466,14 @@ def rl29(x, y, n, d):
             s = max(s, x[int(x[j % len(x)]) % 7])
             j += 1
         i += 1
-    return s
+    return float(s)
 # case: rl29(np.arange(16.0) - 2.5, np.zeros(19), 1, 2)
 # case: rl29(np.linspace(-1.0, 1.0, 16), np.zeros(36), 1, 0)
 # case: rl29(np.arange(4.0)[::-2], np.zeros(0), 2, -1)
 # case: rl29(np.linspace(-1.0, 1.0, 16), np.ones(14)[::-1], 16, 0)
 # case: rl29(np.linspace(-1.0, 1.0, 1), np.zeros(1), 3, 2)
 
-#pykernel export rl30(float64[:], float64[:], int, int)
+#pykernel export rl30(float64[::], float64[::], int, int)
 def rl30(x, y, n, d):
     s = 0.0
     i = d
@@ -483,14 +483,14 @@ def rl30(x, y, n, d):
             y[len(x) - 1 - i + n // 2] += x[2 * i]
         y[twice(i)] += x[twice(i)]
         i += 1
-    return s
+    return float(s)
 # case: rl30(np.arange(18.0)[::-2], np.zeros(22), 9, 0)
 # case: rl30(np.arange(2.0)[::-2], np.arange(12.0)[::2], 1, 0)
 # case: rl30(np.linspace(-1.0, 1.0, 5), np.zeros(5), 5, -1)
 # case: rl30((z := np.arange(32.0)[::-2]), z[1:], 3, 2)
 # case: rl30((z := np.arange(4.0) - 2.5), z[1:], -2, 2)
 
-#pykernel export rl31(float64[:], float64[:], int, int)
+#pykernel export rl31(float64[::], float64[::], int, int)
 def rl31(x, y, n, d):
     s = 0.0
     i = 0
@@ -498,54 +498,54 @@ def rl31(x, y, n, d):
         y[min(max(i, 0), len(x) - 1)] += x[i - d]
         y[int(x[i % len(x)]) % 7] = y[i - 1] - 1.0
         i += 1
-    return s
+    return float(s)
 # case: rl31(np.linspace(-1.0, 1.0, 16), np.zeros(36), 16, 0)
 # case: rl31(np.arange(9.0) - 2.5, np.ones(22)[::-1], -2, 2)
 # case: rl31(np.linspace(-1.0, 1.0, 2), np.zeros(2), 2, 2)
 # case: rl31((z := np.arange(32.0)[::-2]), z[1:], 1, 0)
 # case: rl31(np.arange(32.0)[::-2], np.arange(28.0)[::2], 1, 0)
 
-#pykernel export rl32(float64[:], float64[:], int, int)
+#pykernel export rl32(float64[::], float64[::], int, int)
 def rl32(x, y, n, d):
     s = 0.0
     i = 1
     while i < len(x) - 1:
         i += 2
         s += x[(i * i) % 11] * x[(i - 1 if i > 0 else len(x) - 1)]
-    return s
+    return float(s)
 # case: rl32((z := np.arange(4.0) - 2.5), z[1:], 3, 1)
 # case: rl32(np.linspace(-1.0, 1.0, 16), np.ones(19)[::-1], 16, 0)
 # case: rl32(np.arange(1.0) - 2.5, np.arange(12.0)[::2], 1, 2)
 # case: rl32(np.linspace(-1.0, 1.0, 16), np.zeros(36), 0, 0)
 # case: rl32((z := np.arange(5.0) - 2.5), z[1:], -2, -1)
 
-#pykernel export rl33(float64[:], float64[:], int, int)
+#pykernel export rl33(float64[::], float64[::], int, int)
 def rl33(x, y, n, d):
     s = 0.0
     for i in range(d, len(y), 2):
         if 0 <= i - 2 + d < len(y) and i - d >= 0:
             s = max(s, x[i - 2 + d])
         s += x[int(x[i % len(x)]) % 7] * x[mirror(i, len(x))]
-    return s
+    return float(s)
 # case: rl33(np.linspace(-1.0, 1.0, 16), np.arange(28.0)[::2], 16, 0)
 # case: rl33(np.arange(16.0) - 2.5, np.ones(14)[::-1], 16, 0)
 # case: rl33((z := np.arange(19.0) - 2.5), z[1:], 16, -1)
 # case: rl33(np.arange(18.0)[::-2], np.ones(7)[::-1], 9, -1)
 # case: rl33((z := np.arange(32.0)[::-2]), z[1:], 3, -1)
 
-#pykernel export rl34(float64[:], float64[:], int, int)
+#pykernel export rl34(float64[::], float64[::], int, int)
 def rl34(x, y, n, d):
     s = 0.0
     for i in range(n - 1, 0 - 1, -2):
         y[clamp(i + 1, 0, len(x) - 1)] += x[wrap(i - 1, len(x))]
-    return s
+    return float(s)
 # case: rl34(np.arange(2.0)[::-2], np.zeros(0), 1, -1)
 # case: rl34(np.linspace(-1.0, 1.0, 16), np.ones(36)[::-1], 3, 1)
 # case: rl34(np.arange(0.0) - 2.5, np.arange(8.0)[::2], 3, 1)
 # case: rl34(np.arange(2.0) - 2.5, np.zeros(0), 3, 0)
 # case: rl34(np.linspace(-1.0, 1.0, 16), np.arange(38.0)[::2], 0, -1)
 
-#pykernel export rl35(float64[:], float64[:], int, int)
+#pykernel export rl35(float64[::], float64[::], int, int)
 def rl35(x, y, n, d):
     s = 0.0
     i = -1
@@ -554,14 +554,14 @@ def rl35(x, y, n, d):
         for j in range(0, i):
             y[twice(j)] = x[(j * j) % 11] * 0.5 + s
             s += x[i - j + 2] * x[i + j - 1 + d]
-    return s
+    return float(s)
 # case: rl35(np.linspace(-1.0, 1.0, 16), np.ones(14)[::-1], 16, 1)
 # case: rl35(np.linspace(-1.0, 1.0, 0), np.ones(4)[::-1], -2, 1)
 # case: rl35(np.linspace(-1.0, 1.0, 16), np.arange(28.0)[::2], -2, 1)
 # case: rl35(np.linspace(-1.0, 1.0, 0), np.zeros(4), -2, 0)
 # case: rl35(np.arange(2.0) - 2.5, np.arange(16.0)[::2], 2, 0)
 
-#pykernel export rl36(float64[:], float64[:], int, int)
+#pykernel export rl36(float64[::], float64[::], int, int)
 def rl36(x, y, n, d):
     s = 0.0
     i = 2
@@ -569,40 +569,40 @@ def rl36(x, y, n, d):
         i += 1
         y[clamp(len(x) - 1 - i, 0, len(x) - 1)] = y[clamp(i, 0, len(x) - 1)] - 1.0
         y[(i * i) % 11] += x[int(x[i % len(x)]) % 7]
-    return s
+    return float(s)
 # case: rl36(np.arange(10.0)[::-2], np.ones(5)[::-1], -2, 2)
 # case: rl36(np.linspace(-1.0, 1.0, 16), np.zeros(16), 1, -1)
 # case: rl36(np.linspace(-1.0, 1.0, 9), np.zeros(22), 9, 0)
 # case: rl36(np.arange(5.0) - 2.5, np.zeros(3), 5, 0)
 # case: rl36(np.arange(1.0) - 2.5, np.ones(6)[::-1], 3, 2)
 
-#pykernel export rl37(float64[:], float64[:], int, int)
+#pykernel export rl37(float64[::], float64[::], int, int)
 def rl37(x, y, n, d):
     s = 0.0
     for i in range(len(x) + 1 - 1, d - 1, -2):
         s += x[(i - 1) % n] * x[int(x[i % len(x)]) % 7]
-    return s
+    return float(s)
 # case: rl37((z := np.linspace(-1.0, 1.0, 8)), z[1:], 1, 0)
 # case: rl37(np.linspace(-1.0, 1.0, 16), np.arange(38.0)[::2], 0, -1)
 # case: rl37((z := np.arange(12.0) - 2.5), z[1:], -2, -1)
 # case: rl37(np.linspace(-1.0, 1.0, 16), np.arange(72.0)[::2], -2, 2)
 # case: rl37(np.arange(4.0)[::-2], np.arange(16.0)[::2], -2, 1)
 
-#pykernel export rl38(float64[:], float64[:], int, int)
+#pykernel export rl38(float64[::], float64[::], int, int)
 def rl38(x, y, n, d):
     s = 0.0
     for i in reversed(range(1, n)):
         for j in range(0, n, 2):
             y[(i - 1 if i > 0 else len(x) - 1)] = y[(i + d) // 2] - 1.0
             y[i - d] = y[min(max(i + j + 1, 0), len(x) - 1)] - 1.0
-    return s
+    return float(s)
 # case: rl38((z := np.linspace(-1.0, 1.0, 19)), z[1:], 1, 1)
 # case: rl38(np.arange(1.0) - 2.5, np.zeros(0), 1, -1)
 # case: rl38(np.linspace(-1.0, 1.0, 16), np.zeros(36), 3, -1)
 # case: rl38(np.arange(10.0)[::-2], np.ones(3)[::-1], 5, 0)
 # case: rl38((z := np.arange(19.0) - 2.5), z[1:], 16, 1)
 
-#pykernel export rl39(float64[:], float64[:], int, int)
+#pykernel export rl39(float64[::], float64[::], int, int)
 def rl39(x, y, n, d):
     s = 0.0
     i = 0
@@ -611,14 +611,14 @@ def rl39(x, y, n, d):
         i += 1
         y[(i) // 2] = y[int(x[i % len(x)]) % 7] - 1.0
         s += x[i - 1] * x[twice(i)]
-    return s
+    return float(s)
 # case: rl39(np.arange(2.0) - 2.5, np.ones(8)[::-1], 1, 0)
 # case: rl39((z := np.arange(19.0) - 2.5), z[1:], 16, 2)
 # case: rl39(np.arange(9.0) - 2.5, np.zeros(7), 9, 2)
 # case: rl39(np.arange(1.0) - 2.5, np.arange(0.0)[::2], -2, 0)
 # case: rl39(np.arange(5.0) - 2.5, np.ones(3)[::-1], 5, 0)
 
-#pykernel export rl40(float64[:], float64[:], int, int)
+#pykernel export rl40(float64[::], float64[::], int, int)
 def rl40(x, y, n, d):
     s = 0.0
     for i in range(d, n):
@@ -627,54 +627,54 @@ def rl40(x, y, n, d):
         y[2 * i - 2 + d] += x[q1 + 1]
         q2 = 2 * i
         s = max(s, x[clamp(i + n // 2, 0, len(x) - 1)])
-    return s
+    return float(s)
 # case: rl40((z := np.arange(19.0) - 2.5), z[1:], -2, 2)
 # case: rl40(np.arange(0.0) - 2.5, np.zeros(0), -2, 0)
 # case: rl40(np.linspace(-1.0, 1.0, 2), np.zeros(8), 3, 0)
 # case: rl40((z := np.arange(12.0) - 2.5), z[1:], 1, 2)
 # case: rl40(np.arange(18.0)[::-2], np.ones(22)[::-1], 9, 2)
 
-#pykernel export rl41(float64[:], float64[:], int, int)
+#pykernel export rl41(float64[::], float64[::], int, int)
 def rl41(x, y, n, d):
     s = 0.0
     i = 0
     while i < n:
         i += 2
         s = max(s, x[2 * i - 2 - d])
-    return s
+    return float(s)
 # case: rl41(np.arange(16.0) - 2.5, np.zeros(36), 1, -1)
 # case: rl41((z := np.linspace(-1.0, 1.0, 5)), z[1:], 1, 2)
 # case: rl41(np.linspace(-1.0, 1.0, 9), np.arange(14.0)[::2], -2, 0)
 # case: rl41((z := np.linspace(-4.0, 1.0, 1)), z[1:], 3, 0)
 # case: rl41(np.arange(2.0) - 2.5, np.zeros(2), 3, 1)
 
-#pykernel export rl42(float64[:], float64[:], int, int)
+#pykernel export rl42(float64[::], float64[::], int, int)
 def rl42(x, y, n, d):
     s = 0.0
     for i in reversed(range(2, len(x) + 1)):
         for j in range(0, i + 1):
             s = max(s, x[i - j + 2])
             y[twice(i)] = x[int(x[j % len(x)]) % 7] * 0.5 + s
-    return s
+    return float(s)
 # case: rl42((z := np.linspace(-1.0, 1.0, 8)), z[1:], 5, 1)
 # case: rl42(np.arange(16.0) - 2.5, np.zeros(14), -2, -1)
 # case: rl42(np.linspace(-1.0, 1.0, 0), np.zeros(3), 1, 2)
 # case: rl42((z := np.arange(2.0)[::-2]), z[1:], 1, 1)
 # case: rl42((z := np.arange(10.0)[::-2]), z[1:], 3, -1)
 
-#pykernel export rl43(float64[:], float64[:], int, int)
+#pykernel export rl43(float64[::], float64[::], int, int)
 def rl43(x, y, n, d):
     s = 0.0
     for i in range(1, len(x), 3):
         s += x[(2 * i) // 2] * x[(len(x) - 1 - i + 1) // 2]
-    return s
+    return float(s)
 # case: rl43(np.arange(2.0)[::-2], np.ones(4)[::-1], 1, 0)
 # case: rl43(np.arange(5.0) - 2.5, np.zeros(14), -2, -1)
 # case: rl43(np.linspace(-1.0, 1.0, 16), np.arange(38.0)[::2], 0, 0)
 # case: rl43(np.arange(2.0)[::-2], np.ones(6)[::-1], -2, -1)
 # case: rl43(np.arange(5.0) - 2.5, np.ones(3)[::-1], 1, 0)
 
-#pykernel export rl44(float64[:], float64[:], int, int)
+#pykernel export rl44(float64[::], float64[::], int, int)
 def rl44(x, y, n, d):
     s = 0.0
     i = 0
@@ -684,14 +684,14 @@ def rl44(x, y, n, d):
         y[p1] += x[clamp(2 * i + n // 2, 0, len(x) - 1)]
         y[wrap(i + 2, len(x))] = x[i + 1] * 0.5 + s
         i += 1
-    return s
+    return float(s)
 # case: rl44((z := np.arange(8.0) - 2.5), z[1:], 5, -1)
 # case: rl44(np.arange(0.0) - 2.5, np.arange(6.0)[::2], -2, 0)
 # case: rl44(np.arange(9.0) - 2.5, np.arange(24.0)[::2], 3, 1)
 # case: rl44(np.linspace(-1.0, 1.0, 5), np.zeros(3), 5, 2)
 # case: rl44(np.arange(2.0) - 2.5, np.zeros(8), 2, -1)
 
-#pykernel export rl45(float64[:], float64[:], int, int)
+#pykernel export rl45(float64[::], float64[::], int, int)
 def rl45(x, y, n, d):
     s = 0.0
     for i in reversed(range(0, n)):
@@ -701,14 +701,14 @@ def rl45(x, y, n, d):
             y[p1] = y[i + 1 + n // 2] - 1.0
         if 0 <= (i + 1) % n < len(y) and int(x[i % len(x)]) % 7 >= 0:
             y[(i + 1) % n] = x[int(x[i % len(x)]) % 7] * 0.5 + s
-    return s
+    return float(s)
 # case: rl45(np.arange(32.0)[::-2], np.ones(14)[::-1], 3, 0)
 # case: rl45(np.linspace(-1.0, 1.0, 1), np.ones(6)[::-1], 3, -1)
 # case: rl45(np.arange(32.0)[::-2], np.zeros(19), 0, 0)
 # case: rl45(np.linspace(-1.0, 1.0, 9), np.zeros(9), 9, 2)
 # case: rl45(np.arange(5.0) - 2.5, np.ones(5)[::-1], 5, 2)
 
-#pykernel export rl46(float64[:], float64[:], int, int)
+#pykernel export rl46(float64[::], float64[::], int, int)
 def rl46(x, y, n, d):
     s = 0.0
     i = 2
@@ -716,27 +716,27 @@ def rl46(x, y, n, d):
         y[i + n // 2] = x[wrap(i, len(x))] * 0.5 + s
         s = max(s, x[clamp(i - 1 - d, 0, len(x) - 1)])
         i += 1
-    return s
+    return float(s)
 # case: rl46(np.arange(10.0)[::-2], np.zeros(3), 0, 0)
 # case: rl46(np.arange(0.0) - 2.5, np.zeros(0), 3, 0)
 # case: rl46(np.arange(2.0)[::-2], np.zeros(4), -2, 1)
 # case: rl46(np.arange(16.0) - 2.5, np.arange(32.0)[::2], -2, 0)
 # case: rl46(np.linspace(-1.0, 1.0, 0), np.zeros(4), 3, 1)
 
-#pykernel export rl47(float64[:], float64[:], int, int)
+#pykernel export rl47(float64[::], float64[::], int, int)
 def rl47(x, y, n, d):
     s = 0.0
     for i in range(len(x) - 1, 2 - 1, -2):
         y[2 * i + 2 + n // 2] = x[clamp(2 * i + d, 0, len(x) - 1)] * 0.5 + s
         y[2 * i] = y[i + n // 2] - 1.0
-    return s
+    return float(s)
 # case: rl47(np.linspace(-1.0, 1.0, 2), np.ones(8)[::-1], 2, 0)
 # case: rl47(np.arange(16.0) - 2.5, np.arange(72.0)[::2], 16, 0)
 # case: rl47(np.linspace(-1.0, 1.0, 16), np.ones(14)[::-1], 1, 1)
 # case: rl47(np.linspace(-1.0, 1.0, 5), np.ones(8)[::-1], -2, -1)
 # case: rl47(np.linspace(-1.0, 1.0, 1), np.zeros(6), 3, 1)
 
-#pykernel export rl48(float64[:], float64[:], int, int)
+#pykernel export rl48(float64[::], float64[::], int, int)
 def rl48(x, y, n, d):
     s = 0.0
     i = 0
@@ -747,40 +747,40 @@ def rl48(x, y, n, d):
             y[i - 1] = x[wrap(len(x) - 1 - i + j, len(x))] * 0.5 + s
             j += 1
             y[i - 1] += x[i - 1 + n // 2]
-    return s
+    return float(s)
 # case: rl48(np.arange(18.0)[::-2], np.ones(9)[::-1], 9, 0)
 # case: rl48(np.linspace(-1.0, 1.0, 9), np.arange(24.0)[::2], -2, 1)
 # case: rl48(np.arange(0.0) - 2.5, np.ones(4)[::-1], 0, 0)
 # case: rl48(np.arange(4.0)[::-2], np.zeros(5), 2, 0)
 # case: rl48(np.linspace(-1.0, 1.0, 0), np.zeros(0), -2, 1)
 
-#pykernel export rl49(float64[:], float64[:], int, int)
+#pykernel export rl49(float64[::], float64[::], int, int)
 def rl49(x, y, n, d):
     s = 0.0
     for i in range(len(y) - 1, 0 - 1, -1):
         for j in range(0, len(x)):
             y[(i - 2) % n] = y[(2 * i - d) // 2] - 1.0
-    return s
+    return float(s)
 # case: rl49(np.linspace(-1.0, 1.0, 5), np.ones(3)[::-1], 0, 0)
 # case: rl49(np.arange(16.0) - 2.5, np.ones(36)[::-1], -2, 1)
 # case: rl49(np.arange(18.0)[::-2], np.ones(12)[::-1], -2, 2)
 # case: rl49(np.arange(2.0)[::-2], np.arange(0.0)[::2], 1, 0)
 # case: rl49((z := np.linspace(-4.0, 1.0, 1)), z[1:], 0, -1)
 
-#pykernel export rl50(float64[:], float64[:], int, int)
+#pykernel export rl50(float64[::], float64[::], int, int)
 def rl50(x, y, n, d):
     s = 0.0
     for i in range(0, len(y), 3):
         for j in range(0, n):
             y[min(max(i - 2, 0), len(x) - 1)] += x[i - 1]
-    return s
+    return float(s)
 # case: rl50(np.arange(16.0) - 2.5, np.arange(72.0)[::2], 16, 2)
 # case: rl50(np.arange(16.0) - 2.5, np.zeros(36), -2, 0)
 # case: rl50(np.linspace(-1.0, 1.0, 1), np.arange(12.0)[::2], 1, 1)
 # case: rl50(np.linspace(-1.0, 1.0, 9), np.arange(44.0)[::2], -2, -1)
 # case: rl50(np.linspace(-1.0, 1.0, 16), np.ones(16)[::-1], 16, 0)
 
-#pykernel export rl51(float64[:], float64[:], int, int)
+#pykernel export rl51(float64[::], float64[::], int, int)
 def rl51(x, y, n, d):
     s = 0.0
     i = 0
@@ -790,27 +790,27 @@ def rl51(x, y, n, d):
         y[wrap(i + 2 - d, len(x))] += x[2 * i]
         y[(i - 1 if i > 0 else len(x) - 1)] += x[(i + n // 2) // 2]
         i += 1
-    return s
+    return float(s)
 # case: rl51(np.arange(2.0)[::-2], np.ones(0)[::-1], 0, 0)
 # case: rl51((z := np.arange(19.0) - 2.5), z[1:], 1, 1)
 # case: rl51(np.linspace(-1.0, 1.0, 2), np.arange(0.0)[::2], 2, 0)
 # case: rl51(np.arange(16.0) - 2.5, np.zeros(16), 0, -1)
 # case: rl51(np.arange(16.0) - 2.5, np.ones(14)[::-1], 16, 0)
 
-#pykernel export rl52(float64[:], float64[:], int, int)
+#pykernel export rl52(float64[::], float64[::], int, int)
 def rl52(x, y, n, d):
     s = 0.0
     for i in range(0, len(y), 2):
         for j in range(0, len(x) - 1):
             y[i + j - 1] += x[wrap(i, len(x))]
-    return s
+    return float(s)
 # case: rl52(np.arange(0.0) - 2.5, np.arange(0.0)[::2], 0, -1)
 # case: rl52(np.arange(2.0) - 2.5, np.arange(10.0)[::2], 2, 2)
 # case: rl52(np.arange(32.0)[::-2], np.ones(16)[::-1], 1, 0)
 # case: rl52(np.arange(5.0) - 2.5, np.ones(14)[::-1], 1, 0)
 # case: rl52(np.arange(2.0) - 2.5, np.zeros(5), 3, 1)
 
-#pykernel export rl53(float64[:], float64[:], int, int)
+#pykernel export rl53(float64[::], float64[::], int, int)
 def rl53(x, y, n, d):
     s = 0.0
     i = 0
@@ -818,14 +818,14 @@ def rl53(x, y, n, d):
         y[clamp(2 * i - 1, 0, len(x) - 1)] = y[(i - 1 if i > 0 else len(x) - 1)] - 1.0
         s += x[len(x) - 1 - i + 2] * x[(i * i) % 11]
         i += 1
-    return s
+    return float(s)
 # case: rl53(np.arange(0.0)[::-2], np.arange(0.0)[::2], 0, 0)
 # case: rl53(np.arange(1.0) - 2.5, np.ones(4)[::-1], 1, 2)
 # case: rl53(np.linspace(-1.0, 1.0, 0), np.ones(0)[::-1], 3, 0)
 # case: rl53(np.arange(16.0) - 2.5, np.zeros(36), -2, 2)
 # case: rl53(np.linspace(-1.0, 1.0, 5), np.zeros(14), 5, 0)
 
-#pykernel export rl54(float64[:], float64[:], int, int)
+#pykernel export rl54(float64[::], float64[::], int, int)
 def rl54(x, y, n, d):
     s = 0.0
     i = 0
@@ -834,26 +834,26 @@ def rl54(x, y, n, d):
         s = max(s, x[mirror(i, len(x))])
         y[(i + 1 + d) % n] = x[int(x[i % len(x)]) % 7] * 0.5 + s
         i += 1
-    return s
+    return float(s)
 # case: rl54((z := np.arange(5.0) - 2.5), z[1:], 1, 0)
 # case: rl54(np.arange(32.0)[::-2], np.zeros(36), 16, 0)
 # case: rl54(np.linspace(-1.0, 1.0, 16), np.ones(36)[::-1], -2, 0)
 # case: rl54(np.linspace(-1.0, 1.0, 16), np.zeros(14), 0, 0)
 # case: rl54((z := np.arange(8.0) - 2.5), z[1:], 1, 2)
 
-#pykernel export rl55(float64[:], float64[:], int, int)
+#pykernel export rl55(float64[::], float64[::], int, int)
 def rl55(x, y, n, d):
     s = 0.0
     for i in range(0, len(x) + 1):
         s += x[(i * i) % 11] * x[i - 2 + n // 2]
-    return s
+    return float(s)
 # case: rl55(np.arange(2.0) - 2.5, np.ones(8)[::-1], 0, -1)
 # case: rl55(np.linspace(-1.0, 1.0, 16), np.zeros(36), 3, 0)
 # case: rl55((z := np.linspace(-4.0, 1.0, 1)), z[1:], 0, 0)
 # case: rl55(np.linspace(-1.0, 1.0, 5), np.zeros(8), 5, 0)
 # case: rl55(np.arange(32.0)[::-2], np.arange(72.0)[::2], -2, 0)
 
-#pykernel export rl56(float64[:], float64[:], int, int)
+#pykernel export rl56(float64[::], float64[::], int, int)
 def rl56(x, y, n, d):
     s = 0.0
     i = -1
@@ -862,26 +862,26 @@ def rl56(x, y, n, d):
         for j in range(i // 2, len(x)):
             y[clamp(2 * i + 2 + n // 2, 0, len(x) - 1)] = y[min(max(i + 2, 0), len(x) - 1)] - 1.0
             y[wrap(i + j - d, len(x))] = x[clamp(i + 1, 0, len(x) - 1)] * 0.5 + s
-    return s
+    return float(s)
 # case: rl56(np.arange(0.0) - 2.5, np.zeros(0), 0, 1)
 # case: rl56(np.arange(2.0)[::-2], np.arange(2.0)[::2], 1, 1)
 # case: rl56(np.linspace(-1.0, 1.0, 9), np.arange(44.0)[::2], 9, 0)
 # case: rl56(np.arange(32.0)[::-2], np.zeros(36), 16, -1)
 # case: rl56(np.linspace(-1.0, 1.0, 5), np.ones(14)[::-1], 5, 2)
 
-#pykernel export rl57(float64[:], float64[:], int, int)
+#pykernel export rl57(float64[::], float64[::], int, int)
 def rl57(x, y, n, d):
     s = 0.0
     for i in range(d, len(x)):
         y[(i * i) % 11] = y[i - 1 + d] - 1.0
-    return s
+    return float(s)
 # case: rl57(np.arange(16.0) - 2.5, np.ones(19)[::-1], 16, 0)
 # case: rl57(np.arange(32.0)[::-2], np.zeros(19), 3, 0)
 # case: rl57((z := np.linspace(-4.0, 1.0, 1)), z[1:], 1, 2)
 # case: rl57(np.linspace(-1.0, 1.0, 5), np.zeros(3), 5, 1)
 # case: rl57(np.arange(0.0) - 2.5, np.arange(0.0)[::2], 0, 0)
 
-#pykernel export rl58(float64[:], float64[:], int, int)
+#pykernel export rl58(float64[::], float64[::], int, int)
 def rl58(x, y, n, d):
     s = 0.0
     for i in range(0, len(x) + 1, 3):
@@ -890,14 +890,14 @@ def rl58(x, y, n, d):
             y[min(max(2 * i + j + 1, 0), len(x) - 1)] = x[wrap(i + j + 1 + d, len(x))] * 0.5 + s
             j += 1
             y[(len(x) - 1 - i - j + 1) % n] = y[(i + j) % n] - 1.0
-    return s
+    return float(s)
 # case: rl58((z := np.linspace(-4.0, 1.0, 1)), z[1:], 3, 0)
 # case: rl58(np.linspace(-1.0, 1.0, 5), np.zeros(5), 5, 2)
 # case: rl58((z := np.arange(19.0) - 2.5), z[1:], 0, 2)
 # case: rl58(np.arange(4.0)[::-2], np.arange(4.0)[::2], 0, 0)
 # case: rl58(np.linspace(-1.0, 1.0, 0), np.zeros(4), 0, 2)
 
-#pykernel export rl59(float64[:], float64[:], int, int)
+#pykernel export rl59(float64[::], float64[::], int, int)
 def rl59(x, y, n, d):
     s = 0.0
     for i in range(d, len(x) - 1):
@@ -906,7 +906,7 @@ def rl59(x, y, n, d):
             s = max(s, x[(len(x) - 1 - i + 2 + n // 2) // 2])
         y[i] = x[min(max(2 * i, 0), len(x) - 1)] * 0.5 + s
         s += x[twice(i)] * x[(i - 2 - d) // 2]
-    return s
+    return float(s)
 # case: rl59(np.arange(0.0)[::-2], np.ones(4)[::-1], 0, 2)
 # case: rl59(np.arange(4.0)[::-2], np.zeros(8), 1, 2)
 # case: rl59(np.arange(5.0) - 2.5, np.zeros(14), 0, -1)

@@ -25,6 +25,18 @@ pub(crate) enum Cond {
     Known(Sx),
     /// The value is `> 0`.
     Positive(Sx),
+    /// A float expression (pure, fixed before the loop) is not zero.
+    NonZero(ExprRef),
+}
+
+/// An IR expression inside a check (equal when it is the same expression).
+#[derive(Clone, Debug)]
+pub(crate) struct ExprRef(pub Box<crate::ir::Expr>);
+
+impl PartialEq for ExprRef {
+    fn eq(&self, o: &ExprRef) -> bool {
+        self.0.id == o.0.id
+    }
 }
 
 impl Cond {
@@ -34,7 +46,7 @@ impl Cond {
         match self {
             Cond::Known(s) => s.konst().is_some(),
             Cond::Positive(s) => s.konst().is_some_and(|c| c > 0),
-            Cond::InRange { .. } => false,
+            Cond::InRange { .. } | Cond::NonZero(_) => false,
         }
     }
 }

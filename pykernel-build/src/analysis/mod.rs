@@ -43,6 +43,10 @@ pub(crate) type LoopKey = ExprId;
 pub(crate) enum Fact {
     /// The access whose (outermost) index expression has this id is in bounds.
     InBounds(ExprId),
+    /// The integer divisor expression with this id is positive.
+    Positive(ExprId),
+    /// The float divisor expression with this id is not zero.
+    NonZero(ExprId),
 }
 
 /// The checks that prove one fact for a whole loop.

@@ -48,8 +48,11 @@ fn proven(src: &str) -> Vec<BTreeSet<String>> {
             .map(|p| {
                 p.guards
                     .iter()
-                    .map(|g| {
-                        let Fact::InBounds(id) = g.fact;
+                    .filter_map(|g| match g.fact {
+                        Fact::InBounds(id) => Some(id),
+                        _ => None,
+                    })
+                    .map(|id| {
                         let e = text[&id];
                         src[e.span.start..e.span.end].to_owned()
                     })

@@ -118,6 +118,9 @@ impl Walk<'_> {
             } => {
                 self.expr(value);
                 self.target_exprs(target);
+                if matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Mod) {
+                    self.divisor(value);
+                }
                 if let Target::Local(n, _) = target {
                     let v = self.aug_value(n, *op, value);
                     self.bind(n, v);
@@ -286,6 +289,15 @@ impl Walk<'_> {
                 self.expr(idx);
                 self.access(idx.id, base, idx);
             }
+            ExprKind::Binary(BinOp::Div | BinOp::FloorDiv | BinOp::Mod, a, b) => {
+                self.expr(a);
+                self.expr(b);
+                self.divisor(b);
+            }
+            ExprKind::CallBuiltin(crate::ir::Builtin::Divmod, args) if args.len() == 2 => {
+                args.iter().for_each(|a| self.expr(a));
+                self.divisor(&args[1]);
+            }
             _ => e.children().into_iter().for_each(|c| self.expr(c)),
         }
     }
@@ -331,6 +343,52 @@ impl Walk<'_> {
             fact: Fact::InBounds(key),
             conds: unique,
         });
+    }
+
+    /// The guard that a divisor is never zero while the loop runs: an integer one that
+    /// the analysis can bound (positive), or a float one fixed before the loop.
+    fn divisor(&mut self, b: &Expr) {
+        if matches!(b.kind, ExprKind::Int(_) | ExprKind::Float(_)) {
+            return;
+        }
+        let conds = if self.is_int(b) {
+            let Some(s) = self.sym(b) else { return };
+            let Some(lo) = Extremes::new(&self.domains).bound(&s, false) else {
+                return;
+            };
+            let mut c = lo.reqs;
+            c.push(Cond::Positive(lo.sx));
+            (Fact::Positive(b.id), c)
+        } else if matches!(ty_of(self.ctx.inst, b), Ty::Scalar(s) if kind(s.dtype) == 2)
+            && self.float_leaf(b)
+        {
+            (Fact::NonZero(b.id), vec![Cond::NonZero(super::extremes::ExprRef(Box::new(b.clone())))])
+        } else {
+            return;
+        };
+        let (fact, conds) = conds;
+        let conds = conds.into_iter().filter(|c| !c.holds()).collect();
+        self.guards.push(Guard { fact, conds });
+    }
+
+    /// A float expression that cannot raise, over locals the loop does not assign.
+    fn float_leaf(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Float(_) | ExprKind::Int(_) => true,
+            ExprKind::Local(n) => {
+                (self.entry || !self.changed.contains(n))
+                    && matches!(self.ctx.inst.locals.get(n), Some(Ty::Scalar(_)))
+            }
+            ExprKind::Unary(crate::ir::UnaryOp::Neg | crate::ir::UnaryOp::Pos, a) => {
+                self.float_leaf(a)
+            }
+            ExprKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul, a, b) => {
+                matches!(ty_of(self.ctx.inst, e), Ty::Scalar(s) if kind(s.dtype) == 2)
+                    && self.float_leaf(a)
+                    && self.float_leaf(b)
+            }
+            _ => false,
+        }
     }
 
     /// Is `e` of an integer type?

@@ -47,7 +47,7 @@ impl FnEmitter<'_> {
             if let Some(l) = self.lanes.get(&idx.id) {
                 return l.read();
             }
-            if self.unchecked.contains(&idx.id) {
+            if self.in_bounds(idx.id) {
                 return quote!((#r).get_unchecked([#(#vals),*]));
             }
             if !self.bounds_checks {
@@ -235,7 +235,7 @@ impl FnEmitter<'_> {
         if let Some(l) = self.lanes.get(&idx.id) {
             return l.write(v);
         }
-        if self.unchecked.contains(&idx.id) {
+        if self.in_bounds(idx.id) {
             return quote!((#r).set_unchecked([#(#vals),*], #v););
         }
         if !self.bounds_checks {
@@ -275,7 +275,7 @@ impl FnEmitter<'_> {
             let store = l.write(new_value(l.read()));
             return quote!({ #store });
         }
-        let unchecked = self.unchecked.contains(&idx.id);
+        let unchecked = self.in_bounds(idx.id);
         if !unchecked && self.bounds_checks {
             // One index check: the element's address, read and written.
             let r_v = new_value(quote!((*__pk_p)));

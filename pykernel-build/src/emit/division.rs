@@ -6,17 +6,18 @@
 //! for integers). The check is a comparison and a cold branch (the runtime's
 //! `py_truediv` & co. build the error out of line).
 //!
-//! **Hook for loop analyses**: [`FnEmitter::division_mode`] says, per divisor, whether
-//! the check can be left out. Today that is the case for non-zero literals; a pass that
-//! proves a divisor non-zero (a loop invariant checked once before the loop, issue 10)
-//! makes it return [`Mode::PythonNonZeroDivisor`] for that divisor expression, and every
-//! division of it (`l / d`, `l // d`, `l % d`, `x /= d`, `divmod(l, d)`) then emits the
-//! unchecked form.
+//! [`FnEmitter::division_mode`] says, per divisor, whether the check can be left out:
+//! for non-zero literals, and for divisors the bounds analysis (`crate::analysis`)
+//! proved non-zero (a float fixed before the loop) or positive (an integer it can bound)
+//! with one check before the loop. Every division by it (`l / d`, `l // d`, `l % d`,
+//! `x /= d`, `divmod(l, d)`) then emits the unchecked form; integer `//` and `%` by a
+//! positive divisor also skip the sign fix-up when the dividend is non-negative.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::FnEmitter;
+use crate::analysis::Fact;
 use super::expr::Mode;
 use crate::ir::{BinOp, Expr, ExprKind, UnaryOp};
 use crate::types::{Scalar, kind};
@@ -25,7 +26,9 @@ impl FnEmitter<'_> {
     /// How a division (or modulo) by `divisor` in scalar code is emitted: checked for
     /// zero ([`Mode::Python`]) unless the divisor is known to be non-zero.
     pub(crate) fn division_mode(&self, divisor: &Expr) -> Mode {
-        if is_nonzero_literal(divisor) {
+        if self.proven.contains(&Fact::Positive(divisor.id)) {
+            Mode::PythonPositiveDivisor
+        } else if is_nonzero_literal(divisor) || self.proven.contains(&Fact::NonZero(divisor.id)) {
             Mode::PythonNonZeroDivisor
         } else {
             Mode::Python
@@ -83,6 +86,9 @@ pub(crate) fn divmod(a: TokenStream, b: TokenStream, res: Scalar, mode: Mode) ->
             return quote!({ let (__pk_a, __pk_b) = (#a, #b); #p::py_fdivmod(__pk_a, __pk_b)? });
         }
         (true, _) => quote!((#p::ffloordiv(__pk_a, __pk_b), #p::fmod(__pk_a, __pk_b))),
+        (false, true) if mode == Mode::PythonPositiveDivisor => {
+            quote!((#p::floordiv_pos(__pk_a, __pk_b), #p::mod_pos(__pk_a, __pk_b)))
+        }
         (false, true) => {
             quote!((#p::floordiv(__pk_a, __pk_b)?, #p::modulo(__pk_a, __pk_b)?))
         }

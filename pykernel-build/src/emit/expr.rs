@@ -18,6 +18,8 @@ pub(crate) enum Mode {
     /// As `Python`, with a divisor known to be non-zero: no zero check
     /// (`FnEmitter::division_mode` decides, in `division.rs`).
     PythonNonZeroDivisor,
+    /// Python numbers, an integer divisor known to be positive.
+    PythonPositiveDivisor,
     /// Elements of whole-array expressions: NumPy's semantics.
     NumPyElementwise,
 }
@@ -237,7 +239,7 @@ impl FnEmitter<'_> {
                         let read = quote!((*(#b).offset((#i) as isize)));
                         cast(read, d, self.scalar(e).dtype)
                     }
-                    Ty::List(_) if self.unchecked.contains(&idx.id) => {
+                    Ty::List(_) if self.in_bounds(idx.id) => {
                         quote!((#b).get_unchecked(#i))
                     }
                     _ => quote!((#b).get(#i)?),
@@ -654,6 +656,12 @@ pub(crate) fn binary(
         BinOp::Mod if float => quote!(#p::fmod(#l, #r)),
         BinOp::FloorDiv if !python => quote!(#p::np_floordiv(#l, #r)),
         BinOp::Mod if !python => quote!(#p::np_mod(#l, #r)),
+        BinOp::FloorDiv if mode == Mode::PythonPositiveDivisor && d == Dtype::Int64 => {
+            quote!(#p::floordiv_pos(#l, #r))
+        }
+        BinOp::Mod if mode == Mode::PythonPositiveDivisor && d == Dtype::Int64 => {
+            quote!(#p::mod_pos(#l, #r))
+        }
         BinOp::FloorDiv => quote!(#p::floordiv(#l, #r)?),
         BinOp::Mod => quote!(#p::modulo(#l, #r)?),
         BinOp::Pow if float && python => quote!(#p::fpow(#l, #r)?),

@@ -26,20 +26,19 @@ pub(crate) struct Header<'a> {
 }
 
 impl FnEmitter<'_> {
-    /// The checks of loop `key` not proven yet, as one condition, and the accesses they
+    /// The checks of loop `key` not proven yet, as one condition, and the facts they
     /// prove (`None`: nothing to check).
     pub(crate) fn loop_guard(
         &mut self,
         key: LoopKey,
         header: &Header<'_>,
-    ) -> Option<(TokenStream, Vec<ExprId>)> {
+    ) -> Option<(TokenStream, Vec<Fact>)> {
         let plan = self.plans.loops.get(&key)?;
         let mut conds: Vec<TokenStream> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         let mut keys = Vec::new();
         for g in &plan.guards {
-            let Fact::InBounds(k) = g.fact;
-            if self.unchecked.contains(&k) {
+            if self.proven.contains(&g.fact) {
                 continue;
             }
             for c in &g.conds {
@@ -50,7 +49,7 @@ impl FnEmitter<'_> {
                     conds.push(t);
                 }
             }
-            keys.push(k);
+            keys.push(g.fact);
         }
         if keys.is_empty() {
             return None;
@@ -87,7 +86,16 @@ impl FnEmitter<'_> {
                 let s = self.sx_tokens(s, h);
                 quote!(#s.gt0())
             }
+            Cond::NonZero(e) => {
+                let v = self.expr_as(&e.0, Dtype::Float64);
+                quote!((#v != 0.0))
+            }
         }
+    }
+
+    /// Is the access whose index expression is `id` proven in bounds here?
+    pub(crate) fn in_bounds(&self, id: ExprId) -> bool {
+        self.proven.contains(&Fact::InBounds(id))
     }
 
     /// A bound formula (no atoms) as a `Bnd` expression.

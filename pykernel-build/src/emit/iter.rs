@@ -239,7 +239,7 @@ impl FnEmitter<'_> {
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
         let fast = version
             .as_ref()
-            .map(|(_, keys)| self.with_unchecked(keys, |em| em.block(body)));
+            .map(|(_, keys)| self.with_proven(keys, |em| em.block(body)));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);

@@ -403,7 +403,7 @@ impl FnEmitter<'_> {
         let b = self.place(base);
         let i = self.expr_as(index, Dtype::Int64);
         let v = convert(v, vt, &elem);
-        if self.unchecked.contains(&index.id) {
+        if self.in_bounds(index.id) {
             return quote!((#b).set_unchecked(#i, #v););
         }
         quote!((#b).set(#i, #v)?;)

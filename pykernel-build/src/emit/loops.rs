@@ -15,6 +15,7 @@ use super::FnEmitter;
 use super::guards::Header;
 use super::stmt::LoopLabels;
 use super::types::{cast, ident};
+use crate::analysis::Fact;
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprId, ExprKind, Stmt};
 use crate::types::{Scalar, Ty};
@@ -36,16 +37,13 @@ fn literal_step(step: Option<&Expr>) -> Option<i64> {
 }
 
 impl FnEmitter<'_> {
-    /// Runs `f` with the accesses `keys` emitted without bounds checks.
-    pub(crate) fn with_unchecked<R>(
-        &mut self,
-        keys: &[ExprId],
-        f: impl FnOnce(&mut Self) -> R,
-    ) -> R {
-        let saved = self.unchecked.clone();
-        self.unchecked.extend(keys.iter().copied());
+    /// Runs `f` with the facts `facts` proven (accesses emitted without bounds checks,
+    /// divisions without zero checks).
+    pub(crate) fn with_proven<R>(&mut self, facts: &[Fact], f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = self.proven.clone();
+        self.proven.extend(facts.iter().copied());
         let r = f(self);
-        self.unchecked = saved;
+        self.proven = saved;
         r
     }
 
@@ -89,25 +87,32 @@ impl FnEmitter<'_> {
             None => (cond, keys),
         });
         // Innermost unit-step loops whose accesses are all proven may run on slices.
-        let proven: Vec<ExprId> = self
-            .unchecked
+        let proven: Vec<Fact> = self
+            .proven
             .iter()
             .copied()
             .chain(version.iter().flat_map(|(_, k)| k.iter().copied()))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        let in_bounds: Vec<ExprId> = proven
+            .iter()
+            .filter_map(|f| match f {
+                Fact::InBounds(k) => Some(*k),
+                _ => None,
+            })
+            .collect();
         let lanes = match lit {
-            Some(1) => self.lane_plan(var, body, orelse, &lo, &hi, &proven),
+            Some(1) => self.lane_plan(var, body, orelse, &lo, &hi, &in_bounds),
             _ => None,
         };
         self.push_loop();
         let fast = version
             .as_ref()
-            .map(|(_, keys)| self.with_unchecked(keys, |em| em.block(body)));
+            .map(|(_, keys)| self.with_proven(keys, |em| em.block(body)));
         let lane_body = lanes
             .as_ref()
-            .map(|p| self.with_unchecked(&proven, |em| em.lane_body(p, body)));
+            .map(|p| self.with_proven(&proven, |em| em.lane_body(p, body)));
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
@@ -170,7 +175,7 @@ impl FnEmitter<'_> {
         self.push_loop();
         let fast = version
             .as_ref()
-            .map(|(_, keys)| self.with_unchecked(keys, |em| (em.cond(cond), em.block(body))));
+            .map(|(_, keys)| self.with_proven(keys, |em| (em.cond(cond), em.block(body))));
         let c = self.cond(cond);
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
@@ -256,6 +261,20 @@ mod tests {
             let c = code(sig, params, body);
             assert!(fast_copy_unchecked(&c), "{body}\n{c}");
         }
+    }
+
+    #[test]
+    fn invariant_divisors_are_checked_once() {
+        let c = code(
+            "float64[:], float64, int",
+            "a, w, n",
+            "    s = 0.0\n    for i in range(len(a)):\n        s += a[i] / w + a[(i + 1) % n] + i // n\n    return s",
+        );
+        let fast = &c[..c.find("cold_path").expect("versioned")];
+        assert!(fast.contains("(w != 0.0)"), "{c}");
+        assert!(!fast.contains("py_truediv"), "{fast}");
+        assert!(fast.contains("mod_pos(") && fast.contains("floordiv_pos("), "{fast}");
+        assert!(!fast.contains("modulo("), "{fast}");
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub(crate) struct FnEmitter<'a> {
     tmp: u32,
     loops: Vec<LoopLabels>,
     /// Array accesses (by index expression) proven in bounds by an enclosing loop's check.
-    unchecked: std::collections::BTreeSet<crate::ir::ExprId>,
+    proven: std::collections::BTreeSet<crate::analysis::Fact>,
     /// Array accesses of the lane loop being emitted (see `lanes.rs`).
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
@@ -114,7 +114,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             index,
             tmp: 0,
             loops: Vec::new(),
-            unchecked: std::collections::BTreeSet::new(),
+            proven: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],

@@ -402,7 +402,7 @@ impl FnEmitter<'_> {
                         )
                     }
                     Ty::View(d) => (quote!(#bv.get(#iv)?), Scalar::np(d), d),
-                    Ty::List(e) if self.unchecked.contains(&index.id) => {
+                    Ty::List(e) if self.in_bounds(index.id) => {
                         let s = e.scalar().unwrap_or(Scalar::INT);
                         (quote!(#bv.get_unchecked(#iv)), s, s.dtype)
                     }
@@ -422,7 +422,7 @@ impl FnEmitter<'_> {
                 let r = cast(r, res.dtype, store_d);
                 let store = match bt {
                     Ty::Ptr(_) => quote!(*#bv.offset(#iv as isize) = __pk_r;),
-                    Ty::List(_) if self.unchecked.contains(&index.id) => {
+                    Ty::List(_) if self.in_bounds(index.id) => {
                         quote!(#bv.set_unchecked(#iv, __pk_r);)
                     }
                     _ => quote!(#bv.set(#iv, __pk_r)?;),
