@@ -174,7 +174,21 @@ impl FnEmitter<'_> {
             ExprKind::CallUser(_, args) => {
                 let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
                 let f = self.fn_name(callee);
-                let args: Vec<TokenStream> = args.iter().map(|a| self.expr(a)).collect();
+                // Inference gives shared lists the callee's parameter types; new ones
+                // (`g([0] * n)`) are built with them.
+                let params = self
+                    .program
+                    .instances
+                    .get(callee)
+                    .map(|c| c.param_types(&self.module.functions[c.key.func]));
+                let args: Vec<TokenStream> = args
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| match params.as_ref().and_then(|p| p.get(k)) {
+                        Some(p) => self.expr_to(a, p),
+                        None => self.expr(a),
+                    })
+                    .collect();
                 quote!(#f(#(#args),*)?)
             }
             ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),

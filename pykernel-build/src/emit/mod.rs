@@ -325,7 +325,10 @@ fn regular_fn(
     let nd = quote!(::pykernel::__private::ndarray);
     let mut params = Vec::new();
     let mut views = Vec::new();
-    for (k, ((p, _), t)) in f.params.iter().zip(&inst.key.args).enumerate() {
+    // A list argument the kernel stores floats into is a float list for Rust callers
+    // too (so that they see the kernel's in-place changes).
+    let param_tys = inst.param_types(f);
+    for (k, ((p, _), t)) in f.params.iter().zip(&param_tys).enumerate() {
         let id = ident(p);
         if let Ty::Array(d, n) = t {
             // Arrays come in as ndarray views, borrowed for the call (mutable views for
@@ -467,6 +470,7 @@ fn overload_dispatcher(
         let inner = instance_name(input.program, input.module, input.program.roots[k]);
         let n = b.params.len();
         let names: Vec<Ident> = (0..n).map(|j| format_ident!("a{}", j)).collect();
+        let param_tys = inst.param_types(&input.module.functions[b.func]);
         let extracts: Vec<TokenStream> = b
             .params
             .iter()
@@ -481,7 +485,8 @@ fn overload_dispatcher(
                     return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
                 }
                 if t.is_shared() {
-                    return quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
+                    let v = quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
+                    return types::convert(v, t, &param_tys[j]);
                 }
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
                     Some(0) => quote!(Bool),
@@ -620,11 +625,13 @@ fn python_wrapper(
     let mut write_backs = Vec::new();
     let mut args = Vec::new();
     let mut array_objs = Vec::new();
-    for (k, (((n, _), t), et)) in f
+    let param_tys = inst.param_types(f);
+    for (k, ((((n, _), t), et), pt)) in f
         .params
         .iter()
         .zip(&b.params)
         .zip(&b.export.args)
+        .zip(&param_tys)
         .enumerate()
     {
         let id = ident(n);
@@ -642,7 +649,9 @@ fn python_wrapper(
         } else if t.is_shared() {
             // Containers arrive as Python objects: converted, and their in-place changes
             // written back after the call (also when the kernel raised, as in CPython).
-            let rt = ty_tokens(t);
+            // An `int list` the kernel stores floats into is checked as an `int list`,
+            // then becomes the float list the kernel works on (and writes back).
+            let (rt, prt) = (ty_tokens(t), ty_tokens(pt));
             let val = format_ident!("__pk_arg_{}", id);
             let (fname, expected) = (&f.name, et.ty.to_string());
             let w = writes.get(k).copied().unwrap_or(true);
@@ -650,6 +659,10 @@ fn python_wrapper(
             converts.push(quote! {
                 let #val: #rt = ::pykernel::__private::arg_from_py(#id, #fname, #n, #expected, #w)?;
             });
+            if t != pt {
+                let widen = types::convert(quote!(#val), t, pt);
+                converts.push(quote!(let #val: #prt = #widen;));
+            }
             write_backs.push(quote!(::pykernel::__private::PyValue::write_back(&#val, #id)?;));
             args.push(quote!(#val.clone()));
         } else {

@@ -21,7 +21,8 @@ impl FnEmitter<'_> {
         let name = self.fn_name(self.index);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
-        for ((pname, _), arg_ty) in self.func.params.iter().zip(&self.inst.key.args) {
+        let param_tys = self.inst.param_types(self.func);
+        for ((pname, _), arg_ty) in self.func.params.iter().zip(&param_tys) {
             let id = ident(pname);
             let local_ty = self
                 .inst
@@ -37,10 +38,8 @@ impl FnEmitter<'_> {
                 continue;
             }
             let lt = ty_tokens(&local_ty);
-            let conv = match (arg_ty.scalar(), local_ty.scalar()) {
-                (Some(a), Some(l)) => cast(quote!(#id), a.dtype, l.dtype),
-                _ => quote!(#id),
-            };
+            // Scalars (also inside tuples) widen by value; lists already have their type.
+            let conv = convert(quote!(#id), arg_ty, &local_ty);
             prologue.push(quote!(let mut #id: #lt = #conv;));
         }
         let param_names: Vec<&str> = self.func.params.iter().map(|(n, _)| n.as_str()).collect();
