@@ -34,6 +34,8 @@ pub fn capsules(
             continue;
         }
         let inst = &program.instances[program.roots[i]];
+        // Unknown when inference failed (and said why): no echo of that here.
+        let known = inst.ret.is_some();
         let ret = inst.ret.clone().unwrap_or(Ty::None);
         let ret_span = inst.ret_origin.unwrap_or(b.export.span);
         let name = &b.export.name;
@@ -44,7 +46,7 @@ pub fn capsules(
                     Some(s) => kind(s.dtype) <= 1,
                     None => false,
                 };
-                if !fits {
+                if !fits && known {
                     diags.push(
                         Diagnostic::error(
                             ret_span,
@@ -91,10 +93,12 @@ pub fn capsules(
                 scalar_spelling(s.dtype, if s.py { Flavor::Python } else { Flavor::NumPy }),
             ),
             other => {
-                diags.push(Diagnostic::error(
-                    ret_span,
-                    msg::capsule_bad_return(name, &other.to_string()),
-                ));
+                if known {
+                    diags.push(Diagnostic::error(
+                        ret_span,
+                        msg::capsule_bad_return(name, &other.to_string()),
+                    ));
+                }
                 (None, "void")
             }
         };

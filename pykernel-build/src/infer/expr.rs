@@ -376,6 +376,10 @@ impl Typer<'_> {
     fn call_user(&mut self, e: &Expr, name: &str, args: &[Expr]) -> Option<Ty> {
         let arg_tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let (fidx, f) = self.module.function(name)?;
+        if self.program.broken.contains(&fidx) {
+            self.program.calls_broken.insert(self.current);
+            return None;
+        }
         if f.params.len() != args.len() {
             self.error(e.span, msg::call_arity(name, f.params.len(), args.len()));
             return None;

@@ -103,6 +103,10 @@ pub struct Program {
     callers: Vec<BTreeSet<usize>>,
     /// Instances created since the worklist last looked.
     fresh: Vec<usize>,
+    /// Functions that are not typed (see [`infer`]).
+    broken: BTreeSet<usize>,
+    /// Instances that called one of those.
+    calls_broken: BTreeSet<usize>,
 }
 
 impl Program {
@@ -140,6 +144,24 @@ impl Program {
         idx
     }
 
+    /// For each instance: does it call, directly or not, a function that is not typed?
+    fn tainted(&self) -> Vec<bool> {
+        let mut callers = vec![Vec::new(); self.instances.len()];
+        for (i, inst) in self.instances.iter().enumerate() {
+            for &c in inst.calls.values() {
+                callers[c].push(i);
+            }
+        }
+        let mut tainted = vec![false; self.instances.len()];
+        let mut stack: Vec<usize> = self.calls_broken.iter().copied().collect();
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut tainted[i], true) {
+                stack.extend(&callers[i]);
+            }
+        }
+        tainted
+    }
+
     /// Drops the instances no root reaches (those that calls left behind when their
     /// argument types widened) and renumbers the others.
     fn prune(&mut self) {
@@ -165,6 +187,12 @@ impl Program {
             }
         }
         self.roots.iter_mut().for_each(|r| *r = new_index[*r]);
+        self.calls_broken = self
+            .calls_broken
+            .iter()
+            .map(|&i| new_index[i])
+            .filter(|&i| i != usize::MAX)
+            .collect();
         self.index = kept
             .iter()
             .enumerate()
@@ -176,8 +204,19 @@ impl Program {
 }
 
 /// Infers types for the given roots (function index, argument types).
-pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagnostic>) {
-    let mut program = Program::default();
+///
+/// Functions in `broken` (whose lowering failed) are not typed: their roots keep an
+/// unknown result, calls to them have no type, and the errors that only echo that
+/// ("cannot infer", "recursive function") are not reported in their callers.
+pub fn infer(
+    module: &Module,
+    roots: &[(usize, Vec<Ty>)],
+    broken: &BTreeSet<usize>,
+) -> (Program, Vec<Diagnostic>) {
+    let mut program = Program {
+        broken: broken.clone(),
+        ..Program::default()
+    };
     for (func, args) in roots {
         let idx = program.instance_for(
             module,
@@ -189,8 +228,12 @@ pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagn
         );
         program.roots.push(idx);
     }
+    program
+        .fresh
+        .retain(|&i| !broken.contains(&program.instances[i].key.func));
     let settled = fixpoint(module, &mut program);
     program.prune();
+    let tainted = program.tainted();
     let mut diags: Vec<Diagnostic> = Vec::new();
     if !settled && let Some(&root) = program.roots.first() {
         let f = &module.functions[program.instances[root].key.func];
@@ -200,12 +243,19 @@ pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagn
         ));
     }
     for i in 0..program.instances.len() {
+        if broken.contains(&program.instances[i].key.func) {
+            continue;
+        }
         let mut found = Vec::new();
         Typer::run(module, &mut program, i, Some(&mut found));
         // "cannot infer" after another error in the same function is usually its echo.
         let cannot_infer = Some("PK0305");
         if found.iter().any(|d| d.message.code != cannot_infer) {
             found.retain(|d| d.message.code != cannot_infer);
+        }
+        // So is any unknown type downstream of a call into a function that has errors.
+        if tainted[i] {
+            found.retain(|d| !matches!(d.message.code, Some("PK0305" | "PK0213")));
         }
         for d in found {
             if !diags
