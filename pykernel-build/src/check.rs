@@ -110,33 +110,59 @@ pub fn capsules(
     (out, diags)
 }
 
-/// Reports reads of locals that some path reaches before any assignment (CPython would
-/// raise `UnboundLocalError`; compiled code must not read an unset value).
+/// The reads of locals that some path reaches before any assignment, per function.
+///
+/// CPython raises `UnboundLocalError` at such a read when it runs on such a path, and so
+/// does the compiled code: each of these locals has an "assigned" flag, set by its
+/// assignments and checked at exactly these reads. Every other read is plain.
+#[derive(Clone, Debug, Default)]
+pub struct MaybeUnbound {
+    /// Function index → the spans of its reads that may find the local unassigned (the
+    /// name's span in an expression, or the target of `x += ...`).
+    pub reads: BTreeMap<usize, BTreeSet<Span>>,
+    /// Function index → the locals that have such reads.
+    pub names: BTreeMap<usize, BTreeSet<String>>,
+}
+
+/// Finds reads of locals that some path reaches before any assignment, and warns about
+/// each such local once (the program runs as in CPython; see [`MaybeUnbound`]).
 pub fn definite_assignment(
     module: &crate::ir::Module,
-    reachable: &std::collections::BTreeSet<usize>,
-) -> Vec<Diagnostic> {
+    reachable: &BTreeSet<usize>,
+) -> (Vec<Diagnostic>, MaybeUnbound) {
     let mut diags = Vec::new();
+    let mut out = MaybeUnbound::default();
     for &i in reachable {
         let f = &module.functions[i];
         let mut walker = Assigned {
-            reported: Default::default(),
-            diags: &mut diags,
+            found: BTreeMap::new(),
             breaks: Vec::new(),
         };
-        let start: std::collections::BTreeSet<String> =
-            f.params.iter().map(|(p, _)| p.clone()).collect();
+        let start: BTreeSet<String> = f.params.iter().map(|(p, _)| p.clone()).collect();
         walker.block(&f.body, start);
+        if walker.found.is_empty() {
+            continue;
+        }
+        for (name, spans) in &walker.found {
+            if let Some(first) = spans.first() {
+                diags.push(Diagnostic::warning(*first, msg::maybe_unassigned(name)));
+            }
+        }
+        out.reads
+            .insert(i, walker.found.values().flatten().copied().collect());
+        out.names.insert(i, walker.found.into_keys().collect());
     }
-    diags
+    diags.sort_by_key(|d| d.span);
+    (diags, out)
 }
 
+use crate::diagnostics::Span;
 use crate::ir::{Expr, ExprKind, Stmt, Target};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-struct Assigned<'a> {
-    reported: BTreeSet<String>,
-    diags: &'a mut Vec<Diagnostic>,
+struct Assigned {
+    /// Each local read where it may be unassigned, with the spans of those reads.
+    found: BTreeMap<String, BTreeSet<Span>>,
     /// For each enclosing loop, the assigned sets at its `break`s.
     breaks: Vec<Vec<BTreeSet<String>>>,
 }
@@ -152,7 +178,7 @@ fn after_loop(normal: Flow, breaks: Vec<BTreeSet<String>>) -> Flow {
     Some(exits.fold(first, |acc, b| acc.intersection(&b).cloned().collect()))
 }
 
-impl Assigned<'_> {
+impl Assigned {
     fn block(&mut self, stmts: &[Stmt], mut set: BTreeSet<String>) -> Flow {
         for s in stmts {
             set = self.stmt(s, set)?;
@@ -285,10 +311,9 @@ impl Assigned<'_> {
         }
     }
 
-    fn use_name(&mut self, name: &str, span: crate::diagnostics::Span, set: &BTreeSet<String>) {
-        if !set.contains(name) && self.reported.insert(name.to_owned()) {
-            self.diags
-                .push(Diagnostic::error(span, msg::maybe_unassigned(name)));
+    fn use_name(&mut self, name: &str, span: Span, set: &BTreeSet<String>) {
+        if !set.contains(name) {
+            self.found.entry(name.to_owned()).or_default().insert(span);
         }
     }
 
@@ -355,13 +380,27 @@ mod tests {
     fn definite_assignment_follows_paths() {
         let ok = "def f(x):\n    if x:\n        y = 1\n    else:\n        y = 2\n    return y\n";
         let (m, _) = lowered(ok);
-        assert!(definite_assignment(&m, &[0].into()).is_empty());
-        let bad = "def f(x):\n    if x:\n        y = 1\n    return y\n";
-        let (m, _) = lowered(bad);
-        assert_eq!(definite_assignment(&m, &[0].into()).len(), 1);
+        let (d, u) = definite_assignment(&m, &[0].into());
+        assert!(d.is_empty() && u.reads.is_empty());
         let returns =
             "def f(x):\n    if x:\n        return 0\n    else:\n        y = 2\n    return y\n";
         let (m, _) = lowered(returns);
-        assert!(definite_assignment(&m, &[0].into()).is_empty());
+        assert!(definite_assignment(&m, &[0].into()).0.is_empty());
+    }
+
+    #[test]
+    fn maybe_unassigned_reads_are_warnings_and_each_read_is_listed() {
+        // Two reads of `y` that may find it unassigned, one that cannot (after `y = 3`),
+        // and `x += 1` (a read too).
+        let src = "def f(x):\n    if x:\n        y = 1\n    z = y + y\n    y = 3\n    z += y\n    while x:\n        w = 1\n        x = 0\n    w += 1\n    return z + w\n";
+        let (m, _) = lowered(src);
+        let (d, u) = definite_assignment(&m, &[0].into());
+        assert_eq!(d.len(), 2, "one warning per local");
+        assert!(d.iter().all(|d| !d.is_error()));
+        assert_eq!(u.names[&0], ["w".to_owned(), "y".to_owned()].into());
+        let at = |s: &Span| &src[s.start..s.end];
+        let reads: Vec<&str> = u.reads[&0].iter().map(at).collect();
+        // After `w += 1` ran, `w` is assigned: `return z + w` reads it plainly.
+        assert_eq!(reads, ["y", "y", "w"]);
     }
 }

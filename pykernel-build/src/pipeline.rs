@@ -71,7 +71,8 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     let (sigs, check_diags) = capsules(&bound, &program, config.scipy_mismatch_is_error);
     diags.extend(check_diags);
     let checked: BTreeSet<usize> = reachable.difference(&broken).copied().collect();
-    diags.extend(crate::check::definite_assignment(&module, &checked));
+    let (unbound_diags, unbound) = crate::check::definite_assignment(&module, &checked);
+    diags.extend(unbound_diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -82,6 +83,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         program: &program,
         exports: &bound,
         capsules: &sigs,
+        unbound: &unbound,
         c_symbols: config.c_symbols,
         bounds_checks: config.bounds_checks,
     });

@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Assertion,
     /// `TypeError`.
     Type,
+    /// `UnboundLocalError` (a local read on a path where it was never assigned).
+    UnboundLocal,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::Overflow => "OverflowError",
             ErrorKind::Assertion => "AssertionError",
             ErrorKind::Type => "TypeError",
+            ErrorKind::UnboundLocal => "UnboundLocalError",
         }
     }
 }
@@ -92,6 +95,26 @@ pub(crate) fn set_last_error(e: KernelError) {
             *s = Some(e);
         }
     });
+}
+
+/// `UnboundLocalError` unless local `name` has been assigned (`assigned`), with
+/// CPython 3.11's message.
+#[inline(always)]
+pub fn check_assigned(assigned: bool, name: &'static str) -> KResult<()> {
+    if assigned {
+        Ok(())
+    } else {
+        Err(unbound_local(name))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_local(name: &str) -> KernelError {
+    KernelError::new(
+        ErrorKind::UnboundLocal,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }
 
 pub(crate) fn zero_division(msg: &'static str) -> KernelError {

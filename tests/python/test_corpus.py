@@ -86,7 +86,7 @@ def test_corpus_markers_are_needed(case):
 
 # Exceptions that mean a broken case (a typo, a wrong argument), never a tested
 # semantics: CPython must not raise them for a case.
-BROKEN_CASE_ERRORS = (TypeError, NameError, AttributeError, UnboundLocalError, RecursionError)
+BROKEN_CASE_ERRORS = (TypeError, NameError, AttributeError, RecursionError)
 
 
 def _is_regular(c) -> bool:
@@ -114,6 +114,10 @@ def test_corpus_case_runs_in_cpython(case):
             args = after
         else:
             r = run_cpython(fn, args)
+    except UnboundLocalError:
+        # Not a broken case (although a NameError): a read of a local that some path
+        # leaves unassigned compiles, and raises it where CPython does.
+        return
     except BROKEN_CASE_ERRORS as e:
         pytest.fail(f"{case.id}: CPython raised {type(e).__name__}: {e}", pytrace=False)
     except Exception:  # noqa: BLE001 - a tested exception

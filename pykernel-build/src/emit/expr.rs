@@ -97,16 +97,20 @@ impl FnEmitter<'_> {
             ExprKind::None => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
-                // An array variable is a view plus its owner: rejoined when read as a value.
-                if let Ty::Array(..) = ty {
+                let read = if let Ty::Array(..) = ty {
+                    // An array variable is a view plus its owner: rejoined when read as a
+                    // value.
                     let own = super::types::owner_ident(name);
-                    return quote!(::pykernel::__private::Array::join(#id, &#own));
-                }
-                // Reading a list shares it (another reference), as in Python.
-                if ty.is_shared() {
+                    quote!(::pykernel::__private::Array::join(#id, &#own))
+                } else if ty.is_shared() {
+                    // Reading a list shares it (another reference), as in Python.
                     quote!(#id.clone())
                 } else {
                     quote!(#id)
+                };
+                match self.bound_check(name, e.span) {
+                    check if check.is_empty() => read,
+                    check => quote!({ #check #read }),
                 }
             }
             ExprKind::List(items) => self.list_literal(items, &ty),

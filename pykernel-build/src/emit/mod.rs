@@ -47,6 +47,8 @@ pub struct EmitInput<'a> {
     pub exports: &'a [BoundExport],
     /// Capsule signatures (aligned with `exports`).
     pub capsules: &'a [Option<CapsuleSig>],
+    /// Reads of locals that may find them unassigned (checked at run time).
+    pub unbound: &'a crate::check::MaybeUnbound,
     /// Export capsules as C symbols.
     pub c_symbols: bool,
     /// Check array indices (`Config::bounds_checks`).
@@ -68,12 +70,66 @@ pub(crate) struct FnEmitter<'a> {
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
     bounds_checks: bool,
+    /// Reads (by span) that may find their local unassigned, and those locals.
+    unbound_reads: &'a std::collections::BTreeSet<crate::diagnostics::Span>,
+    unbound_names: &'a std::collections::BTreeSet<String>,
 }
 
 impl FnEmitter<'_> {
     /// The Rust name of instance `idx`.
     pub(crate) fn fn_name(&self, idx: usize) -> Ident {
         instance_name(self.program, self.module, idx)
+    }
+
+    /// Before reading local `name` at `span`: `UnboundLocalError` if the read may find
+    /// it unassigned and it is (see [`crate::check::MaybeUnbound`]); nothing otherwise.
+    pub(crate) fn bound_check(&self, name: &str, span: crate::diagnostics::Span) -> TokenStream {
+        if !self.unbound_reads.contains(&span) {
+            return TokenStream::new();
+        }
+        let flag = types::assigned_flag(name);
+        quote!(::pykernel::__private::check_assigned(#flag, #name)?;)
+    }
+
+    /// After assigning the locals `names`: their "assigned" flags, where they have one.
+    pub(crate) fn mark_assigned<'n>(
+        &self,
+        names: impl IntoIterator<Item = &'n str>,
+    ) -> TokenStream {
+        let flags = names
+            .into_iter()
+            .filter(|n| self.unbound_names.contains(*n))
+            .map(types::assigned_flag);
+        quote!(#(#flags = true;)*)
+    }
+
+    /// Does any statement of `body` read a local that may be unassigned?
+    pub(crate) fn reads_maybe_unbound(&self, body: &[crate::ir::Stmt]) -> bool {
+        fn expr(
+            e: &crate::ir::Expr,
+            reads: &std::collections::BTreeSet<crate::diagnostics::Span>,
+        ) -> bool {
+            (matches!(e.kind, crate::ir::ExprKind::Local(_)) && reads.contains(&e.span))
+                || e.children().into_iter().any(|c| expr(c, reads))
+        }
+        fn stmt(
+            s: &crate::ir::Stmt,
+            reads: &std::collections::BTreeSet<crate::diagnostics::Span>,
+        ) -> bool {
+            let target = match s {
+                crate::ir::Stmt::AugAssign {
+                    target: crate::ir::Target::Local(_, span),
+                    ..
+                } => reads.contains(span),
+                _ => false,
+            };
+            target
+                || s.exprs().into_iter().any(|e| expr(e, reads))
+                || s.blocks()
+                    .into_iter()
+                    .any(|b| b.iter().any(|s| stmt(s, reads)))
+        }
+        !self.unbound_reads.is_empty() && body.iter().any(|s| stmt(s, self.unbound_reads))
     }
 }
 
@@ -99,8 +155,13 @@ pub struct Emitted {
 /// Emits the Rust items of a kernel file (unformatted).
 pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut fns = Vec::new();
+    let none = (Default::default(), Default::default());
     for (index, inst) in input.program.instances.iter().enumerate() {
         let func = &input.module.functions[inst.key.func];
+        let unbound = (
+            input.unbound.reads.get(&inst.key.func).unwrap_or(&none.0),
+            input.unbound.names.get(&inst.key.func).unwrap_or(&none.1),
+        );
         let mut e = FnEmitter {
             module: input.module,
             program: input.program,
@@ -112,6 +173,8 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unchecked: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
+            unbound_reads: unbound.0,
+            unbound_names: unbound.1,
         };
         fns.push(e.function());
     }

@@ -316,7 +316,7 @@ pub fn maybe_unassigned(name: &str) -> Message {
         format!("`{name}` might be used before it is assigned"),
         "may be unassigned here",
     )
-    .hint("assign it on every path before this use (CPython would raise UnboundLocalError)")
+    .hint("where it is, the kernel raises UnboundLocalError, as CPython does; assign it on every path before this use to make the check go away")
 }
 
 /// A result type the compiler cannot return.
