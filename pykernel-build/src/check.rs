@@ -122,6 +122,10 @@ pub struct MaybeUnbound {
     pub reads: BTreeMap<usize, BTreeSet<Span>>,
     /// Function index → the locals that have such reads.
     pub names: BTreeMap<usize, BTreeSet<String>>,
+    /// Function index → those of its reads that are inside a comprehension (CPython 3.11
+    /// raises `NameError` there: comprehensions see the function's locals as free
+    /// variables of their own scope).
+    pub free: BTreeMap<usize, BTreeSet<Span>>,
 }
 
 /// Finds reads of locals that some path reaches before any assignment, and warns about
@@ -136,6 +140,8 @@ pub fn definite_assignment(
         let f = &module.functions[i];
         let mut walker = Assigned {
             found: BTreeMap::new(),
+            free: BTreeSet::new(),
+            in_comprehension: false,
             breaks: Vec::new(),
         };
         let start: BTreeSet<String> = f.params.iter().map(|(p, _)| p.clone()).collect();
@@ -150,6 +156,7 @@ pub fn definite_assignment(
         }
         out.reads
             .insert(i, walker.found.values().flatten().copied().collect());
+        out.free.insert(i, walker.free);
         out.names.insert(i, walker.found.into_keys().collect());
     }
     diags.sort_by_key(|d| d.span);
@@ -163,6 +170,10 @@ use std::collections::{BTreeMap, BTreeSet};
 struct Assigned {
     /// Each local read where it may be unassigned, with the spans of those reads.
     found: BTreeMap<String, BTreeSet<Span>>,
+    /// Those of the reads that are inside a comprehension.
+    free: BTreeSet<Span>,
+    /// Is the walk inside a comprehension's own scope?
+    in_comprehension: bool,
     /// For each enclosing loop, the assigned sets at its `break`s.
     breaks: Vec<Vec<BTreeSet<String>>>,
 }
@@ -314,6 +325,9 @@ impl Assigned {
     fn use_name(&mut self, name: &str, span: Span, set: &BTreeSet<String>) {
         if !set.contains(name) {
             self.found.entry(name.to_owned()).or_default().insert(span);
+            if self.in_comprehension {
+                self.free.insert(span);
+            }
         }
     }
 
@@ -323,17 +337,23 @@ impl Assigned {
             self.use_name(n, e.span, set);
         }
         if let ExprKind::ListComp(elt, gens) = &e.kind {
-            // Each clause's iterable sees the variables of the clauses before it.
+            // Each clause's iterable sees the variables of the clauses before it. All but
+            // the first iterable run in the comprehension's own scope, where CPython 3.11
+            // finds the function's locals as free variables.
             let mut inner = set.clone();
-            for g in gens {
+            let outer = self.in_comprehension;
+            for (k, g) in gens.iter().enumerate() {
+                self.in_comprehension = outer || k > 0;
                 g.iter
                     .exprs()
                     .into_iter()
                     .for_each(|x| self.expr(x, &inner));
+                self.in_comprehension = true;
                 inner.extend(g.target.names().into_iter().map(str::to_owned));
                 g.conds.iter().for_each(|c| self.expr(c, &inner));
             }
             self.expr(elt, &inner);
+            self.in_comprehension = outer;
             return;
         }
         e.children().into_iter().for_each(|c| self.expr(c, set));

@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Type,
     /// `UnboundLocalError` (a local read on a path where it was never assigned).
     UnboundLocal,
+    /// `NameError` (the same read inside a comprehension, in CPython 3.11).
+    Name,
 }
 
 impl ErrorKind {
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::Assertion => "AssertionError",
             ErrorKind::Type => "TypeError",
             ErrorKind::UnboundLocal => "UnboundLocalError",
+            ErrorKind::Name => "NameError",
         }
     }
 }
@@ -106,6 +109,28 @@ pub fn check_assigned(assigned: bool, name: &'static str) -> KResult<()> {
     } else {
         Err(unbound_local(name))
     }
+}
+
+/// Like [`check_assigned`] for a read inside a comprehension, whose scope sees the
+/// function's locals as free variables: `NameError`, with CPython 3.11's message.
+#[inline(always)]
+pub fn check_assigned_free(assigned: bool, name: &'static str) -> KResult<()> {
+    if assigned {
+        Ok(())
+    } else {
+        Err(unbound_free(name))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_free(name: &str) -> KernelError {
+    KernelError::new(
+        ErrorKind::Name,
+        format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ),
+    )
 }
 
 #[cold]

@@ -4,7 +4,7 @@ use std::ffi::{CStr, c_void};
 use std::ptr::NonNull;
 
 use pyo3::exceptions::{
-    PyAssertionError, PyIndexError, PyOverflowError, PyTypeError, PyUnboundLocalError,
+    PyAssertionError, PyIndexError, PyNameError, PyOverflowError, PyTypeError, PyUnboundLocalError,
     PyValueError, PyZeroDivisionError,
 };
 use pyo3::prelude::*;
@@ -23,6 +23,7 @@ impl From<KernelError> for PyErr {
             ErrorKind::Assertion => PyAssertionError::new_err(msg),
             ErrorKind::Type => PyTypeError::new_err(msg),
             ErrorKind::UnboundLocal => PyUnboundLocalError::new_err(msg),
+            ErrorKind::Name => PyNameError::new_err(msg),
         }
     }
 }

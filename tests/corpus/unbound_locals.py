@@ -141,3 +141,128 @@ def maybe_capsule(x):
     return r
 # case: maybe_capsule(1.5)
 # case: maybe_capsule(-1.0)
+
+
+#pykernel export shift_while(int, float64[:])
+def shift_while(n, a):
+    # A counter `while` loop over an index that may be unassigned.
+    if n > 0:
+        j = len(a) - 1
+    while j > 0 and a[j - 1] > 0.5:
+        a[j] = a[j - 1]
+        j -= 1
+    return j
+# case: shift_while(1, np.array([1.0, 0.7, 0.9]))
+# case: shift_while(0, np.array([1.0, 0.7, 0.9]))
+
+
+#pykernel export in_comprehension(int)
+def in_comprehension(n):
+    # Inside a comprehension CPython 3.11 raises NameError (a free variable there).
+    if n > 1:
+        k = 3
+    return [i * k for i in range(n) if i < k]
+# case: in_comprehension(3)
+# case: in_comprehension(1)
+# case: in_comprehension(0)
+
+
+#pykernel export in_generator(int)
+def in_generator(n):
+    if n > 1:
+        k = 2
+    return sum(i * k for i in range(n))
+# case: in_generator(3)
+# case: in_generator(1)
+# case: in_generator(0)
+
+
+#pykernel export first_iterable(int)
+def first_iterable(n):
+    # ... but its first iterable runs in the function: UnboundLocalError.
+    if n > 1:
+        k = 2
+    return [i + j for i in range(k) for j in range(k)]
+# case: first_iterable(3)
+# case: first_iterable(1)
+
+
+#pykernel export enumerate_offset(int, float64[:])
+def enumerate_offset(n, a):
+    if n:
+        off = 1.0
+    for i, x in enumerate(a):
+        a[i] = x + off
+    return a
+# case: enumerate_offset(1, np.array([1.0, 2.0]))
+# case: enumerate_offset(0, np.array([1.0, 2.0]))
+# case: enumerate_offset(0, np.zeros(0))
+
+
+#pykernel export range_bound(int)
+def range_bound(n):
+    if n > 0:
+        k = n
+    s = 0
+    for i in range(k):
+        s += i
+    return s
+# case: range_bound(3)
+# case: range_bound(0)
+
+
+#pykernel export slice_store(int)
+def slice_store(n):
+    if n > 0:
+        l = [0] * 5
+    l[1:3] = [7, 8]
+    return l
+# case: slice_store(1)
+# case: slice_store(0)
+
+
+#pykernel export unpack_maybe(int)
+def unpack_maybe(n):
+    if n > 0:
+        t = (1, 2.5)
+    a, b = t
+    return a + b
+# case: unpack_maybe(1)
+# case: unpack_maybe(0)
+
+
+#pykernel export nested_loops(int)
+def nested_loops(n):
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                d = i
+        e = d
+    return e
+# case: nested_loops(2)
+# case: nested_loops(1)
+# case: nested_loops(0)
+
+
+#pykernel export row_maybe(int, float64[:,:])
+def row_maybe(n, m):
+    if n > 0:
+        row = m[0]
+    for j in range(m.shape[1]):
+        m[1, j] += row[j]
+    return m
+# case: row_maybe(1, np.ones((2, 3)))
+# case: row_maybe(0, np.ones((2, 3)))
+# case: row_maybe(0, np.ones((2, 0)))
+
+
+#pythran export capsule fill_maybe(int32, float64*)
+def fill_maybe(n, p):
+    if n > 1:
+        v = p[0]
+    for i in range(n):
+        p[i] = v
+    return 0.0
+# case: fill_maybe(2, [1.5, 2.0])
+# case: fill_maybe(1, [1.5])
+# case: fill_maybe(0, [1.5])

@@ -73,6 +73,8 @@ pub(crate) struct FnEmitter<'a> {
     /// Reads (by span) that may find their local unassigned, and those locals.
     unbound_reads: &'a std::collections::BTreeSet<crate::diagnostics::Span>,
     unbound_names: &'a std::collections::BTreeSet<String>,
+    /// Those of the reads that are inside a comprehension.
+    unbound_free: &'a std::collections::BTreeSet<crate::diagnostics::Span>,
 }
 
 impl FnEmitter<'_> {
@@ -88,7 +90,11 @@ impl FnEmitter<'_> {
             return TokenStream::new();
         }
         let flag = types::assigned_flag(name);
-        quote!(::pykernel::__private::check_assigned(#flag, #name)?;)
+        if self.unbound_free.contains(&span) {
+            quote!(::pykernel::__private::check_assigned_free(#flag, #name)?;)
+        } else {
+            quote!(::pykernel::__private::check_assigned(#flag, #name)?;)
+        }
     }
 
     /// After assigning the locals `names`: their "assigned" flags, where they have one.
@@ -155,12 +161,13 @@ pub struct Emitted {
 /// Emits the Rust items of a kernel file (unformatted).
 pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut fns = Vec::new();
-    let none = (Default::default(), Default::default());
+    let none = (Default::default(), Default::default(), Default::default());
     for (index, inst) in input.program.instances.iter().enumerate() {
         let func = &input.module.functions[inst.key.func];
         let unbound = (
             input.unbound.reads.get(&inst.key.func).unwrap_or(&none.0),
             input.unbound.names.get(&inst.key.func).unwrap_or(&none.1),
+            input.unbound.free.get(&inst.key.func).unwrap_or(&none.2),
         );
         let mut e = FnEmitter {
             module: input.module,
@@ -175,6 +182,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             bounds_checks: input.bounds_checks,
             unbound_reads: unbound.0,
             unbound_names: unbound.1,
+            unbound_free: unbound.2,
         };
         fns.push(e.function());
     }
