@@ -242,7 +242,7 @@ pub fn infer(
             msg::inference_diverges(&f.name),
         ));
     }
-    for i in 0..program.instances.len() {
+    for (i, tainted) in tainted.into_iter().enumerate() {
         if broken.contains(&program.instances[i].key.func) {
             continue;
         }
@@ -254,7 +254,7 @@ pub fn infer(
             found.retain(|d| d.message.code != cannot_infer);
         }
         // So is any unknown type downstream of a call into a function that has errors.
-        if tainted[i] {
+        if tainted {
             found.retain(|d| !matches!(d.message.code, Some("PK0305" | "PK0213")));
         }
         for d in found {
