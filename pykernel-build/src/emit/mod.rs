@@ -23,14 +23,17 @@ mod types;
 mod while_bounds;
 mod writes;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::bind::BoundExport;
 use crate::check::CapsuleSig;
+use crate::diagnostics::Span;
 use crate::exports::{Dtype, ExportType};
 use crate::infer::{Instance, Program};
-use crate::ir::{Function, Module};
+use crate::ir::{Expr, ExprKind, Function, Module, Stmt, Target};
 use crate::types::{Ty, kind};
 use stmt::LoopLabels;
 use types::{cast, dtype_tokens, ident, ty_tokens};
@@ -71,10 +74,10 @@ pub(crate) struct FnEmitter<'a> {
     /// `Config::bounds_checks`.
     bounds_checks: bool,
     /// Reads (by span) that may find their local unassigned, and those locals.
-    unbound_reads: &'a std::collections::BTreeSet<crate::diagnostics::Span>,
-    unbound_names: &'a std::collections::BTreeSet<String>,
+    unbound_reads: &'a BTreeSet<Span>,
+    unbound_names: &'a BTreeSet<String>,
     /// Those of the reads that are inside a comprehension.
-    unbound_free: &'a std::collections::BTreeSet<crate::diagnostics::Span>,
+    unbound_free: &'a BTreeSet<Span>,
 }
 
 impl FnEmitter<'_> {
@@ -85,7 +88,7 @@ impl FnEmitter<'_> {
 
     /// Before reading local `name` at `span`: `UnboundLocalError` if the read may find
     /// it unassigned and it is (see [`crate::check::MaybeUnbound`]); nothing otherwise.
-    pub(crate) fn bound_check(&self, name: &str, span: crate::diagnostics::Span) -> TokenStream {
+    pub(crate) fn bound_check(&self, name: &str, span: Span) -> TokenStream {
         if !self.unbound_reads.contains(&span) {
             return TokenStream::new();
         }
@@ -110,30 +113,15 @@ impl FnEmitter<'_> {
     }
 
     /// Does any statement of `body` read a local that may be unassigned?
-    pub(crate) fn reads_maybe_unbound(&self, body: &[crate::ir::Stmt]) -> bool {
-        fn expr(
-            e: &crate::ir::Expr,
-            reads: &std::collections::BTreeSet<crate::diagnostics::Span>,
-        ) -> bool {
-            (matches!(e.kind, crate::ir::ExprKind::Local(_)) && reads.contains(&e.span))
+    pub(crate) fn reads_maybe_unbound(&self, body: &[Stmt]) -> bool {
+        fn expr(e: &Expr, reads: &BTreeSet<Span>) -> bool {
+            (matches!(e.kind, ExprKind::Local(_)) && reads.contains(&e.span))
                 || e.children().into_iter().any(|c| expr(c, reads))
         }
-        fn stmt(
-            s: &crate::ir::Stmt,
-            reads: &std::collections::BTreeSet<crate::diagnostics::Span>,
-        ) -> bool {
-            let target = match s {
-                crate::ir::Stmt::AugAssign {
-                    target: crate::ir::Target::Local(_, span),
-                    ..
-                } => reads.contains(span),
-                _ => false,
-            };
-            target
+        fn stmt(s: &Stmt, reads: &BTreeSet<Span>) -> bool {
+            matches!(s, Stmt::AugAssign { target: Target::Local(_, span), .. } if reads.contains(span))
                 || s.exprs().into_iter().any(|e| expr(e, reads))
-                || s.blocks()
-                    .into_iter()
-                    .any(|b| b.iter().any(|s| stmt(s, reads)))
+                || s.blocks().into_iter().flatten().any(|s| stmt(s, reads))
         }
         !self.unbound_reads.is_empty() && body.iter().any(|s| stmt(s, self.unbound_reads))
     }

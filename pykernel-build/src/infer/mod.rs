@@ -557,23 +557,22 @@ impl<'a> Typer<'a> {
         match target {
             Target::Tuple(targets, span) => match &vt {
                 Ty::Tuple(items) if items.len() == targets.len() => {
-                    let mut held = Some(Vec::new());
+                    // An item stored where no list can live (an array element) asks
+                    // nothing of the value: it keeps its own type.
+                    let mut held = Vec::new();
                     for (t, it) in targets.iter().zip(items) {
                         if let Target::Slice { span, .. } = t {
                             self.error(
                                 *span,
                                 msg::unsupported_statement("a slice inside tuple unpacking"),
                             );
-                            held = None;
+                            held.push(it.clone());
                             continue;
                         }
                         let h = self.store(t, Some(it.clone()), vspan);
-                        held = held.zip(h).map(|(mut v, h)| {
-                            v.push(h);
-                            v
-                        });
+                        held.push(h.unwrap_or_else(|| it.clone()));
                     }
-                    held.map(Ty::Tuple)
+                    Some(Ty::Tuple(held))
                 }
                 _ => {
                     self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len()));
