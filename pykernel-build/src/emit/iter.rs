@@ -245,6 +245,8 @@ impl FnEmitter<'_> {
         let c = self.cursor(iter);
         self.push_loop();
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
+        let set = self.mark_assigned(target.names());
+        let bind = quote!(#bind #set);
         let fast = version
             .as_ref()
             .map(|(_, (_, keys))| self.with_unchecked(keys, |em| em.block(body)));
