@@ -34,6 +34,8 @@ pub fn capsules(
             continue;
         }
         let inst = &program.instances[program.roots[i]];
+        // Unknown when inference failed (and said why): no echo of that here.
+        let known = inst.ret.is_some();
         let ret = inst.ret.clone().unwrap_or(Ty::None);
         let ret_span = inst.ret_origin.unwrap_or(b.export.span);
         let name = &b.export.name;
@@ -44,7 +46,7 @@ pub fn capsules(
                     Some(s) => kind(s.dtype) <= 1,
                     None => false,
                 };
-                if !fits {
+                if !fits && known {
                     diags.push(
                         Diagnostic::error(
                             ret_span,
@@ -91,10 +93,12 @@ pub fn capsules(
                 scalar_spelling(s.dtype, if s.py { Flavor::Python } else { Flavor::NumPy }),
             ),
             other => {
-                diags.push(Diagnostic::error(
-                    ret_span,
-                    msg::capsule_bad_return(name, &other.to_string()),
-                ));
+                if known {
+                    diags.push(Diagnostic::error(
+                        ret_span,
+                        msg::capsule_bad_return(name, &other.to_string()),
+                    ));
+                }
                 (None, "void")
             }
         };
@@ -106,33 +110,70 @@ pub fn capsules(
     (out, diags)
 }
 
-/// Reports reads of locals that some path reaches before any assignment (CPython would
-/// raise `UnboundLocalError`; compiled code must not read an unset value).
+/// The reads of locals that some path reaches before any assignment, per function.
+///
+/// CPython raises `UnboundLocalError` at such a read when it runs on such a path, and so
+/// does the compiled code: each of these locals has an "assigned" flag, set by its
+/// assignments and checked at exactly these reads. Every other read is plain.
+#[derive(Clone, Debug, Default)]
+pub struct MaybeUnbound {
+    /// Function index → the spans of its reads that may find the local unassigned (the
+    /// name's span in an expression, or the target of `x += ...`).
+    pub reads: BTreeMap<usize, BTreeSet<Span>>,
+    /// Function index → the locals that have such reads.
+    pub names: BTreeMap<usize, BTreeSet<String>>,
+    /// Function index → those of its reads that are inside a comprehension (CPython 3.11
+    /// raises `NameError` there: comprehensions see the function's locals as free
+    /// variables of their own scope).
+    pub free: BTreeMap<usize, BTreeSet<Span>>,
+}
+
+/// Finds reads of locals that some path reaches before any assignment, and warns about
+/// each such local once (the program runs as in CPython; see [`MaybeUnbound`]).
 pub fn definite_assignment(
     module: &crate::ir::Module,
-    reachable: &std::collections::BTreeSet<usize>,
-) -> Vec<Diagnostic> {
+    reachable: &BTreeSet<usize>,
+) -> (Vec<Diagnostic>, MaybeUnbound) {
     let mut diags = Vec::new();
+    let mut out = MaybeUnbound::default();
     for &i in reachable {
         let f = &module.functions[i];
         let mut walker = Assigned {
-            reported: Default::default(),
-            diags: &mut diags,
+            found: BTreeMap::new(),
+            free: BTreeSet::new(),
+            in_comprehension: false,
             breaks: Vec::new(),
         };
-        let start: std::collections::BTreeSet<String> =
-            f.params.iter().map(|(p, _)| p.clone()).collect();
+        let start: BTreeSet<String> = f.params.iter().map(|(p, _)| p.clone()).collect();
         walker.block(&f.body, start);
+        if walker.found.is_empty() {
+            continue;
+        }
+        for (name, spans) in &walker.found {
+            if let Some(first) = spans.first() {
+                diags.push(Diagnostic::warning(*first, msg::maybe_unassigned(name)));
+            }
+        }
+        out.reads
+            .insert(i, walker.found.values().flatten().copied().collect());
+        out.free.insert(i, walker.free);
+        out.names.insert(i, walker.found.into_keys().collect());
     }
-    diags
+    diags.sort_by_key(|d| d.span);
+    (diags, out)
 }
 
+use crate::diagnostics::Span;
 use crate::ir::{Expr, ExprKind, Stmt, Target};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-struct Assigned<'a> {
-    reported: BTreeSet<String>,
-    diags: &'a mut Vec<Diagnostic>,
+struct Assigned {
+    /// Each local read where it may be unassigned, with the spans of those reads.
+    found: BTreeMap<String, BTreeSet<Span>>,
+    /// Those of the reads that are inside a comprehension.
+    free: BTreeSet<Span>,
+    /// Is the walk inside a comprehension's own scope?
+    in_comprehension: bool,
     /// For each enclosing loop, the assigned sets at its `break`s.
     breaks: Vec<Vec<BTreeSet<String>>>,
 }
@@ -148,7 +189,7 @@ fn after_loop(normal: Flow, breaks: Vec<BTreeSet<String>>) -> Flow {
     Some(exits.fold(first, |acc, b| acc.intersection(&b).cloned().collect()))
 }
 
-impl Assigned<'_> {
+impl Assigned {
     fn block(&mut self, stmts: &[Stmt], mut set: BTreeSet<String>) -> Flow {
         for s in stmts {
             set = self.stmt(s, set)?;
@@ -281,10 +322,12 @@ impl Assigned<'_> {
         }
     }
 
-    fn use_name(&mut self, name: &str, span: crate::diagnostics::Span, set: &BTreeSet<String>) {
-        if !set.contains(name) && self.reported.insert(name.to_owned()) {
-            self.diags
-                .push(Diagnostic::error(span, msg::maybe_unassigned(name)));
+    fn use_name(&mut self, name: &str, span: Span, set: &BTreeSet<String>) {
+        if !set.contains(name) {
+            self.found.entry(name.to_owned()).or_default().insert(span);
+            if self.in_comprehension {
+                self.free.insert(span);
+            }
         }
     }
 
@@ -294,17 +337,23 @@ impl Assigned<'_> {
             self.use_name(n, e.span, set);
         }
         if let ExprKind::ListComp(elt, gens) = &e.kind {
-            // Each clause's iterable sees the variables of the clauses before it.
+            // Each clause's iterable sees the variables of the clauses before it. All but
+            // the first iterable run in the comprehension's own scope, where CPython 3.11
+            // finds the function's locals as free variables.
             let mut inner = set.clone();
-            for g in gens {
+            let outer = self.in_comprehension;
+            for (k, g) in gens.iter().enumerate() {
+                self.in_comprehension = outer || k > 0;
                 g.iter
                     .exprs()
                     .into_iter()
                     .for_each(|x| self.expr(x, &inner));
+                self.in_comprehension = true;
                 inner.extend(g.target.names().into_iter().map(str::to_owned));
                 g.conds.iter().for_each(|c| self.expr(c, &inner));
             }
             self.expr(elt, &inner);
+            self.in_comprehension = outer;
             return;
         }
         e.children().into_iter().for_each(|c| self.expr(c, set));
@@ -351,13 +400,27 @@ mod tests {
     fn definite_assignment_follows_paths() {
         let ok = "def f(x):\n    if x:\n        y = 1\n    else:\n        y = 2\n    return y\n";
         let (m, _) = lowered(ok);
-        assert!(definite_assignment(&m, &[0].into()).is_empty());
-        let bad = "def f(x):\n    if x:\n        y = 1\n    return y\n";
-        let (m, _) = lowered(bad);
-        assert_eq!(definite_assignment(&m, &[0].into()).len(), 1);
+        let (d, u) = definite_assignment(&m, &[0].into());
+        assert!(d.is_empty() && u.reads.is_empty());
         let returns =
             "def f(x):\n    if x:\n        return 0\n    else:\n        y = 2\n    return y\n";
         let (m, _) = lowered(returns);
-        assert!(definite_assignment(&m, &[0].into()).is_empty());
+        assert!(definite_assignment(&m, &[0].into()).0.is_empty());
+    }
+
+    #[test]
+    fn maybe_unassigned_reads_are_warnings_and_each_read_is_listed() {
+        // Two reads of `y` that may find it unassigned, one that cannot (after `y = 3`),
+        // and `x += 1` (a read too).
+        let src = "def f(x):\n    if x:\n        y = 1\n    z = y + y\n    y = 3\n    z += y\n    while x:\n        w = 1\n        x = 0\n    w += 1\n    return z + w\n";
+        let (m, _) = lowered(src);
+        let (d, u) = definite_assignment(&m, &[0].into());
+        assert_eq!(d.len(), 2, "one warning per local");
+        assert!(d.iter().all(|d| !d.is_error()));
+        assert_eq!(u.names[&0], ["w".to_owned(), "y".to_owned()].into());
+        let at = |s: &Span| &src[s.start..s.end];
+        let reads: Vec<&str> = u.reads[&0].iter().map(at).collect();
+        // After `w += 1` ran, `w` is assigned: `return z + w` reads it plainly.
+        assert_eq!(reads, ["y", "y", "w"]);
     }
 }

@@ -42,43 +42,37 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     let (exports, export_diags) = crate::exports::collect(source);
     diags.extend(export_diags);
     let (module, lower_diags) = crate::lower::lower(source, &suite);
+    // Exports with errors are left out of the roots; the others are still inferred and
+    // checked, so that every independent error of the file shows in one build.
     let (bound, bind_diags) = bind(&module, &exports);
     diags.extend(bind_diags);
 
     // Lowering errors count only in functions the exports reach (a file may hold
-    // CPython-only helpers) and at module level.
+    // CPython-only helpers) and at module level. Functions with lowering errors are not
+    // typed (their lowered body is partial); the others are.
     let roots: Vec<usize> = bound.iter().map(|b| b.func).collect();
     let reachable = reachable_functions(&module, &roots);
-    let function_spans: Vec<(Span, bool)> = module
-        .functions
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.span, reachable.contains(&i)))
-        .collect();
-    let mut lowering_failed = false;
+    let mut broken: BTreeSet<usize> = BTreeSet::new();
     for d in lower_diags {
-        let inside = function_spans
+        let inside = module
+            .functions
             .iter()
-            .find(|(s, _)| s.start <= d.span.start && d.span.end <= s.end);
-        if inside.is_none_or(|(_, reach)| *reach) {
-            lowering_failed = true;
+            .position(|f| f.span.start <= d.span.start && d.span.end <= f.span.end);
+        if inside.is_none_or(|i| reachable.contains(&i)) {
+            broken.extend(inside);
             diags.push(d);
         }
-    }
-    if lowering_failed || diags.has_errors() {
-        return Err(diags);
     }
 
     let root_keys: Vec<(usize, Vec<Ty>)> =
         bound.iter().map(|b| (b.func, b.params.clone())).collect();
-    let (program, infer_diags) = crate::infer::infer(&module, &root_keys);
+    let (program, infer_diags) = crate::infer::infer(&module, &root_keys, &broken);
     diags.extend(infer_diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
     let (sigs, check_diags) = capsules(&bound, &program, config.scipy_mismatch_is_error);
     diags.extend(check_diags);
-    diags.extend(crate::check::definite_assignment(&module, &reachable));
+    let checked: BTreeSet<usize> = reachable.difference(&broken).copied().collect();
+    let (unbound_diags, unbound) = crate::check::definite_assignment(&module, &checked);
+    diags.extend(unbound_diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -90,6 +84,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         program: &program,
         exports: &bound,
         capsules: &sigs,
+        unbound: &unbound,
         c_symbols: config.c_symbols,
         bounds_checks: config.bounds_checks,
         plans: &plans,

@@ -19,7 +19,7 @@ pub(crate) fn inferred(src: &str) -> (Module, Vec<BoundExport>, Program, Vec<Dia
     let (bound, d) = bind(&module, &exports);
     diags.extend(d);
     let roots: Vec<_> = bound.iter().map(|b| (b.func, b.params.clone())).collect();
-    let (program, d) = infer(&module, &roots);
+    let (program, d) = infer(&module, &roots, &Default::default());
     diags.extend(d);
     (module, bound, program, diags)
 }

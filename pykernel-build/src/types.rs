@@ -291,6 +291,19 @@ pub fn join(a: &Ty, b: &Ty) -> Option<Ty> {
     }
 }
 
+/// The type a value of type `src` must have to share its lists with a place of type
+/// `dst`: the lists inside it join `dst`'s (a list's element type is shared by every
+/// name for it, scalars included); its scalars and other copied parts keep their type.
+pub fn shared_type(src: &Ty, dst: &Ty) -> Ty {
+    match (src, dst) {
+        (Ty::List(_), Ty::List(_)) => join(src, dst).unwrap_or_else(|| src.clone()),
+        (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => {
+            Ty::Tuple(xs.iter().zip(ys).map(|(x, y)| shared_type(x, y)).collect())
+        }
+        _ => src.clone(),
+    }
+}
+
 impl Ty {
     /// The element dtype of an array (float64 for anything else).
     pub fn elem_dtype(&self) -> Dtype {
@@ -312,6 +325,15 @@ impl Ty {
             Ty::List(_) | Ty::Array(..) => true,
             Ty::Tuple(items) => items.iter().any(Ty::is_shared),
             _ => false,
+        }
+    }
+
+    /// The number of types this one is made of (a scalar is 1, `(int, int list)` is 4).
+    pub fn size(&self) -> usize {
+        match self {
+            Ty::List(t) => 1 + t.size(),
+            Ty::Tuple(items) => 1 + items.iter().map(Ty::size).sum::<usize>(),
+            _ => 1,
         }
     }
 

@@ -46,7 +46,7 @@ fn kernel(r: &mut Rng) -> String {
     let _ = writeln!(body, "    s = 0\n    t = 1.5");
     for _ in 0..1 + r.below(4) {
         let target = r.pick(&["s", "t"]);
-        match r.below(9) {
+        match r.below(11) {
             0 => {
                 let _ = writeln!(
                     body,
@@ -114,6 +114,22 @@ fn kernel(r: &mut Rng) -> String {
                     "    c = complex({e1}, {e2}) * 1j + 2\n    {target} += abs(c) + c.real"
                 );
             }
+            // An int list that a helper turns into a float list (issue 9): directly, as
+            // a row of a list of lists, and through a returned alias.
+            8 => {
+                let _ = writeln!(
+                    body,
+                    "    u = [0] * (n % 4 + 3)\n    u[0] = {}\n    relax(u)\n    {target} += u[1] + len(u)",
+                    expr(r, &names, 1)
+                );
+            }
+            9 => {
+                let _ = writeln!(
+                    body,
+                    "    m = [[0] * 3 for _ in range(2)]\n    m[0][0] = {}\n    relax(m[1])\n    for row in m:\n        w = same(row)\n        relax(w)\n        {target} += row[1]",
+                    expr(r, &names, 1)
+                );
+            }
             _ => {
                 let _ = writeln!(body, "    {target} = {}", expr(r, &names, 3));
             }
@@ -123,6 +139,9 @@ fn kernel(r: &mut Rng) -> String {
     let arrays = array_body(r);
     format!(
         "import math\nimport numpy as np\n\ndef helper(x, y):\n    if x > y:\n        return x - y\n    return y * 0.5\n\n\
+         def relax(u):\n    for i in range(1, len(u) - 1):\n        u[i] = (u[i - 1] + u[i + 1]) / 2\n\n\
+         def same(u):\n    return u\n\n\
+         #pykernel export widen(int list, (int list, int) list)\ndef widen(a, ps):\n    relax(a)\n    for p in ps:\n        relax(p[0])\n    return same(a)\n\n\
          #pykernel export f(int, float, int)\ndef f(a, b, n):\n{body}    return {ret}\n\n\
          #pythran export capsule g(float64*, int32, float64)\ndef g(p, n, b):\n    a = p[0]\n{body}    p[1] = s + t\n    return t\n\n\
          #pykernel export h(float64[:], int64[:,:], int)\ndef h(a, m, n):\n    s = 0.0\n{arrays}    return s, a\n"

@@ -19,6 +19,10 @@ pub enum ErrorKind {
     Assertion,
     /// `TypeError`.
     Type,
+    /// `UnboundLocalError` (a local read on a path where it was never assigned).
+    UnboundLocal,
+    /// `NameError` (the same read inside a comprehension, in CPython 3.11).
+    Name,
 }
 
 impl ErrorKind {
@@ -31,6 +35,8 @@ impl ErrorKind {
             ErrorKind::Overflow => "OverflowError",
             ErrorKind::Assertion => "AssertionError",
             ErrorKind::Type => "TypeError",
+            ErrorKind::UnboundLocal => "UnboundLocalError",
+            ErrorKind::Name => "NameError",
         }
     }
 }
@@ -92,6 +98,48 @@ pub(crate) fn set_last_error(e: KernelError) {
             *s = Some(e);
         }
     });
+}
+
+/// `UnboundLocalError` unless local `name` has been assigned (`assigned`), with
+/// CPython 3.11's message.
+#[inline(always)]
+pub fn check_assigned(assigned: bool, name: &'static str) -> KResult<()> {
+    if assigned {
+        Ok(())
+    } else {
+        Err(unbound_local(name))
+    }
+}
+
+/// Like [`check_assigned`] for a read inside a comprehension, whose scope sees the
+/// function's locals as free variables: `NameError`, with CPython 3.11's message.
+#[inline(always)]
+pub fn check_assigned_free(assigned: bool, name: &'static str) -> KResult<()> {
+    if assigned {
+        Ok(())
+    } else {
+        Err(unbound_free(name))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_free(name: &str) -> KernelError {
+    KernelError::new(
+        ErrorKind::Name,
+        format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_local(name: &str) -> KernelError {
+    KernelError::new(
+        ErrorKind::UnboundLocal,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }
 
 pub(crate) fn zero_division(msg: &'static str) -> KernelError {

@@ -66,7 +66,7 @@ pub mod __private {
     pub use crate::bound::Bnd;
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
-    pub use crate::error::{ErrorKind, KResult, KernelError};
+    pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
     pub use crate::list::List;
     pub use crate::ops::*;
     pub use crate::view::{Operand, View1};

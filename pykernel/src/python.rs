@@ -4,7 +4,8 @@ use std::ffi::{CStr, c_void};
 use std::ptr::NonNull;
 
 use pyo3::exceptions::{
-    PyAssertionError, PyIndexError, PyOverflowError, PyTypeError, PyValueError, PyZeroDivisionError,
+    PyAssertionError, PyIndexError, PyNameError, PyOverflowError, PyTypeError, PyUnboundLocalError,
+    PyValueError, PyZeroDivisionError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -21,6 +22,8 @@ impl From<KernelError> for PyErr {
             ErrorKind::Overflow => PyOverflowError::new_err(msg),
             ErrorKind::Assertion => PyAssertionError::new_err(msg),
             ErrorKind::Type => PyTypeError::new_err(msg),
+            ErrorKind::UnboundLocal => PyUnboundLocalError::new_err(msg),
+            ErrorKind::Name => PyNameError::new_err(msg),
         }
     }
 }

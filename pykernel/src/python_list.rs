@@ -25,7 +25,52 @@ pub trait PyValue: Sized {
     fn is_view_of(&self, _obj: &Bound<'_, PyAny>) -> bool {
         false
     }
+    /// Does the caller's object `obj` still hold exactly this value (a number with the
+    /// same bits)? Then a list's write-back leaves `obj` in place: an element the kernel
+    /// did not change stays the caller's object, as in CPython, also where the kernel's
+    /// list has a wider element type (an `int list` the kernel made a float list keeps
+    /// the ints it did not overwrite).
+    fn held_by(&self, _obj: &Bound<'_, PyAny>) -> bool {
+        false
+    }
 }
+
+/// Bit-for-bit equality (so `-0.0` differs from `0.0`, and a NaN equals itself).
+trait SameBits: Copy {
+    fn same_bits(self, other: Self) -> bool;
+}
+
+macro_rules! same_by_eq {
+    ($($t:ty),*) => {$(
+        impl SameBits for $t {
+            #[inline]
+            fn same_bits(self, other: Self) -> bool {
+                self == other
+            }
+        }
+    )*};
+}
+
+same_by_eq!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! same_by_bits {
+    ($($t:ty),*) => {$(
+        impl SameBits for $t {
+            #[inline]
+            fn same_bits(self, other: Self) -> bool {
+                self.to_bits() == other.to_bits()
+            }
+        }
+        impl SameBits for num_complex::Complex<$t> {
+            #[inline]
+            fn same_bits(self, other: Self) -> bool {
+                self.re.same_bits(other.re) && self.im.same_bits(other.im)
+            }
+        }
+    )*};
+}
+
+same_by_bits!(f32, f64);
 
 macro_rules! scalar_value {
     ($($t:ty),*) => {$(
@@ -37,6 +82,10 @@ macro_rules! scalar_value {
             #[inline]
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                 pyo3::IntoPyObjectExt::into_bound_py_any(*self, py)
+            }
+            #[inline]
+            fn held_by(&self, obj: &Bound<'_, PyAny>) -> bool {
+                obj.extract::<$t>().is_ok_and(|v| v.same_bits(*self))
             }
         }
     )*};
@@ -93,6 +142,15 @@ macro_rules! tuple_value {
                 $(self.$i.write_back(&t.get_item($i)?)?;)*
                 Ok(())
             }
+            fn held_by(&self, obj: &Bound<'_, PyAny>) -> bool {
+                // Tuples holding lists or arrays are written back through, not compared.
+                if $($t::IS_LIST ||)* false {
+                    return false;
+                }
+                obj.cast::<PyTuple>().is_ok_and(|t| {
+                    t.len() == $n && $(t.get_item($i).is_ok_and(|x| self.$i.held_by(&x)))&&*
+                })
+            }
         }
     };
 }
@@ -128,8 +186,9 @@ impl<T: PyValue + Clone> PyValue for List<T> {
     }
 
     /// The caller's list gets the kernel's elements: positions that still hold the
-    /// caller's object are updated in place (so inner lists keep their identity), the
-    /// rest is replaced and the length follows the kernel's list.
+    /// caller's object are updated in place (so inner lists keep their identity), numbers
+    /// the kernel did not change stay the caller's objects, the rest is replaced and the
+    /// length follows the kernel's list.
     fn write_back(&self, obj: &Bound<'_, PyAny>) -> PyResult<()> {
         let l = obj.cast::<PyList>()?;
         let items = self.to_vec();
@@ -140,8 +199,9 @@ impl<T: PyValue + Clone> PyValue for List<T> {
                 let cur = l.get_item(k)?;
                 if T::IS_LIST && cur.is_instance_of::<PyList>() {
                     x.write_back(&cur)?;
-                } else if x.is_view_of(&cur) {
-                    // The caller's array itself: in-place writes are already there.
+                } else if x.is_view_of(&cur) || x.held_by(&cur) {
+                    // The caller's array itself (in-place writes are already there), or
+                    // the very number the kernel left there.
                 } else {
                     l.set_item(k, x.to_py(py)?)?;
                 }

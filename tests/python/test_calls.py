@@ -76,3 +76,27 @@ def test_capsules_are_capsules(corpus):
     c = fn(corpus, "capsule_pointers", "dot")
     assert H.is_capsule(c)
     assert not callable(c)
+
+
+def test_list_write_back_keeps_the_numbers_the_kernel_left(corpus):
+    # An `int list` argument the kernel stores a float into is a float list inside the
+    # kernel; after the call the caller's list holds the float where the kernel stored
+    # it and still its own ints elsewhere, exactly as CPython leaves it.
+    f = fn(corpus, "lists_unify", "set_first_arg")
+    ref = H.reference_module(H.CORPUS_DIR / "lists_unify.py")
+    big = 2**40 + 1
+    got, want = [1, 2, big], [1, 2, big]
+    assert f(got, 0.5) == ref.set_first_arg(want, 0.5) == 0.5
+    assert got == want and [type(x) for x in got] == [float, int, int]
+    assert got[2] is big
+
+
+def test_unbound_local_error_has_cpythons_message(corpus):
+    f = fn(corpus, "unbound_locals", "last_of_range")
+    ref = H.reference_module(H.CORPUS_DIR / "unbound_locals.py")
+    with pytest.raises(UnboundLocalError) as want:
+        ref.last_of_range(0)
+    with pytest.raises(UnboundLocalError) as got:
+        f(0)
+    assert str(got.value) == str(want.value)
+    assert f(3) == ref.last_of_range(3) == 4

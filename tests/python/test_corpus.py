@@ -83,7 +83,7 @@ def test_corpus_markers_are_needed(case):
 
 # Exceptions that mean a broken case (a typo, a wrong argument), never a tested
 # semantics: CPython must not raise them for a case.
-BROKEN_CASE_ERRORS = (TypeError, NameError, AttributeError, UnboundLocalError, RecursionError)
+BROKEN_CASE_ERRORS = (TypeError, NameError, AttributeError, RecursionError)
 
 
 def _is_regular(c) -> bool:
@@ -107,6 +107,10 @@ def test_corpus_case_runs_in_cpython(case):
     try:
         r = run_cpython(fn, args)
     except BROKEN_CASE_ERRORS as e:
+        # Not broken: a read of a local that some path leaves unassigned compiles, and
+        # raises where CPython does (a NameError inside a comprehension, CPython 3.11).
+        if isinstance(e, UnboundLocalError) or str(e).startswith("cannot access free variable"):
+            return
         pytest.fail(f"{case.id}: CPython raised {type(e).__name__}: {e}", pytrace=False)
     except Exception:  # noqa: BLE001 - a tested exception
         return

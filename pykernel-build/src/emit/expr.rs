@@ -105,16 +105,20 @@ impl FnEmitter<'_> {
             ExprKind::None => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
-                // An array variable is a view plus its owner: rejoined when read as a value.
-                if let Ty::Array(..) = ty {
+                let read = if let Ty::Array(..) = ty {
+                    // An array variable is a view plus its owner: rejoined when read as a
+                    // value.
                     let own = super::types::owner_ident(name);
-                    return quote!(::pykernel::__private::Array::join(#id, &#own));
-                }
-                // Reading a list shares it (another reference), as in Python.
-                if ty.is_shared() {
+                    quote!(::pykernel::__private::Array::join(#id, &#own))
+                } else if ty.is_shared() {
+                    // Reading a list shares it (another reference), as in Python.
                     quote!(#id.clone())
                 } else {
                     quote!(#id)
+                };
+                match self.bound_check(name, e.span) {
+                    check if check.is_empty() => read,
+                    check => quote!({ #check #read }),
                 }
             }
             ExprKind::List(items) => self.list_literal(items, &ty),
@@ -182,7 +186,21 @@ impl FnEmitter<'_> {
             ExprKind::CallUser(_, args) => {
                 let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
                 let f = self.fn_name(callee);
-                let args: Vec<TokenStream> = args.iter().map(|a| self.expr(a)).collect();
+                // Inference gives shared lists the callee's parameter types; new ones
+                // (`g([0] * n)`) are built with them.
+                let params = self
+                    .program
+                    .instances
+                    .get(callee)
+                    .map(|c| c.param_types(&self.module.functions[c.key.func]));
+                let args: Vec<TokenStream> = args
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| match params.as_ref().and_then(|p| p.get(k)) {
+                        Some(p) => self.expr_to(a, p),
+                        None => self.expr(a),
+                    })
+                    .collect();
                 quote!(#f(#(#args),*)?)
             }
             ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),

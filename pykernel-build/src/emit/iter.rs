@@ -237,6 +237,8 @@ impl FnEmitter<'_> {
         };
         self.push_loop();
         let bind = self.store_value(target, quote!(__pk_item), &c.item);
+        let set = self.mark_assigned(target.names());
+        let bind = quote!(#bind #set);
         let fast = version
             .as_ref()
             .map(|(_, keys)| self.with_proven(keys, |em| em.block(body)));

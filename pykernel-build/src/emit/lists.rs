@@ -22,7 +22,12 @@ impl FnEmitter<'_> {
     pub(crate) fn place(&mut self, e: &Expr) -> TokenStream {
         if let ExprKind::Local(name) = &e.kind {
             let id = super::types::ident(name);
-            return quote!(#id);
+            return match self.bound_check(name, e.span) {
+                check if check.is_empty() => quote!(#id),
+                // Borrowed, not moved out of the variable (views are `Copy`).
+                check if matches!(self.ty(e), Ty::Array(..)) => quote!({ #check #id }),
+                check => quote!({ #check &#id }),
+            };
         }
         self.expr(e)
     }

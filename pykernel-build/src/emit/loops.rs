@@ -102,8 +102,11 @@ impl FnEmitter<'_> {
                 _ => None,
             })
             .collect();
+        // (Not when a read in them needs its "assigned" check.)
         let lanes = match lit {
-            Some(1) => self.lane_plan(var, body, orelse, &lo, &hi, &in_bounds),
+            Some(1) if !self.reads_maybe_unbound(body) => {
+                self.lane_plan(var, body, orelse, &lo, &hi, &in_bounds)
+            }
             _ => None,
         };
         self.push_loop();
@@ -117,17 +120,19 @@ impl FnEmitter<'_> {
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
+        let set = self.mark_assigned([var]);
         let rev = if reversed { quote!(.rev()) } else { quote!() };
         let counted = |b: &TokenStream| match lit {
-            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #b }),
+            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #set #b }),
             Some(k) if k > 0 => {
                 let k = k as usize;
-                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b })
+                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #set #b })
             }
             _ => quote! {
                 #cont: for __pk_k in (0..__pk_n)#rev {
                     let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
                     #v = #assign;
+                    #set
                     #b
                 }
             },

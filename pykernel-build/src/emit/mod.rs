@@ -24,14 +24,17 @@ mod stmt;
 mod types;
 mod writes;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::bind::BoundExport;
 use crate::check::CapsuleSig;
+use crate::diagnostics::Span;
 use crate::exports::{Dtype, ExportType};
 use crate::infer::{Instance, Program};
-use crate::ir::{Function, Module};
+use crate::ir::{Expr, ExprKind, Function, Module, Stmt, Target};
 use crate::types::{Ty, kind};
 use stmt::LoopLabels;
 use types::{cast, dtype_tokens, ident, ty_tokens};
@@ -48,6 +51,8 @@ pub struct EmitInput<'a> {
     pub exports: &'a [BoundExport],
     /// Capsule signatures (aligned with `exports`).
     pub capsules: &'a [Option<CapsuleSig>],
+    /// Reads of locals that may find them unassigned (checked at run time).
+    pub unbound: &'a crate::check::MaybeUnbound,
     /// Export capsules as C symbols.
     pub c_symbols: bool,
     /// Check array indices (`Config::bounds_checks`).
@@ -73,12 +78,57 @@ pub(crate) struct FnEmitter<'a> {
     bounds_checks: bool,
     /// This instance's loop plans (the bounds analysis).
     plans: &'a crate::analysis::InstancePlans,
+    /// Reads (by span) that may find their local unassigned, and those locals.
+    unbound_reads: &'a BTreeSet<Span>,
+    unbound_names: &'a BTreeSet<String>,
+    /// Those of the reads that are inside a comprehension.
+    unbound_free: &'a BTreeSet<Span>,
 }
 
 impl FnEmitter<'_> {
     /// The Rust name of instance `idx`.
     pub(crate) fn fn_name(&self, idx: usize) -> Ident {
         instance_name(self.program, self.module, idx)
+    }
+
+    /// Before reading local `name` at `span`: `UnboundLocalError` if the read may find
+    /// it unassigned and it is (see [`crate::check::MaybeUnbound`]); nothing otherwise.
+    pub(crate) fn bound_check(&self, name: &str, span: Span) -> TokenStream {
+        if !self.unbound_reads.contains(&span) {
+            return TokenStream::new();
+        }
+        let flag = types::assigned_flag(name);
+        if self.unbound_free.contains(&span) {
+            quote!(::pykernel::__private::check_assigned_free(#flag, #name)?;)
+        } else {
+            quote!(::pykernel::__private::check_assigned(#flag, #name)?;)
+        }
+    }
+
+    /// After assigning the locals `names`: their "assigned" flags, where they have one.
+    pub(crate) fn mark_assigned<'n>(
+        &self,
+        names: impl IntoIterator<Item = &'n str>,
+    ) -> TokenStream {
+        let flags = names
+            .into_iter()
+            .filter(|n| self.unbound_names.contains(*n))
+            .map(types::assigned_flag);
+        quote!(#(#flags = true;)*)
+    }
+
+    /// Does any statement of `body` read a local that may be unassigned?
+    pub(crate) fn reads_maybe_unbound(&self, body: &[Stmt]) -> bool {
+        fn expr(e: &Expr, reads: &BTreeSet<Span>) -> bool {
+            (matches!(e.kind, ExprKind::Local(_)) && reads.contains(&e.span))
+                || e.children().into_iter().any(|c| expr(c, reads))
+        }
+        fn stmt(s: &Stmt, reads: &BTreeSet<Span>) -> bool {
+            matches!(s, Stmt::AugAssign { target: Target::Local(_, span), .. } if reads.contains(span))
+                || s.exprs().into_iter().any(|e| expr(e, reads))
+                || s.blocks().into_iter().flatten().any(|s| stmt(s, reads))
+        }
+        !self.unbound_reads.is_empty() && body.iter().any(|s| stmt(s, self.unbound_reads))
     }
 }
 
@@ -104,8 +154,14 @@ pub struct Emitted {
 /// Emits the Rust items of a kernel file (unformatted).
 pub fn emit(input: &EmitInput<'_>) -> Emitted {
     let mut fns = Vec::new();
+    let none = (Default::default(), Default::default(), Default::default());
     for (index, inst) in input.program.instances.iter().enumerate() {
         let func = &input.module.functions[inst.key.func];
+        let unbound = (
+            input.unbound.reads.get(&inst.key.func).unwrap_or(&none.0),
+            input.unbound.names.get(&inst.key.func).unwrap_or(&none.1),
+            input.unbound.free.get(&inst.key.func).unwrap_or(&none.2),
+        );
         let mut e = FnEmitter {
             module: input.module,
             program: input.program,
@@ -118,6 +174,9 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],
+            unbound_reads: unbound.0,
+            unbound_names: unbound.1,
+            unbound_free: unbound.2,
         };
         fns.push(e.function());
     }
@@ -331,7 +390,10 @@ fn regular_fn(
     let nd = quote!(::pykernel::__private::ndarray);
     let mut params = Vec::new();
     let mut views = Vec::new();
-    for (k, ((p, _), t)) in f.params.iter().zip(&inst.key.args).enumerate() {
+    // A list argument the kernel stores floats into is a float list for Rust callers
+    // too (so that they see the kernel's in-place changes).
+    let param_tys = inst.param_types(f);
+    for (k, ((p, _), t)) in f.params.iter().zip(&param_tys).enumerate() {
         let id = ident(p);
         if let Ty::Array(d, n) = t {
             // Arrays come in as ndarray views, borrowed for the call (mutable views for
@@ -473,6 +535,7 @@ fn overload_dispatcher(
         let inner = instance_name(input.program, input.module, input.program.roots[k]);
         let n = b.params.len();
         let names: Vec<Ident> = (0..n).map(|j| format_ident!("a{}", j)).collect();
+        let param_tys = inst.param_types(&input.module.functions[b.func]);
         let extracts: Vec<TokenStream> = b
             .params
             .iter()
@@ -487,7 +550,8 @@ fn overload_dispatcher(
                     return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
                 }
                 if t.is_shared() {
-                    return quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
+                    let v = quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
+                    return types::convert(v, t, &param_tys[j]);
                 }
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
                     Some(0) => quote!(Bool),
@@ -626,11 +690,13 @@ fn python_wrapper(
     let mut write_backs = Vec::new();
     let mut args = Vec::new();
     let mut array_objs = Vec::new();
-    for (k, (((n, _), t), et)) in f
+    let param_tys = inst.param_types(f);
+    for (k, ((((n, _), t), et), pt)) in f
         .params
         .iter()
         .zip(&b.params)
         .zip(&b.export.args)
+        .zip(&param_tys)
         .enumerate()
     {
         let id = ident(n);
@@ -648,7 +714,9 @@ fn python_wrapper(
         } else if t.is_shared() {
             // Containers arrive as Python objects: converted, and their in-place changes
             // written back after the call (also when the kernel raised, as in CPython).
-            let rt = ty_tokens(t);
+            // An `int list` the kernel stores floats into is checked as an `int list`,
+            // then becomes the float list the kernel works on (and writes back).
+            let (rt, prt) = (ty_tokens(t), ty_tokens(pt));
             let val = format_ident!("__pk_arg_{}", id);
             let (fname, expected) = (&f.name, et.ty.to_string());
             let w = writes.get(k).copied().unwrap_or(true);
@@ -656,6 +724,10 @@ fn python_wrapper(
             converts.push(quote! {
                 let #val: #rt = ::pykernel::__private::arg_from_py(#id, #fname, #n, #expected, #w)?;
             });
+            if t != pt {
+                let widen = types::convert(quote!(#val), t, pt);
+                converts.push(quote!(let #val: #prt = #widen;));
+            }
             write_backs.push(quote!(::pykernel::__private::PyValue::write_back(&#val, #id)?;));
             args.push(quote!(#val.clone()));
         } else {

@@ -21,7 +21,8 @@ impl FnEmitter<'_> {
         let name = self.fn_name(self.index);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
-        for ((pname, _), arg_ty) in self.func.params.iter().zip(&self.inst.key.args) {
+        let param_tys = self.inst.param_types(self.func);
+        for ((pname, _), arg_ty) in self.func.params.iter().zip(&param_tys) {
             let id = ident(pname);
             let local_ty = self
                 .inst
@@ -37,11 +38,14 @@ impl FnEmitter<'_> {
                 continue;
             }
             let lt = ty_tokens(&local_ty);
-            let conv = match (arg_ty.scalar(), local_ty.scalar()) {
-                (Some(a), Some(l)) => cast(quote!(#id), a.dtype, l.dtype),
-                _ => quote!(#id),
-            };
+            // Scalars (also inside tuples) widen by value; lists already have their type.
+            let conv = convert(quote!(#id), arg_ty, &local_ty);
             prologue.push(quote!(let mut #id: #lt = #conv;));
+        }
+        // Locals that some read may find unassigned start unassigned.
+        for name in self.unbound_names {
+            let flag = super::types::assigned_flag(name);
+            prologue.push(quote!(let mut #flag: bool = false;));
         }
         let param_names: Vec<&str> = self.func.params.iter().map(|(n, _)| n.as_str()).collect();
         for (lname, lty) in &self.inst.locals {
@@ -109,10 +113,23 @@ impl FnEmitter<'_> {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
-            Stmt::Assign { target, value, .. } => self.assign(target, value),
+            Stmt::Assign { target, value, .. } => {
+                let a = self.assign(target, value);
+                let set = self.mark_assigned(target.names());
+                quote!(#a #set)
+            }
             Stmt::AugAssign {
                 target, op, value, ..
-            } => self.aug_assign(target, *op, value),
+            } => {
+                // `x += v` reads `x` first.
+                let check = match target {
+                    Target::Local(name, span) => self.bound_check(name, *span),
+                    _ => TokenStream::new(),
+                };
+                let a = self.aug_assign(target, *op, value);
+                let set = self.mark_assigned(target.names());
+                quote!(#check #a #set)
+            }
             Stmt::If { cond, then, orelse } => {
                 let c = self.cond(cond);
                 let t = self.block(then);

@@ -70,6 +70,12 @@ pub(crate) fn local_ty_tokens(t: &Ty) -> TokenStream {
     }
 }
 
+/// The flag telling whether local `name` has been assigned (only for locals some read
+/// may find unassigned). Cannot clash with locals: those never start with `__pk`.
+pub(crate) fn assigned_flag(name: &str) -> Ident {
+    Ident::new(&format!("__pk_set_{name}"), PSpan::call_site())
+}
+
 /// The variable holding the owner of array variable `name`'s memory.
 pub(crate) fn owner_ident(name: &str) -> Ident {
     ident(&format!("{name}__pkown"))

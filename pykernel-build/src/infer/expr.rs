@@ -8,6 +8,10 @@ use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, MathFn, UnaryOp};
 use crate::messages::kernel as msg;
 use crate::types::{Scalar, Ty, join, kind, promote, true_divide};
 
+/// How big the type of a call argument may be (see [`Ty::size`]); bigger ones only come
+/// from recursion that wraps its arguments at every call (`g((x, x))`).
+const MAX_ARG_SIZE: usize = 256;
+
 impl Typer<'_> {
     /// Types `e` (and its children), records it, and returns it.
     pub(super) fn expr(&mut self, e: &Expr) -> Option<Ty> {
@@ -372,6 +376,10 @@ impl Typer<'_> {
     fn call_user(&mut self, e: &Expr, name: &str, args: &[Expr]) -> Option<Ty> {
         let arg_tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let (fidx, f) = self.module.function(name)?;
+        if self.program.broken.contains(&fidx) {
+            self.program.calls_broken.insert(self.current);
+            return None;
+        }
         if f.params.len() != args.len() {
             self.error(e.span, msg::call_arity(name, f.params.len(), args.len()));
             return None;
@@ -383,17 +391,48 @@ impl Typer<'_> {
                 self.error(a.span, msg::array_temporary());
                 return None;
             }
+            // Recursion that nests its arguments deeper at each call (`f((x, x))`)
+            // would need unboundedly many specialisations.
+            if t.size() > MAX_ARG_SIZE {
+                self.error(a.span, msg::argument_type_grows(name));
+                return None;
+            }
             tys.push(t);
         }
-        let idx = self.program.instance_for(
-            self.module,
-            InstanceKey {
-                func: fidx,
-                args: tys,
-            },
-        );
+        let key = InstanceKey {
+            func: fidx,
+            args: tys,
+            ret: None,
+        };
+        let mut idx = self.program.instance_for(self.module, key.clone());
+        self.program.callers[idx].insert(self.current);
+        // A caller that needs a wider (list) result than the function returns on its
+        // own calls an instance specialised on that result.
+        if let Some(hint) = self.inst().ret_hints.get(&e.id).cloned()
+            && self.program.instances[idx]
+                .ret
+                .as_ref()
+                .is_none_or(|r| join(r, &hint).as_ref() != Some(r))
+        {
+            idx = self.program.instance_for(
+                self.module,
+                InstanceKey {
+                    ret: Some(hint),
+                    ..key
+                },
+            );
+            self.program.callers[idx].insert(self.current);
+        }
         if self.program.instances[self.current].calls.insert(e.id, idx) != Some(idx) {
             self.changed = true;
+        }
+        // The lists passed in are the callee's parameters: they take the types the
+        // callee gave them (the caller's list becomes a float list if the callee stores
+        // floats into it), and the call then goes to the instance of those types.
+        for ((pname, _), a) in f.params.iter().zip(args) {
+            if let Some(p) = self.program.instances[idx].locals.get(pname).cloned() {
+                self.share(a, &p);
+            }
         }
         let ret = self.program.instances[idx].ret.clone();
         if ret.is_none() && self.report.is_some() {

@@ -4,13 +4,19 @@
 //! of [`Ty::Unknown`]; `append`, element stores and `extend` widen the element type of the
 //! *place* the list lives in (a local, or an element of another list), so that every name
 //! for one list agrees on one type (int and float elements unify to float).
+//!
+//! Every flow of a list into another place (assignment, element store, `append`, list
+//! literal, iteration, call argument, `return`) is an equation between two types: the
+//! destination joins the source's type, and [`Typer::share`] widens the source's places
+//! to the joined type. Since types only widen, the fixpoint of these steps is the
+//! unification of all the types one list can be seen through.
 
 use super::Typer;
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
 use crate::ir::{BinOp, Builtin, Expr, ExprKind, Generator, IterKind, Iterable, Target};
 use crate::messages::kernel as msg;
-use crate::types::{Scalar, Ty, join, kind, promote};
+use crate::types::{Scalar, Ty, join, kind, promote, shared_type};
 
 /// The item type of iterating over a value of type `t` (lists, tuples, 1-D views).
 pub(crate) fn value_item(t: &Ty) -> Option<Ty> {
@@ -38,32 +44,151 @@ fn orderable(t: &Ty) -> bool {
 }
 
 impl Typer<'_> {
-    /// Widens the type of the place `e` evaluates from (a local, or a list element) to
-    /// include `ty`.
+    /// The value of `e` now also lives in a place of type `dst`: the lists it holds must
+    /// have `dst`'s types (lists are shared; scalars and tuples are copied, so only the
+    /// lists inside them matter). Widens the places `e` reads from.
+    pub(super) fn share(&mut self, e: &Expr, dst: &Ty) {
+        let Some(src) = self.inst().exprs[e.id as usize].clone() else {
+            return;
+        };
+        let want = shared_type(&src, dst);
+        if want != src {
+            self.refine(e, want);
+        }
+    }
+
+    /// The items of the iterable value `e` now also live in places of type `item`.
+    pub(super) fn share_items(&mut self, e: &Expr, item: &Ty) {
+        if !item.has_list() {
+            return;
+        }
+        match self.inst().exprs[e.id as usize].clone() {
+            Some(Ty::List(t)) => self.share(e, &Ty::list(shared_type(&t, item))),
+            Some(Ty::Tuple(ts)) => {
+                let want = ts.iter().map(|t| shared_type(t, item)).collect();
+                self.share(e, &Ty::Tuple(want));
+            }
+            _ => {}
+        }
+    }
+
+    /// The items of an iteration were stored into a target that holds type `held`.
+    pub(super) fn share_iter(&mut self, it: &Iterable, held: &Ty) {
+        if !held.has_list() {
+            return;
+        }
+        match (&it.kind, held) {
+            (IterKind::Value(e), _) => self.share_items(e, held),
+            (IterKind::Enumerate(inner, _), Ty::Tuple(parts)) if parts.len() == 2 => {
+                self.share_iter(inner, &parts[1]);
+            }
+            (IterKind::Zip(its), Ty::Tuple(parts)) if parts.len() == its.len() => {
+                for (i, p) in its.iter().zip(parts) {
+                    self.share_iter(i, p);
+                }
+            }
+            (IterKind::Reversed(inner), _) => self.share_iter(inner, held),
+            _ => {}
+        }
+    }
+
+    /// Widens the places the value of `e` comes from to type `ty` (a local, a list
+    /// element, a tuple item, the result of a call, ...). Expressions that make new
+    /// lists (literals, copies, slices) pass the requirement on to the lists they hold.
     pub(super) fn refine(&mut self, e: &Expr, ty: Ty) {
+        let list_elem = match &ty {
+            Ty::List(t) if t.has_list() => Some((**t).clone()),
+            _ => None,
+        };
         match &e.kind {
             ExprKind::Local(name) => self.assign_local(name, e.span, ty),
-            ExprKind::Index(base, _) => {
-                if let Some(Ty::List(_)) = self.inst().exprs[base.id as usize] {
-                    self.refine(base, Ty::list(ty));
+            ExprKind::Index(base, idx) => match self.inst().exprs[base.id as usize].clone() {
+                Some(Ty::List(_)) => self.refine(base, Ty::list(ty)),
+                Some(Ty::Tuple(mut items)) => {
+                    if let Some(k) = super::tuple_index(idx, items.len()) {
+                        items[k] = ty;
+                        self.share(base, &Ty::Tuple(items));
+                    }
+                }
+                _ => {}
+            },
+            ExprKind::Tuple(items) => {
+                if let Ty::Tuple(tys) = &ty {
+                    for (i, t) in items.iter().zip(tys) {
+                        self.share(i, t);
+                    }
+                }
+            }
+            ExprKind::IfExp(_, a, b) => {
+                self.share(a, &ty);
+                self.share(b, &ty);
+            }
+            ExprKind::CallUser(..) => {
+                // The callee must return `ty`: the call goes to an instance returning it.
+                let hint = match self.inst().ret_hints.get(&e.id) {
+                    Some(h) => join(h, &ty).unwrap_or(ty),
+                    None => ty,
+                };
+                if self.inst().ret_hints.insert(e.id, hint.clone()) != Some(hint) {
+                    self.changed = true;
+                }
+            }
+            ExprKind::Method(recv, name, _) if name == "pop" => {
+                self.share(recv, &Ty::list(ty));
+            }
+            // Shallow copies: the new list holds the same inner lists.
+            ExprKind::Method(recv, name, _) if name == "copy" && list_elem.is_some() => {
+                self.share(recv, &ty);
+            }
+            ExprKind::Slice(base, ..) if list_elem.is_some() => self.share(base, &ty),
+            ExprKind::Binary(BinOp::Add | BinOp::Mul, l, r) if list_elem.is_some() => {
+                self.share(l, &ty);
+                self.share(r, &ty);
+            }
+            ExprKind::List(items) => {
+                if let Some(elem) = &list_elem {
+                    items.iter().for_each(|i| self.share(i, elem));
+                }
+            }
+            ExprKind::ListComp(elt, _) => {
+                if let Some(elem) = &list_elem {
+                    self.share(elt, elem);
+                }
+            }
+            ExprKind::CallBuiltin(Builtin::List | Builtin::Sorted, args) => {
+                if let (Some(elem), Some(a)) = (&list_elem, args.first()) {
+                    self.share_items(a, elem);
                 }
             }
             _ => {}
         }
     }
 
-    /// `base[i] = v` on a list: the element type widens to take `v`.
-    pub(super) fn store_element(&mut self, base: &Expr, elem: &Ty, vt: Ty, span: Span) {
+    /// `base[i] = v` on a list: the element type widens to take `v`. Returns the element
+    /// type after the store.
+    pub(super) fn store_element(
+        &mut self,
+        base: &Expr,
+        elem: &Ty,
+        vt: Ty,
+        span: Span,
+    ) -> Option<Ty> {
         match join(elem, &vt) {
-            Some(j) if j == *elem => {}
-            Some(j) => self.refine(base, Ty::list(j)),
-            None => self.error(
-                span,
-                msg::bad_store(
-                    &vt.to_string(),
-                    &format!("{} element", Ty::list(elem.clone())),
-                ),
-            ),
+            Some(j) if j == *elem => Some(j),
+            Some(j) => {
+                self.refine(base, Ty::list(j.clone()));
+                Some(j)
+            }
+            None => {
+                self.error(
+                    span,
+                    msg::bad_store(
+                        &vt.to_string(),
+                        &format!("{} element", Ty::list(elem.clone())),
+                    ),
+                );
+                None
+            }
         }
     }
 
@@ -72,15 +197,17 @@ impl Typer<'_> {
         &mut self,
         target: &Target,
         op: BinOp,
-        cur: &Ty,
-        v: &Ty,
+        (cur, value, v): (&Ty, &Expr, &Ty),
         span: Span,
     ) {
         let ok = match (op, v) {
             (BinOp::Add, Ty::List(_)) => match join(cur, v) {
                 Some(j) => {
                     if j != *cur {
-                        self.refine_target(target, j);
+                        self.refine_target(target, j.clone());
+                    }
+                    if let Ty::List(elem) = &j {
+                        self.share_items(value, elem);
                     }
                     true
                 }
@@ -167,7 +294,9 @@ impl Typer<'_> {
     pub(super) fn list_comp(&mut self, elt: &Expr, gens: &[Generator]) -> Option<Ty> {
         for g in gens {
             let item = self.iter_item(&g.iter);
-            self.store(&g.target, item, g.iter.span);
+            if let Some(held) = self.store(&g.target, item, g.iter.span) {
+                self.share_iter(&g.iter, &held);
+            }
             for c in &g.conds {
                 self.condition(c);
             }
@@ -200,6 +329,10 @@ impl Typer<'_> {
                     return None;
                 }
             };
+        }
+        // `[a, b]` holds the lists `a` and `b` themselves.
+        if elem.has_list() {
+            items.iter().for_each(|i| self.share(i, &elem));
         }
         Some(Ty::list(elem))
     }
@@ -266,25 +399,35 @@ impl Typer<'_> {
         let widen = |this: &mut Self, t: &Ty, span: Span| match join(&elem, t) {
             Some(j) => {
                 if j != elem {
-                    this.refine(recv, Ty::list(j));
+                    this.refine(recv, Ty::list(j.clone()));
                 }
+                Some(j)
             }
-            None => this.error(
-                span,
-                msg::bad_store(&t.to_string(), &format!("{rt} element")),
-            ),
+            None => {
+                this.error(
+                    span,
+                    msg::bad_store(&t.to_string(), &format!("{rt} element")),
+                );
+                None
+            }
         };
         match name {
             "append" => {
-                if arity(self, args.len() == 1, "1") {
-                    widen(self, &tys[0], args[0].span);
+                if arity(self, args.len() == 1, "1")
+                    && let Some(j) = widen(self, &tys[0], args[0].span)
+                {
+                    self.share(&args[0], &j);
                 }
                 Some(Ty::None)
             }
             "extend" => {
                 if arity(self, args.len() == 1, "1") {
                     match value_item(&tys[0]) {
-                        Some(t) if !matches!(tys[0], Ty::View(_)) => widen(self, &t, args[0].span),
+                        Some(t) if !matches!(tys[0], Ty::View(_)) => {
+                            if let Some(j) = widen(self, &t, args[0].span) {
+                                self.share_items(&args[0], &j);
+                            }
+                        }
                         _ => self.error(
                             args[0].span,
                             msg::bad_argument(
@@ -300,7 +443,9 @@ impl Typer<'_> {
             "insert" => {
                 if arity(self, args.len() == 2, "2") {
                     self.require_int(&tys[0], args[0].span, "list.insert() position");
-                    widen(self, &tys[1], args[1].span);
+                    if let Some(j) = widen(self, &tys[1], args[1].span) {
+                        self.share(&args[1], &j);
+                    }
                 }
                 Some(Ty::None)
             }

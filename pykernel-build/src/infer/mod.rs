@@ -1,8 +1,19 @@
 //! Pass 4: infer a static type for every local and expression, per specialisation.
 //!
 //! Every export signature is a root instance; calls to other functions of the file create
-//! instances specialised on the argument types. Inference runs to a fixpoint (types only
-//! widen: int joins float to float), then one last pass reports errors.
+//! instances specialised on the argument types (and on the list type a caller needs
+//! back, see [`InstanceKey::ret`]). Types only widen (int joins float to float), so a
+//! worklist reaches the fixpoint: an instance is typed again whenever something it read
+//! from a callee (its return type, the types its parameters took) changed, which makes
+//! the work proportional to the program, not to the length of its call chains. One last
+//! pass then reports errors.
+//!
+//! Lists are shared by reference, so every name and place holding one list must agree
+//! on its element type: where a list flows (assignment, element store, `append`, call
+//! argument, `return`), the place it came from widens too ([`Typer::share`]). Across
+//! calls this re-specialises: a callee that stores floats into an `int list` parameter
+//! makes the caller's list a float list, and the call then goes to the callee's
+//! `float list` instance.
 
 mod arrays;
 mod complex;
@@ -12,7 +23,7 @@ mod lists;
 pub(crate) use expr::{builtin_name, tuple_index};
 pub(crate) use lists::value_item;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::ir::{ExprId, Function, Module, Stmt, Target};
@@ -26,6 +37,10 @@ pub struct InstanceKey {
     pub func: usize,
     /// Argument types.
     pub args: Vec<Ty>,
+    /// The (list-holding) type a caller needs the result to have, when wider than what
+    /// the function returns on its own: `b = ident(a)` followed by `b.append(0.5)` needs
+    /// `ident` to return a float list, which makes its parameter, and so `a`, one.
+    pub ret: Option<Ty>,
 }
 
 /// The types of one specialisation.
@@ -45,6 +60,35 @@ pub struct Instance {
     pub ret_origin: Option<Span>,
     /// Instance called by each user-function call expression.
     pub calls: HashMap<ExprId, usize>,
+    /// The result type each call expression must have (see [`InstanceKey::ret`]).
+    ret_hints: HashMap<ExprId, Ty>,
+}
+
+impl Instance {
+    /// The Rust-level type of each parameter: the argument type, except that a
+    /// list-holding parameter has the type it took in the function (an `int list`
+    /// argument the function stores floats into is a float list from the start: the
+    /// caller's list is that float list, see the module docs).
+    pub fn param_types(&self, f: &Function) -> Vec<Ty> {
+        f.params
+            .iter()
+            .zip(&self.key.args)
+            .map(|((name, _), arg)| match self.locals.get(name) {
+                Some(local) if arg.has_list() => local.clone(),
+                _ => arg.clone(),
+            })
+            .collect()
+    }
+
+    /// What callers read from this instance: its result and its parameters' types.
+    fn interface(&self, f: &Function) -> (Option<Ty>, Vec<Option<Ty>>) {
+        let params = f
+            .params
+            .iter()
+            .map(|(n, _)| self.locals.get(n).cloned())
+            .collect();
+        (self.ret.clone(), params)
+    }
 }
 
 /// All instances of a kernel file.
@@ -55,6 +99,14 @@ pub struct Program {
     /// The instance of each root, in the order the roots were given.
     pub roots: Vec<usize>,
     index: HashMap<InstanceKey, usize>,
+    /// For each instance, the instances that called it (to type again when it changes).
+    callers: Vec<BTreeSet<usize>>,
+    /// Instances created since the worklist last looked.
+    fresh: Vec<usize>,
+    /// Functions that are not typed (see [`infer`]).
+    broken: BTreeSet<usize>,
+    /// Instances that called one of those.
+    calls_broken: BTreeSet<usize>,
 }
 
 impl Program {
@@ -70,7 +122,7 @@ impl Program {
             origins.insert(name.clone(), (*span, ty.clone()));
         }
         let ret = if returns_value(&f.body) {
-            None
+            key.ret.clone()
         } else {
             Some(Ty::None)
         };
@@ -82,46 +134,128 @@ impl Program {
             ret,
             ret_origin: None,
             calls: HashMap::new(),
+            ret_hints: HashMap::new(),
         };
         self.instances.push(inst);
-        self.index.insert(key, self.instances.len() - 1);
-        self.instances.len() - 1
+        self.callers.push(BTreeSet::new());
+        let idx = self.instances.len() - 1;
+        self.index.insert(key, idx);
+        self.fresh.push(idx);
+        idx
+    }
+
+    /// For each instance: does it call, directly or not, a function that is not typed?
+    fn tainted(&self) -> Vec<bool> {
+        let mut callers = vec![Vec::new(); self.instances.len()];
+        for (i, inst) in self.instances.iter().enumerate() {
+            for &c in inst.calls.values() {
+                callers[c].push(i);
+            }
+        }
+        let mut tainted = vec![false; self.instances.len()];
+        let mut stack: Vec<usize> = self.calls_broken.iter().copied().collect();
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut tainted[i], true) {
+                stack.extend(&callers[i]);
+            }
+        }
+        tainted
+    }
+
+    /// Drops the instances no root reaches (those that calls left behind when their
+    /// argument types widened) and renumbers the others.
+    fn prune(&mut self) {
+        let mut seen = vec![false; self.instances.len()];
+        let mut stack = self.roots.clone();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            stack.extend(self.instances[i].calls.values().copied());
+        }
+        let mut new_index = vec![usize::MAX; self.instances.len()];
+        let mut kept = Vec::new();
+        for (i, inst) in std::mem::take(&mut self.instances).into_iter().enumerate() {
+            if seen[i] {
+                new_index[i] = kept.len();
+                kept.push(inst);
+            }
+        }
+        for inst in &mut kept {
+            for v in inst.calls.values_mut() {
+                *v = new_index[*v];
+            }
+        }
+        self.roots.iter_mut().for_each(|r| *r = new_index[*r]);
+        self.calls_broken = self
+            .calls_broken
+            .iter()
+            .map(|&i| new_index[i])
+            .filter(|&i| i != usize::MAX)
+            .collect();
+        self.index = kept
+            .iter()
+            .enumerate()
+            .map(|(i, inst)| (inst.key.clone(), i))
+            .collect();
+        self.callers = vec![BTreeSet::new(); kept.len()];
+        self.instances = kept;
     }
 }
 
 /// Infers types for the given roots (function index, argument types).
-pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagnostic>) {
-    let mut program = Program::default();
+///
+/// Functions in `broken` (whose lowering failed) are not typed: their roots keep an
+/// unknown result, calls to them have no type, and the errors that only echo that
+/// ("cannot infer", "recursive function") are not reported in their callers.
+pub fn infer(
+    module: &Module,
+    roots: &[(usize, Vec<Ty>)],
+    broken: &BTreeSet<usize>,
+) -> (Program, Vec<Diagnostic>) {
+    let mut program = Program {
+        broken: broken.clone(),
+        ..Program::default()
+    };
     for (func, args) in roots {
         let idx = program.instance_for(
             module,
             InstanceKey {
                 func: *func,
                 args: args.clone(),
+                ret: None,
             },
         );
         program.roots.push(idx);
     }
-    // Fixpoint: each round re-types every instance with what the others know so far.
-    for _ in 0..64 {
-        let mut changed = false;
-        let mut i = 0;
-        while i < program.instances.len() {
-            changed |= Typer::run(module, &mut program, i, None);
-            i += 1;
-        }
-        if !changed {
-            break;
-        }
-    }
+    program
+        .fresh
+        .retain(|&i| !broken.contains(&program.instances[i].key.func));
+    let settled = fixpoint(module, &mut program);
+    program.prune();
+    let tainted = program.tainted();
     let mut diags: Vec<Diagnostic> = Vec::new();
-    for i in 0..program.instances.len() {
+    if !settled && let Some(&root) = program.roots.first() {
+        let f = &module.functions[program.instances[root].key.func];
+        diags.push(Diagnostic::error(
+            f.name_span,
+            msg::inference_diverges(&f.name),
+        ));
+    }
+    for (i, tainted) in tainted.into_iter().enumerate() {
+        if broken.contains(&program.instances[i].key.func) {
+            continue;
+        }
         let mut found = Vec::new();
         Typer::run(module, &mut program, i, Some(&mut found));
         // "cannot infer" after another error in the same function is usually its echo.
         let cannot_infer = Some("PK0305");
         if found.iter().any(|d| d.message.code != cannot_infer) {
             found.retain(|d| d.message.code != cannot_infer);
+        }
+        // So is any unknown type downstream of a call into a function that has errors.
+        if tainted {
+            found.retain(|d| !matches!(d.message.code, Some("PK0305" | "PK0213")));
         }
         for d in found {
             if !diags
@@ -132,7 +266,49 @@ pub fn infer(module: &Module, roots: &[(usize, Vec<Ty>)]) -> (Program, Vec<Diagn
             }
         }
     }
+    // A call that went to an instance specialised on its result looked up the plain
+    // instance first, which the first pruning may have dropped.
+    program.prune();
     (program, diags)
+}
+
+/// Types instances until nothing changes; `false` if it gave up (a safety net: types
+/// only widen, so this needs a few passes per instance and never comes near it).
+fn fixpoint(module: &Module, program: &mut Program) -> bool {
+    // A stack: the callees a function creates are typed before it is typed again.
+    let mut work: Vec<usize> = Vec::new();
+    let mut queued: Vec<bool> = Vec::new();
+    let mut runs: usize = 0;
+    loop {
+        for i in program.fresh.drain(..).rev() {
+            queued.resize(program.instances.len(), false);
+            if !std::mem::replace(&mut queued[i], true) {
+                work.push(i);
+            }
+        }
+        let Some(i) = work.pop() else {
+            return true;
+        };
+        queued[i] = false;
+        let f = &module.functions[program.instances[i].key.func];
+        let before = program.instances[i].interface(f);
+        // Within one function, a pass may read a local before a later statement widens it.
+        while Typer::run(module, program, i, None) {
+            runs += 1;
+            if runs > 64 * (program.instances.len() + 16) {
+                return false;
+            }
+        }
+        runs += 1;
+        if program.instances[i].interface(f) != before {
+            for &c in &program.callers[i] {
+                queued.resize(program.instances.len(), false);
+                if !std::mem::replace(&mut queued[c], true) {
+                    work.push(c);
+                }
+            }
+        }
+    }
 }
 
 /// Does the body contain `return <value>`?
@@ -235,15 +411,17 @@ impl<'a> Typer<'a> {
         match s {
             Stmt::Assign { target, value, .. } => {
                 let vt = self.expr(value);
-                self.store(target, vt.clone(), value.span);
+                let held = self.store(target, vt.clone(), value.span);
                 // `b = a` with `b` a float list and `a` an int list: `a` becomes a float
                 // list too, so that both names keep sharing one list.
-                if let (Target::Local(name, _), Some(vt)) = (target, vt)
-                    && vt.has_list()
-                    && let Some(lt) = self.inst().locals.get(name).cloned()
-                    && lt != vt
+                if let Some(held) = held {
+                    self.share(value, &held);
+                }
+                // `a[i:j] = b` puts b's items into a.
+                if let Target::Slice { base, .. } = target
+                    && let Some(Ty::List(elem)) = self.inst().exprs[base.id as usize].clone()
                 {
-                    self.refine(value, lt);
+                    self.share_items(value, &elem);
                 }
             }
             Stmt::AugAssign {
@@ -267,7 +445,7 @@ impl<'a> Typer<'a> {
                 if let (Some(c), Some(v)) = (current, vt) {
                     if let Ty::List(_) = c {
                         // `a += b` extends `a` in place; `a *= n` repeats it in place.
-                        self.list_aug_assign(target, *op, &c, &v, *span);
+                        self.list_aug_assign(target, *op, (&c, value, &v), *span);
                         return;
                     }
                     let r = self.binary_type(*op, &c, &v, value, *span);
@@ -310,7 +488,9 @@ impl<'a> Typer<'a> {
                 orelse,
             } => {
                 let item = self.iter_item(iter);
-                self.store(target, item, iter.span);
+                if let Some(held) = self.store(target, item, iter.span) {
+                    self.share_iter(iter, &held);
+                }
                 self.block(body);
                 self.block(orelse);
             }
@@ -320,13 +500,10 @@ impl<'a> Typer<'a> {
                     None => Some(Ty::None),
                 };
                 if let Some(t) = t {
-                    self.returned(t.clone(), *span);
+                    self.returned(t, *span);
                     // A returned list takes the function's (joined) list type.
-                    if let (Some(v), Some(ret)) = (value, self.inst().ret.clone())
-                        && t.has_list()
-                        && ret != t
-                    {
-                        self.refine(v, ret);
+                    if let (Some(v), Some(ret)) = (value, self.inst().ret.clone()) {
+                        self.share(v, &ret);
                     }
                 }
             }
@@ -372,50 +549,61 @@ impl<'a> Typer<'a> {
         }
     }
 
-    fn store(&mut self, target: &Target, vt: Option<Ty>, vspan: Span) {
-        let Some(vt) = vt else { return };
+    /// Stores a value of type `vt` into `target`; returns the type the target holds
+    /// afterwards when it is a local, a list element or a tuple of those (the type a
+    /// stored list must share, see [`Typer::share`]).
+    fn store(&mut self, target: &Target, vt: Option<Ty>, vspan: Span) -> Option<Ty> {
+        let vt = vt?;
         match target {
             Target::Tuple(targets, span) => match &vt {
                 Ty::Tuple(items) if items.len() == targets.len() => {
+                    // An item stored where no list can live (an array element) asks
+                    // nothing of the value: it keeps its own type.
+                    let mut held = Vec::new();
                     for (t, it) in targets.iter().zip(items) {
                         if let Target::Slice { span, .. } = t {
                             self.error(
                                 *span,
                                 msg::unsupported_statement("a slice inside tuple unpacking"),
                             );
+                            held.push(it.clone());
                             continue;
                         }
-                        self.store(t, Some(it.clone()), vspan);
+                        let h = self.store(t, Some(it.clone()), vspan);
+                        held.push(h.unwrap_or_else(|| it.clone()));
                     }
+                    Some(Ty::Tuple(held))
                 }
-                _ => self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len())),
+                _ => {
+                    self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len()));
+                    None
+                }
             },
             Target::Local(name, span) => {
                 if let Ty::Elementwise(_) = vt {
                     self.error(vspan, msg::array_temporary());
-                    return;
+                    return None;
                 }
                 self.assign_local(name, *span, vt);
+                self.inst().locals.get(name).cloned()
             }
             Target::Index { base, index, span } => {
-                let Some(elem) = self.index_type(base, index) else {
-                    return;
-                };
+                let elem = self.index_type(base, index)?;
                 let bt = self.inst().exprs[base.id as usize].clone();
                 if let Some(Ty::List(_)) = bt {
-                    self.store_element(base, &elem, vt, *span);
-                    return;
+                    return self.store_element(base, &elem, vt, *span);
                 }
                 if let Ty::Array(..) = elem {
                     self.array_slice_store(&elem, &vt, *span);
-                    return;
+                    return None;
                 }
                 if let Some(a @ Ty::Array(..)) = &bt
                     && !self.array_element_store(a, &vt, *span)
                 {
-                    return;
+                    return None;
                 }
                 self.check_store(&vt, &elem, bt.as_ref(), *span);
+                None
             }
             Target::Slice {
                 base,
@@ -462,6 +650,7 @@ impl<'a> Typer<'a> {
                     }
                     None => {}
                 }
+                None
             }
         }
     }
@@ -566,6 +755,109 @@ mod tests {
         let (_, _, p, d) = inferred(src);
         assert!(d.is_empty(), "{:?}", texts(&d));
         assert_eq!(p.instances[0].ret, Some(Ty::INT));
+    }
+
+    #[test]
+    fn long_call_chains_need_no_iteration_cap() {
+        // `h0` calls `h1` ... calls `h{n-1}`: each return type is known only once its
+        // callee's is; no number of passes over the instances is enough in general.
+        for n in [64, 200, 1000] {
+            let mut src = String::from("#pythran export h0(int)\n");
+            for i in 0..n - 1 {
+                src += &format!("def h{i}(x):\n    return h{}(x) + 1\n", i + 1);
+            }
+            src += &format!("def h{}(x):\n    return x * 0.5\n", n - 1);
+            let (_, _, p, d) = inferred(&src);
+            assert!(d.is_empty(), "{n}: {:?}", texts(&d));
+            assert_eq!(p.instances.len(), n);
+            assert!(p.instances.iter().all(|i| i.ret == Some(Ty::FLOAT)));
+        }
+    }
+
+    #[test]
+    fn mutual_recursion_still_settles_and_needs_a_base_case() {
+        let src = "#pykernel export even(int)\ndef even(n):\n    if n == 0:\n        return True\n    return odd(n - 1)\ndef odd(n):\n    if n == 0:\n        return False\n    return even(n - 1)\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(p.instances.len(), 2);
+        assert!(p.instances.iter().all(|i| i.ret == Some(Ty::BOOL)));
+        let src =
+            "#pykernel export f(int)\ndef f(n):\n    return g(n) + 1\ndef g(n):\n    return f(n)\n";
+        let (_, _, _, d) = inferred(src);
+        assert!(
+            texts(&d).iter().any(|t| t.contains("recursive function")),
+            "{:?}",
+            texts(&d)
+        );
+    }
+
+    #[test]
+    fn recursion_that_nests_its_arguments_is_an_error() {
+        let src = "#pykernel export f(int)\ndef f(n):\n    return g(n, n)\ndef g(x, n):\n    if n == 0:\n        return 0\n    return g((x, x), n - 1)\n";
+        let (_, _, _, d) = inferred(src);
+        assert!(
+            texts(&d).iter().any(|t| t.contains("keep growing")),
+            "{:?}",
+            texts(&d)
+        );
+    }
+
+    fn local(p: &crate::infer::Program, func: usize, name: &str) -> Ty {
+        let i = p.instances.iter().find(|i| i.key.func == func);
+        i.map(|i| i.locals[name].clone()).unwrap_or(Ty::None)
+    }
+
+    #[test]
+    fn a_helper_storing_floats_makes_the_callers_list_a_float_list() {
+        let src = "#pythran export grid(int)\ndef relax(u):\n    for i in range(1, len(u) - 1):\n        u[i] = (u[i - 1] + u[i + 1]) / 2\ndef grid(n):\n    u = [0] * n\n    u[0] = 1\n    relax(u)\n    return u\n";
+        let (m, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        let fl = Ty::list(Ty::FLOAT);
+        assert_eq!(local(&p, 1, "u"), fl);
+        // Only the float-list instance of `relax` is left.
+        assert_eq!(p.instances.len(), 2);
+        let relax = p.instances.iter().find(|i| i.key.func == 0).unwrap();
+        assert_eq!(relax.key.args, vec![fl.clone()]);
+        assert_eq!(relax.param_types(&m.functions[0]), vec![fl]);
+    }
+
+    #[test]
+    fn lists_unify_through_returns_rows_appends_and_literals() {
+        let fl = Ty::list(Ty::FLOAT);
+        // A returned alias: `b` is `a`.
+        let src = "#pythran export f(int)\ndef ident(u):\n    return u\ndef f(n):\n    a = [0] * n\n    b = ident(a)\n    b[0] = 0.5\n    return a\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(local(&p, 1, "a"), fl);
+        // A fresh result: only the result that gets floats is a float list.
+        let src = "#pythran export f(int)\ndef mk(n):\n    return [0] * n\ndef f(n):\n    a = mk(n)\n    b = mk(n)\n    b[0] = 0.5\n    return a, b\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(local(&p, 1, "a"), Ty::list(Ty::INT));
+        assert_eq!(local(&p, 1, "b"), fl);
+        // Rows seen through a loop variable, an appended list, a list literal, a tuple.
+        for body in [
+            "m = [[0] * n for _ in range(n)]\n    for row in m:\n        row[0] = 0.5\n    return m",
+            "m = []\n    r = [0] * n\n    m.append(r)\n    m.append([0.5])\n    return r",
+            "r = [0] * n\n    m = [r, [0.5]]\n    return r",
+            "r = [0] * n\n    t = (r, n)\n    x, y = t\n    x[0] = 0.5\n    return r",
+        ] {
+            let src = format!("#pythran export f(int)\ndef f(n):\n    {body}\n");
+            let (_, _, p, d) = inferred(&src);
+            assert!(d.is_empty(), "{body}: {:?}", texts(&d));
+            let ret = p.instances[0].ret.clone().unwrap();
+            assert!(ret == fl || ret == Ty::list(fl.clone()), "{body}: {ret}");
+        }
+    }
+
+    #[test]
+    fn scalars_in_returned_tuples_keep_their_types() {
+        // Only the lists of a tuple are shared: `n` stays an int (it is a range bound).
+        let src = "#pythran export f(int)\ndef pair(n):\n    u = [0] * n\n    for i in range(n):\n        u[i] = i\n    return u, n\ndef f(n):\n    a, k = pair(n)\n    k = 0.5\n    a[0] = 0.5\n    return a\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        assert_eq!(local(&p, 0, "n"), Ty::INT);
+        assert_eq!(local(&p, 0, "u"), Ty::list(Ty::FLOAT));
     }
 
     #[test]

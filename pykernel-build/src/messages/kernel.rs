@@ -174,6 +174,26 @@ pub fn recursion_without_base(name: &str) -> Message {
     .hint("add a non-recursive `return` (a base case) before the recursive one")
 }
 
+/// Recursive calls whose argument types nest deeper at every call.
+pub fn argument_type_grows(name: &str) -> Message {
+    Message::new(
+        "PK0320",
+        format!("the argument types of recursive calls to `{name}` keep growing"),
+        "this argument nests deeper at every call",
+    )
+    .hint("each call needs a fixed type: pass values of one type at every level of the recursion")
+}
+
+/// Type inference did not settle (a pykernel bug: types only widen).
+pub fn inference_diverges(name: &str) -> Message {
+    Message::new(
+        "PK0999",
+        format!("internal error: type inference of `{name}` and its callees does not settle"),
+        "in the calls from here",
+    )
+    .hint("this is a pykernel bug; please report it with this kernel")
+}
+
 /// `range`, `enumerate`, `zip` or `reversed` used where nothing iterates over it.
 pub fn range_outside_for(name: &str) -> Message {
     Message::new(
@@ -296,7 +316,7 @@ pub fn maybe_unassigned(name: &str) -> Message {
         format!("`{name}` might be used before it is assigned"),
         "may be unassigned here",
     )
-    .hint("assign it on every path before this use (CPython would raise UnboundLocalError)")
+    .hint("where it is, the kernel raises UnboundLocalError, as CPython does; assign it on every path before this use to make the check go away")
 }
 
 /// A result type the compiler cannot return.
