@@ -362,7 +362,10 @@ impl Walk<'_> {
         } else if matches!(ty_of(self.ctx.inst, b), Ty::Scalar(s) if kind(s.dtype) == 2)
             && self.float_leaf(b)
         {
-            (Fact::NonZero(b.id), vec![Cond::NonZero(super::extremes::ExprRef(Box::new(b.clone())))])
+            (
+                Fact::NonZero(b.id),
+                vec![Cond::NonZero(super::extremes::ExprRef(Box::new(b.clone())))],
+            )
         } else {
             return;
         };

@@ -17,8 +17,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::FnEmitter;
-use crate::analysis::Fact;
 use super::expr::Mode;
+use crate::analysis::Fact;
 use crate::ir::{BinOp, Expr, ExprKind, UnaryOp};
 use crate::types::{Scalar, kind};
 

@@ -278,7 +278,10 @@ mod tests {
         let fast = &c[..c.find("cold_path").expect("versioned")];
         assert!(fast.contains("(w != 0.0)"), "{c}");
         assert!(!fast.contains("py_truediv"), "{fast}");
-        assert!(fast.contains("mod_pos(") && fast.contains("floordiv_pos("), "{fast}");
+        assert!(
+            fast.contains("mod_pos(") && fast.contains("floordiv_pos("),
+            "{fast}"
+        );
         assert!(!fast.contains("modulo("), "{fast}");
     }
 
