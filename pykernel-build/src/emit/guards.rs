@@ -27,12 +27,12 @@ pub(crate) struct Header<'a> {
 
 impl FnEmitter<'_> {
     /// The checks of loop `key` not proven yet, as one condition, and the facts they
-    /// prove (`None`: nothing to check).
+    /// prove (`None`: nothing to prove; an empty condition: facts that hold anyway).
     pub(crate) fn loop_guard(
         &mut self,
         key: LoopKey,
         header: &Header<'_>,
-    ) -> Option<(TokenStream, Vec<Fact>)> {
+    ) -> Option<(Option<TokenStream>, Vec<Fact>)> {
         let plan = self.plans.loops.get(&key)?;
         let mut conds: Vec<TokenStream> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
@@ -54,7 +54,8 @@ impl FnEmitter<'_> {
         if keys.is_empty() {
             return None;
         }
-        Some((quote!((#(#conds)&&*)), keys))
+        let cond = (!conds.is_empty()).then(|| quote!((#(#conds)&&*)));
+        Some((cond, keys))
     }
 
     fn cond_tokens(&mut self, c: &Cond, h: &Header<'_>) -> TokenStream {

@@ -22,9 +22,16 @@ use crate::types::{Scalar, Ty};
 
 /// The two copies of a versioned loop: `fast` (unchecked) when the one check before the
 /// loop passes, else `slow` (checked, and marked cold so that LLVM keeps the fast copy's
-/// values in registers).
-pub(crate) fn versioned(cond: &TokenStream, fast: &TokenStream, slow: &TokenStream) -> TokenStream {
-    quote!(if #cond { #fast } else { ::pykernel::__private::cold_path(); #slow })
+/// values in registers). No condition: the facts hold anyway, only `fast` is needed.
+pub(crate) fn versioned(
+    cond: &Option<TokenStream>,
+    fast: &TokenStream,
+    slow: &TokenStream,
+) -> TokenStream {
+    match cond {
+        Some(cond) => quote!(if #cond { #fast } else { ::pykernel::__private::cold_path(); #slow }),
+        None => fast.clone(),
+    }
 }
 
 /// A `range` loop's literal step (1 when absent; `None` for a run-time step).
@@ -81,10 +88,13 @@ impl FnEmitter<'_> {
         };
         let version = self.loop_guard(stop.id, &header);
         // An empty range runs nothing: no need for the checked copy.
-        let version = version.map(|(cond, keys)| match literal_step(step) {
-            Some(k) if k > 0 => (quote!((#lo >= #hi || #cond)), keys),
-            Some(_) => (quote!((#lo <= #hi || #cond)), keys),
-            None => (cond, keys),
+        let version = version.map(|(cond, keys)| {
+            let cond = cond.map(|cond| match literal_step(step) {
+                Some(k) if k > 0 => quote!((#lo >= #hi || #cond)),
+                Some(_) => quote!((#lo <= #hi || #cond)),
+                None => cond,
+            });
+            (cond, keys)
         });
         // Innermost unit-step loops whose accesses are all proven may run on slices.
         let proven: Vec<Fact> = self
@@ -283,6 +293,17 @@ mod tests {
             "{fast}"
         );
         assert!(!fast.contains("modulo("), "{fast}");
+    }
+
+    #[test]
+    fn facts_that_hold_anyway_need_no_second_copy() {
+        let c = code(
+            "int, int",
+            "n, k",
+            "    s = 0\n    for i in range(n):\n        s += k % (i + 1)\n    return s",
+        );
+        assert!(c.contains("mod_pos("), "{c}");
+        assert!(!c.contains("cold_path"), "{c}");
     }
 
     #[test]
