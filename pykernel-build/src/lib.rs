@@ -18,6 +18,7 @@
 //! files, write `$OUT_DIR/pykernel/*.rs` and talk to cargo.
 
 mod analysis;
+mod arrayexpr;
 mod bind;
 mod check;
 mod compile;

@@ -78,6 +78,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
     }
 
     let plans = crate::analysis::analyze(&module, &program);
+    let kernels = crate::arrayexpr::plan(&module, &program);
     let emitted = emit(&EmitInput {
         path,
         module: &module,
@@ -88,6 +89,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         c_symbols: config.c_symbols,
         bounds_checks: config.bounds_checks,
         plans: &plans,
+        kernels: &kernels,
     });
     let (core, python) = match (format_items(emitted.core), format_items(emitted.python)) {
         (Ok(c), Ok(p)) => (c, p),

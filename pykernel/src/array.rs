@@ -112,6 +112,12 @@ impl<T, const D: usize> Array<T, D> {
         &self.owner
     }
 
+    /// The owner of the memory (`None` for views of memory the caller owns).
+    #[inline(always)]
+    pub(crate) fn owner_ref(&self) -> &ArrayOwner<T> {
+        &self.owner
+    }
+
     /// The view and the owner, apart (generated code keeps array variables this way).
     #[inline(always)]
     pub fn split(self) -> (ArrayView<T, D>, ArrayOwner<T>) {
@@ -344,6 +350,21 @@ impl<T: Copy, const D: usize> Array<T, D> {
 }
 
 impl<T: Copy, const D: usize> ArrayView<T, D> {
+    /// A view from its parts (no origin).
+    ///
+    /// # Safety
+    /// `ptr` with `shape` and `strides` (in elements) must address valid `T`s for as long
+    /// as the view is used.
+    #[inline(always)]
+    pub(crate) unsafe fn from_parts(ptr: *mut T, shape: [usize; D], strides: [isize; D]) -> Self {
+        ArrayView {
+            ptr,
+            shape,
+            strides,
+            origin: 0,
+        }
+    }
+
     /// An empty view (the initial value of array variables).
     pub fn empty() -> Self {
         ArrayView {

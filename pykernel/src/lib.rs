@@ -17,6 +17,7 @@
 
 mod array;
 mod bound;
+mod broadcast;
 mod capsule;
 mod cmath;
 mod complex;
@@ -30,6 +31,8 @@ mod python;
 #[cfg(feature = "pyo3")]
 mod python_array;
 mod python_error;
+mod reduce;
+mod reshape;
 #[cfg(feature = "pyo3")]
 mod python_list;
 mod view;
@@ -64,6 +67,8 @@ pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::bound::Bnd;
+    pub use crate::broadcast::{broadcast_shape, check_inplace, check_store};
+    pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};

@@ -94,6 +94,10 @@ impl FnEmitter<'_> {
     /// A Rust expression for `e`, of the Rust type of its kernel type.
     pub(crate) fn expr(&mut self, e: &Expr) -> TokenStream {
         let ty = self.ty(e);
+        // A tree of elementwise array operations: one loop nest into a new array.
+        if self.kernels.kernel(e.id).is_some() {
+            return self.kernel_into(e, super::arrayexpr::Sink::New);
+        }
         match &e.kind {
             ExprKind::Int(v) => int_literal(*v),
             ExprKind::Float(v) => float_literal(*v),
@@ -103,6 +107,8 @@ impl FnEmitter<'_> {
             }
             ExprKind::Bool(b) => quote!(#b),
             ExprKind::None => quote!(()),
+            // Only inside an index (`a[..., 0]`), which handles it.
+            ExprKind::Ellipsis => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
                 let read = if let Ty::Array(..) = ty {
@@ -123,7 +129,14 @@ impl FnEmitter<'_> {
             }
             ExprKind::List(items) => self.list_literal(items, &ty),
             ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
-            ExprKind::Method(recv, name, args) => self.method(recv, name, args),
+            ExprKind::Method(recv, name, args) => {
+                if let Ty::Array(..) = self.ty(recv)
+                    && let Some(t) = self.np_method(recv, name, args, &ty)
+                {
+                    return t;
+                }
+                self.method(recv, name, args)
+            }
             ExprKind::Attr(base, name) if matches!(self.ty(base), Ty::Array(..)) && name == "T" => {
                 let b = self.expr(base);
                 quote!(#b.t())
@@ -342,6 +355,12 @@ impl FnEmitter<'_> {
             return self.iterable_builtin(b, args, ty);
         }
         match b {
+            Builtin::Ufunc(_)
+            | Builtin::NpReduce(_)
+            | Builtin::NpShape(_)
+            | Builtin::NpWhere
+            | Builtin::NpClip
+            | Builtin::NpAstype(_) => return self.np_builtin(b, args, ty),
             // Known when compiling: every array variable has one dtype.
             Builtin::DtypeEq { ne, fixed } => {
                 let dtypes: Vec<Dtype> = args.iter().map(|a| self.ty(a).elem_dtype()).collect();

@@ -10,6 +10,7 @@
 //!
 //! Generated code only calls `pykernel::__private` paths.
 
+mod arrayexpr;
 mod arrays;
 mod complex;
 mod division;
@@ -20,8 +21,10 @@ mod iter;
 mod lanes;
 mod lists;
 mod loops;
+mod npcalls;
 mod stmt;
 mod types;
+mod ufunc_elem;
 mod writes;
 
 use std::collections::BTreeSet;
@@ -59,6 +62,8 @@ pub struct EmitInput<'a> {
     pub bounds_checks: bool,
     /// The bounds analysis, per instance.
     pub plans: &'a [crate::analysis::InstancePlans],
+    /// The whole-array kernels, per instance.
+    pub kernels: &'a [crate::arrayexpr::InstanceKernels],
 }
 
 /// Emits one function instance.
@@ -78,6 +83,8 @@ pub(crate) struct FnEmitter<'a> {
     bounds_checks: bool,
     /// This instance's loop plans (the bounds analysis).
     plans: &'a crate::analysis::InstancePlans,
+    /// This instance's whole-array kernels.
+    kernels: &'a crate::arrayexpr::InstanceKernels,
     /// Reads (by span) that may find their local unassigned, and those locals.
     unbound_reads: &'a BTreeSet<Span>,
     unbound_names: &'a BTreeSet<String>,
@@ -174,6 +181,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],
+            kernels: &input.kernels[index],
             unbound_reads: unbound.0,
             unbound_names: unbound.1,
             unbound_free: unbound.2,

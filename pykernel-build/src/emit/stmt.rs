@@ -251,9 +251,23 @@ impl FnEmitter<'_> {
             } if matches!(self.ty(base), Ty::Array(..)) => {
                 let d = self.ty(base).elem_dtype();
                 let vt = self.ty(value);
+                if let (Ty::Array(_, n), Ty::Array(..)) = (self.ty(base), &vt) {
+                    let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
+                    return self.store_kernel(value, &dest, n, d, None);
+                }
                 let v = self.expr(value);
                 let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
                 self.array_fill(dest, d, v, &vt)
+            }
+            Target::Index { base, index, .. }
+                if matches!(self.ty(base), Ty::Array(..))
+                    && self.rank_after(base, index) > 0
+                    && matches!(self.ty(value), Ty::Array(..)) =>
+            {
+                let d = self.ty(base).elem_dtype();
+                let n = self.rank_after(base, index) as u8;
+                let dest = self.array_read(base, index);
+                self.store_kernel(value, &dest, n, d, None)
             }
             Target::Slice {
                 base,
@@ -273,6 +287,27 @@ impl FnEmitter<'_> {
                 self.store_value(target, v, &vt)
             }
         }
+    }
+
+    /// `value` (an array or a number) stored element by element into the view `dest`
+    /// (rank `n`, dtype `d`), broadcast to its shape; `op`: `dest op= value`.
+    fn store_kernel(
+        &mut self,
+        value: &Expr,
+        dest: &TokenStream,
+        n: u8,
+        d: Dtype,
+        op: Option<crate::ir::BinOp>,
+    ) -> TokenStream {
+        self.kernel_into(
+            value,
+            super::arrayexpr::Sink::Store {
+                dest,
+                rank: n,
+                dtype: d,
+                inplace: op,
+            },
+        )
     }
 
     /// Stores the value `v` of type `vt` into a local, an element, or a tuple of those.
@@ -362,6 +397,38 @@ impl FnEmitter<'_> {
         };
         if let Some(cur @ Ty::List(_)) = current {
             return self.list_aug_assign(target, op, value, &cur);
+        }
+        // `a op= v` on an array, a slice or a row of one: in place, element by element.
+        match target {
+            Target::Local(name, _) => {
+                if let Some(Ty::Array(d, n)) = self.inst.locals.get(name).cloned() {
+                    let id = ident(name);
+                    let own = super::types::owner_ident(name);
+                    let dest = quote!(::pykernel::__private::Array::join(#id, &#own));
+                    return self.store_kernel(value, &dest, n, d, Some(op));
+                }
+            }
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            } => {
+                if let Ty::Array(d, n) = self.ty(base) {
+                    let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
+                    return self.store_kernel(value, &dest, n, d, Some(op));
+                }
+            }
+            Target::Index { base, index, .. }
+                if matches!(self.ty(base), Ty::Array(..)) && self.rank_after(base, index) > 0 =>
+            {
+                let d = self.ty(base).elem_dtype();
+                let n = self.rank_after(base, index) as u8;
+                let dest = self.array_read(base, index);
+                return self.store_kernel(value, &dest, n, d, Some(op));
+            }
+            _ => {}
         }
         if let Target::Index { base, index, .. } = target
             && matches!(self.ty(base), Ty::Array(..))

@@ -60,7 +60,10 @@ impl Typer<'_> {
             (Ty::Array(d, _), Ty::Scalar(s)) => {
                 kind(s.dtype) <= 3 && !python_complex_into_real(*s, *d)
             }
-            (Ty::Array(d, n), Ty::Array(e, m)) => d == e && n == m,
+            // NumPy broadcasts the value to the destination and casts its elements.
+            (Ty::Array(d, n), Ty::Array(e, m)) => {
+                m <= n && !(kind(*e) == 3 && kind(*d) < 3)
+            }
             _ => false,
         };
         if !ok {

@@ -50,10 +50,21 @@ impl Typer<'_> {
             }
             ExprKind::Unary(op, a) => {
                 let t = self.expr(a)?;
+                if let Ty::Array(..) = t {
+                    return self.array_unary(*op, &t, e.span);
+                }
                 self.unary_type(*op, &t, e.span)
             }
             ExprKind::Compare(first, rest) => {
                 let mut prev = self.expr(first);
+                let rest_tys: Vec<(CmpOp, Option<Ty>)> =
+                    rest.iter().map(|(op, r)| (*op, self.expr(r))).collect();
+                let any_array = prev.iter().chain(rest_tys.iter().filter_map(|(_, t)| t.as_ref()))
+                    .any(|t| matches!(t, Ty::Array(..)));
+                if any_array {
+                    let f = prev?;
+                    return self.array_compare(&rest_tys, &f, e.span);
+                }
                 let mut ok = true;
                 // NumPy scalars compare to `numpy.bool`; Python values to `bool`.
                 let mut py = prev
@@ -75,6 +86,7 @@ impl Typer<'_> {
                 }))
             }
             ExprKind::List(items) => self.list_literal(items, e.span),
+            ExprKind::Ellipsis => Some(Ty::None),
             ExprKind::SliceSpec(lo, hi, st) => {
                 for p in [lo, hi, st].into_iter().flatten() {
                     if let Some(t) = self.expr(p) {
@@ -248,6 +260,9 @@ impl Typer<'_> {
             );
             None
         };
+        if matches!(l, Ty::Array(..)) || matches!(r, Ty::Array(..)) {
+            return self.array_binary(op, l, r, span);
+        }
         let (ls, rs, array) = match (l, r) {
             (Ty::Scalar(a), Ty::Scalar(b)) => (*a, *b, false),
             (a, b)
@@ -467,6 +482,45 @@ impl Typer<'_> {
             }
         };
         match b {
+            Builtin::Abs if tys.len() == 1 && matches!(tys[0], Ty::Array(..)) => {
+                self.ufunc_type(crate::ir::Ufunc::Absolute, &tys, span)
+            }
+            Builtin::Ufunc(u) => {
+                if !arity(self, &u.nin().to_string(), args.len() == u.nin()) {
+                    return None;
+                }
+                self.ufunc_type(u, &tys, span)
+            }
+            Builtin::NpReduce(r) => {
+                if !arity(self, "1", args.len() == 1) {
+                    return None;
+                }
+                self.reduce_type(r, &tys[0], span)
+            }
+            Builtin::NpShape(f) => {
+                if !arity(self, "at least 1", !args.is_empty()) {
+                    return None;
+                }
+                self.shape_fn_type(f, &tys[0], &args[1..], &tys[1..], span)
+            }
+            Builtin::NpWhere => self.where_type(&tys, span),
+            Builtin::NpClip => self.clip_type(&tys, span),
+            Builtin::NpAstype(d) => {
+                let d = match d {
+                    crate::ir::DtypeArg::Fixed(d) => d,
+                    crate::ir::DtypeArg::OfLastArg => match tys.last() {
+                        Some(Ty::Array(d, _)) => *d,
+                        _ => return None,
+                    },
+                };
+                match tys.first() {
+                    Some(Ty::Array(_, n)) => Some(Ty::Array(d, *n)),
+                    _ => {
+                        self.error(span, crate::messages::numpy::np_argument("astype", "an array"));
+                        None
+                    }
+                }
+            }
             Builtin::Abs => {
                 if !arity(self, "1", args.len() == 1) {
                     return None;
@@ -702,5 +756,11 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpCast(d) => d.numpy_name(),
         Builtin::Cmath(f) => f.name(),
         Builtin::DtypeEq { .. } => "dtype",
+        Builtin::Ufunc(u) => u.name(),
+        Builtin::NpReduce(r) => r.name(),
+        Builtin::NpShape(f) => f.name(),
+        Builtin::NpWhere => "where",
+        Builtin::NpClip => "clip",
+        Builtin::NpAstype(_) => "astype",
     }
 }

@@ -362,6 +362,9 @@ impl Typer<'_> {
         let rt = rt?;
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
         if let Ty::Array(d, n) = rt {
+            if let Some(t) = self.array_method(&rt, name, args, &tys, e.span) {
+                return t;
+            }
             return match (name, tys.as_slice()) {
                 ("copy" | "transpose", []) => Some(rt),
                 ("flatten", []) => Some(Ty::Array(d, 1)),

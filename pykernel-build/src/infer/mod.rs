@@ -19,6 +19,8 @@ mod arrays;
 mod complex;
 mod expr;
 mod lists;
+mod numpy;
+pub(crate) mod ufunc_types;
 
 pub(crate) use expr::{builtin_name, tuple_index};
 pub(crate) use lists::value_item;
@@ -442,6 +444,18 @@ impl<'a> Typer<'a> {
                     Target::Index { base, index, .. } => self.index_type(base, index),
                     Target::Slice { .. } | Target::Tuple(..) => None,
                 };
+                let current = match (current, target) {
+                    (None, Target::Slice { base, .. }) => match self.expr(base) {
+                        Some(t @ Ty::Array(..)) => Some(t),
+                        _ => None,
+                    },
+                    (c, _) => c,
+                };
+                if let (Some(c @ Ty::Array(..)), Some(v)) = (&current, &vt) {
+                    // `a += b` on an array is NumPy's in-place ufunc: `a` keeps its type.
+                    self.array_aug_assign(c, *op, v, *span);
+                    return;
+                }
                 if let (Some(c), Some(v)) = (current, vt) {
                     if let Ty::List(_) = c {
                         // `a += b` extends `a` in place; `a *= n` repeats it in place.

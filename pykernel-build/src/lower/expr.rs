@@ -85,6 +85,7 @@ impl FnLowerer<'_, '_> {
                 ast::Constant::Float(f) => ExprKind::Float(*f),
                 ast::Constant::Bool(b) => ExprKind::Bool(*b),
                 ast::Constant::None => ExprKind::None,
+                ast::Constant::Ellipsis => ExprKind::Ellipsis,
                 ast::Constant::Complex { real, imag } if *real == 0.0 => ExprKind::Imag(*imag),
                 ast::Constant::Complex { .. } => {
                     return self.unsupported(span, "this complex literal");
@@ -96,6 +97,7 @@ impl FnLowerer<'_, '_> {
             },
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
             ast::Expr::Attribute(a) => match self.resolve(e) {
+                Some(Resolved::Import(Imported::NoneValue)) => ExprKind::None,
                 Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
                 Some(Resolved::Import(Imported::Imag(c))) => ExprKind::Imag(c),
                 _ if self.is_value(&a.value) => {
@@ -248,6 +250,7 @@ impl FnLowerer<'_, '_> {
             return e;
         }
         match self.ctx.imports.get(name) {
+            Some(Imported::NoneValue) => return Some(self.mk(span, ExprKind::None)),
             Some(Imported::Const(c)) => return Some(self.mk(span, ExprKind::Float(*c))),
             Some(Imported::Imag(c)) => return Some(self.mk(span, ExprKind::Imag(*c))),
             Some(_) => return self.unsupported(span, &format!("using `{name}` as a value")),
@@ -331,6 +334,13 @@ impl FnLowerer<'_, '_> {
         a: &ast::ExprAttribute,
         span: Span,
     ) -> Option<Expr> {
+        // `a.astype(T)`: the dtype is known when compiling.
+        if a.attr.as_str() == "astype" && c.args.len() == 1 && c.keywords.is_empty() {
+            let recv = self.expr(&a.value)?;
+            let (d, source) = self.dtype_arg(&c.args[0])?;
+            let args = std::iter::once(recv).chain(source).collect();
+            return Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpAstype(d), args)));
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {

@@ -15,6 +15,8 @@ pub(crate) enum Imported {
     Const(f64),
     /// An imaginary constant (`cmath.infj`).
     Imag(f64),
+    /// `None` under another name (`numpy.newaxis`).
+    NoneValue,
     /// Something from another module, by path (errors only when used).
     Other(String),
 }
@@ -74,6 +76,21 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
         "numpy" => {
             if let Some(k) = AllocKind::from_name(name) {
                 return Imported::Func(Builtin::NpAlloc(k, None));
+            }
+            if let Some(u) = crate::ir::Ufunc::from_name(name) {
+                return Imported::Func(Builtin::Ufunc(u));
+            }
+            if let Some(r) = crate::ir::Reduce::from_name(name) {
+                return Imported::Func(Builtin::NpReduce(r));
+            }
+            if let Some(f) = crate::ir::ShapeFn::from_name(name) {
+                return Imported::Func(Builtin::NpShape(f));
+            }
+            match name {
+                "where" => return Imported::Func(Builtin::NpWhere),
+                "clip" => return Imported::Func(Builtin::NpClip),
+                "newaxis" => return Imported::NoneValue,
+                _ => {}
             }
             if let Some(f) = NpFn::from_name(name) {
                 return Imported::Func(Builtin::NpMath(f));

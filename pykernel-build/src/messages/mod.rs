@@ -5,6 +5,7 @@
 
 pub mod exports;
 pub mod kernel;
+pub mod numpy;
 
 /// A catalogue entry, filled in with the specifics of one occurrence.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,6 +7,9 @@
 
 use crate::diagnostics::Span;
 
+mod numpy;
+pub use numpy::{Reduce, ShapeFn, Ufunc};
+
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;
 
@@ -361,6 +364,8 @@ pub enum ExprKind {
     Method(Box<Expr>, String, Vec<Expr>),
     /// `value.name`: `z.real`, `z.imag`, `a.shape`, `a.T`.
     Attr(Box<Expr>, String),
+    /// `...` inside an index (`a[..., 0]`).
+    Ellipsis,
     /// `lo:hi:st` inside a multi-dimensional index (`a[1:, 0]`).
     SliceSpec(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
 }
@@ -479,6 +484,20 @@ pub enum Builtin {
     NpAlloc(AllocKind, Option<DtypeArg>),
     /// A `cmath` function.
     Cmath(CmathFn),
+    /// A NumPy ufunc called as a function (`np.sin(x)`, `np.maximum(a, b)`), on numbers
+    /// or arrays.
+    Ufunc(Ufunc),
+    /// A NumPy reduction of a whole array (`np.sum(a)`); the method forms (`a.sum()`)
+    /// stay methods.
+    NpReduce(Reduce),
+    /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
+    NpShape(ShapeFn),
+    /// `np.where(cond, a, b)`.
+    NpWhere,
+    /// `np.clip(a, lo, hi)`.
+    NpClip,
+    /// `a.astype(T)`: the array is the first argument (then `b` of `b.dtype`).
+    NpAstype(DtypeArg),
     /// `a.dtype == T` / `a.dtype != T` (`ne`), with `T` a NumPy type or `b.dtype`: the
     /// arguments are the arrays (`a`, then `b` when `fixed` is `None`).
     DtypeEq {

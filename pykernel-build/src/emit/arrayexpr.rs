@@ -1,0 +1,296 @@
+//! Printing the kernels of the array-expression pass (`crate::arrayexpr`): one loop nest
+//! per tree of elementwise operations, over the broadcast shape of its operands.
+//!
+//! The operands are evaluated once, in source order; arrays become views of the
+//! broadcast shape (stride 0 along broadcast axes), whose shape check is where NumPy's
+//! broadcast `ValueError` comes from; numbers are converted once to the dtype their
+//! operation computes in (with NEP 50's check that a Python int fits). The loop nest then
+//! reads every operand without bounds checks and writes the result where it goes: a new
+//! array, the destination of a store, the array of an in-place operator, or a reduction.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::FnEmitter;
+use super::types::{cast, dtype_tokens};
+use crate::arrayexpr::Kernel;
+use crate::exports::Dtype;
+use crate::infer::ufunc_types::{binop_ufunc, compare_ufunc, resolve, unary_ufunc};
+use crate::ir::{Builtin, Expr, ExprId, ExprKind, Ufunc};
+use crate::types::{Scalar, Ty};
+
+/// The operands of a kernel being printed: per leaf, its element value (inside the loop)
+/// and its element type.
+struct Operands {
+    elems: HashMap<ExprId, (TokenStream, Scalar)>,
+    /// Statements evaluating the operands, in source order.
+    setup: Vec<TokenStream>,
+    /// The array operands: their value's name and their broadcast view's name.
+    arrays: Vec<(Ident, Ident)>,
+}
+
+/// Where a kernel's elements go.
+pub(crate) enum Sink<'a> {
+    /// A new C-ordered array.
+    New,
+    /// An existing view (`out[...] = expr`): its tokens, rank and dtype; `inplace`: the
+    /// operator of `a op= expr`, whose left operand is the view itself (the shapes must
+    /// then broadcast to exactly the view's).
+    Store {
+        dest: &'a TokenStream,
+        rank: u8,
+        dtype: Dtype,
+        inplace: Option<crate::ir::BinOp>,
+    },
+}
+
+impl FnEmitter<'_> {
+    /// The kernel rooted at `e`, if any.
+    pub(crate) fn kernel_of(&self, e: &Expr) -> Option<Kernel> {
+        self.kernels.kernel(e.id).cloned()
+    }
+
+    /// The element type of `e`: its dtype as a NumPy scalar for arrays.
+    fn elem_scalar(&self, e: &Expr) -> Scalar {
+        match self.ty(e) {
+            Ty::Array(d, _) => Scalar::np(d),
+            Ty::Scalar(s) => s,
+            _ => Scalar::FLOAT,
+        }
+    }
+
+    /// Evaluates the operands of kernel `k` (rooted at `root`) and prepares them for a
+    /// loop nest of rank `rank`.
+    fn operands(&mut self, root: &Expr, k: &Kernel) -> Operands {
+        let mut ops = Operands {
+            elems: HashMap::new(),
+            setup: Vec::new(),
+            arrays: Vec::new(),
+        };
+        let nodes = self.kernels_nodes();
+        let leaves = if nodes.contains(&root.id) {
+            leaf_exprs(root, &nodes)
+        } else {
+            vec![root]
+        };
+        for (n, leaf) in leaves.into_iter().enumerate() {
+            let s = self.elem_scalar(leaf);
+            let v = self.expr(leaf);
+            match k.leaves.get(n).and_then(|l| l.rank) {
+                Some(r) => {
+                    let _ = r;
+                    let name = format_ident!("__pk_a{}", n);
+                    let b = format_ident!("__pk_b{}", n);
+                    ops.setup.push(quote!(let #name = #v;));
+                    ops.arrays.push((name, b.clone()));
+                    ops.elems
+                        .insert(leaf.id, (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)));
+                }
+                None => {
+                    let name = format_ident!("__pk_s{}", n);
+                    let t = dtype_tokens(s.dtype);
+                    ops.setup.push(quote!(let #name: #t = #v;));
+                    ops.elems.insert(leaf.id, (quote!(#name), s));
+                }
+            }
+        }
+        ops
+    }
+
+    fn kernels_nodes(&self) -> std::collections::BTreeSet<ExprId> {
+        self.kernels.nodes.clone()
+    }
+
+    /// The element of elementwise node `e` (inside the loop), and its type.
+    fn kernel_element(&mut self, e: &Expr, ops: &Operands) -> (TokenStream, Scalar) {
+        if let Some(v) = ops.elems.get(&e.id) {
+            return v.clone();
+        }
+        let out = self.elem_scalar(e);
+        let vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
+            .into_iter()
+            .map(|c| self.kernel_element(c, ops))
+            .collect();
+        let ufunc = match &e.kind {
+            ExprKind::Binary(op, ..) => Some(binop_ufunc(*op)),
+            ExprKind::Unary(op, _) => unary_ufunc(*op),
+            ExprKind::Compare(_, rest) => rest.first().and_then(|(op, _)| compare_ufunc(*op)),
+            ExprKind::CallBuiltin(Builtin::Ufunc(u), _) => Some(*u),
+            ExprKind::CallBuiltin(Builtin::Abs, _) => Some(Ufunc::Absolute),
+            ExprKind::Method(_, m, _) if m == "conj" || m == "conjugate" => Some(Ufunc::Conjugate),
+            _ => None,
+        };
+        if let Some(u) = ufunc {
+            return (self.ufunc_apply(u, &vals), out);
+        }
+        let v = match &e.kind {
+            ExprKind::CallBuiltin(Builtin::NpWhere, _) => {
+                let c = cast(vals[0].0.clone(), vals[0].1.dtype, Dtype::Bool);
+                let a = cast(vals[1].0.clone(), vals[1].1.dtype, out.dtype);
+                let b = cast(vals[2].0.clone(), vals[2].1.dtype, out.dtype);
+                quote!(if #c { #a } else { #b })
+            }
+            ExprKind::CallBuiltin(Builtin::NpClip, _) | ExprKind::Method(..) => {
+                let m = self.ufunc_apply(Ufunc::Maximum, &vals[0..2]);
+                let ms = match resolve(Ufunc::Maximum, &[vals[0].1, vals[1].1]) {
+                    Ok(l) => Scalar::np(l.output),
+                    Err(_) => out,
+                };
+                self.ufunc_apply(Ufunc::Minimum, &[(m, ms), vals[2].clone()])
+            }
+            ExprKind::CallBuiltin(Builtin::NpAstype(_), _) => {
+                cast(vals[0].0.clone(), vals[0].1.dtype, out.dtype)
+            }
+            _ => quote!(compile_error!("pykernel: unexpected elementwise node")),
+        };
+        (v, out)
+    }
+
+    /// One ufunc loop applied to element values: operands cast to the loop's inputs.
+    fn ufunc_apply(&mut self, u: Ufunc, vals: &[(TokenStream, Scalar)]) -> TokenStream {
+        let scalars: Vec<Scalar> = vals.iter().map(|(_, s)| *s).collect();
+        let Ok(l) = resolve(u, &scalars) else {
+            return quote!(compile_error!("pykernel: unresolved ufunc loop"));
+        };
+        let args: Vec<TokenStream> = vals
+            .iter()
+            .zip(&l.inputs)
+            .map(|((v, s), d)| cast(v.clone(), s.dtype, *d))
+            .collect();
+        super::ufunc_elem::ufunc_element(u, &args, &l)
+            .unwrap_or_else(|| quote!(compile_error!("pykernel: no element code for this ufunc loop")))
+    }
+
+    /// The loop nest of `rank` axes over `__pk_shape`, with `__pk_ix` the index of the
+    /// current element, running `body`.
+    fn nest(rank: u8, body: TokenStream) -> TokenStream {
+        let idx: Vec<Ident> = (0..rank).map(|k| format_ident!("__pk_i{}", k)).collect();
+        let mut inner = quote! {
+            let __pk_ix = [#(#idx as i64),*];
+            #body
+        };
+        for (k, i) in idx.iter().enumerate().rev() {
+            inner = quote!(for #i in 0..__pk_shape[#k] { #inner });
+        }
+        inner
+    }
+
+    /// The value of `e` (an elementwise expression, or any array or number) into `sink`,
+    /// element by element.
+    pub(crate) fn kernel_into(&mut self, e: &Expr, sink: Sink<'_>) -> TokenStream {
+        let k = self.kernel_of(e).unwrap_or_else(|| Kernel {
+            rank: match self.ty(e) {
+                Ty::Array(_, n) => n,
+                _ => 0,
+            },
+            leaves: vec![crate::arrayexpr::Leaf {
+                expr: e.id,
+                rank: match self.ty(e) {
+                    Ty::Array(_, n) => Some(n),
+                    _ => None,
+                },
+            }],
+        });
+        let ops = self.operands(e, &k);
+        let (v, s) = self.kernel_element(e, &ops);
+        let setup = &ops.setup;
+        let rank = k.rank as usize;
+        let shapes: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(a, _)| quote!(&#a.shape()[..]))
+            .collect();
+        let views: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(a, b)| quote!(let #b = #a.broadcast_to(__pk_shape);))
+            .collect();
+        let p = quote!(::pykernel::__private);
+        match sink {
+            Sink::New => {
+                let t = dtype_tokens(s.dtype);
+                let body = Self::nest(k.rank, quote!(__pk_out.set_unchecked(__pk_ix, #v);));
+                quote!({
+                    #(#setup)*
+                    let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
+                    #(#views)*
+                    let __pk_out = #p::Array::<#t, #rank>::zeros_of(__pk_shape)?;
+                    #body
+                    __pk_out
+                })
+            }
+            Sink::Store {
+                dest,
+                rank: dr,
+                dtype,
+                inplace,
+            } => {
+                let dr_u = dr as usize;
+                let (v, s) = match inplace {
+                    Some(op) => {
+                        let cur = (quote!(__pk_d.get_unchecked(__pk_ix)), Scalar::np(dtype));
+                        let r = self.ufunc_apply(binop_ufunc(op), &[cur, (v, s)]);
+                        let rs = resolve(binop_ufunc(op), &[Scalar::np(dtype), s])
+                            .map_or(s, |l| Scalar::np(l.output));
+                        (r, rs)
+                    }
+                    None => (v, s),
+                };
+                let v = if inplace.is_some() {
+                    cast(v, s.dtype, dtype)
+                } else {
+                    super::expr::store_cast(v, s, dtype)
+                };
+                let body = Self::nest(dr, quote!(__pk_d.set_unchecked(__pk_ix, #v);));
+                let check = if inplace.is_some() {
+                    // NumPy broadcasts the array itself with the operands.
+                    quote! {
+                        #p::check_inplace(&__pk_d.shape()[..], &[#(#shapes),*])?;
+                    }
+                } else {
+                    quote! {
+                        let __pk_bs: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
+                        #p::check_store(&__pk_d.shape()[..], &__pk_bs[..])?;
+                    }
+                };
+                // An operand overlapping the destination other than element for element
+                // is copied first, as if NumPy's input were evaluated before the output.
+                let copies: Vec<TokenStream> = ops
+                    .arrays
+                    .iter()
+                    .map(|(a, _)| {
+                        quote! {
+                            let #a = if #a.overlaps(&*__pk_d) { #a.copy() } else { #a };
+                        }
+                    })
+                    .collect();
+                quote!({
+                    #(#setup)*
+                    let __pk_d = #dest;
+                    #check
+                    #(#copies)*
+                    let __pk_shape: [usize; #dr_u] = __pk_d.shape();
+                    #(#views)*
+                    #body
+                })
+            }
+        }
+    }
+}
+
+/// The leaves of the tree rooted at `e` (operands that are not elementwise nodes), in
+/// evaluation order.
+fn leaf_exprs<'e>(e: &'e Expr, nodes: &std::collections::BTreeSet<ExprId>) -> Vec<&'e Expr> {
+    let mut out = Vec::new();
+    for c in crate::arrayexpr::operands(e) {
+        if nodes.contains(&c.id) {
+            out.extend(leaf_exprs(c, nodes));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+

@@ -1,0 +1,245 @@
+//! Emission of NumPy calls that are not elementwise kernels: reductions of whole arrays
+//! (`np.sum(a)`, `(a * b).max()`), shape functions (`reshape`, `ravel`, `transpose`,
+//! `expand_dims`, ...), and ufuncs, `np.where`, `np.clip` applied to numbers.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use super::types::{cast, dtype_tokens};
+use crate::exports::Dtype;
+use crate::infer::ufunc_types::resolve;
+use crate::ir::{Builtin, Expr, ExprKind, Reduce, ShapeFn, Ufunc};
+use crate::types::{Scalar, Ty, kind};
+
+impl FnEmitter<'_> {
+    /// An array value: a kernel materialized into a new array, or the expression itself.
+    fn array_value(&mut self, e: &Expr) -> TokenStream {
+        self.expr(e)
+    }
+
+    /// NumPy builtins (`Builtin::Ufunc`, `NpReduce`, `NpShape`, `NpWhere`, `NpClip`,
+    /// `NpAstype`) that are not elementwise kernels; `ty` is the call's type.
+    pub(crate) fn np_builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
+        match b {
+            Builtin::NpReduce(r) => self.reduce(r, &args[0], ty),
+            Builtin::NpShape(f) => self.shape_fn(f, &args[0], &args[1..], ty),
+            // On numbers: one element of the loop.
+            Builtin::Ufunc(u) => self.scalar_ufunc(u, args),
+            Builtin::NpWhere => {
+                let out = ty.scalar().map_or(Dtype::Float64, |s| s.dtype);
+                let c = self.cond(&args[0]);
+                let a = self.expr_as(&args[1], out);
+                let b = self.expr_as(&args[2], out);
+                quote!(if #c { #a } else { #b })
+            }
+            Builtin::NpClip => {
+                let vals: Vec<(TokenStream, Scalar)> =
+                    args.iter().map(|a| (self.expr(a), self.scalar(a))).collect();
+                let mx = self.ufunc_values(Ufunc::Maximum, &vals[0..2]);
+                let ms = resolve(Ufunc::Maximum, &[vals[0].1, vals[1].1])
+                    .map_or(vals[0].1, |l| Scalar::np(l.output));
+                self.ufunc_values(Ufunc::Minimum, &[(mx, ms), vals[2].clone()])
+            }
+            _ => quote!(compile_error!("pykernel: unexpected NumPy call")),
+        }
+    }
+
+    /// A ufunc on numbers.
+    fn scalar_ufunc(&mut self, u: Ufunc, args: &[Expr]) -> TokenStream {
+        let vals: Vec<(TokenStream, Scalar)> = args
+            .iter()
+            .map(|a| (self.expr(a), self.scalar(a)))
+            .collect();
+        self.ufunc_values(u, &vals)
+    }
+
+    /// One ufunc loop on values of known types (cast to the loop's inputs).
+    pub(crate) fn ufunc_values(&mut self, u: Ufunc, vals: &[(TokenStream, Scalar)]) -> TokenStream {
+        let scalars: Vec<Scalar> = vals.iter().map(|(_, s)| *s).collect();
+        let Ok(l) = resolve(u, &scalars) else {
+            return quote!(compile_error!("pykernel: unresolved ufunc loop"));
+        };
+        let args: Vec<TokenStream> = vals
+            .iter()
+            .zip(&l.inputs)
+            .map(|((v, s), d)| {
+                let v = if s.py {
+                    super::expr::weak_cast(v.clone(), *s, *d)
+                } else {
+                    cast(v.clone(), s.dtype, *d)
+                };
+                quote!({ #v })
+            })
+            .collect();
+        let names: Vec<proc_macro2::Ident> = (0..args.len())
+            .map(|k| quote::format_ident!("__pk_u{}", k))
+            .collect();
+        let refs: Vec<TokenStream> = names.iter().map(|n| quote!(#n)).collect();
+        let body = super::ufunc_elem::ufunc_element(u, &refs, &l)
+            .unwrap_or_else(|| quote!(compile_error!("pykernel: no element code for this ufunc loop")));
+        quote!({ #(let #names = #args;)* #body })
+    }
+
+    /// Methods of arrays handled here: reductions (`a.sum()`), shape methods
+    /// (`a.reshape(...)`, `a.ravel()`, `a.swapaxes(i, j)`, `a.squeeze(k)`,
+    /// `a.transpose(axes)`).
+    pub(crate) fn np_method(
+        &mut self,
+        recv: &Expr,
+        name: &str,
+        args: &[Expr],
+        ty: &Ty,
+    ) -> Option<TokenStream> {
+        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method())
+            && args.is_empty()
+        {
+            return Some(self.reduce(r, recv, ty));
+        }
+        let f = match name {
+            "reshape" => ShapeFn::Reshape,
+            "ravel" => ShapeFn::Ravel,
+            "swapaxes" => ShapeFn::Swapaxes,
+            "squeeze" => ShapeFn::Squeeze,
+            "transpose" if !args.is_empty() => ShapeFn::Transpose,
+            _ => return None,
+        };
+        Some(self.shape_fn(f, recv, args, ty))
+    }
+
+    /// A whole-array reduction of `a` (an array or a number), of result type `ty`.
+    fn reduce(&mut self, r: Reduce, a: &Expr, ty: &Ty) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let out = match ty {
+            Ty::Scalar(s) => s.dtype,
+            _ => Dtype::Int64,
+        };
+        let (d, _) = match self.ty(a) {
+            Ty::Array(d, n) => (d, n),
+            Ty::Scalar(s) => {
+                // `np.sum(3.0)`: the number itself, as the result type.
+                let v = self.expr(a);
+                return match r {
+                    Reduce::Any | Reduce::All => super::types::truthy(v, s.dtype),
+                    Reduce::CountNonzero => {
+                        let t = super::types::truthy(v, s.dtype);
+                        quote!((#t as i64))
+                    }
+                    _ => cast(v, s.dtype, out),
+                };
+            }
+            _ => return quote!(compile_error!("pykernel: reduction of a non-array")),
+        };
+        let v = self.array_value(a);
+        let ot = dtype_tokens(out);
+        let k = kind(d);
+        let conv = |x: TokenStream| cast(x, d, out);
+        let x = quote!(__pk_x);
+        let body = match r {
+            Reduce::Sum if kind(out) == 2 && out == d => quote!(#p::sum_float(&*__pk_a)),
+            Reduce::Sum if kind(out) == 3 && out == d => quote!(#p::sum_complex(&*__pk_a)),
+            Reduce::Sum => {
+                let cx = conv(x.clone());
+                quote!(#p::fold(&*__pk_a, 0 as #ot, |__pk_s: #ot, #x| __pk_s.wrapping_add(#cx)))
+            }
+            Reduce::Prod if kind(out) >= 2 => {
+                let cx = conv(x.clone());
+                let one = cast(quote!(1i64), Dtype::Int64, out);
+                quote!(#p::fold(&*__pk_a, #one, |__pk_s: #ot, #x| __pk_s * #cx))
+            }
+            Reduce::Prod => {
+                let cx = conv(x.clone());
+                quote!(#p::fold(&*__pk_a, 1 as #ot, |__pk_s: #ot, #x| __pk_s.wrapping_mul(#cx)))
+            }
+            Reduce::Min | Reduce::Max if k == 3 => {
+                quote!(compile_error!("pykernel: min/max of complex arrays are not supported yet"))
+            }
+            Reduce::Min | Reduce::Max => {
+                let max = r == Reduce::Max;
+                quote!(#p::extreme(&*__pk_a, #max)?)
+            }
+            Reduce::Mean | Reduce::Average => {
+                let n = quote!((__pk_a.size() as f64));
+                match k {
+                    2 if out == Dtype::Float32 => {
+                        quote!(#p::sum_float(&*__pk_a) / (__pk_a.size() as f32))
+                    }
+                    2 => quote!(#p::sum_float(&*__pk_a) / #n),
+                    3 => {
+                        let part = if out == Dtype::Complex64 { quote!(f32) } else { quote!(f64) };
+                        quote!({
+                            let __pk_z = #p::sum_complex(&*__pk_a);
+                            let __pk_n = __pk_a.size() as #part;
+                            #ot::new(__pk_z.re / __pk_n, __pk_z.im / __pk_n)
+                        })
+                    }
+                    _ => {
+                        let cx = cast(x.clone(), d, Dtype::Float64);
+                        quote!(#p::sum_as_f64(&*__pk_a, |#x| #cx) / #n)
+                    }
+                }
+            }
+            Reduce::Any | Reduce::All | Reduce::CountNonzero => {
+                let t = super::types::truthy(x.clone(), d);
+                match r {
+                    Reduce::Any => quote!(#p::fold(&*__pk_a, false, |__pk_s: bool, #x| __pk_s || #t)),
+                    Reduce::All => quote!(#p::fold(&*__pk_a, true, |__pk_s: bool, #x| __pk_s && #t)),
+                    _ => quote!(#p::fold(&*__pk_a, 0i64, |__pk_s: i64, #x| __pk_s + (#t as i64))),
+                }
+            }
+        };
+        quote!({ let __pk_a = #v; #body })
+    }
+
+    /// A shape function of array `a` with its other arguments, giving `ty`.
+    fn shape_fn(&mut self, f: ShapeFn, a: &Expr, args: &[Expr], ty: &Ty) -> TokenStream {
+        let v = self.array_value(a);
+        let r = match ty {
+            Ty::Array(_, n) => *n as usize,
+            _ => 1,
+        };
+        let ints: Vec<TokenStream> = self.shape_items(args);
+        match f {
+            ShapeFn::Reshape => quote!((#v).reshape::<#r>([#(#ints),*])?),
+            ShapeFn::BroadcastTo => quote!((#v).broadcast_to_shape::<#r>([#(#ints),*])?),
+            ShapeFn::Ravel => quote!((#v).ravel()),
+            ShapeFn::Transpose if args.is_empty() => quote!((#v).t()),
+            ShapeFn::Transpose => quote!((#v).permute([#(#ints),*])?),
+            ShapeFn::Swapaxes => quote!((#v).swapaxes(#(#ints),*)?),
+            ShapeFn::ExpandDims => quote!((#v).expand_dims::<#r>(#(#ints),*)?),
+            ShapeFn::Squeeze => quote!((#v).squeeze_axis::<#r>(#(#ints),*)?),
+            ShapeFn::AsContiguous => quote!((#v).ascontiguous()),
+            ShapeFn::AsArray => v,
+            ShapeFn::Copy => quote!((#v).copy()),
+        }
+    }
+
+    /// The integers of a shape argument: a tuple literal or value, or integers.
+    fn shape_items(&mut self, args: &[Expr]) -> Vec<TokenStream> {
+        if let [a] = args {
+            match (&a.kind, self.ty(a)) {
+                (ExprKind::Tuple(items), _) => {
+                    return items.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+                }
+                (_, Ty::Tuple(items)) => {
+                    let t = self.expr(a);
+                    let parts: Vec<TokenStream> = items
+                        .iter()
+                        .enumerate()
+                        .map(|(k, it)| {
+                            let k = syn::Index::from(k);
+                            let from = it.scalar().map_or(Dtype::Int64, |s| s.dtype);
+                            cast(quote!(__pk_t.#k), from, Dtype::Int64)
+                        })
+                        .collect();
+                    return parts
+                        .into_iter()
+                        .map(|p| quote!({ let __pk_t = #t; #p }))
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect()
+    }
+}

@@ -1,0 +1,309 @@
+//! Typing of NumPy programs: whole-array operators and ufuncs (with broadcasting and
+//! NEP 50 promotion), reductions, shape functions, `np.where`/`np.clip`, in-place
+//! operators and stores of arrays.
+//!
+//! An array-valued expression has the type `Ty::Array(dtype, rank)` like an array
+//! variable; whether it becomes a loop, a temporary or a view is decided later
+//! (`crate::arrayexpr`).
+
+use super::Typer;
+use super::ufunc_types::{binop_ufunc, compare_ufunc, resolve, unary_ufunc};
+use crate::diagnostics::Span;
+use crate::exports::Dtype;
+use crate::ir::{BinOp, CmpOp, Expr, ExprKind, Reduce, ShapeFn, Ufunc, UnaryOp};
+use crate::messages::numpy as msg;
+use crate::types::{Scalar, Ty, kind};
+
+/// An operand of an elementwise operation: its element scalar type and rank (0 for a
+/// number).
+pub(crate) fn operand(t: &Ty) -> Option<(Scalar, u8)> {
+    match t {
+        Ty::Array(d, n) => Some((Scalar::np(*d), *n)),
+        Ty::Scalar(s) => Some((*s, 0)),
+        _ => None,
+    }
+}
+
+/// NumPy's result dtype of a reduction of elements of dtype `d`.
+pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
+    use Dtype::*;
+    match r {
+        Reduce::Sum | Reduce::Prod => match d {
+            Bool | Int8 | Int16 | Int32 => Int64,
+            UInt8 | UInt16 | UInt32 => UInt64,
+            other => other,
+        },
+        Reduce::Mean | Reduce::Average => match d {
+            Float32 | Float64 | Complex64 | Complex128 => d,
+            _ => Float64,
+        },
+        Reduce::Min | Reduce::Max => d,
+        Reduce::Any | Reduce::All => Bool,
+        Reduce::CountNonzero => Int64,
+    }
+}
+
+/// Can NumPy cast `from` to `to` with `casting='same_kind'`?
+pub(crate) fn same_kind(from: Dtype, to: Dtype) -> bool {
+    let order = |d: Dtype| match d {
+        Dtype::Bool => 0,
+        _ if d.is_unsigned() => 1,
+        _ if d.is_int() => 2,
+        _ => kind(d) + 1,
+    };
+    order(from) <= order(to)
+}
+
+impl Typer<'_> {
+    /// The result of ufunc `u` on operands of these types (arrays broadcast; numbers
+    /// give a NumPy scalar).
+    pub(super) fn ufunc_type(&mut self, u: Ufunc, tys: &[Ty], span: Span) -> Option<Ty> {
+        let mut scalars = Vec::new();
+        let mut rank = 0u8;
+        for t in tys {
+            let Some((s, n)) = operand(t) else {
+                let names: Vec<String> = tys.iter().map(ToString::to_string).collect();
+                self.error(
+                    span,
+                    crate::messages::kernel::bad_operands(u.name(), &names[0], names.last().map_or("", |s| s.as_str())),
+                );
+                return None;
+            };
+            scalars.push(s);
+            rank = rank.max(n);
+        }
+        match resolve(u, &scalars) {
+            Ok(l) if rank == 0 => Some(Ty::Scalar(Scalar::np(l.output))),
+            Ok(l) => Some(Ty::Array(l.output, rank)),
+            Err(text) => {
+                self.error(span, msg::ufunc_types(&text));
+                None
+            }
+        }
+    }
+
+    /// `l op r` with an array operand.
+    pub(super) fn array_binary(&mut self, op: BinOp, l: &Ty, r: &Ty, span: Span) -> Option<Ty> {
+        self.ufunc_type(binop_ufunc(op), &[l.clone(), r.clone()], span)
+    }
+
+    /// `op a` of an array.
+    pub(super) fn array_unary(&mut self, op: UnaryOp, t: &Ty, span: Span) -> Option<Ty> {
+        match unary_ufunc(op) {
+            Some(u) => self.ufunc_type(u, std::slice::from_ref(t), span),
+            None => {
+                self.error(span, msg::array_truth());
+                None
+            }
+        }
+    }
+
+    /// `a < b` with an array operand.
+    pub(super) fn array_compare(
+        &mut self,
+        ops: &[(CmpOp, Option<Ty>)],
+        first: &Ty,
+        span: Span,
+    ) -> Option<Ty> {
+        let [(op, Some(r))] = ops else {
+            self.error(span, msg::chained_array_compare());
+            return None;
+        };
+        let Some(u) = compare_ufunc(*op) else {
+            self.error(
+                span,
+                crate::messages::kernel::bad_operands("in", &first.to_string(), &r.to_string()),
+            );
+            return None;
+        };
+        self.ufunc_type(u, &[first.clone(), r.clone()], span)
+    }
+
+    /// A NumPy reduction of a whole array (or number).
+    pub(super) fn reduce_type(&mut self, r: Reduce, t: &Ty, span: Span) -> Option<Ty> {
+        let Some((s, _)) = operand(t) else {
+            self.error(span, msg::np_argument(r.name(), "an array or a number"));
+            return None;
+        };
+        let d = reduce_dtype(r, s.dtype);
+        Some(if r == Reduce::CountNonzero {
+            Ty::INT
+        } else {
+            Ty::Scalar(Scalar::np(d))
+        })
+    }
+
+    /// `a op= v` with `a` an array (or a view of one): computed in place, NumPy's
+    /// `same_kind` casting back into `a`'s dtype.
+    pub(super) fn array_aug_assign(&mut self, a: &Ty, op: BinOp, v: &Ty, span: Span) {
+        let Ty::Array(d, n) = a else { return };
+        let Some(r) = self.array_binary(op, a, v, span) else {
+            return;
+        };
+        if let Some((_, m)) = operand(v)
+            && m > *n
+        {
+            self.error(span, msg::store_rank(m, *n));
+            return;
+        }
+        let out = match r {
+            Ty::Array(o, _) => o,
+            _ => return,
+        };
+        if !same_kind(out, *d) {
+            self.error(
+                span,
+                msg::inplace_cast(binop_ufunc(op).name(), out.numpy_name(), d.numpy_name()),
+            );
+        }
+    }
+
+    /// The rank of `np.reshape`'s shape argument(s): a tuple literal or value, or
+    /// integers.
+    fn shape_rank(&mut self, args: &[Expr], tys: &[Ty], what: &str, span: Span) -> Option<u8> {
+        let rank = match (args, tys) {
+            ([a], [Ty::Tuple(items)]) => {
+                let _ = a;
+                items.len()
+            }
+            (_, tys) if tys.iter().all(|t| t.scalar().is_some_and(|s| s.dtype.is_int())) => {
+                tys.len()
+            }
+            _ => {
+                self.error(span, msg::rank_not_static(what));
+                return None;
+            }
+        };
+        if rank == 0 || rank > 5 {
+            self.error(span, msg::rank_not_static(what));
+            return None;
+        }
+        Some(rank as u8)
+    }
+
+    /// A shape function of an array: `np.reshape(a, shape)`, `a.reshape(...)`, ...
+    /// (`args`/`tys` without the array).
+    pub(super) fn shape_fn_type(
+        &mut self,
+        f: ShapeFn,
+        a: &Ty,
+        args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Ty> {
+        let Ty::Array(d, n) = *a else {
+            self.error(span, msg::np_argument(f.name(), "an array"));
+            return None;
+        };
+        let int_arg = |k: usize| -> Option<i64> {
+            match args.get(k).map(|e| &e.kind) {
+                Some(ExprKind::Int(v)) => Some(*v),
+                Some(ExprKind::Unary(UnaryOp::Neg, x)) => match x.kind {
+                    ExprKind::Int(v) => Some(-v),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        match f {
+            ShapeFn::Reshape => {
+                let r = self.shape_rank(args, tys, "this reshape", span)?;
+                Some(Ty::Array(d, r))
+            }
+            ShapeFn::BroadcastTo => {
+                let r = self.shape_rank(args, tys, "this broadcast", span)?;
+                Some(Ty::Array(d, r))
+            }
+            ShapeFn::Ravel => Some(Ty::Array(d, 1)),
+            ShapeFn::Transpose => {
+                if !args.is_empty() {
+                    self.shape_rank(args, tys, "these axes", span)?;
+                }
+                Some(Ty::Array(d, n))
+            }
+            ShapeFn::Swapaxes if args.len() == 2 => Some(Ty::Array(d, n)),
+            ShapeFn::ExpandDims if args.len() == 1 && int_arg(0).is_some() && n < 5 => {
+                Some(Ty::Array(d, n + 1))
+            }
+            ShapeFn::Squeeze if args.len() == 1 && int_arg(0).is_some() && n > 1 => {
+                Some(Ty::Array(d, n - 1))
+            }
+            ShapeFn::Squeeze if args.is_empty() => {
+                self.error(span, msg::rank_not_static("`squeeze()` without `axis`"));
+                None
+            }
+            ShapeFn::AsContiguous | ShapeFn::AsArray | ShapeFn::Copy if args.is_empty() => {
+                Some(Ty::Array(d, n))
+            }
+            _ => {
+                self.error(span, msg::np_argument(f.name(), "these arguments (not supported yet)"));
+                None
+            }
+        }
+    }
+
+    /// `np.where(c, a, b)`: `a` and `b` promoted, broadcast with `c`.
+    pub(super) fn where_type(&mut self, tys: &[Ty], span: Span) -> Option<Ty> {
+        let [c, a, b] = tys else {
+            self.error(span, msg::np_argument("where", "three arguments (condition, x, y)"));
+            return None;
+        };
+        let (Some((_, rc)), Some((sa, ra)), Some((sb, rb))) = (operand(c), operand(a), operand(b))
+        else {
+            self.error(span, msg::np_argument("where", "arrays or numbers"));
+            return None;
+        };
+        let d = crate::types::promote(sa, sb);
+        let rank = rc.max(ra).max(rb);
+        Some(if rank == 0 {
+            Ty::Scalar(Scalar::np(d.dtype))
+        } else {
+            Ty::Array(d.dtype, rank)
+        })
+    }
+
+    /// `np.clip(a, lo, hi)` (= `minimum(maximum(a, lo), hi)`).
+    pub(super) fn clip_type(&mut self, tys: &[Ty], span: Span) -> Option<Ty> {
+        let [a, lo, hi] = tys else {
+            self.error(span, msg::np_argument("clip", "three arguments (a, a_min, a_max)"));
+            return None;
+        };
+        let m = self.ufunc_type(Ufunc::Maximum, &[a.clone(), lo.clone()], span)?;
+        self.ufunc_type(Ufunc::Minimum, &[m, hi.clone()], span)
+    }
+
+    /// Methods of arrays beyond `copy`/`fill`: reductions (`a.sum()`), `reshape`,
+    /// `ravel`, `astype`, `conj`, `clip`, `transpose(axes)`, `swapaxes`, `squeeze`.
+    pub(super) fn array_method(
+        &mut self,
+        a: &Ty,
+        name: &str,
+        args: &[Expr],
+        tys: &[Ty],
+        span: Span,
+    ) -> Option<Option<Ty>> {
+        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method()) {
+            if !args.is_empty() {
+                self.error(span, msg::np_argument(r.name(), "no arguments here (`axis=` is not supported yet)"));
+                return Some(None);
+            }
+            return Some(self.reduce_type(r, a, span));
+        }
+        let f = match name {
+            "reshape" => Some(ShapeFn::Reshape),
+            "ravel" => Some(ShapeFn::Ravel),
+            "swapaxes" => Some(ShapeFn::Swapaxes),
+            "squeeze" => Some(ShapeFn::Squeeze),
+            "transpose" if !args.is_empty() => Some(ShapeFn::Transpose),
+            _ => None,
+        };
+        if let Some(f) = f {
+            return Some(self.shape_fn_type(f, a, args, tys, span));
+        }
+        match (name, tys) {
+            ("conj" | "conjugate", []) => Some(self.ufunc_type(Ufunc::Conjugate, &[a.clone()], span)),
+            ("clip", [lo, hi]) => Some(self.clip_type(&[a.clone(), lo.clone(), hi.clone()], span)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! NumPy functions of the IR: ufuncs, reductions and shape functions, resolved from
+//! `numpy.<name>` at lowering (`np.sin`, `np.sum`, `np.reshape`) and from method names
+//! (`a.sum()`, `a.reshape(...)`) at inference.
+
+/// A NumPy ufunc (also the operators: `+` is `add`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Ufunc {
+    Sqrt,
+    Exp,
+    Exp2,
+    Expm1,
+    Log,
+    Log2,
+    Log10,
+    Log1p,
+    Sin,
+    Cos,
+    Tan,
+    Arcsin,
+    Arccos,
+    Arctan,
+    Arctan2,
+    Sinh,
+    Cosh,
+    Tanh,
+    Arcsinh,
+    Arccosh,
+    Arctanh,
+    Hypot,
+    Power,
+    Square,
+    Reciprocal,
+    Negative,
+    Positive,
+    Absolute,
+    Fabs,
+    Sign,
+    Floor,
+    Ceil,
+    Trunc,
+    Rint,
+    Remainder,
+    Fmod,
+    FloorDivide,
+    TrueDivide,
+    Add,
+    Subtract,
+    Multiply,
+    Minimum,
+    Maximum,
+    Fmin,
+    Fmax,
+    Copysign,
+    Deg2rad,
+    Rad2deg,
+    Isnan,
+    Isinf,
+    Isfinite,
+    LogicalAnd,
+    LogicalOr,
+    LogicalXor,
+    LogicalNot,
+    BitwiseAnd,
+    BitwiseOr,
+    BitwiseXor,
+    Invert,
+    LeftShift,
+    RightShift,
+    Greater,
+    Less,
+    Equal,
+    NotEqual,
+    GreaterEqual,
+    LessEqual,
+    Conjugate,
+}
+
+impl Ufunc {
+    /// `numpy.<name>` for every name and alias.
+    const NAMES: &'static [(&'static str, Ufunc)] = &[
+        ("sqrt", Ufunc::Sqrt),
+        ("exp", Ufunc::Exp),
+        ("exp2", Ufunc::Exp2),
+        ("expm1", Ufunc::Expm1),
+        ("log", Ufunc::Log),
+        ("log2", Ufunc::Log2),
+        ("log10", Ufunc::Log10),
+        ("log1p", Ufunc::Log1p),
+        ("sin", Ufunc::Sin),
+        ("cos", Ufunc::Cos),
+        ("tan", Ufunc::Tan),
+        ("arcsin", Ufunc::Arcsin),
+        ("arccos", Ufunc::Arccos),
+        ("arctan", Ufunc::Arctan),
+        ("arctan2", Ufunc::Arctan2),
+        ("sinh", Ufunc::Sinh),
+        ("cosh", Ufunc::Cosh),
+        ("tanh", Ufunc::Tanh),
+        ("arcsinh", Ufunc::Arcsinh),
+        ("arccosh", Ufunc::Arccosh),
+        ("arctanh", Ufunc::Arctanh),
+        ("hypot", Ufunc::Hypot),
+        ("power", Ufunc::Power),
+        ("square", Ufunc::Square),
+        ("reciprocal", Ufunc::Reciprocal),
+        ("negative", Ufunc::Negative),
+        ("positive", Ufunc::Positive),
+        ("absolute", Ufunc::Absolute),
+        ("abs", Ufunc::Absolute),
+        ("fabs", Ufunc::Fabs),
+        ("sign", Ufunc::Sign),
+        ("floor", Ufunc::Floor),
+        ("ceil", Ufunc::Ceil),
+        ("trunc", Ufunc::Trunc),
+        ("rint", Ufunc::Rint),
+        ("remainder", Ufunc::Remainder),
+        ("mod", Ufunc::Remainder),
+        ("fmod", Ufunc::Fmod),
+        ("floor_divide", Ufunc::FloorDivide),
+        ("true_divide", Ufunc::TrueDivide),
+        ("divide", Ufunc::TrueDivide),
+        ("add", Ufunc::Add),
+        ("subtract", Ufunc::Subtract),
+        ("multiply", Ufunc::Multiply),
+        ("minimum", Ufunc::Minimum),
+        ("maximum", Ufunc::Maximum),
+        ("fmin", Ufunc::Fmin),
+        ("fmax", Ufunc::Fmax),
+        ("copysign", Ufunc::Copysign),
+        ("deg2rad", Ufunc::Deg2rad),
+        ("radians", Ufunc::Deg2rad),
+        ("rad2deg", Ufunc::Rad2deg),
+        ("degrees", Ufunc::Rad2deg),
+        ("isnan", Ufunc::Isnan),
+        ("isinf", Ufunc::Isinf),
+        ("isfinite", Ufunc::Isfinite),
+        ("logical_and", Ufunc::LogicalAnd),
+        ("logical_or", Ufunc::LogicalOr),
+        ("logical_xor", Ufunc::LogicalXor),
+        ("logical_not", Ufunc::LogicalNot),
+        ("bitwise_and", Ufunc::BitwiseAnd),
+        ("bitwise_or", Ufunc::BitwiseOr),
+        ("bitwise_xor", Ufunc::BitwiseXor),
+        ("invert", Ufunc::Invert),
+        ("bitwise_not", Ufunc::Invert),
+        ("left_shift", Ufunc::LeftShift),
+        ("right_shift", Ufunc::RightShift),
+        ("greater", Ufunc::Greater),
+        ("less", Ufunc::Less),
+        ("equal", Ufunc::Equal),
+        ("not_equal", Ufunc::NotEqual),
+        ("greater_equal", Ufunc::GreaterEqual),
+        ("less_equal", Ufunc::LessEqual),
+        ("conjugate", Ufunc::Conjugate),
+        ("conj", Ufunc::Conjugate),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<Ufunc> {
+        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, u)| *u)
+    }
+
+    /// NumPy's name (the canonical one, not an alias).
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, u)| *u == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Number of inputs.
+    pub fn nin(self) -> usize {
+        use Ufunc::*;
+        match self {
+            Arctan2 | Hypot | Power | Remainder | Fmod | FloorDivide | TrueDivide | Add
+            | Subtract | Multiply | Minimum | Maximum | Fmin | Fmax | Copysign | LogicalAnd
+            | LogicalOr | LogicalXor | BitwiseAnd | BitwiseOr | BitwiseXor | LeftShift
+            | RightShift | Greater | Less | Equal | NotEqual | GreaterEqual | LessEqual => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Reductions over a whole array (`np.sum(a)`, `a.max()`), and along axes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Reduce {
+    Sum,
+    Prod,
+    Min,
+    Max,
+    Mean,
+    Average,
+    Any,
+    All,
+    CountNonzero,
+}
+
+impl Reduce {
+    const NAMES: &'static [(&'static str, Reduce)] = &[
+        ("sum", Reduce::Sum),
+        ("prod", Reduce::Prod),
+        ("min", Reduce::Min),
+        ("amin", Reduce::Min),
+        ("max", Reduce::Max),
+        ("amax", Reduce::Max),
+        ("mean", Reduce::Mean),
+        ("average", Reduce::Average),
+        ("any", Reduce::Any),
+        ("all", Reduce::All),
+        ("count_nonzero", Reduce::CountNonzero),
+    ];
+
+    /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`
+    /// and `average`, which are functions only).
+    pub fn from_name(name: &str) -> Option<Reduce> {
+        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+    }
+
+    /// NumPy's name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Is there a method form (`a.sum()`)?
+    pub fn is_method(self) -> bool {
+        !matches!(self, Reduce::Average | Reduce::CountNonzero)
+    }
+}
+
+/// Functions that change an array's shape or order, giving a view where NumPy does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum ShapeFn {
+    Reshape,
+    Ravel,
+    Transpose,
+    Swapaxes,
+    ExpandDims,
+    Squeeze,
+    BroadcastTo,
+    AsContiguous,
+    AsArray,
+    Copy,
+}
+
+impl ShapeFn {
+    const NAMES: &'static [(&'static str, ShapeFn)] = &[
+        ("reshape", ShapeFn::Reshape),
+        ("ravel", ShapeFn::Ravel),
+        ("transpose", ShapeFn::Transpose),
+        ("swapaxes", ShapeFn::Swapaxes),
+        ("expand_dims", ShapeFn::ExpandDims),
+        ("squeeze", ShapeFn::Squeeze),
+        ("broadcast_to", ShapeFn::BroadcastTo),
+        ("ascontiguousarray", ShapeFn::AsContiguous),
+        ("asarray", ShapeFn::AsArray),
+        ("copy", ShapeFn::Copy),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<ShapeFn> {
+        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+    }
+
+    /// NumPy's name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("?", |(n, _)| n)
+    }
+}

@@ -1,0 +1,88 @@
+//! Messages about NumPy programs: whole-array expressions, ufuncs, reductions, shapes.
+
+use super::Message;
+
+/// A ufunc (or operator) NumPy refuses for these input types.
+pub fn ufunc_types(numpy_text: &str) -> Message {
+    Message::new("PK0330", numpy_text.to_owned(), "NumPy raises a TypeError here")
+}
+
+/// `if a:` / `not a` / `a and b` with an array.
+pub fn array_truth() -> Message {
+    Message::new(
+        "PK0331",
+        "the truth value of an array is ambiguous",
+        "an array where a condition is expected",
+    )
+    .hint("use `a.any()` or `a.all()` (or `np.logical_not`, `&`, `|` for elementwise logic)")
+}
+
+/// `a op= b` whose result NumPy cannot cast back into `a` with `same_kind` casting.
+pub fn inplace_cast(ufunc: &str, from: &str, to: &str) -> Message {
+    Message::new(
+        "PK0332",
+        format!(
+            "Cannot cast ufunc '{ufunc}' output from dtype('{from}') to dtype('{to}') with casting rule 'same_kind'"
+        ),
+        "NumPy raises a UFuncTypeError here",
+    )
+    .hint(format!(
+        "write `a = a {} b` for a new array, or convert explicitly with `.astype`",
+        match ufunc {
+            "add" => "+",
+            "subtract" => "-",
+            "multiply" => "*",
+            "true_divide" => "/",
+            _ => "op",
+        }
+    ))
+}
+
+/// An array whose rank would depend on run-time values.
+pub fn rank_not_static(what: &str) -> Message {
+    Message::new(
+        "PK0333",
+        format!("the number of dimensions of {what} is not known when compiling"),
+        "its rank depends on run-time values",
+    )
+    .hint("pass the shape as a tuple of fixed length (`(n, m)`), or an explicit `axis=`")
+}
+
+/// A value of more dimensions than the array it is stored into.
+pub fn store_rank(value_rank: u8, dest_rank: u8) -> Message {
+    Message::new(
+        "PK0334",
+        format!(
+            "cannot store a {value_rank}-D array into a {dest_rank}-D array (it would not broadcast)"
+        ),
+        "too many dimensions",
+    )
+}
+
+/// Chained comparisons of arrays (`a < b < c`).
+pub fn chained_array_compare() -> Message {
+    Message::new(
+        "PK0335",
+        "chained comparisons of arrays need the truth value of an array, which is ambiguous",
+        "a chained comparison with an array",
+    )
+    .hint("write `(a < b) & (b < c)`")
+}
+
+/// A NumPy function argument of the wrong kind.
+pub fn np_argument(func: &str, what: &str) -> Message {
+    Message::new(
+        "PK0336",
+        format!("`numpy.{func}` takes {what}"),
+        "not supported here",
+    )
+}
+
+/// An index with more entries than the array has dimensions.
+pub fn too_many_indices(n: u8, k: usize) -> Message {
+    Message::new(
+        "PK0337",
+        format!("too many indices for array: array is {n}-dimensional, but {k} were indexed"),
+        "NumPy raises an IndexError here",
+    )
+}

@@ -1,0 +1,208 @@
+//! NumPy broadcasting for whole-array expressions: the broadcast shape of the operands
+//! (with NumPy's error messages), operands as views of that shape (stride 0 along
+//! broadcast axes), and the overlap test that decides when an operand of an in-place
+//! operation must be copied first.
+
+use crate::array::{Array, ArrayView};
+use crate::error::{KResult, value_error};
+
+/// A shape as NumPy prints it: `(3,)`, `(2,3)`.
+pub fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(ToString::to_string).collect();
+            format!("({})", parts.join(","))
+        }
+    }
+}
+
+/// The broadcast shape (of rank `R`, the largest rank) of operands of these shapes, or
+/// NumPy's `ValueError`.
+pub fn broadcast_shape<const R: usize>(shapes: &[&[usize]]) -> KResult<[usize; R]> {
+    let mut out = [1usize; R];
+    for s in shapes {
+        let off = R - s.len();
+        for (k, &n) in s.iter().enumerate() {
+            let o = &mut out[off + k];
+            if *o == 1 {
+                *o = n;
+            } else if n != 1 && n != *o {
+                let all: Vec<String> = shapes.iter().map(|s| shape_text(s)).collect();
+                return Err(value_error(format!(
+                    "operands could not be broadcast together with shapes {} ",
+                    all.join(" ")
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The check of `dest[...] = value`: `value`'s shape must broadcast to `dest`'s.
+pub fn check_store(dest: &[usize], value: &[usize]) -> KResult<()> {
+    let ok = value.len() <= dest.len()
+        && value
+            .iter()
+            .rev()
+            .zip(dest.iter().rev())
+            .all(|(&v, &d)| v == d || v == 1);
+    if ok {
+        Ok(())
+    } else {
+        Err(value_error(format!(
+            "could not broadcast input array from shape {} into shape {}",
+            shape_text(value),
+            shape_text(dest)
+        )))
+    }
+}
+
+/// The check of `a op= b`: the operands (`a` first) broadcast, to exactly `a`'s shape.
+pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
+    let rank = operands.iter().map(|s| s.len()).max().unwrap_or(0).max(dest.len());
+    let mut out = vec![1usize; rank];
+    let mut ok = true;
+    for s in std::iter::once(dest).chain(operands.iter().copied()) {
+        let off = rank - s.len();
+        for (k, &n) in s.iter().enumerate() {
+            let o = &mut out[off + k];
+            if *o == 1 {
+                *o = n;
+            } else if n != 1 && n != *o {
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        let mut all: Vec<String> = std::iter::once(dest)
+            .chain(operands.iter().copied())
+            .map(shape_text)
+            .collect();
+        all.push(shape_text(dest));
+        return Err(value_error(format!(
+            "operands could not be broadcast together with shapes {} ",
+            all.join(" ")
+        )));
+    }
+    if out != dest {
+        return Err(value_error(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            shape_text(dest),
+            shape_text(&out)
+        )));
+    }
+    Ok(())
+}
+
+impl<T: Copy, const D: usize> ArrayView<T, D> {
+    /// This view as an operand of shape `shape` (rank `R >= D`): missing leading axes
+    /// and axes of extent 1 get stride 0. `shape` must be a broadcast shape of this
+    /// view's (see [`broadcast_shape`]).
+    #[inline(always)]
+    pub fn broadcast_to<const R: usize>(&self, shape: [usize; R]) -> ArrayView<T, R> {
+        let mut strides = [0isize; R];
+        let off = R - D;
+        let (own_shape, own_strides) = (self.shape(), self.strides());
+        for k in 0..D {
+            strides[off + k] = if own_shape[k] == 1 && shape[off + k] != 1 {
+                0
+            } else {
+                own_strides[k]
+            };
+        }
+        // SAFETY: the same memory, read through a shape that repeats elements.
+        unsafe { ArrayView::from_parts(self.as_ptr(), shape, strides) }
+    }
+
+    /// Do this view and `other` share memory, other than as the very same elements in
+    /// the same order (the case where an elementwise loop may read and write in place)?
+    pub fn overlaps<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {
+        if D == E
+            && size_of::<T>() == size_of::<U>()
+            && std::ptr::eq(self.as_ptr() as *const (), other.as_ptr() as *const ())
+            && self.shape()[..] == other.shape()[..]
+            && self.strides()[..] == other.strides()[..]
+        {
+            return false;
+        }
+        let span = |ptr: usize, shape: &[usize], strides: &[isize], size: usize| {
+            let bytes: Vec<isize> = strides.iter().map(|s| s * size as isize).collect();
+            crate::view::byte_span(ptr, shape, &bytes, size)
+        };
+        let a = span(
+            self.as_ptr() as usize,
+            &self.shape(),
+            &self.strides(),
+            size_of::<T>(),
+        );
+        let b = span(
+            other.as_ptr() as usize,
+            &other.shape(),
+            &other.strides(),
+            size_of::<U>(),
+        );
+        matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
+    }
+}
+
+impl<T: Copy + Default, const D: usize> Array<T, D> {
+    /// A new C-ordered array of this shape, every element `T::default()` (zero), to be
+    /// filled by a loop.
+    pub fn zeros_of(shape: [usize; D]) -> KResult<Self> {
+        let n = shape
+            .iter()
+            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+            .ok_or_else(|| value_error("array is too big"))?;
+        Self::from_vec(vec![T::default(); n], shape)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_broadcast_as_numpy_and_fail_with_its_message() {
+        assert_eq!(broadcast_shape::<2>(&[&[2, 3], &[3]]).unwrap(), [2, 3]);
+        assert_eq!(broadcast_shape::<3>(&[&[2, 1, 4], &[5, 1]]).unwrap(), [2, 5, 4]);
+        assert_eq!(broadcast_shape::<1>(&[&[0], &[1]]).unwrap(), [0]);
+        let e = broadcast_shape::<2>(&[&[2, 3], &[4]]).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "operands could not be broadcast together with shapes (2,3) (4,) "
+        );
+        let e = check_store(&[2, 3], &[4]).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "could not broadcast input array from shape (4,) into shape (2,3)"
+        );
+        assert!(check_store(&[2, 3], &[1, 3]).is_ok());
+        let e = check_inplace(&[2, 3], &[&[3, 3]]).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "operands could not be broadcast together with shapes (2,3) (3,3) (2,3) "
+        );
+        let e = check_inplace(&[2, 3], &[&[2, 2, 3]]).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "non-broadcastable output operand with shape (2,3) doesn't match the broadcast shape (2,2,3)"
+        );
+        assert!(check_inplace(&[2, 3], &[&[3], &[]]).is_ok());
+    }
+
+    #[test]
+    fn broadcast_views_repeat_elements_and_overlap_is_detected() {
+        let a = Array::<f64, 1>::from_vec(vec![1.0, 2.0, 3.0], [3]).unwrap();
+        let b = a.broadcast_to([2, 3]);
+        assert_eq!(b.strides(), [0, 1]);
+        // SAFETY: in bounds.
+        assert_eq!(unsafe { b.get_unchecked([1, 2]) }, 3.0);
+        let head = a.slice_axis(0, None, Some(2), None).unwrap();
+        let tail = a.slice_axis(0, Some(1), None, None).unwrap();
+        assert!(head.overlaps(&*tail));
+        assert!(!a.overlaps(&*a));
+        let other = Array::<f64, 1>::from_vec(vec![0.0; 3], [3]).unwrap();
+        assert!(!a.overlaps(&*other));
+    }
+}
