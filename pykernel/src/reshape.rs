@@ -163,6 +163,12 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Ok(Array::join(self.insert_axis::<R>(k), self.owner_ref()))
     }
 
+    /// `a[..., None, ...]`: a new axis of one element at `at` (a view); `R` is `D + 1`.
+    #[inline(always)]
+    pub fn new_axis<const R: usize>(&self, at: usize) -> Array<T, R> {
+        Array::join(self.insert_axis::<R>(at), self.owner_ref())
+    }
+
     /// `np.squeeze(a, axis)` (a view); `R` is `D - 1`.
     pub fn squeeze_axis<const R: usize>(&self, at: i64) -> KResult<Array<T, R>> {
         let k = axis(at, D)?;

@@ -224,9 +224,13 @@ pub(crate) fn index_chain<'e>(
 pub(crate) fn has_slices(idx: &Expr) -> bool {
     match &idx.kind {
         ExprKind::SliceSpec(..) => true,
-        ExprKind::Tuple(items) => items
-            .iter()
-            .any(|i| matches!(i.kind, ExprKind::SliceSpec(..))),
+        ExprKind::None | ExprKind::Ellipsis => true,
+        ExprKind::Tuple(items) => items.iter().any(|i| {
+            matches!(
+                i.kind,
+                ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis
+            )
+        }),
         _ => false,
     }
 }

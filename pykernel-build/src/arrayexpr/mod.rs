@@ -72,6 +72,7 @@ pub(crate) fn is_elementwise(inst: &Instance, e: &Expr) -> bool {
             _,
         ) => true,
         ExprKind::Method(_, name, _) => matches!(name.as_str(), "conj" | "conjugate" | "clip"),
+        ExprKind::Attr(_, name) => matches!(name.as_str(), "real" | "imag"),
         _ => false,
     }
 }

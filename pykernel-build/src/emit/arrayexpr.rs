@@ -114,6 +114,24 @@ impl FnEmitter<'_> {
             .map(|c| self.kernel_element(c, ops))
             .collect();
         let ufunc = match &e.kind {
+            // NumPy's `array ** 2`, `** -1`, `** 0.5` of inexact arrays are `square`,
+            // `reciprocal`, `sqrt` (its `fast_scalar_power`).
+            ExprKind::Binary(crate::ir::BinOp::Pow, l, r)
+                if matches!(self.ty(l), Ty::Array(d, _) if crate::types::kind(d) >= 2) =>
+            {
+                match r.kind {
+                    ExprKind::Int(2) => {
+                        return (self.ufunc_apply(Ufunc::Square, &vals[..1]), out);
+                    }
+                    ExprKind::Int(-1) => {
+                        return (self.ufunc_apply(Ufunc::Reciprocal, &vals[..1]), out);
+                    }
+                    ExprKind::Float(x) if x == 0.5 => {
+                        return (self.ufunc_apply(Ufunc::Sqrt, &vals[..1]), out);
+                    }
+                    _ => Some(Ufunc::Power),
+                }
+            }
             ExprKind::Binary(op, ..) => Some(binop_ufunc(*op)),
             ExprKind::Unary(op, _) => unary_ufunc(*op),
             ExprKind::Compare(_, rest) => rest.first().and_then(|(op, _)| compare_ufunc(*op)),
@@ -142,6 +160,15 @@ impl FnEmitter<'_> {
             }
             ExprKind::CallBuiltin(Builtin::NpAstype(_), _) => {
                 cast(vals[0].0.clone(), vals[0].1.dtype, out.dtype)
+            }
+            ExprKind::Attr(_, part) => {
+                let (v, s) = &vals[0];
+                match (crate::types::kind(s.dtype) == 3, part.as_str()) {
+                    (true, "real") => quote!((#v).re),
+                    (true, _) => quote!((#v).im),
+                    (false, "real") => v.clone(),
+                    (false, _) => cast(quote!(0i64), Dtype::Int64, out.dtype),
+                }
             }
             _ => quote!(compile_error!("pykernel: unexpected elementwise node")),
         };

@@ -74,15 +74,35 @@ impl FnEmitter<'_> {
             ExprKind::Tuple(items) => items.iter().collect(),
             _ => vec![idx],
         };
+        let mut rank = match self.ty(base) {
+            Ty::Array(_, n) => n as usize,
+            _ => 0,
+        };
+        // Axes `...` stands for: those the other items do not index.
+        let indexed = items
+            .iter()
+            .filter(|i| !matches!(i.kind, ExprKind::None | ExprKind::Ellipsis))
+            .count();
+        let skipped = rank.saturating_sub(indexed);
         let mut axis = 0usize;
         for it in items {
-            if let ExprKind::SliceSpec(lo, hi, st) = &it.kind {
-                let [lo, hi, st] = [lo, hi, st].map(|p| self.slice_bound(p.as_deref()));
-                out = quote!(#out.slice_axis(#axis, #lo, #hi, #st)?);
-                axis += 1;
-            } else {
-                let i = self.expr_as(it, Dtype::Int64);
-                out = quote!(#out.index_axis(#axis, #i)?);
+            match &it.kind {
+                ExprKind::SliceSpec(lo, hi, st) => {
+                    let [lo, hi, st] = [lo, hi, st].map(|p| self.slice_bound(p.as_deref()));
+                    out = quote!(#out.slice_axis(#axis, #lo, #hi, #st)?);
+                    axis += 1;
+                }
+                ExprKind::None => {
+                    rank += 1;
+                    out = quote!(#out.new_axis::<#rank>(#axis));
+                    axis += 1;
+                }
+                ExprKind::Ellipsis => axis += skipped,
+                _ => {
+                    let i = self.expr_as(it, Dtype::Int64);
+                    out = quote!(#out.index_axis(#axis, #i)?);
+                    rank -= 1;
+                }
             }
         }
         out
@@ -386,9 +406,13 @@ impl FnEmitter<'_> {
 fn has_slices(idx: &Expr) -> bool {
     match &idx.kind {
         ExprKind::SliceSpec(..) => true,
-        ExprKind::Tuple(items) => items
-            .iter()
-            .any(|i| matches!(i.kind, ExprKind::SliceSpec(..))),
+        ExprKind::None | ExprKind::Ellipsis => true,
+        ExprKind::Tuple(items) => items.iter().any(|i| {
+            matches!(
+                i.kind,
+                ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis
+            )
+        }),
         _ => false,
     }
 }

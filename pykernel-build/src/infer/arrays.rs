@@ -9,38 +9,51 @@ use crate::messages::kernel as msg;
 use crate::types::{Scalar, Ty, kind};
 
 impl Typer<'_> {
-    /// `a[i]`, `a[i, j]`: an element when every axis is indexed, else a sub-array.
+    /// `a[i]`, `a[i, j]`: an element when every axis is indexed, else a sub-array;
+    /// `None` (`np.newaxis`) adds an axis of one element, `...` stands for the axes not
+    /// indexed.
     pub(super) fn array_index(&mut self, d: Dtype, n: u8, idx: &Expr) -> Option<Ty> {
         self.expr(idx)?;
         let items = index_items(idx);
-        let mut ints = 0usize;
+        let (mut ints, mut nones, mut ellipses, mut slices) = (0usize, 0usize, 0usize, 0usize);
         for e in &items {
-            if matches!(e.kind, ExprKind::SliceSpec(..)) {
-                continue;
+            match e.kind {
+                ExprKind::SliceSpec(..) => slices += 1,
+                ExprKind::None => nones += 1,
+                ExprKind::Ellipsis => ellipses += 1,
+                _ => {
+                    let t = self.inst().exprs[e.id as usize].clone()?;
+                    if !self.require_int(&t, e.span, "indexing") {
+                        return None;
+                    }
+                    ints += 1;
+                }
             }
-            let t = self.inst().exprs[e.id as usize].clone()?;
-            if !self.require_int(&t, e.span, "indexing") {
-                return None;
-            }
-            ints += 1;
         }
-        let k = items.len();
-        if k > n as usize || k == 0 {
+        if ellipses > 1 {
             self.error(
                 idx.span,
-                msg::bad_argument(
-                    "indexing",
-                    &format!("{k} indices"),
-                    &format!("at most {n} for a {n}-D array"),
-                ),
+                msg::bad_argument("indexing", "several `...`", "at most one `...`"),
             );
             return None;
         }
-        Some(if ints == n as usize {
-            Ty::Scalar(Scalar::np(d))
-        } else {
-            Ty::Array(d, n - ints as u8)
-        })
+        let k = ints + slices;
+        if k > n as usize || items.is_empty() {
+            self.error(idx.span, crate::messages::numpy::too_many_indices(n, k));
+            return None;
+        }
+        let rank = n as usize - ints + nones;
+        if rank == 0 && (nones + ellipses + slices) == 0 {
+            return Some(Ty::Scalar(Scalar::np(d)));
+        }
+        if rank == 0 || rank > 5 {
+            self.error(
+                idx.span,
+                msg::bad_argument("indexing", &format!("a {rank}-D result"), "1 to 5 dimensions"),
+            );
+            return None;
+        }
+        Some(Ty::Array(d, rank as u8))
     }
 
     /// `a[i] = v` of one element: NumPy refuses a Python `complex` in a real array.
@@ -192,6 +205,15 @@ impl Typer<'_> {
             "shape" => Some(Ty::Tuple(vec![Ty::INT; n as usize])),
             "ndim" | "size" | "itemsize" | "nbytes" => Some(Ty::INT),
             "T" => Some(Ty::Array(d, n)),
+            // The parts of complex arrays (values; writing through them is not supported).
+            "real" | "imag" => Some(Ty::Array(
+                match d {
+                    Dtype::Complex64 => Dtype::Float32,
+                    Dtype::Complex128 => Dtype::Float64,
+                    other => other,
+                },
+                n,
+            )),
             "dtype" => {
                 self.error(e.span, msg::dtype_use());
                 None
