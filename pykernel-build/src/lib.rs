@@ -17,6 +17,7 @@
 //! files, write `$OUT_DIR/pykernel/*.rs` and talk to cargo.
 
 mod bind;
+mod callgraph;
 mod check;
 mod compile;
 pub mod diagnostics;

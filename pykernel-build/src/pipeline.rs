@@ -83,10 +83,12 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         return Err(diags);
     }
 
+    let calls = crate::callgraph::CallGraph::of(&program);
     let emitted = emit(&EmitInput {
         path,
         module: &module,
         program: &program,
+        calls: &calls,
         exports: &bound,
         capsules: &sigs,
         c_symbols: config.c_symbols,

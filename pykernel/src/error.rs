@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Assertion,
     /// `TypeError`.
     Type,
+    /// `RecursionError` (too many frames of recursive kernel functions at once).
+    Recursion,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::Overflow => "OverflowError",
             ErrorKind::Assertion => "AssertionError",
             ErrorKind::Type => "TypeError",
+            ErrorKind::Recursion => "RecursionError",
         }
     }
 }

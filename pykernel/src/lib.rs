@@ -31,6 +31,7 @@ mod python_array;
 mod python_error;
 #[cfg(feature = "pyo3")]
 mod python_list;
+mod recursion;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -67,6 +68,7 @@ pub mod __private {
     pub use crate::error::{ErrorKind, KResult, KernelError};
     pub use crate::list::List;
     pub use crate::ops::*;
+    pub use crate::recursion::{Depth, LimitScope};
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.
@@ -87,6 +89,8 @@ pub mod __private {
     pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};
     #[cfg(feature = "pyo3")]
     pub use crate::python_list::{PyValue, arg_from_py};
+    #[cfg(feature = "pyo3")]
+    pub use crate::recursion::PythonLimit;
     pub use ndarray;
     #[cfg(feature = "pyo3")]
     pub use numpy;

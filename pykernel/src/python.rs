@@ -4,7 +4,8 @@ use std::ffi::{CStr, c_void};
 use std::ptr::NonNull;
 
 use pyo3::exceptions::{
-    PyAssertionError, PyIndexError, PyOverflowError, PyTypeError, PyValueError, PyZeroDivisionError,
+    PyAssertionError, PyIndexError, PyOverflowError, PyRecursionError, PyTypeError, PyValueError,
+    PyZeroDivisionError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -21,6 +22,7 @@ impl From<KernelError> for PyErr {
             ErrorKind::Overflow => PyOverflowError::new_err(msg),
             ErrorKind::Assertion => PyAssertionError::new_err(msg),
             ErrorKind::Type => PyTypeError::new_err(msg),
+            ErrorKind::Recursion => PyRecursionError::new_err(msg),
         }
     }
 }

@@ -82,6 +82,9 @@ def test_corpus_markers_are_needed(case):
     if "expect-ieee" in case.markers:
         with pytest.raises(ZeroDivisionError):
             fn(*args)
+    if "recursion-error" in case.markers:
+        with pytest.raises(RecursionError):
+            fn(*args)
 
 
 # Exceptions that mean a broken case (a typo, a wrong argument), never a tested
@@ -114,6 +117,10 @@ def test_corpus_case_runs_in_cpython(case):
             args = after
         else:
             r = run_cpython(fn, args)
+    except RecursionError:
+        if "recursion-error" in case.markers:
+            return  # deliberate: a depth limit test
+        pytest.fail(f"{case.id}: CPython raised RecursionError (`# recursion-error`?)", pytrace=False)
     except BROKEN_CASE_ERRORS as e:
         pytest.fail(f"{case.id}: CPython raised {type(e).__name__}: {e}", pytrace=False)
     except Exception:  # noqa: BLE001 - a tested exception

@@ -173,9 +173,8 @@ impl FnEmitter<'_> {
             }
             ExprKind::CallUser(_, args) => {
                 let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
-                let f = self.fn_name(callee);
                 let args: Vec<TokenStream> = args.iter().map(|a| self.expr(a)).collect();
-                quote!(#f(#(#args),*)?)
+                self.user_call(callee, &args)
             }
             ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),
             ExprKind::Tuple(items) => {

@@ -18,6 +18,7 @@ mod expr;
 mod iter;
 mod lanes;
 mod lists;
+mod recursion;
 mod stmt;
 mod types;
 mod while_bounds;
@@ -43,6 +44,8 @@ pub struct EmitInput<'a> {
     pub module: &'a Module,
     /// Inferred instances (root `i` is export `i`).
     pub program: &'a Program,
+    /// Which instances are recursive.
+    pub(crate) calls: &'a crate::callgraph::CallGraph,
     /// Bound exports.
     pub exports: &'a [BoundExport],
     /// Capsule signatures (aligned with `exports`).
@@ -68,6 +71,8 @@ pub(crate) struct FnEmitter<'a> {
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
     bounds_checks: bool,
+    /// Which instances are recursive (see `recursion.rs`).
+    calls: &'a crate::callgraph::CallGraph,
 }
 
 impl FnEmitter<'_> {
@@ -112,6 +117,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unchecked: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
+            calls: input.calls,
         };
         fns.push(e.function());
     }
@@ -161,6 +167,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                         inst,
                         &instance_name(input.program, input.module, input.program.roots[i]),
                         &writes[input.program.roots[i]],
+                        input.calls.reaches_recursion(input.program.roots[i]),
                     );
                     wrappers.push(w);
                     registrations.push(reg);
@@ -493,10 +500,12 @@ fn overload_dispatcher(
             })
             .collect();
         let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
+        let limit = recursion_limit(input.calls.reaches_recursion(input.program.roots[k]));
         tries.push(quote! {
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
+                    #limit
                     let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
@@ -603,6 +612,16 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize
     })
 }
 
+/// For a Python call that may run recursive functions: their depth limit is CPython's
+/// `sys.getrecursionlimit()` during the call (read with the GIL held).
+fn recursion_limit(reaches_recursion: bool) -> TokenStream {
+    if reaches_recursion {
+        quote!(let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);)
+    } else {
+        quote!()
+    }
+}
+
 /// The pyo3 wrapper of a regular export and its registration.
 fn python_wrapper(
     b: &BoundExport,
@@ -610,6 +629,7 @@ fn python_wrapper(
     inst: &Instance,
     inner: &Ident,
     writes: &[bool],
+    recursion: bool,
 ) -> (TokenStream, TokenStream) {
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
@@ -666,11 +686,13 @@ fn python_wrapper(
         .collect();
     // The kernel instance itself (the Rust-facing export takes ndarray views instead).
     let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
+    let limit = recursion_limit(recursion);
     let call = if write_backs.is_empty() {
         quote!(let r = #run?;)
     } else {
         quote!(let r = #run; #(#write_backs)* let r = r?;)
     };
+    let call = quote!(#limit #call);
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
