@@ -29,6 +29,7 @@ mod lower;
 pub mod messages;
 pub mod parse;
 mod pipeline;
+mod polls;
 mod scipy;
 #[cfg(test)]
 mod testutil;

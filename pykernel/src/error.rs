@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Type,
     /// `RecursionError` (too many frames of recursive kernel functions at once).
     Recursion,
+    /// `KeyboardInterrupt` (Ctrl-C; from Python, whatever the signal handler raised).
+    Interrupt,
 }
 
 impl ErrorKind {
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::Assertion => "AssertionError",
             ErrorKind::Type => "TypeError",
             ErrorKind::Recursion => "RecursionError",
+            ErrorKind::Interrupt => "KeyboardInterrupt",
         }
     }
 }

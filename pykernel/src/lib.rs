@@ -21,6 +21,7 @@ mod cmath;
 mod complex;
 mod error;
 mod gamma;
+mod interrupt;
 mod list;
 mod math;
 mod ops;
@@ -66,6 +67,7 @@ pub mod __private {
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};
+    pub use crate::interrupt::{check as check_interrupt, pending as interrupt_pending};
     pub use crate::list::List;
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
@@ -81,6 +83,8 @@ pub mod __private {
         pub use crate::cmath::*;
     }
 
+    #[cfg(feature = "pyo3")]
+    pub use crate::interrupt::InterruptScope;
     #[cfg(feature = "pyo3")]
     pub use crate::python::{
         ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg, without_gil,

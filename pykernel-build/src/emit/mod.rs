@@ -15,6 +15,7 @@ mod bounds;
 mod complex;
 mod elementwise;
 mod expr;
+mod interrupt;
 mod iter;
 mod lanes;
 mod lists;
@@ -46,6 +47,8 @@ pub struct EmitInput<'a> {
     pub program: &'a Program,
     /// Which instances are recursive.
     pub(crate) calls: &'a crate::callgraph::CallGraph,
+    /// Where instances poll for Ctrl-C.
+    pub(crate) polls: &'a crate::polls::PollPlan,
     /// Bound exports.
     pub exports: &'a [BoundExport],
     /// Capsule signatures (aligned with `exports`).
@@ -73,6 +76,8 @@ pub(crate) struct FnEmitter<'a> {
     bounds_checks: bool,
     /// Which instances are recursive (see `recursion.rs`).
     calls: &'a crate::callgraph::CallGraph,
+    /// Where instances poll for Ctrl-C (see `interrupt.rs`).
+    polls: &'a crate::polls::PollPlan,
 }
 
 impl FnEmitter<'_> {
@@ -118,6 +123,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             calls: input.calls,
+            polls: input.polls,
         };
         fns.push(e.function());
     }
@@ -167,7 +173,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                         inst,
                         &instance_name(input.program, input.module, input.program.roots[i]),
                         &writes[input.program.roots[i]],
-                        input.calls.reaches_recursion(input.program.roots[i]),
+                        call_scopes(input, input.program.roots[i]),
                     );
                     wrappers.push(w);
                     registrations.push(reg);
@@ -500,12 +506,12 @@ fn overload_dispatcher(
             })
             .collect();
         let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
-        let limit = recursion_limit(input.calls.reaches_recursion(input.program.roots[k]));
+        let scopes = call_scopes(input, input.program.roots[k]);
         tries.push(quote! {
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
-                    #limit
+                    #scopes
                     let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
@@ -612,14 +618,21 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize
     })
 }
 
-/// For a Python call that may run recursive functions: their depth limit is CPython's
-/// `sys.getrecursionlimit()` during the call (read with the GIL held).
-fn recursion_limit(reaches_recursion: bool) -> TokenStream {
-    if reaches_recursion {
+/// What a Python call of instance `inst` sets up around the kernel (the GIL still held):
+/// the depth limit of recursive functions, CPython's `sys.getrecursionlimit()`; and, when
+/// the kernel polls for Ctrl-C, the scope that lets SIGINT stop it.
+fn call_scopes(input: &EmitInput<'_>, inst: usize) -> TokenStream {
+    let limit = if input.calls.reaches_recursion(inst) {
         quote!(let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);)
     } else {
         quote!()
-    }
+    };
+    let interrupt = if input.polls.may_poll(inst) {
+        quote!(let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);)
+    } else {
+        quote!()
+    };
+    quote!(#limit #interrupt)
 }
 
 /// The pyo3 wrapper of a regular export and its registration.
@@ -629,7 +642,7 @@ fn python_wrapper(
     inst: &Instance,
     inner: &Ident,
     writes: &[bool],
-    recursion: bool,
+    scopes: TokenStream,
 ) -> (TokenStream, TokenStream) {
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
@@ -686,13 +699,12 @@ fn python_wrapper(
         .collect();
     // The kernel instance itself (the Rust-facing export takes ndarray views instead).
     let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
-    let limit = recursion_limit(recursion);
     let call = if write_backs.is_empty() {
         quote!(let r = #run?;)
     } else {
         quote!(let r = #run; #(#write_backs)* let r = r?;)
     };
-    let call = quote!(#limit #call);
+    let call = quote!(#scopes #call);
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]

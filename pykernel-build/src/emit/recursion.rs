@@ -63,6 +63,7 @@ impl FnEmitter<'_> {
             .map(|(p, _)| super::types::ident(p))
             .collect();
         let body_doc = format!("{doc} Recursive: counts its frames in `__pk_depth`.");
+        let poll = self.entry_poll();
         quote! {
             #[doc = #doc]
             #[inline]
@@ -76,6 +77,7 @@ impl FnEmitter<'_> {
                 __pk_depth: ::pykernel::__private::Depth,
             ) -> ::pykernel::__private::KResult<#rt> {
                 let __pk_depth = __pk_depth.frame()?;
+                #poll
                 #(#prologue)*
                 unsafe {
                     #body

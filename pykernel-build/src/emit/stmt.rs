@@ -276,13 +276,24 @@ impl FnEmitter<'_> {
         let e = self.block(orelse);
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
         let rev = if reversed { quote!(.rev()) } else { quote!() };
-        let counted = |b: &TokenStream| match step_lit {
-            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #b }),
-            Some(k) => {
-                let k = k as usize;
-                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #b })
+        // Ctrl-C (`polls.rs`): a poll on every iteration, or chunks of an innermost loop.
+        let top = self.iteration_poll(body);
+        let chunked = self.loop_poll(body) == crate::polls::LoopPoll::Chunked;
+        let counted = |b: &TokenStream| {
+            let over = |s: &TokenStream, e: &TokenStream| match step_lit {
+                Some(1) => quote!(#cont: for __pk_i in #s..#e { #top #v = #assign; #b }),
+                Some(k) => {
+                    let k = k as usize;
+                    quote!(#cont: for __pk_i in (#s..#e).step_by(#k) { #top #v = #assign; #b })
+                }
+                None => quote!(),
+            };
+            match step_lit {
+                Some(k) if chunked && k > 0 => {
+                    super::interrupt::chunked_range(&lo, &hi, k as u64, over)
+                }
+                _ => over(&quote!(#lo), &quote!(#hi)),
             }
-            None => quote!(),
         };
         let lp = match (step_lit, step_v) {
             // The common case: a plain counted loop that LLVM vectorises, with the array
@@ -301,12 +312,21 @@ impl FnEmitter<'_> {
             (_, step_v) => {
                 let step_v = step_v.unwrap_or(quote!(1i64));
                 let stepped = |b: &TokenStream| {
-                    quote! {
-                        #cont: for __pk_k in (0..__pk_n)#rev {
-                            let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
-                            #v = #assign;
-                            #b
+                    let over = |range: &TokenStream| {
+                        quote! {
+                            #cont: for __pk_k in #range {
+                                #top
+                                let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
+                                #v = #assign;
+                                #b
+                            }
                         }
+                    };
+                    if chunked {
+                        let n = proc_macro2::Ident::new("__pk_n", proc_macro2::Span::call_site());
+                        super::interrupt::chunked_count(&n, reversed, over)
+                    } else {
+                        over(&quote!((0..__pk_n)#rev))
                     }
                 };
                 let lp = match (&version, &fast) {

@@ -163,13 +163,14 @@ impl FnEmitter<'_> {
         let b = self.block(body);
         let super::stmt::LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
+        let poll = self.iteration_poll(body);
         if forever {
-            return quote!(#brk: { #cont: loop { #b } #e });
+            return quote!(#brk: { #cont: loop { #poll #b } #e });
         }
-        let slow = quote!(#cont: while #c { #b });
+        let slow = quote!(#cont: while #c { #poll #b });
         let lp = match (version, fast) {
             (Some((vc, _)), Some((fc, fb))) => {
-                super::bounds::versioned(&vc, &quote!(#cont: while #fc { #fb }), &slow)
+                super::bounds::versioned(&vc, &quote!(#cont: while #fc { #poll #fb }), &slow)
             }
             _ => slow,
         };

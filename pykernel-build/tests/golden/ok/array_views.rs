@@ -54,6 +54,9 @@ mod __pykernel {
                 })
                     .0;
                 '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                    if ::pykernel::__private::interrupt_pending() {
+                        ::pykernel::__private::check_interrupt()?;
+                    }
                     i = __pk_i;
                     '__pk_done8: {
                         let __pk_start5: i64 = 0i64;
@@ -88,13 +91,30 @@ mod __pykernel {
                                     mut s: f64,
                                 | -> ::pykernel::__private::KResult<(i64, f64)> {
                                     '__pk_done8: {
-                                        '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                            j = __pk_i;
-                                            s = (s
-                                                + (*__pk_lane0
-                                                    .get_unchecked(
-                                                        ((j as i64).wrapping_sub(__pk_start5) as usize),
-                                                    )));
+                                        let mut __pk_cs: i64 = __pk_start5;
+                                        loop {
+                                            let __pk_ce: i64 = if __pk_stop6 > __pk_cs
+                                                && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
+                                            {
+                                                __pk_cs.wrapping_add(65536u64 as i64)
+                                            } else {
+                                                __pk_stop6
+                                            };
+                                            '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                                j = __pk_i;
+                                                s = (s
+                                                    + (*__pk_lane0
+                                                        .get_unchecked(
+                                                            ((j as i64).wrapping_sub(__pk_start5) as usize),
+                                                        )));
+                                            }
+                                            if __pk_ce >= __pk_stop6 {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupt_pending() {
+                                                ::pykernel::__private::check_interrupt()?;
+                                            }
                                         }
                                     }
                                     Ok((j, s))
@@ -105,16 +125,50 @@ mod __pykernel {
                                 )?;
                                 (j, s) = __pk_lr;
                             } else {
-                                '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                    j = __pk_i;
-                                    s = (s + (inner).get_unchecked([i, j]));
+                                let mut __pk_cs: i64 = __pk_start5;
+                                loop {
+                                    let __pk_ce: i64 = if __pk_stop6 > __pk_cs
+                                        && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
+                                    {
+                                        __pk_cs.wrapping_add(65536u64 as i64)
+                                    } else {
+                                        __pk_stop6
+                                    };
+                                    '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                        j = __pk_i;
+                                        s = (s + (inner).get_unchecked([i, j]));
+                                    }
+                                    if __pk_ce >= __pk_stop6 {
+                                        break;
+                                    }
+                                    __pk_cs = __pk_ce;
+                                    if ::pykernel::__private::interrupt_pending() {
+                                        ::pykernel::__private::check_interrupt()?;
+                                    }
                                 }
                             }
                         } else {
                             ::pykernel::__private::cold_path();
-                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                j = __pk_i;
-                                s = (s + (inner).get([i, j])?);
+                            let mut __pk_cs: i64 = __pk_start5;
+                            loop {
+                                let __pk_ce: i64 = if __pk_stop6 > __pk_cs
+                                    && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
+                                {
+                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                } else {
+                                    __pk_stop6
+                                };
+                                '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                    j = __pk_i;
+                                    s = (s + (inner).get([i, j])?);
+                                }
+                                if __pk_ce >= __pk_stop6 {
+                                    break;
+                                }
+                                __pk_cs = __pk_ce;
+                                if ::pykernel::__private::interrupt_pending() {
+                                    ::pykernel::__private::check_interrupt()?;
+                                }
                             }
                         }
                     }
@@ -526,6 +580,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
+        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),

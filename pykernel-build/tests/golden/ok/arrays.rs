@@ -81,6 +81,9 @@ mod __pykernel {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
                 '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                    if ::pykernel::__private::interrupt_pending() {
+                        ::pykernel::__private::check_interrupt()?;
+                    }
                     i = __pk_i;
                     '__pk_done10: {
                         let __pk_start7: i64 = 0i64;
@@ -98,23 +101,57 @@ mod __pykernel {
                                                 < (a.dim(1usize) as i128)
                                     })))
                         {
-                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                j = __pk_i;
+                            let mut __pk_cs: i64 = __pk_start7;
+                            loop {
+                                let __pk_ce: i64 = if __pk_stop8 > __pk_cs
+                                    && (__pk_stop8.wrapping_sub(__pk_cs) as u64) > 65536u64
                                 {
-                                    let __pk_a = &(a);
-                                    let __pk_i = [i, j];
-                                    let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                    __pk_a.set_unchecked(__pk_i, __pk_r);
+                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                } else {
+                                    __pk_stop8
+                                };
+                                '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                    j = __pk_i;
+                                    {
+                                        let __pk_a = &(a);
+                                        let __pk_i = [i, j];
+                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                        __pk_a.set_unchecked(__pk_i, __pk_r);
+                                    }
+                                }
+                                if __pk_ce >= __pk_stop8 {
+                                    break;
+                                }
+                                __pk_cs = __pk_ce;
+                                if ::pykernel::__private::interrupt_pending() {
+                                    ::pykernel::__private::check_interrupt()?;
                                 }
                             }
                         } else {
                             ::pykernel::__private::cold_path();
-                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                j = __pk_i;
+                            let mut __pk_cs: i64 = __pk_start7;
+                            loop {
+                                let __pk_ce: i64 = if __pk_stop8 > __pk_cs
+                                    && (__pk_stop8.wrapping_sub(__pk_cs) as u64) > 65536u64
                                 {
-                                    let __pk_p = (a).elem_ptr([i, j])?;
-                                    let __pk_r = ((*__pk_p) * k);
-                                    *__pk_p = __pk_r;
+                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                } else {
+                                    __pk_stop8
+                                };
+                                '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                    j = __pk_i;
+                                    {
+                                        let __pk_p = (a).elem_ptr([i, j])?;
+                                        let __pk_r = ((*__pk_p) * k);
+                                        *__pk_p = __pk_r;
+                                    }
+                                }
+                                if __pk_ce >= __pk_stop8 {
+                                    break;
+                                }
+                                __pk_cs = __pk_ce;
+                                if ::pykernel::__private::interrupt_pending() {
+                                    ::pykernel::__private::check_interrupt()?;
                                 }
                             }
                         }
@@ -466,6 +503,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
+        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(), k),

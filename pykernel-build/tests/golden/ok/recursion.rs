@@ -30,6 +30,9 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<i64> {
         let __pk_depth = __pk_depth.frame()?;
+        if ::pykernel::__private::interrupt_pending() {
+            ::pykernel::__private::check_interrupt()?;
+        }
         let mut n: i64 = n;
         unsafe {
             if (n <= 1i64) {
@@ -85,6 +88,9 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
+        if ::pykernel::__private::interrupt_pending() {
+            ::pykernel::__private::check_interrupt()?;
+        }
         let mut n: i64 = n;
         unsafe {
             if (n == 0i64) {
@@ -110,6 +116,9 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
+        if ::pykernel::__private::interrupt_pending() {
+            ::pykernel::__private::check_interrupt()?;
+        }
         let mut n: i64 = n;
         unsafe {
             if (n == 0i64) {
@@ -193,6 +202,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
+        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
@@ -214,6 +224,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
+        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
         let r = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
