@@ -4,7 +4,11 @@
 //! a SIGINT arrives (runtime: `pykernel::interrupt`). The rule keeps polls out of the
 //! loops that LLVM vectorises while bounding the time between two polls:
 //!
-//! - **`while` loops** poll on every iteration: nothing bounds their trip count.
+//! - **`while` loops** poll on every iteration: nothing bounds their trip count, except
+//!   for a loop that walks an array with a counter (insertion sort's
+//!   `while j >= 0 and a[j] > v: ...; j -= 1`): its condition reads `a[j + c]` on every
+//!   iteration, so the counter, which moves by a constant on every iteration, stays
+//!   among the array's valid indices, and the loop is bounded like an array loop.
 //! - **Loops that contain long work** poll on every iteration: a nested loop, a list
 //!   comprehension, or a call of a kernel function that loops or recurses. Each
 //!   iteration is a whole inner loop, so the poll costs nothing measurable.
@@ -32,7 +36,7 @@ use std::collections::HashMap;
 
 use crate::callgraph::CallGraph;
 use crate::infer::{Instance, Program};
-use crate::ir::{Expr, ExprKind, IterKind, Iterable, Module, Stmt};
+use crate::ir::{BinOp, Expr, ExprKind, IterKind, Iterable, LogicOp, Module, Stmt};
 use crate::types::Ty;
 
 /// Iterations of an innermost `range` loop between two polls.
@@ -174,6 +178,50 @@ fn has_loop(stmts: &[Stmt]) -> bool {
     })
 }
 
+/// The conjuncts of `a and b and ...`, left to right.
+fn conjuncts(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Logic(LogicOp::And, a, b) => {
+            let mut v = conjuncts(a);
+            v.extend(conjuncts(b));
+            v
+        }
+        _ => vec![e],
+    }
+}
+
+/// Is `e` the local `counter`, or `counter ± literal`?
+fn counter_plus_literal(e: &Expr, counter: &str) -> bool {
+    match &e.kind {
+        ExprKind::Local(n) => n == counter,
+        ExprKind::Binary(BinOp::Add | BinOp::Sub, a, b) => {
+            counter_plus_literal(a, counter) && matches!(b.kind, ExprKind::Int(_))
+        }
+        _ => false,
+    }
+}
+
+/// Every local assigned in `stmts`, nested blocks and comprehension variables included.
+fn assigned_locals(stmts: &[Stmt], out: &mut std::collections::BTreeSet<String>) {
+    for s in stmts {
+        match s {
+            Stmt::Assign { target, .. } | Stmt::AugAssign { target, .. } => {
+                out.extend(target.names().into_iter().map(str::to_owned));
+            }
+            Stmt::ForRange { var, .. } => {
+                out.insert(var.clone());
+            }
+            Stmt::ForEach { target, .. } => {
+                out.extend(target.names().into_iter().map(str::to_owned));
+            }
+            _ => {}
+        }
+        for b in s.blocks() {
+            assigned_locals(b, out);
+        }
+    }
+}
+
 fn has_comprehension(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::ListComp(..)) || e.children().into_iter().any(has_comprehension)
 }
@@ -189,7 +237,14 @@ impl Decide<'_> {
     fn block(&mut self, stmts: &[Stmt]) {
         for s in stmts {
             let poll = match s {
-                Stmt::While { body, .. } => Some((body, LoopPoll::EachIteration)),
+                Stmt::While { cond, body, .. } => Some((
+                    body,
+                    if self.walks_array(cond, body) {
+                        LoopPoll::Never
+                    } else {
+                        LoopPoll::EachIteration
+                    },
+                )),
                 Stmt::ForRange { body, .. } => Some((
                     body,
                     if self.long_work(body) {
@@ -215,6 +270,84 @@ impl Decide<'_> {
                 self.block(b);
             }
         }
+    }
+
+    /// Is `while cond: body` a counter walking an array? `cond` is `j op bound and ...`
+    /// with an access `a[.., j + c, ..]` (`a` an array local, `c` a literal) in a later
+    /// conjunct, evaluated whenever the body runs; `body` ends with `j += k` or
+    /// `j -= k` (`k` a positive literal) and assigns neither `j` nor `a` elsewhere. Each
+    /// iteration then visits a new valid index of `a` (negative ones included): at most
+    /// twice its extent.
+    fn walks_array(&self, cond: &Expr, body: &[Stmt]) -> bool {
+        let conj = conjuncts(cond);
+        let Some(ExprKind::Compare(l, ops)) = conj.first().map(|c| &c.kind) else {
+            return false;
+        };
+        let counter = match (&l.kind, ops.as_slice()) {
+            (ExprKind::Local(n), [(_, _)]) => n,
+            (_, [(_, r)]) => match &r.kind {
+                ExprKind::Local(n) => n,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let Some((
+            Stmt::AugAssign {
+                target: crate::ir::Target::Local(moved, _),
+                op: BinOp::Add | BinOp::Sub,
+                value,
+                ..
+            },
+            rest,
+        )) = body.split_last()
+        else {
+            return false;
+        };
+        if moved != counter || !matches!(value.kind, ExprKind::Int(k) if k > 0) {
+            return false;
+        }
+        let mut assigned = std::collections::BTreeSet::new();
+        assigned_locals(rest, &mut assigned);
+        !assigned.contains(counter)
+            && conj[1..]
+                .iter()
+                .any(|c| self.indexes_array_by(c, counter, &assigned))
+    }
+
+    /// Does `e` contain `a[.., counter + c, ..]` with `a` an array local not in
+    /// `assigned`? (Not under a short-circuit: `e` is one conjunct.)
+    fn indexes_array_by(
+        &self,
+        e: &Expr,
+        counter: &str,
+        assigned: &std::collections::BTreeSet<String>,
+    ) -> bool {
+        let here = match &e.kind {
+            ExprKind::Index(base, idx) => {
+                let array = match &base.kind {
+                    ExprKind::Local(a) => Some(a),
+                    _ => None,
+                };
+                let is_array = array.is_some_and(|a| {
+                    !assigned.contains(a)
+                        && matches!(
+                            self.inst.exprs.get(base.id as usize).cloned().flatten(),
+                            Some(Ty::Array(..))
+                        )
+                });
+                let indices: Vec<&Expr> = match &idx.kind {
+                    ExprKind::Tuple(items) => items.iter().collect(),
+                    _ => vec![idx],
+                };
+                is_array && indices.iter().any(|i| counter_plus_literal(i, counter))
+            }
+            _ => false,
+        };
+        let short_circuit = matches!(e.kind, ExprKind::Logic(..) | ExprKind::IfExp(..));
+        here || (!short_circuit
+            && e.children()
+                .into_iter()
+                .any(|c| self.indexes_array_by(c, counter, assigned)))
     }
 
     /// Does one iteration of a loop with this body possibly run long?
@@ -346,6 +479,35 @@ mod tests {
         );
         assert_eq!(p, [EachIteration]);
         assert!(may);
+    }
+
+    #[test]
+    fn a_while_loop_walking_an_array_is_bounded_like_one() {
+        let src = |w: &str| {
+            format!(
+                "#pykernel export f(float64[:], int, float64)\ndef f(a, j, v):\n{w}\n    return j\n"
+            )
+        };
+        for bounded in [
+            "    while j >= 0 and a[j] > v:\n        a[j + 1] = a[j]\n        j -= 1",
+            "    while j < len(a) - 1 and a[j + 1] < v:\n        j += 2",
+        ] {
+            assert_eq!(polls(&src(bounded)).0, [Never], "{bounded}");
+        }
+        for unbounded in [
+            // the access only in the body, maybe skipped
+            "    while j >= 0:\n        if v > 0.0:\n            v += a[j]\n        j -= 1",
+            // an invariant index
+            "    while j >= 0 and a[0] > v:\n        j -= 1",
+            // the counter moved twice
+            "    while j >= 0 and a[j] > v:\n        j += 1\n        j -= 2",
+            // the access after a short-circuit inside the conjunct
+            "    while j >= 0 and (v > 1.0 or a[j] > v):\n        j -= 1",
+            // not the last statement
+            "    while j >= 0 and a[j] > v:\n        j -= 1\n        v += 1.0",
+        ] {
+            assert_eq!(polls(&src(unbounded)).0, [EachIteration], "{unbounded}");
+        }
     }
 
     #[test]

@@ -57,6 +57,14 @@ impl KernelError {
         }
     }
 
+    /// A new error with a static message, in constant context.
+    pub(crate) const fn new_const(kind: ErrorKind, message: &'static str) -> Self {
+        KernelError {
+            kind,
+            message: Cow::Borrowed(message),
+        }
+    }
+
     /// The Python exception this error maps to.
     pub fn kind(&self) -> ErrorKind {
         self.kind

@@ -3,101 +3,106 @@
 //!
 //! A kernel runs with the GIL released, so Python's own SIGINT handler, which only
 //! trips a flag that the interpreter checks between bytecodes, cannot stop it. Kernels
-//! instead poll [`pending`] (one relaxed load of a global flag) at the places
-//! `pykernel-build` chooses: loops that may run long and the entry of recursive
-//! functions. The flag is set by a C-level SIGINT handler that exists only while a
-//! Python call has been running for a while:
+//! instead poll [`interrupted`] at the places `pykernel-build` chooses (loops that may
+//! run long, the entry of recursive functions): one relaxed load of a global flag, and
+//! when it is set, a comparison of the stack pointer with the main thread's stack. A
+//! poll never calls a function, even on its cold path: a call inside a tight loop makes
+//! LLVM keep the loop's floating-point values on the stack (no SSE register survives a
+//! call), which measured 2× slower on `mandel_count`. So a poll can only stop the
+//! kernel, never ask Python whether to, and the flag is set only when stopping is what
+//! CPython would do:
 //!
-//! - the Python wrapper of a regular export, on Python's main thread, opens an
-//!   [`InterruptScope`] around the kernel: two atomic stores, no system call, so short
-//!   calls cost nothing measurable;
+//! - the Python wrapper of a regular export, on Python's main thread, runs the kernel in
+//!   an [`InterruptScope`]: two atomic stores, no system call, so short calls cost
+//!   nothing measurable;
 //! - a watchdog thread (started on first use, asleep after a second without calls)
-//!   looks every `PERIOD` (20 ms); once the same call has been running for a whole period it
-//!   installs the handler, which sets the flag and then calls the handler it replaced
-//!   (Python's, so Python still sees the signal), and sets the flag once itself, so
-//!   that a signal that arrived before the handler is not missed;
-//! - a kernel that sees the flag takes the GIL back for a moment and runs Python's
-//!   signal handlers (`PyErr_CheckSignals`, as CPython does between bytecodes). If one
-//!   raises (`KeyboardInterrupt` from the default handler, or whatever a user's handler
-//!   raises), the kernel stops with that exception; if none does (a handler that only
-//!   sets a flag, `signal.SIG_IGN`), it goes on;
-//! - when the call ends, the scope restores the previous handler if one was installed.
+//!   looks every `PERIOD` (20 ms). Once the same call has been running for a whole
+//!   period, it takes the GIL for a moment to check that Python's SIGINT handler is
+//!   `signal.default_int_handler` (which always raises `KeyboardInterrupt`), and if so
+//!   installs a C handler that sets the flag, then calls the handler it replaced
+//!   (Python's, which records the signal for the interpreter);
+//! - a poll that sees the flag on the main thread's stack returns `ErrorKind::Interrupt`;
+//!   the wrapper, with the GIL back, runs Python's signal handlers
+//!   (`PyErr_CheckSignals`), and the default handler raises `KeyboardInterrupt`;
+//! - when the call ends, the scope restores the previous handler if one was installed
+//!   (before the GIL is taken back, so that the watchdog can never wait for it).
 //!
-//! So the process's signal handling is exactly Python's whenever no long kernel runs,
-//! changes of `signal.signal(SIGINT, ...)` between calls are respected, kernels on other
-//! threads and capsules (SciPy calls them with the GIL held) are never interrupted, and
-//! the flag seen by them is ignored (see [`check`]). Unix only; elsewhere kernels are
-//! not interruptible.
+//! So the process's signal handling is exactly Python's whenever no long kernel runs;
+//! changes of `signal.signal(SIGINT, ...)` between calls are respected (with a handler
+//! of the user's, `SIG_IGN` or `SIG_DFL`, the kernel is not stopped and the handler does
+//! what it does after the call, as before); kernels on other threads and capsules are
+//! never stopped (not on the main thread's stack). A SIGINT in the first 20 to 40 ms of a
+//! call, before the handler is installed, is seen by Python after the call returns (or a
+//! second Ctrl-C stops the kernel). Unix only; elsewhere kernels are not interruptible.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
-use crate::error::KResult;
+use crate::error::{ErrorKind, KernelError};
 
-/// Set by the SIGINT handler (or the watchdog when it installs it): a poll should look.
+/// Set by the SIGINT handler: the main thread's kernel should stop.
 static PENDING: AtomicBool = AtomicBool::new(false);
 
-/// How often the watchdog looks at the running call.
-#[cfg(all(feature = "pyo3", unix))]
-const PERIOD: std::time::Duration = std::time::Duration::from_millis(20);
+/// The main thread's stack (lowest and highest address; both 0 while unknown).
+static MAIN_STACK_LO: AtomicUsize = AtomicUsize::new(0);
+static MAIN_STACK_HI: AtomicUsize = AtomicUsize::new(0);
 
-/// Has a signal arrived? The poll of generated code: a relaxed load, true rarely.
+/// The error a poll returns: the wrapper turns it into what Python's handler raises.
+pub const INTERRUPTED: KernelError = KernelError::interrupted();
+
+/// Should the kernel stop here? The poll of generated code: a relaxed load, and when a
+/// SIGINT has arrived, a check that this is the interruptible call (the main thread's
+/// stack). Never calls a function.
 #[inline(always)]
-pub fn pending() -> bool {
-    PENDING.load(Ordering::Relaxed)
+pub fn interrupted() -> bool {
+    PENDING.load(Relaxed) && on_main_stack()
 }
 
-/// The rest of a poll that found [`pending`] set: on the thread of an interruptible
-/// call, runs Python's signal handlers and fails with what they raise
-/// (`ErrorKind::Interrupt`, the exception kept for the wrapper); elsewhere (another
-/// thread, a capsule) does nothing.
-#[cold]
-#[inline(never)]
-pub fn check() -> KResult<()> {
-    imp::check()
+#[inline(always)]
+fn on_main_stack() -> bool {
+    let sp = crate::recursion::stack_pointer();
+    sp >= MAIN_STACK_LO.load(Relaxed) && sp < MAIN_STACK_HI.load(Relaxed)
+}
+
+impl KernelError {
+    /// The error of an interrupted kernel (a constant: polls build it without a call).
+    const fn interrupted() -> KernelError {
+        KernelError::new_const(ErrorKind::Interrupt, "")
+    }
 }
 
 #[cfg(feature = "pyo3")]
-pub use imp::{InterruptScope, take_raised};
+pub use imp::{python_error, without_gil_interruptible};
 
-#[cfg(not(all(feature = "pyo3", unix)))]
+#[cfg(all(feature = "pyo3", not(unix)))]
 mod imp {
-    use crate::error::KResult;
+    use pyo3::prelude::*;
 
-    pub(super) fn check() -> KResult<()> {
-        Ok(())
+    /// Runs the kernel call `f(args)` with the GIL released (not interruptible here).
+    pub fn without_gil_interruptible<A, R>(py: Python<'_>, args: A, f: fn(A) -> R) -> R {
+        crate::python::without_gil(py, args, f)
     }
 
-    /// Without signal support: does nothing.
-    #[cfg(feature = "pyo3")]
-    #[must_use]
-    pub struct InterruptScope;
-
-    #[cfg(feature = "pyo3")]
-    impl InterruptScope {
-        /// Does nothing (no Unix signals here).
-        pub fn new(_py: pyo3::Python<'_>) -> InterruptScope {
-            InterruptScope
-        }
-    }
-
-    /// Nothing is ever raised here.
-    #[cfg(feature = "pyo3")]
-    pub fn take_raised() -> Option<pyo3::PyErr> {
-        None
+    /// The exception of an interrupted kernel.
+    pub fn python_error(_py: Python<'_>) -> PyErr {
+        pyo3::exceptions::PyKeyboardInterrupt::new_err(())
     }
 }
 
 #[cfg(all(feature = "pyo3", unix))]
 mod imp {
-    use std::cell::RefCell;
     use std::ffi::{c_int, c_void};
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering::*};
+    use std::time::Duration;
 
     use pyo3::prelude::*;
 
-    use super::{PENDING, PERIOD};
-    use crate::error::{ErrorKind, KResult, KernelError};
+    use super::{MAIN_STACK_HI, MAIN_STACK_LO, PENDING};
+
+    /// How often the watchdog looks at the running call.
+    const PERIOD: Duration = Duration::from_millis(20);
+    /// Idle periods after which the watchdog sleeps until the next call.
+    const IDLE_PERIODS: u32 = 50;
 
     // The call state: the low two bits are the phase, the rest counts calls, so that
     // the watchdog can tell one long call from two short ones.
@@ -117,62 +122,46 @@ mod imp {
     /// The watchdog thread (leaked; null: not started in this process).
     static WATCHDOG: AtomicPtr<std::thread::Thread> = AtomicPtr::new(std::ptr::null_mut());
     static SLEEPING: AtomicBool = AtomicBool::new(false);
-    /// Idle periods after which the watchdog sleeps until the next call.
-    const IDLE_PERIODS: u32 = 50;
 
     // The replaced handler: what our handler chains to, and what the scope restores.
     static OLD_HANDLER: AtomicUsize = AtomicUsize::new(0);
     static OLD_SIGINFO: AtomicBool = AtomicBool::new(false);
     static SAVED_SET: AtomicBool = AtomicBool::new(false);
     struct Saved(std::cell::UnsafeCell<std::mem::MaybeUninit<libc::sigaction>>);
-    // SAFETY: written by the watchdog in the INSTALLING phase only, read after the
-    // INSTALLED phase is observed (acquire) or in a fork child (one thread).
+    // SAFETY: written by the watchdog before SAVED_SET is set (release), read after it
+    // is seen set (acquire), or in a fork child (one thread).
     unsafe impl Sync for Saved {}
     static SAVED: Saved = Saved(std::cell::UnsafeCell::new(std::mem::MaybeUninit::uninit()));
 
-    thread_local! {
-        /// The exception Python's signal handlers raised, for the wrapper.
-        static RAISED: RefCell<Option<PyErr>> = const { RefCell::new(None) };
-    }
-
-    /// The exception that stopped the kernel (see [`super::check`]), if any.
-    pub fn take_raised() -> Option<PyErr> {
-        RAISED.try_with(|r| r.borrow_mut().take()).ok().flatten()
-    }
-
-    pub(super) fn check() -> KResult<()> {
-        // The interruptible call is the one on the main thread, if its scope is open.
-        if STATE.load(Acquire) & PHASE == IDLE || !on_main_thread() {
-            // Another thread's signal (this is a kernel on another thread, or a
-            // capsule): the interruptible call will consume the flag.
-            return Ok(());
-        }
-        PENDING.store(false, Relaxed);
-        // CPython runs signal handlers between bytecodes; here, between iterations.
-        let raised = Python::attach(|py| py.check_signals().err());
-        match raised {
-            None => Ok(()),
-            Some(e) => {
-                let _ = RAISED.try_with(|r| *r.borrow_mut() = Some(e));
-                Err(KernelError::new(ErrorKind::Interrupt, ""))
-            }
+    /// The exception of an interrupted kernel: what Python's signal handlers raise now
+    /// (the default one: `KeyboardInterrupt`), with the GIL held.
+    pub fn python_error(py: Python<'_>) -> PyErr {
+        match py.check_signals() {
+            Err(e) => e,
+            Ok(()) => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),
         }
     }
 
-    /// Makes the kernel call it surrounds interruptible with Ctrl-C, when made on
-    /// Python's main thread (elsewhere, or nested, it does nothing).
-    #[must_use]
-    pub struct InterruptScope {
+    /// Runs the kernel call `f(args)` with the GIL released, interruptible with Ctrl-C
+    /// when made on Python's main thread (elsewhere, or nested, like `without_gil`).
+    pub fn without_gil_interruptible<A, R>(py: Python<'_>, args: A, f: fn(A) -> R) -> R {
+        let scope = InterruptScope::open(py);
+        crate::python::without_gil(py, (scope, f, args), |(scope, f, args)| {
+            let r = f(args);
+            // Closed without the GIL: the watchdog may be waiting for it.
+            drop(scope);
+            r
+        })
+    }
+
+    /// An interruptible call in progress on the main thread (`active`).
+    struct InterruptScope {
         active: bool,
     }
 
     impl InterruptScope {
-        /// Opens the scope (`py`: the GIL is held, before the kernel releases it).
-        #[inline]
-        pub fn new(py: Python<'_>) -> InterruptScope {
+        fn open(py: Python<'_>) -> InterruptScope {
             let s = STATE.load(Relaxed);
-            // Only on the main thread, and not nested (a kernel never calls Python, but
-            // nothing is assumed).
             if s & PHASE != IDLE || !is_main_thread(py) {
                 return InterruptScope { active: false };
             }
@@ -202,8 +191,11 @@ mod imp {
                     }
                     INSTALLING => std::thread::yield_now(),
                     INSTALLED => {
-                        restore();
-                        // The last signal, if any, reached Python's handler too.
+                        if SAVED_SET.swap(false, AcqRel) {
+                            restore_saved();
+                        }
+                        // A signal since the kernel's last poll reached Python's handler
+                        // too: Python raises it.
                         PENDING.store(false, Relaxed);
                         STATE.store(s & !PHASE, Release);
                         break;
@@ -215,17 +207,20 @@ mod imp {
     }
 
     fn is_main_thread(py: Python<'_>) -> bool {
-        if MAIN_THREAD.load(Relaxed) == 0 {
-            MAIN_THREAD.store(main_thread_ident(py), Relaxed);
+        let mut main = MAIN_THREAD.load(Relaxed);
+        if main == 0 {
+            main = main_thread_ident(py);
+            MAIN_THREAD.store(main, Relaxed);
         }
-        on_main_thread()
-    }
-
-    /// Is this Python's main thread (as far as known)?
-    fn on_main_thread() -> bool {
         // SAFETY: a plain query (pthread_self).
         let me = unsafe { pyo3::ffi::PyThread_get_thread_ident() } as u64;
-        me == MAIN_THREAD.load(Relaxed)
+        if me != main {
+            return false;
+        }
+        if MAIN_STACK_HI.load(Relaxed) == 0 {
+            record_main_stack();
+        }
+        true
     }
 
     /// `threading.main_thread().ident` (`u64::MAX` if it cannot be read).
@@ -244,10 +239,25 @@ mod imp {
             .unwrap_or(u64::MAX)
     }
 
+    /// Records the stack of the calling thread (the main thread) for the polls.
+    #[cold]
+    fn record_main_stack() {
+        let sp = crate::recursion::stack_pointer();
+        let (lo, hi) = crate::recursion::stack_bounds()
+            .filter(|(lo, hi)| *lo < sp && sp <= *hi)
+            // Unknown bounds: a generous window below the current frame.
+            .unwrap_or((sp.saturating_sub(256 << 20), sp.saturating_add(1 << 20)));
+        MAIN_STACK_LO.store(lo, Relaxed);
+        MAIN_STACK_HI.store(hi, Relaxed);
+    }
+
     /// In a fork child: no watchdog, no call running, the forking thread is Python's
-    /// main thread, and Python's handler is back if ours was installed.
+    /// main thread (with another stack), and Python's handler is back if ours was
+    /// installed.
     extern "C" fn after_fork_child() {
         MAIN_THREAD.store(0, Relaxed);
+        MAIN_STACK_LO.store(0, Relaxed);
+        MAIN_STACK_HI.store(0, Relaxed);
         STATE.store(STATE.load(Relaxed) & !PHASE, Relaxed);
         // (The parent's thread handle is leaked.)
         WATCHDOG.store(std::ptr::null_mut(), Relaxed);
@@ -273,7 +283,7 @@ mod imp {
     fn spawn_watchdog() {
         let t = std::thread::Builder::new()
             .name("pykernel-sigint".into())
-            .stack_size(64 * 1024)
+            .stack_size(256 * 1024)
             .spawn(watchdog)
             // No thread: kernels are not interruptible, nothing else changes.
             .map_or_else(|_| std::thread::current(), |h| h.thread().clone());
@@ -289,7 +299,7 @@ mod imp {
                 // started just as the watchdog went to sleep and did not see it.
                 SLEEPING.store(true, Relaxed);
                 if STATE.load(Relaxed) & PHASE == IDLE {
-                    std::thread::park_timeout(std::time::Duration::from_secs(1));
+                    std::thread::park_timeout(Duration::from_secs(1));
                 }
                 SLEEPING.store(false, Relaxed);
                 if STATE.load(Relaxed) & PHASE == IDLE {
@@ -312,9 +322,8 @@ mod imp {
                     .compare_exchange(s, (s & !PHASE) | INSTALLING, AcqRel, Acquire)
                     .is_ok()
             {
-                if install() {
-                    // A signal may have come before the handler: let the kernel look.
-                    PENDING.store(true, Release);
+                if default_handler() {
+                    install();
                 }
                 STATE.store((s & !PHASE) | INSTALLED, Release);
             }
@@ -322,18 +331,32 @@ mod imp {
         }
     }
 
+    /// Is Python's SIGINT handler `signal.default_int_handler` (which raises
+    /// `KeyboardInterrupt`)? Takes the GIL: the main thread runs a kernel without it,
+    /// and closes its scope without it, so this never waits for that thread.
+    fn default_handler() -> bool {
+        Python::try_attach(|py| {
+            let signal = py.import("signal").ok()?;
+            let current = signal.call_method1("getsignal", (libc::SIGINT,)).ok()?;
+            let default = signal.getattr("default_int_handler").ok()?;
+            Some(current.is(&default))
+        })
+        .flatten()
+        .unwrap_or(false)
+    }
+
     /// Installs our handler in front of the current one, if that is a function (not
-    /// `SIG_DFL` or `SIG_IGN`: then Ctrl-C does what the user asked for).
-    fn install() -> bool {
-        // SAFETY: sigaction with valid structures; SAVED is ours in this phase.
+    /// `SIG_DFL` or `SIG_IGN`).
+    fn install() {
+        // SAFETY: sigaction with valid structures; SAVED is written before SAVED_SET.
         unsafe {
             let mut old: libc::sigaction = std::mem::zeroed();
             if libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old) != 0 {
-                return false;
+                return;
             }
             let h = old.sa_sigaction;
             if h == libc::SIG_DFL || h == libc::SIG_IGN || h == on_sigint as *const () as usize {
-                return false;
+                return;
             }
             OLD_HANDLER.store(h, Relaxed);
             OLD_SIGINFO.store(old.sa_flags & libc::SA_SIGINFO != 0, Relaxed);
@@ -345,16 +368,7 @@ mod imp {
             SAVED_SET.store(true, Release);
             if libc::sigaction(libc::SIGINT, &ours, std::ptr::null_mut()) != 0 {
                 SAVED_SET.store(false, Release);
-                return false;
             }
-            true
-        }
-    }
-
-    /// Puts the replaced handler back (after the call, on its thread).
-    fn restore() {
-        if SAVED_SET.swap(false, AcqRel) {
-            restore_saved();
         }
     }
 

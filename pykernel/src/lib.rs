@@ -67,7 +67,7 @@ pub mod __private {
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError};
-    pub use crate::interrupt::{check as check_interrupt, pending as interrupt_pending};
+    pub use crate::interrupt::{INTERRUPTED, interrupted};
     pub use crate::list::List;
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
@@ -84,7 +84,7 @@ pub mod __private {
     }
 
     #[cfg(feature = "pyo3")]
-    pub use crate::interrupt::InterruptScope;
+    pub use crate::interrupt::without_gil_interruptible;
     #[cfg(feature = "pyo3")]
     pub use crate::python::{
         ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg, without_gil,

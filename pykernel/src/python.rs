@@ -23,9 +23,8 @@ impl From<KernelError> for PyErr {
             ErrorKind::Assertion => PyAssertionError::new_err(msg),
             ErrorKind::Type => PyTypeError::new_err(msg),
             ErrorKind::Recursion => PyRecursionError::new_err(msg),
-            // What Python's signal handler raised (see `interrupt.rs`).
-            ErrorKind::Interrupt => crate::interrupt::take_raised()
-                .unwrap_or_else(|| pyo3::exceptions::PyKeyboardInterrupt::new_err(())),
+            // What Python's signal handler raises (see `interrupt.rs`).
+            ErrorKind::Interrupt => Python::attach(crate::interrupt::python_error),
         }
     }
 }

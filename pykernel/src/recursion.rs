@@ -66,7 +66,7 @@ pub struct Depth {
 
 /// The stack pointer.
 #[inline(always)]
-fn stack_pointer() -> usize {
+pub(crate) fn stack_pointer() -> usize {
     #[cfg(target_arch = "x86_64")]
     {
         let sp: usize;
@@ -164,7 +164,7 @@ fn stack_floor() -> usize {
 
 /// The lowest and highest address of the current thread's stack.
 #[cfg(any(target_os = "linux", target_os = "android"))]
-fn stack_bounds() -> Option<(usize, usize)> {
+pub(crate) fn stack_bounds() -> Option<(usize, usize)> {
     // SAFETY: `attr` is initialised by `pthread_getattr_np` before it is read, and
     // destroyed once.
     unsafe {
@@ -183,7 +183,7 @@ fn stack_bounds() -> Option<(usize, usize)> {
 
 /// The lowest and highest address of the current thread's stack.
 #[cfg(target_vendor = "apple")]
-fn stack_bounds() -> Option<(usize, usize)> {
+pub(crate) fn stack_bounds() -> Option<(usize, usize)> {
     // SAFETY: plain queries about the calling thread.
     unsafe {
         let me = libc::pthread_self();
@@ -195,7 +195,7 @@ fn stack_bounds() -> Option<(usize, usize)> {
 
 /// The lowest and highest address of the current thread's stack (unknown here).
 #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
-fn stack_bounds() -> Option<(usize, usize)> {
+pub(crate) fn stack_bounds() -> Option<(usize, usize)> {
     None
 }
 

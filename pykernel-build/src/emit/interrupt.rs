@@ -7,12 +7,13 @@ use super::FnEmitter;
 use crate::ir::Stmt;
 use crate::polls::{CHUNK, LoopPoll};
 
-/// One poll: a relaxed load of the runtime's flag; when set, the runtime runs Python's
-/// signal handlers and the kernel stops with what they raise.
+/// One poll: a relaxed load of the runtime's flag (and, once a SIGINT has come, a look
+/// at the stack pointer); the kernel stops, and the Python wrapper raises what Python's
+/// signal handler raises. No call, so that a tight loop keeps its values in registers.
 pub(crate) fn poll() -> TokenStream {
     quote! {
-        if ::pykernel::__private::interrupt_pending() {
-            ::pykernel::__private::check_interrupt()?;
+        if ::pykernel::__private::interrupted() {
+            return Err(::pykernel::__private::INTERRUPTED);
         }
     }
 }

@@ -173,7 +173,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                         inst,
                         &instance_name(input.program, input.module, input.program.roots[i]),
                         &writes[input.program.roots[i]],
-                        call_scopes(input, input.program.roots[i]),
+                        call_setup(input, input.program.roots[i]),
                     );
                     wrappers.push(w);
                     registrations.push(reg);
@@ -506,13 +506,13 @@ fn overload_dispatcher(
             })
             .collect();
         let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
-        let scopes = call_scopes(input, input.program.roots[k]);
+        let (scopes, runner) = call_setup(input, input.program.roots[k]);
         tries.push(quote! {
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
                     #scopes
-                    let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
+                    let r = ::pykernel::__private::#runner(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
             }
@@ -618,21 +618,22 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize
     })
 }
 
-/// What a Python call of instance `inst` sets up around the kernel (the GIL still held):
-/// the depth limit of recursive functions, CPython's `sys.getrecursionlimit()`; and, when
-/// the kernel polls for Ctrl-C, the scope that lets SIGINT stop it.
-fn call_scopes(input: &EmitInput<'_>, inst: usize) -> TokenStream {
+/// How a Python call of instance `inst` runs the kernel (the GIL still held): the
+/// depth limit of recursive functions is CPython's `sys.getrecursionlimit()`; and a
+/// kernel that polls for Ctrl-C runs interruptibly (`without_gil_interruptible`), any
+/// other with the GIL simply released (`without_gil`).
+fn call_setup(input: &EmitInput<'_>, inst: usize) -> (TokenStream, Ident) {
     let limit = if input.calls.reaches_recursion(inst) {
         quote!(let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);)
     } else {
         quote!()
     };
-    let interrupt = if input.polls.may_poll(inst) {
-        quote!(let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);)
+    let runner = if input.polls.may_poll(inst) {
+        format_ident!("without_gil_interruptible")
     } else {
-        quote!()
+        format_ident!("without_gil")
     };
-    quote!(#limit #interrupt)
+    (limit, runner)
 }
 
 /// The pyo3 wrapper of a regular export and its registration.
@@ -642,7 +643,7 @@ fn python_wrapper(
     inst: &Instance,
     inner: &Ident,
     writes: &[bool],
-    scopes: TokenStream,
+    (scopes, runner): (TokenStream, Ident),
 ) -> (TokenStream, TokenStream) {
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
@@ -698,7 +699,7 @@ fn python_wrapper(
         .map(|k| format_ident!("__pk_a{}", k))
         .collect();
     // The kernel instance itself (the Rust-facing export takes ndarray views instead).
-    let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
+    let run = quote!(::pykernel::__private::#runner(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
     let call = if write_backs.is_empty() {
         quote!(let r = #run?;)
     } else {

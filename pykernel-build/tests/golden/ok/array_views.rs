@@ -54,8 +54,8 @@ mod __pykernel {
                 })
                     .0;
                 '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                     i = __pk_i;
                     '__pk_done8: {
@@ -112,8 +112,8 @@ mod __pykernel {
                                                 break;
                                             }
                                             __pk_cs = __pk_ce;
-                                            if ::pykernel::__private::interrupt_pending() {
-                                                ::pykernel::__private::check_interrupt()?;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::INTERRUPTED);
                                             }
                                         }
                                     }
@@ -142,8 +142,8 @@ mod __pykernel {
                                         break;
                                     }
                                     __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupt_pending() {
-                                        ::pykernel::__private::check_interrupt()?;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
                                     }
                                 }
                             }
@@ -166,8 +166,8 @@ mod __pykernel {
                                     break;
                                 }
                                 __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupt_pending() {
-                                    ::pykernel::__private::check_interrupt()?;
+                                if ::pykernel::__private::interrupted() {
+                                    return Err(::pykernel::__private::INTERRUPTED);
                                 }
                             }
                         }
@@ -580,8 +580,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_views_0(__pk_a0) },

@@ -81,8 +81,8 @@ mod __pykernel {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
                 '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                     i = __pk_i;
                     '__pk_done10: {
@@ -123,8 +123,8 @@ mod __pykernel {
                                     break;
                                 }
                                 __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupt_pending() {
-                                    ::pykernel::__private::check_interrupt()?;
+                                if ::pykernel::__private::interrupted() {
+                                    return Err(::pykernel::__private::INTERRUPTED);
                                 }
                             }
                         } else {
@@ -150,8 +150,8 @@ mod __pykernel {
                                     break;
                                 }
                                 __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupt_pending() {
-                                    ::pykernel::__private::check_interrupt()?;
+                                if ::pykernel::__private::interrupted() {
+                                    return Err(::pykernel::__private::INTERRUPTED);
                                 }
                             }
                         }
@@ -503,8 +503,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(), k),
             |(__pk_a0, __pk_a1)| unsafe {

@@ -50,8 +50,8 @@ mod __pykernel {
             i = 2i64;
             '__pk_done3: {
                 '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                     if (is_p).get(i)? {
                         '__pk_done7: {
@@ -94,8 +94,8 @@ mod __pykernel {
                                         break;
                                     }
                                     __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupt_pending() {
-                                        ::pykernel::__private::check_interrupt()?;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
                                     }
                                 }
                             } else {
@@ -120,8 +120,8 @@ mod __pykernel {
                                         break;
                                     }
                                     __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupt_pending() {
-                                        ::pykernel::__private::check_interrupt()?;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
                                     }
                                 }
                             }
@@ -211,8 +211,8 @@ mod __pykernel {
                 let mut __pk_k6: usize = 0;
                 let mut __pk_count7: i64 = 0i64;
                 '__pk_loop8: loop {
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                     let __pk_item = match match {
                         let __pk_x = __pk_it5.item(__pk_k6);
@@ -336,8 +336,8 @@ mod __pykernel {
                 let __pk_it3 = b.clone();
                 let mut __pk_k4: usize = 0;
                 '__pk_loop7: loop {
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                     let __pk_item = match match {
                         let __pk_x = __pk_it1.item(__pk_k2);
@@ -476,8 +476,7 @@ pub fn z(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_sieve_0(__pk_a0) },
@@ -519,8 +518,7 @@ pub fn z(
             "float list",
             false,
         )?;
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_xs.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_stats_1(__pk_a0) },
@@ -582,8 +580,7 @@ pub fn z(
             "float list",
             false,
         )?;
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(), __pk_arg_b.clone()),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_z_2(__pk_a0, __pk_a1) },

@@ -30,8 +30,8 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<i64> {
         let __pk_depth = __pk_depth.frame()?;
-        if ::pykernel::__private::interrupt_pending() {
-            ::pykernel::__private::check_interrupt()?;
+        if ::pykernel::__private::interrupted() {
+            return Err(::pykernel::__private::INTERRUPTED);
         }
         let mut n: i64 = n;
         unsafe {
@@ -88,8 +88,8 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
-        if ::pykernel::__private::interrupt_pending() {
-            ::pykernel::__private::check_interrupt()?;
+        if ::pykernel::__private::interrupted() {
+            return Err(::pykernel::__private::INTERRUPTED);
         }
         let mut n: i64 = n;
         unsafe {
@@ -116,8 +116,8 @@ mod __pykernel {
         __pk_depth: ::pykernel::__private::Depth,
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
-        if ::pykernel::__private::interrupt_pending() {
-            ::pykernel::__private::check_interrupt()?;
+        if ::pykernel::__private::interrupted() {
+            return Err(::pykernel::__private::INTERRUPTED);
         }
         let mut n: i64 = n;
         unsafe {
@@ -202,8 +202,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fact_0(__pk_a0) },
@@ -224,8 +223,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_parity_1(__pk_a0) },

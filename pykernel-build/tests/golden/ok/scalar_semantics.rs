@@ -83,8 +83,8 @@ mod __pykernel {
                         break;
                     }
                     __pk_cs = __pk_ce;
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                 }
                 s = (((-1i64)) as f64);
@@ -309,8 +309,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n, x),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_1(__pk_a0, __pk_a1) },

@@ -77,8 +77,8 @@ mod __pykernel {
                         break;
                     }
                     __pk_cs = __pk_ce;
-                    if ::pykernel::__private::interrupt_pending() {
-                        ::pykernel::__private::check_interrupt()?;
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
                     }
                 }
             }
@@ -198,8 +198,7 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let __pk_interrupt = ::pykernel::__private::InterruptScope::new(__pk_py);
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fib_1(__pk_a0) },
