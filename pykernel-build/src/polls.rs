@@ -16,11 +16,14 @@
 //!   between chunks (strip-mining): the chunk is the same plain counted loop, so it
 //!   still vectorises, and a `range` of any length stays interruptible. A loop of at
 //!   most one chunk never polls.
-//! - **Innermost loops over lists and over `range`s inside `enumerate`/`zip`** poll on
-//!   every iteration (cursor loops, never vectorised; a list may grow while it is
-//!   iterated).
 //! - **Innermost loops over arrays and tuples** do not poll: their length is fixed, so
-//!   they are bounded by one pass over memory the kernel already holds.
+//!   they are bounded by one pass over memory the kernel already holds. Nor do those
+//!   over lists whose body cannot change any list's length (no `append`, `extend`,
+//!   `insert`, `pop`, `clear`, `+=`/`*=` on a list, slice assignment to a list, call of a
+//!   kernel function).
+//! - **Other innermost loops** poll on every iteration: over a list that may grow while
+//!   it is iterated, over `range`s inside `enumerate`/`zip` (cursor loops, which LLVM
+//!   does not vectorise anyway).
 //! - **Recursive functions** poll on entry (a recursion of exponential size needs no
 //!   loop to run for minutes).
 //! - List comprehensions do not poll (bounded by the list they build); neither do
@@ -36,7 +39,7 @@ use std::collections::HashMap;
 
 use crate::callgraph::CallGraph;
 use crate::infer::{Instance, Program};
-use crate::ir::{BinOp, Expr, ExprKind, IterKind, Iterable, LogicOp, Module, Stmt};
+use crate::ir::{BinOp, Expr, ExprKind, IterKind, Iterable, LogicOp, Module, Stmt, Target};
 use crate::types::Ty;
 
 /// Iterations of an innermost `range` loop between two polls.
@@ -255,7 +258,7 @@ impl Decide<'_> {
                 )),
                 Stmt::ForEach { body, iter, .. } => Some((
                     body,
-                    if self.long_work(body) || self.unbounded(iter) {
+                    if self.long_work(body) || self.unbounded(iter, body) {
                         LoopPoll::EachIteration
                     } else {
                         LoopPoll::Never
@@ -293,7 +296,7 @@ impl Decide<'_> {
         };
         let Some((
             Stmt::AugAssign {
-                target: crate::ir::Target::Local(moved, _),
+                target: Target::Local(moved, _),
                 op: BinOp::Add | BinOp::Sub,
                 value,
                 ..
@@ -372,18 +375,58 @@ impl Decide<'_> {
         here || e.children().into_iter().any(|c| self.expr_calls_long(c))
     }
 
-    /// Is the length of this iteration not fixed by an array or tuple it walks?
-    fn unbounded(&self, it: &Iterable) -> bool {
+    /// Is the length of this iteration not fixed by an array, tuple or list it walks
+    /// (with this loop body)?
+    fn unbounded(&self, it: &Iterable, body: &[Stmt]) -> bool {
         match &it.kind {
             IterKind::Range { .. } => true,
-            IterKind::Value(e) => !matches!(
-                self.inst.exprs.get(e.id as usize).cloned().flatten(),
-                Some(Ty::Array(..) | Ty::Tuple(_) | Ty::View(_))
-            ),
-            IterKind::Enumerate(inner, _) | IterKind::Reversed(inner) => self.unbounded(inner),
+            IterKind::Value(e) => match self.ty(e) {
+                Some(Ty::Array(..) | Ty::Tuple(_) | Ty::View(_)) => false,
+                Some(Ty::List(_)) => !self.lists_fixed(body),
+                _ => true,
+            },
+            IterKind::Enumerate(inner, _) | IterKind::Reversed(inner) => {
+                self.unbounded(inner, body)
+            }
             // `zip` stops at its shortest iterable.
-            IterKind::Zip(its) => its.iter().all(|i| self.unbounded(i)),
+            IterKind::Zip(its) => its.iter().all(|i| self.unbounded(i, body)),
         }
+    }
+
+    fn ty(&self, e: &Expr) -> Option<Ty> {
+        self.inst.exprs.get(e.id as usize).cloned().flatten()
+    }
+
+    /// Can no list change its length while `stmts` run?
+    fn lists_fixed(&self, stmts: &[Stmt]) -> bool {
+        const RESIZING: &[&str] = &["append", "extend", "insert", "pop", "clear"];
+        fn expr_ok(e: &Expr) -> bool {
+            let here = match &e.kind {
+                ExprKind::CallUser(..) => false,
+                ExprKind::Method(_, name, _) => !RESIZING.contains(&name.as_str()),
+                _ => true,
+            };
+            here && e.children().into_iter().all(expr_ok)
+        }
+        stmts.iter().all(|s| {
+            let target_ok = match s {
+                Stmt::AugAssign { target, .. } => match target {
+                    Target::Local(n, _) => !matches!(self.inst.locals.get(n), Some(Ty::List(_))),
+                    Target::Index { base, .. } => {
+                        !matches!(self.ty(base), Some(Ty::List(inner)) if matches!(*inner, Ty::List(_)))
+                    }
+                    _ => false,
+                },
+                Stmt::Assign {
+                    target: Target::Slice { base, .. },
+                    ..
+                } => !matches!(self.ty(base), Some(Ty::List(_))),
+                _ => true,
+            };
+            target_ok
+                && s.exprs().into_iter().all(expr_ok)
+                && s.blocks().into_iter().all(|b| self.lists_fixed(b))
+        })
     }
 }
 
@@ -447,11 +490,20 @@ mod tests {
     #[test]
     fn arrays_and_tuples_bound_their_loops_lists_and_ranges_do_not() {
         let (p, _, may) = polls(
-            "#pykernel export f(float64[:], float list, int)\ndef f(a, l, n):\n    s = 0.0\n    for x in a:\n        s += x\n    for i, x in enumerate(a):\n        s += x * i\n    for x in (1.0, 2.0):\n        s += x\n    for x in l:\n        s += x\n    for i, x in enumerate(range(n)):\n        s += x\n    for x, y in zip(a, range(n)):\n        s += x\n    return s\n",
+            "#pykernel export f(float64[:], float list, int)\ndef f(a, l, n):\n    s = 0.0\n    for x in a:\n        s += x\n    for i, x in enumerate(a):\n        s += x * i\n    for x in (1.0, 2.0):\n        s += x\n    for x in l:\n        s += x\n    for x in l:\n        l.append(x)\n    for x in l:\n        l[0] = x\n    for i, x in enumerate(range(n)):\n        s += x\n    for x, y in zip(a, range(n)):\n        s += x\n    return s\n",
         );
         assert_eq!(
             p,
-            [Never, Never, Never, EachIteration, EachIteration, Never]
+            [
+                Never,
+                Never,
+                Never,
+                Never,
+                EachIteration,
+                Never,
+                EachIteration,
+                Never
+            ]
         );
         assert!(may);
     }

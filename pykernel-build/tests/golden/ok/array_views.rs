@@ -91,16 +91,10 @@ mod __pykernel {
                                     mut s: f64,
                                 | -> ::pykernel::__private::KResult<(i64, f64)> {
                                     '__pk_done8: {
-                                        let mut __pk_cs: i64 = __pk_start5;
-                                        loop {
-                                            let __pk_ce: i64 = if __pk_stop6 > __pk_cs
-                                                && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
-                                            {
-                                                __pk_cs.wrapping_add(65536u64 as i64)
-                                            } else {
-                                                __pk_stop6
-                                            };
-                                            '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                        if __pk_stop6 <= __pk_start5
+                                            || (__pk_stop6.wrapping_sub(__pk_start5) as u64) <= 65536u64
+                                        {
+                                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
                                                 j = __pk_i;
                                                 s = (s
                                                     + (*__pk_lane0
@@ -108,12 +102,31 @@ mod __pykernel {
                                                             ((j as i64).wrapping_sub(__pk_start5) as usize),
                                                         )));
                                             }
-                                            if __pk_ce >= __pk_stop6 {
-                                                break;
-                                            }
-                                            __pk_cs = __pk_ce;
-                                            if ::pykernel::__private::interrupted() {
-                                                return Err(::pykernel::__private::INTERRUPTED);
+                                        } else {
+                                            let mut __pk_cs: i64 = __pk_start5;
+                                            loop {
+                                                let __pk_ce: i64 = if (__pk_stop6.wrapping_sub(__pk_cs)
+                                                    as u64) > 65536u64
+                                                {
+                                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                                } else {
+                                                    __pk_stop6
+                                                };
+                                                '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                                    j = __pk_i;
+                                                    s = (s
+                                                        + (*__pk_lane0
+                                                            .get_unchecked(
+                                                                ((j as i64).wrapping_sub(__pk_start5) as usize),
+                                                            )));
+                                                }
+                                                if __pk_ce >= __pk_stop6 {
+                                                    break;
+                                                }
+                                                __pk_cs = __pk_ce;
+                                                if ::pykernel::__private::interrupted() {
+                                                    return Err(::pykernel::__private::INTERRUPTED);
+                                                }
                                             }
                                         }
                                     }
@@ -125,10 +138,51 @@ mod __pykernel {
                                 )?;
                                 (j, s) = __pk_lr;
                             } else {
+                                if __pk_stop6 <= __pk_start5
+                                    || (__pk_stop6.wrapping_sub(__pk_start5) as u64) <= 65536u64
+                                {
+                                    '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                        j = __pk_i;
+                                        s = (s + (inner).get_unchecked([i, j]));
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start5;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop6.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop6
+                                        };
+                                        '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            s = (s + (inner).get_unchecked([i, j]));
+                                        }
+                                        if __pk_ce >= __pk_stop6 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
+                                    }
+                                }
+                            }
+                        } else {
+                            ::pykernel::__private::cold_path();
+                            if __pk_stop6 <= __pk_start5
+                                || (__pk_stop6.wrapping_sub(__pk_start5) as u64) <= 65536u64
+                            {
+                                '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                    j = __pk_i;
+                                    s = (s + (inner).get([i, j])?);
+                                }
+                            } else {
                                 let mut __pk_cs: i64 = __pk_start5;
                                 loop {
-                                    let __pk_ce: i64 = if __pk_stop6 > __pk_cs
-                                        && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
+                                    let __pk_ce: i64 = if (__pk_stop6.wrapping_sub(__pk_cs)
+                                        as u64) > 65536u64
                                     {
                                         __pk_cs.wrapping_add(65536u64 as i64)
                                     } else {
@@ -136,7 +190,7 @@ mod __pykernel {
                                     };
                                     '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
                                         j = __pk_i;
-                                        s = (s + (inner).get_unchecked([i, j]));
+                                        s = (s + (inner).get([i, j])?);
                                     }
                                     if __pk_ce >= __pk_stop6 {
                                         break;
@@ -145,29 +199,6 @@ mod __pykernel {
                                     if ::pykernel::__private::interrupted() {
                                         return Err(::pykernel::__private::INTERRUPTED);
                                     }
-                                }
-                            }
-                        } else {
-                            ::pykernel::__private::cold_path();
-                            let mut __pk_cs: i64 = __pk_start5;
-                            loop {
-                                let __pk_ce: i64 = if __pk_stop6 > __pk_cs
-                                    && (__pk_stop6.wrapping_sub(__pk_cs) as u64) > 65536u64
-                                {
-                                    __pk_cs.wrapping_add(65536u64 as i64)
-                                } else {
-                                    __pk_stop6
-                                };
-                                '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
-                                    j = __pk_i;
-                                    s = (s + (inner).get([i, j])?);
-                                }
-                                if __pk_ce >= __pk_stop6 {
-                                    break;
-                                }
-                                __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupted() {
-                                    return Err(::pykernel::__private::INTERRUPTED);
                                 }
                             }
                         }

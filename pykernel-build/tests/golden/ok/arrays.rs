@@ -101,16 +101,10 @@ mod __pykernel {
                                                 < (a.dim(1usize) as i128)
                                     })))
                         {
-                            let mut __pk_cs: i64 = __pk_start7;
-                            loop {
-                                let __pk_ce: i64 = if __pk_stop8 > __pk_cs
-                                    && (__pk_stop8.wrapping_sub(__pk_cs) as u64) > 65536u64
-                                {
-                                    __pk_cs.wrapping_add(65536u64 as i64)
-                                } else {
-                                    __pk_stop8
-                                };
-                                '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                            if __pk_stop8 <= __pk_start7
+                                || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
+                            {
+                                '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                     j = __pk_i;
                                     {
                                         let __pk_a = &(a);
@@ -119,26 +113,40 @@ mod __pykernel {
                                         __pk_a.set_unchecked(__pk_i, __pk_r);
                                     }
                                 }
-                                if __pk_ce >= __pk_stop8 {
-                                    break;
-                                }
-                                __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupted() {
-                                    return Err(::pykernel::__private::INTERRUPTED);
+                            } else {
+                                let mut __pk_cs: i64 = __pk_start7;
+                                loop {
+                                    let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
+                                        as u64) > 65536u64
+                                    {
+                                        __pk_cs.wrapping_add(65536u64 as i64)
+                                    } else {
+                                        __pk_stop8
+                                    };
+                                    '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_a = &(a);
+                                            let __pk_i = [i, j];
+                                            let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                                        }
+                                    }
+                                    if __pk_ce >= __pk_stop8 {
+                                        break;
+                                    }
+                                    __pk_cs = __pk_ce;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
+                                    }
                                 }
                             }
                         } else {
                             ::pykernel::__private::cold_path();
-                            let mut __pk_cs: i64 = __pk_start7;
-                            loop {
-                                let __pk_ce: i64 = if __pk_stop8 > __pk_cs
-                                    && (__pk_stop8.wrapping_sub(__pk_cs) as u64) > 65536u64
-                                {
-                                    __pk_cs.wrapping_add(65536u64 as i64)
-                                } else {
-                                    __pk_stop8
-                                };
-                                '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                            if __pk_stop8 <= __pk_start7
+                                || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
+                            {
+                                '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                     j = __pk_i;
                                     {
                                         let __pk_p = (a).elem_ptr([i, j])?;
@@ -146,12 +154,31 @@ mod __pykernel {
                                         *__pk_p = __pk_r;
                                     }
                                 }
-                                if __pk_ce >= __pk_stop8 {
-                                    break;
-                                }
-                                __pk_cs = __pk_ce;
-                                if ::pykernel::__private::interrupted() {
-                                    return Err(::pykernel::__private::INTERRUPTED);
+                            } else {
+                                let mut __pk_cs: i64 = __pk_start7;
+                                loop {
+                                    let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
+                                        as u64) > 65536u64
+                                    {
+                                        __pk_cs.wrapping_add(65536u64 as i64)
+                                    } else {
+                                        __pk_stop8
+                                    };
+                                    '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_p = (a).elem_ptr([i, j])?;
+                                            let __pk_r = ((*__pk_p) * k);
+                                            *__pk_p = __pk_r;
+                                        }
+                                    }
+                                    if __pk_ce >= __pk_stop8 {
+                                        break;
+                                    }
+                                    __pk_cs = __pk_ce;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
+                                    }
                                 }
                             }
                         }

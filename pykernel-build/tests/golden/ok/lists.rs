@@ -74,14 +74,8 @@ mod __pykernel {
                                                 < (is_p.len() as i128)
                                     })))
                             {
-                                let mut __pk_cs: u64 = 0;
-                                loop {
-                                    let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
-                                        __pk_cs + 65536u64
-                                    } else {
-                                        __pk_n
-                                    };
-                                    '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                if __pk_n <= 65536u64 {
+                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
                                         let __pk_i = __pk_start4
                                             .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
                                         j = __pk_i;
@@ -90,24 +84,36 @@ mod __pykernel {
                                             (is_p).set_unchecked(j, __pk_v8);
                                         }
                                     }
-                                    if __pk_ce >= __pk_n {
-                                        break;
-                                    }
-                                    __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupted() {
-                                        return Err(::pykernel::__private::INTERRUPTED);
+                                } else {
+                                    let mut __pk_cs: u64 = 0;
+                                    loop {
+                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                            __pk_cs + 65536u64
+                                        } else {
+                                            __pk_n
+                                        };
+                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                            let __pk_i = __pk_start4
+                                                .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                            j = __pk_i;
+                                            {
+                                                let __pk_v8 = false;
+                                                (is_p).set_unchecked(j, __pk_v8);
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_n {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             } else {
                                 ::pykernel::__private::cold_path();
-                                let mut __pk_cs: u64 = 0;
-                                loop {
-                                    let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
-                                        __pk_cs + 65536u64
-                                    } else {
-                                        __pk_n
-                                    };
-                                    '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                if __pk_n <= 65536u64 {
+                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
                                         let __pk_i = __pk_start4
                                             .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
                                         j = __pk_i;
@@ -116,12 +122,30 @@ mod __pykernel {
                                             (is_p).set(j, __pk_v9)?;
                                         }
                                     }
-                                    if __pk_ce >= __pk_n {
-                                        break;
-                                    }
-                                    __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupted() {
-                                        return Err(::pykernel::__private::INTERRUPTED);
+                                } else {
+                                    let mut __pk_cs: u64 = 0;
+                                    loop {
+                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                            __pk_cs + 65536u64
+                                        } else {
+                                            __pk_n
+                                        };
+                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                            let __pk_i = __pk_start4
+                                                .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                            j = __pk_i;
+                                            {
+                                                let __pk_v9 = false;
+                                                (is_p).set(j, __pk_v9)?;
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_n {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             }
@@ -336,9 +360,6 @@ mod __pykernel {
                 let __pk_it3 = b.clone();
                 let mut __pk_k4: usize = 0;
                 '__pk_loop7: loop {
-                    if ::pykernel::__private::interrupted() {
-                        return Err(::pykernel::__private::INTERRUPTED);
-                    }
                     let __pk_item = match match {
                         let __pk_x = __pk_it1.item(__pk_k2);
                         __pk_k2 += 1;
@@ -580,7 +601,7 @@ pub fn z(
             "float list",
             false,
         )?;
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let r = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(), __pk_arg_b.clone()),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_z_2(__pk_a0, __pk_a1) },
