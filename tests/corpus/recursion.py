@@ -97,6 +97,22 @@ def through_helper(n):
 # case: through_helper(20000)  # recursion-error
 
 
+# Nested cycles: a recursive function that reaches another cycle through a
+# non-recursive helper; their frames add up (1200 in the second case), as in CPython.
+def via_helper(n):
+    return count_down(n)
+
+
+#pykernel export nested_cycles(int, int)
+def nested_cycles(outer, inner):
+    if outer == 0:
+        return via_helper(inner)
+    return nested_cycles(outer - 1, inner) + 1
+# case: nested_cycles(300, 300)
+# case: nested_cycles(600, 600)  # recursion-error
+# case: nested_cycles(5000, 0)  # recursion-error
+
+
 # A recursive function called in a loop: each call starts from the caller's depth.
 #pykernel export sum_of_depths(int, int)
 def sum_of_depths(times, depth):
