@@ -19,6 +19,7 @@
 
 mod analysis;
 mod bind;
+mod callgraph;
 mod check;
 mod compile;
 pub mod diagnostics;
@@ -30,6 +31,7 @@ mod lower;
 pub mod messages;
 pub mod parse;
 mod pipeline;
+mod polls;
 mod scipy;
 #[cfg(test)]
 mod testutil;
