@@ -20,6 +20,7 @@
 mod analysis;
 mod arrayexpr;
 mod bind;
+mod callgraph;
 mod check;
 mod compile;
 pub mod diagnostics;
@@ -31,6 +32,7 @@ mod lower;
 pub mod messages;
 pub mod parse;
 mod pipeline;
+mod polls;
 mod scipy;
 #[cfg(test)]
 mod testutil;

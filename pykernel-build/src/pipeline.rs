@@ -79,10 +79,18 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
 
     let plans = crate::analysis::analyze(&module, &program);
     let kernels = crate::arrayexpr::plan(&module, &program);
+    let calls = crate::callgraph::CallGraph::of(&program);
+    let regular: Vec<usize> = (0..bound.len())
+        .filter(|&k| sigs.get(k).is_none_or(Option::is_none))
+        .filter_map(|k| program.roots.get(k).copied())
+        .collect();
+    let polls = crate::polls::PollPlan::of(&module, &program, &calls, &regular);
     let emitted = emit(&EmitInput {
         path,
         module: &module,
         program: &program,
+        calls: &calls,
+        polls: &polls,
         exports: &bound,
         capsules: &sigs,
         unbound: &unbound,

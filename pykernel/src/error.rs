@@ -23,6 +23,10 @@ pub enum ErrorKind {
     UnboundLocal,
     /// `NameError` (the same read inside a comprehension, in CPython 3.11).
     Name,
+    /// `RecursionError` (too many frames of recursive kernel functions at once).
+    Recursion,
+    /// `KeyboardInterrupt` (Ctrl-C; from Python, whatever the signal handler raised).
+    Interrupt,
 }
 
 impl ErrorKind {
@@ -37,6 +41,8 @@ impl ErrorKind {
             ErrorKind::Type => "TypeError",
             ErrorKind::UnboundLocal => "UnboundLocalError",
             ErrorKind::Name => "NameError",
+            ErrorKind::Recursion => "RecursionError",
+            ErrorKind::Interrupt => "KeyboardInterrupt",
         }
     }
 }
@@ -54,6 +60,14 @@ impl KernelError {
         KernelError {
             kind,
             message: message.into(),
+        }
+    }
+
+    /// A new error with a static message, in constant context.
+    pub(crate) const fn new_const(kind: ErrorKind, message: &'static str) -> Self {
+        KernelError {
+            kind,
+            message: Cow::Borrowed(message),
         }
     }
 

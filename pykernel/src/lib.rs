@@ -23,6 +23,7 @@ mod cmath;
 mod complex;
 mod error;
 mod gamma;
+mod interrupt;
 mod list;
 mod math;
 mod ops;
@@ -35,6 +36,7 @@ mod reduce;
 mod reshape;
 #[cfg(feature = "pyo3")]
 mod python_list;
+mod recursion;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -72,8 +74,10 @@ pub mod __private {
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
+    pub use crate::interrupt::{INTERRUPTED, interrupted};
     pub use crate::list::List;
     pub use crate::ops::*;
+    pub use crate::recursion::{Depth, LimitScope};
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.
@@ -87,6 +91,8 @@ pub mod __private {
     }
 
     #[cfg(feature = "pyo3")]
+    pub use crate::interrupt::without_gil_interruptible;
+    #[cfg(feature = "pyo3")]
     pub use crate::python::{
         ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg, without_gil,
     };
@@ -94,6 +100,8 @@ pub mod __private {
     pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};
     #[cfg(feature = "pyo3")]
     pub use crate::python_list::{PyValue, arg_from_py};
+    #[cfg(feature = "pyo3")]
+    pub use crate::recursion::PythonLimit;
     pub use ndarray;
     #[cfg(feature = "pyo3")]
     pub use numpy;

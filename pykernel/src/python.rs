@@ -4,8 +4,8 @@ use std::ffi::{CStr, c_void};
 use std::ptr::NonNull;
 
 use pyo3::exceptions::{
-    PyAssertionError, PyIndexError, PyNameError, PyOverflowError, PyTypeError, PyUnboundLocalError,
-    PyValueError, PyZeroDivisionError,
+    PyAssertionError, PyIndexError, PyNameError, PyOverflowError, PyRecursionError, PyTypeError,
+    PyUnboundLocalError, PyValueError, PyZeroDivisionError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -24,6 +24,9 @@ impl From<KernelError> for PyErr {
             ErrorKind::Type => PyTypeError::new_err(msg),
             ErrorKind::UnboundLocal => PyUnboundLocalError::new_err(msg),
             ErrorKind::Name => PyNameError::new_err(msg),
+            ErrorKind::Recursion => PyRecursionError::new_err(msg),
+            // What Python's signal handler raises (see `interrupt.rs`).
+            ErrorKind::Interrupt => Python::attach(crate::interrupt::python_error),
         }
     }
 }

@@ -151,6 +151,34 @@ def gf_shape_err(buffer, filter_size, return_value, user_data):
 # case: gf_shape_err([1.0, 2.0, 3.0], 3, [0.0], None)
 
 
+# ---- recursion too deep: RecursionError through both error paths ---------------------
+def nest(n):
+    if n <= 0:
+        return 0.0
+    return nest(n - 1) + 1.0
+
+
+# a double callback: NaN
+#pykernel export capsule q_deep(float64)
+def q_deep(x):
+    return nest(int(x)) * 0.001 + x
+# case: q_deep(3.5)
+# case: q_deep(5000.5)
+
+
+# an ndimage callback: 0 with RecursionError set
+#pykernel export capsule gf_deep(float64*, intp, float64*, void*)
+def gf_deep(buffer, filter_size, return_value, user_data):
+    m = 0.0
+    for i in range(filter_size):
+        if buffer[i] > m:
+            m = buffer[i]
+    return_value[0] = nest(int(m))
+    return 1
+# case: gf_deep([1.0, 30.0, 2.0], 3, [0.0], None)
+# case: gf_deep([1.0, 5000.0, 2.0], 3, [0.0], None)
+
+
 # ---- ndimage.generic_filter1d: int (double *, intptr_t, double *, intptr_t, void *) ---
 #pykernel export capsule gf1d_box(float64*, intp, float64*, intp, float64*)
 def gf1d_box(input_line, input_length, output_line, output_length, user_data):

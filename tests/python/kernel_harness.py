@@ -223,7 +223,7 @@ def parse_exports(source: str) -> list:
 # --------------------------------------------------------------------------------------
 
 CASE_RE = re.compile(r"^#\s*case:\s*(?P<body>.+?)\s*$")
-KNOWN_MARKERS = {"expect-wrap", "expect-error"}
+KNOWN_MARKERS = {"expect-wrap", "expect-error", "recursion-error"}
 
 
 @dataclass

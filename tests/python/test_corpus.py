@@ -79,6 +79,9 @@ def test_corpus_markers_are_needed(case):
         flat = list(r) if isinstance(r, tuple) else [r]
         assert any(isinstance(v, int) and not -(2**63) <= v < 2**63 for v in flat), (
             f"`expect-wrap` on a case whose CPython result {r!r} fits in int64")
+    if "recursion-error" in case.markers:
+        with pytest.raises(RecursionError):
+            fn(*args)
 
 
 # Exceptions that mean a broken case (a typo, a wrong argument), never a tested
@@ -106,6 +109,10 @@ def test_corpus_case_runs_in_cpython(case):
     H.check_arrays(args, "argument")
     try:
         r = run_cpython(fn, args)
+    except RecursionError:
+        if "recursion-error" in case.markers:
+            return  # deliberate: a depth limit test
+        pytest.fail(f"{case.id}: CPython raised RecursionError (`# recursion-error`?)", pytrace=False)
     except BROKEN_CASE_ERRORS as e:
         # Not broken: a read of a local that some path leaves unassigned compiles, and
         # raises where CPython does (a NameError inside a comprehension, CPython 3.11).

@@ -102,6 +102,7 @@ def test_corpus_harness_markers():
     assert (expr, markers, err) == ("f(np.arange(3))", {"expect-error"}, (TypeError, "a"))
     assert H._split_markers("f()  # expect-error TypeError")[2] == (TypeError, None)
     assert H._split_markers("f(1)  # expect-wrap")[1:] == ({"expect-wrap"}, None)
+    assert H._split_markers("f(5000)  # recursion-error")[1:] == ({"recursion-error"}, None)
     for bad in ("f()  # expect-error", "f()  # expect-error NoSuchError",
                 "f()  # expect-error print", "f()  # expect-error TypeError a b",
                 "f()  # expect-wrap expect-error"):

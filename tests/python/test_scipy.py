@@ -50,6 +50,8 @@ EXPECTED_NAMES = {
     "gf_intdiv": GF,
     "gf_oob": GF,
     "gf_shape_err": GF,
+    "q_deep": QUAD_D,
+    "gf_deep": GF,
     "gf1d_box": GF1D,
     "gf1d_diff": GF1D,
     "gt_shift": GT,
@@ -335,6 +337,31 @@ def test_generic_filter_broadcast_error_raises(caps):
         ndimage.generic_filter(IMAGE, _gf_py(ref.gf_shape_err), size=3)
     with pytest.raises(ValueError):
         ndimage.generic_filter(IMAGE, llc(cap(caps, "gf_shape_err")), size=3)
+
+
+def test_recursion_too_deep_takes_the_error_paths(caps):
+    """A recursive helper that goes deeper than CPython's limit of 1000 frames: a quad
+    integrand returns NaN, an ndimage callback makes SciPy raise RecursionError; no
+    crash, and the depth count is back to zero afterwards."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res, _ = integrate.quad(llc(cap(caps, "q_deep")), 4000.0, 6000.0)
+    assert math.isnan(res)
+    with pytest.raises(RecursionError):
+        integrate.quad(lambda x: ref.q_deep(x), 4000.0, 6000.0)
+    got = integrate.quad(llc(cap(caps, "q_deep")), 0.0, 20.0)
+    assert got == integrate.quad(lambda x: ref.q_deep(x), 0.0, 20.0)
+
+    ok_image = np.arange(12.0).reshape(3, 4) * 40.0  # depths up to 440
+    want = ndimage.generic_filter(ok_image, _gf_py(ref.gf_deep), size=2)
+    assert_array_equal(ndimage.generic_filter(ok_image, llc(cap(caps, "gf_deep")), size=2), want)
+    bad_image = ok_image.copy()
+    bad_image[1, 2] = 5000.0
+    with pytest.raises(RecursionError):
+        ndimage.generic_filter(bad_image, _gf_py(ref.gf_deep), size=2)
+    with pytest.raises(RecursionError):
+        ndimage.generic_filter(bad_image, llc(cap(caps, "gf_deep")), size=2)
+    assert_array_equal(ndimage.generic_filter(ok_image, llc(cap(caps, "gf_deep")), size=2), want)
 
 
 # --------------------------------------------------------------------------------------

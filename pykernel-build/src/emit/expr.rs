@@ -198,7 +198,6 @@ impl FnEmitter<'_> {
             }
             ExprKind::CallUser(_, args) => {
                 let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
-                let f = self.fn_name(callee);
                 // Inference gives shared lists the callee's parameter types; new ones
                 // (`g([0] * n)`) are built with them.
                 let params = self
@@ -214,7 +213,7 @@ impl FnEmitter<'_> {
                         None => self.expr(a),
                     })
                     .collect();
-                quote!(#f(#(#args),*)?)
+                self.user_call(callee, &args)
             }
             ExprKind::CallBuiltin(b, args) => self.builtin(*b, args, &ty),
             ExprKind::Tuple(items) => {

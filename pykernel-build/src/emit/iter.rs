@@ -246,9 +246,11 @@ impl FnEmitter<'_> {
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let (init, next) = (c.init, c.next);
+        let poll = self.iteration_poll(body);
         let lp = |b: &TokenStream| {
             quote! {
                 #cont: loop {
+                    #poll
                     let __pk_item = match #next { Some(__pk_x) => __pk_x, None => break #cont };
                     #bind
                     #b

@@ -132,20 +132,43 @@ impl FnEmitter<'_> {
         let assign = cast(quote!(__pk_i), Dtype::Int64, var_ty.dtype);
         let set = self.mark_assigned([var]);
         let rev = if reversed { quote!(.rev()) } else { quote!() };
-        let counted = |b: &TokenStream| match lit {
-            Some(1) => quote!(#cont: for __pk_i in #lo..#hi { #v = #assign; #set #b }),
-            Some(k) if k > 0 => {
-                let k = k as usize;
-                quote!(#cont: for __pk_i in (#lo..#hi).step_by(#k) { #v = #assign; #set #b })
-            }
-            _ => quote! {
-                #cont: for __pk_k in (0..__pk_n)#rev {
-                    let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
-                    #v = #assign;
-                    #set
-                    #b
+        // Ctrl-C (`polls.rs`): a poll on every iteration, or chunks of an innermost loop.
+        let top = self.iteration_poll(body);
+        let chunked = self.loop_poll(body) == crate::polls::LoopPoll::Chunked;
+        let counted = |b: &TokenStream| {
+            let over = |s: &TokenStream, e: &TokenStream| match lit {
+                Some(1) => quote!(#cont: for __pk_i in #s..#e { #top #v = #assign; #set #b }),
+                Some(k) => {
+                    let k = k as usize;
+                    quote!(#cont: for __pk_i in (#s..#e).step_by(#k) { #top #v = #assign; #set #b })
                 }
-            },
+                None => quote!(),
+            };
+            match lit {
+                Some(k) if k > 0 && chunked => {
+                    super::interrupt::chunked_range(&lo, &hi, k as u64, over)
+                }
+                Some(k) if k > 0 => over(&quote!(#lo), &quote!(#hi)),
+                _ => {
+                    let stepped = |range: &TokenStream| {
+                        quote! {
+                            #cont: for __pk_k in #range {
+                                #top
+                                let __pk_i = #lo.wrapping_add((__pk_k as i64).wrapping_mul(#st));
+                                #v = #assign;
+                                #set
+                                #b
+                            }
+                        }
+                    };
+                    if chunked {
+                        let n = proc_macro2::Ident::new("__pk_n", proc_macro2::Span::call_site());
+                        super::interrupt::chunked_count(&n, reversed, stepped)
+                    } else {
+                        stepped(&quote!((0..__pk_n)#rev))
+                    }
+                }
+            }
         };
         let with_lanes = |plain: TokenStream| match (&lanes, &lane_body) {
             (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &plain),
@@ -195,11 +218,12 @@ impl FnEmitter<'_> {
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
+        let poll = self.iteration_poll(body);
         let lp = |c: &TokenStream, b: &TokenStream| {
             if forever {
-                quote!(#cont: loop { #b })
+                quote!(#cont: loop { #poll #b })
             } else {
-                quote!(#cont: while #c { #b })
+                quote!(#cont: while #c { #poll #b })
             }
         };
         let slow = lp(&c, &b);

@@ -17,11 +17,13 @@ mod division;
 mod elementwise;
 mod expr;
 mod guards;
+mod interrupt;
 mod iter;
 mod lanes;
 mod lists;
 mod loops;
 mod npcalls;
+mod recursion;
 mod stmt;
 mod types;
 mod ufunc_elem;
@@ -50,6 +52,10 @@ pub struct EmitInput<'a> {
     pub module: &'a Module,
     /// Inferred instances (root `i` is export `i`).
     pub program: &'a Program,
+    /// Which instances are recursive.
+    pub(crate) calls: &'a crate::callgraph::CallGraph,
+    /// Where instances poll for Ctrl-C.
+    pub(crate) polls: &'a crate::polls::PollPlan,
     /// Bound exports.
     pub exports: &'a [BoundExport],
     /// Capsule signatures (aligned with `exports`).
@@ -90,6 +96,10 @@ pub(crate) struct FnEmitter<'a> {
     unbound_names: &'a BTreeSet<String>,
     /// Those of the reads that are inside a comprehension.
     unbound_free: &'a BTreeSet<Span>,
+    /// Which instances are recursive (see `recursion.rs`).
+    calls: &'a crate::callgraph::CallGraph,
+    /// Where instances poll for Ctrl-C (see `interrupt.rs`).
+    polls: &'a crate::polls::PollPlan,
 }
 
 impl FnEmitter<'_> {
@@ -185,6 +195,8 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unbound_reads: unbound.0,
             unbound_names: unbound.1,
             unbound_free: unbound.2,
+            calls: input.calls,
+            polls: input.polls,
         };
         fns.push(e.function());
     }
@@ -234,6 +246,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
                         inst,
                         &instance_name(input.program, input.module, input.program.roots[i]),
                         &writes[input.program.roots[i]],
+                        call_setup(input, input.program.roots[i]),
                     );
                     wrappers.push(w);
                     registrations.push(reg);
@@ -571,11 +584,13 @@ fn overload_dispatcher(
             })
             .collect();
         let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
+        let (scopes, runner) = call_setup(input, input.program.roots[k]);
         tries.push(quote! {
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
-                    let r = ::pykernel::__private::without_gil(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
+                    #scopes
+                    let r = ::pykernel::__private::#runner(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
             }
@@ -681,6 +696,24 @@ fn array_spec(func: &str, name: &str, t: &ExportType, writes: bool, index: usize
     })
 }
 
+/// How a Python call of instance `inst` runs the kernel (the GIL still held): the
+/// depth limit of recursive functions is CPython's `sys.getrecursionlimit()`; and a
+/// kernel that polls for Ctrl-C runs interruptibly (`without_gil_interruptible`), any
+/// other with the GIL simply released (`without_gil`).
+fn call_setup(input: &EmitInput<'_>, inst: usize) -> (TokenStream, Ident) {
+    let limit = if input.calls.reaches_recursion(inst) {
+        quote!(let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);)
+    } else {
+        quote!()
+    };
+    let runner = if input.polls.may_poll(inst) {
+        format_ident!("without_gil_interruptible")
+    } else {
+        format_ident!("without_gil")
+    };
+    (limit, runner)
+}
+
 /// The pyo3 wrapper of a regular export and its registration.
 fn python_wrapper(
     b: &BoundExport,
@@ -688,6 +721,7 @@ fn python_wrapper(
     inst: &Instance,
     inner: &Ident,
     writes: &[bool],
+    (scopes, runner): (TokenStream, Ident),
 ) -> (TokenStream, TokenStream) {
     let py_name = &b.export.name;
     let wrapper = format_ident!("__pk_py_{}", b.func);
@@ -751,12 +785,13 @@ fn python_wrapper(
         .map(|k| format_ident!("__pk_a{}", k))
         .collect();
     // The kernel instance itself (the Rust-facing export takes ndarray views instead).
-    let run = quote!(::pykernel::__private::without_gil(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
+    let run = quote!(::pykernel::__private::#runner(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
     let call = if write_backs.is_empty() {
         quote!(let r = #run?;)
     } else {
         quote!(let r = #run; #(#write_backs)* let r = r?;)
     };
+    let call = quote!(#scopes #call);
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]

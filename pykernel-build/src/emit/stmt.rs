@@ -83,6 +83,9 @@ impl FnEmitter<'_> {
             self.func.name,
             self.key_text()
         );
+        if self.is_recursive() {
+            return self.recursive_function(&params, &prologue, &body, &tail, &rt, &doc);
+        }
         quote! {
             #[doc = #doc]
             #[inline]

@@ -62,6 +62,9 @@ mod __pykernel {
                             .lt(inner.dim(1usize))))
                 {
                     '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                         i = __pk_i;
                         '__pk_done8: {
                             let __pk_start5: i64 = 0i64;
@@ -83,13 +86,43 @@ mod __pykernel {
                                     mut s: f64,
                                 | -> ::pykernel::__private::KResult<(i64, f64)> {
                                     '__pk_done8: {
-                                        '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                            j = __pk_i;
-                                            s = (s
-                                                + (*__pk_lane0
-                                                    .get_unchecked(
-                                                        ((j as i64).wrapping_sub(__pk_start5) as usize),
-                                                    )));
+                                        if __pk_stop6 <= __pk_start5
+                                            || (__pk_stop6.wrapping_sub(__pk_start5) as u64) <= 65536u64
+                                        {
+                                            '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                                j = __pk_i;
+                                                s = (s
+                                                    + (*__pk_lane0
+                                                        .get_unchecked(
+                                                            ((j as i64).wrapping_sub(__pk_start5) as usize),
+                                                        )));
+                                            }
+                                        } else {
+                                            let mut __pk_cs: i64 = __pk_start5;
+                                            loop {
+                                                let __pk_ce: i64 = if (__pk_stop6.wrapping_sub(__pk_cs)
+                                                    as u64) > 65536u64
+                                                {
+                                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                                } else {
+                                                    __pk_stop6
+                                                };
+                                                '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                                    j = __pk_i;
+                                                    s = (s
+                                                        + (*__pk_lane0
+                                                            .get_unchecked(
+                                                                ((j as i64).wrapping_sub(__pk_start5) as usize),
+                                                            )));
+                                                }
+                                                if __pk_ce >= __pk_stop6 {
+                                                    break;
+                                                }
+                                                __pk_cs = __pk_ce;
+                                                if ::pykernel::__private::interrupted() {
+                                                    return Err(::pykernel::__private::INTERRUPTED);
+                                                }
+                                            }
                                         }
                                     }
                                     Ok((j, s))
@@ -100,9 +133,35 @@ mod __pykernel {
                                 )?;
                                 (j, s) = __pk_lr;
                             } else {
-                                '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
-                                    j = __pk_i;
-                                    s = (s + (inner).get_unchecked([i, j]));
+                                if __pk_stop6 <= __pk_start5
+                                    || (__pk_stop6.wrapping_sub(__pk_start5) as u64) <= 65536u64
+                                {
+                                    '__pk_loop8: for __pk_i in __pk_start5..__pk_stop6 {
+                                        j = __pk_i;
+                                        s = (s + (inner).get_unchecked([i, j]));
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start5;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop6.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop6
+                                        };
+                                        '__pk_loop8: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            s = (s + (inner).get_unchecked([i, j]));
+                                        }
+                                        if __pk_ce >= __pk_stop6 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -110,6 +169,9 @@ mod __pykernel {
                 } else {
                     ::pykernel::__private::cold_path();
                     '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                         i = __pk_i;
                         '__pk_done12: {
                             let __pk_start9: i64 = 0i64;
@@ -139,13 +201,44 @@ mod __pykernel {
                                         mut s: f64,
                                     | -> ::pykernel::__private::KResult<(i64, f64)> {
                                         '__pk_done12: {
-                                            '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
-                                                j = __pk_i;
-                                                s = (s
-                                                    + (*__pk_lane0
-                                                        .get_unchecked(
-                                                            ((j as i64).wrapping_sub(__pk_start9) as usize),
-                                                        )));
+                                            if __pk_stop10 <= __pk_start9
+                                                || (__pk_stop10.wrapping_sub(__pk_start9) as u64)
+                                                    <= 65536u64
+                                            {
+                                                '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                                    j = __pk_i;
+                                                    s = (s
+                                                        + (*__pk_lane0
+                                                            .get_unchecked(
+                                                                ((j as i64).wrapping_sub(__pk_start9) as usize),
+                                                            )));
+                                                }
+                                            } else {
+                                                let mut __pk_cs: i64 = __pk_start9;
+                                                loop {
+                                                    let __pk_ce: i64 = if (__pk_stop10.wrapping_sub(__pk_cs)
+                                                        as u64) > 65536u64
+                                                    {
+                                                        __pk_cs.wrapping_add(65536u64 as i64)
+                                                    } else {
+                                                        __pk_stop10
+                                                    };
+                                                    '__pk_loop12: for __pk_i in __pk_cs..__pk_ce {
+                                                        j = __pk_i;
+                                                        s = (s
+                                                            + (*__pk_lane0
+                                                                .get_unchecked(
+                                                                    ((j as i64).wrapping_sub(__pk_start9) as usize),
+                                                                )));
+                                                    }
+                                                    if __pk_ce >= __pk_stop10 {
+                                                        break;
+                                                    }
+                                                    __pk_cs = __pk_ce;
+                                                    if ::pykernel::__private::interrupted() {
+                                                        return Err(::pykernel::__private::INTERRUPTED);
+                                                    }
+                                                }
                                             }
                                         }
                                         Ok((j, s))
@@ -156,16 +249,70 @@ mod __pykernel {
                                     )?;
                                     (j, s) = __pk_lr;
                                 } else {
-                                    '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
-                                        j = __pk_i;
-                                        s = (s + (inner).get_unchecked([i, j]));
+                                    if __pk_stop10 <= __pk_start9
+                                        || (__pk_stop10.wrapping_sub(__pk_start9) as u64)
+                                            <= 65536u64
+                                    {
+                                        '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                            j = __pk_i;
+                                            s = (s + (inner).get_unchecked([i, j]));
+                                        }
+                                    } else {
+                                        let mut __pk_cs: i64 = __pk_start9;
+                                        loop {
+                                            let __pk_ce: i64 = if (__pk_stop10.wrapping_sub(__pk_cs)
+                                                as u64) > 65536u64
+                                            {
+                                                __pk_cs.wrapping_add(65536u64 as i64)
+                                            } else {
+                                                __pk_stop10
+                                            };
+                                            '__pk_loop12: for __pk_i in __pk_cs..__pk_ce {
+                                                j = __pk_i;
+                                                s = (s + (inner).get_unchecked([i, j]));
+                                            }
+                                            if __pk_ce >= __pk_stop10 {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::INTERRUPTED);
+                                            }
+                                        }
                                     }
                                 }
                             } else {
                                 ::pykernel::__private::cold_path();
-                                '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
-                                    j = __pk_i;
-                                    s = (s + (inner).get([i, j])?);
+                                if __pk_stop10 <= __pk_start9
+                                    || (__pk_stop10.wrapping_sub(__pk_start9) as u64)
+                                        <= 65536u64
+                                {
+                                    '__pk_loop12: for __pk_i in __pk_start9..__pk_stop10 {
+                                        j = __pk_i;
+                                        s = (s + (inner).get([i, j])?);
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start9;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop10.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop10
+                                        };
+                                        '__pk_loop12: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            s = (s + (inner).get([i, j])?);
+                                        }
+                                        if __pk_ce >= __pk_stop10 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -237,7 +384,7 @@ mod __pykernel {
                 __pk_d.fill(__pk_v);
             }
             {
-                let __pk_v = ::pykernel::__private::Array::join(
+                let __pk_a0 = ::pykernel::__private::Array::join(
                     (a).sub(0i64)?,
                     &a__pkown,
                 );
@@ -245,7 +392,21 @@ mod __pykernel {
                     (a).sub((-1i64))?,
                     &a__pkown,
                 );
-                __pk_d.assign(&__pk_v)?;
+                let __pk_bs: [usize; 1usize] = ::pykernel::__private::broadcast_shape(
+                    &[&__pk_a0.shape()[..]],
+                )?;
+                ::pykernel::__private::check_store(&__pk_d.shape()[..], &__pk_bs[..])?;
+                let __pk_a0 = if __pk_a0.overlaps(&*__pk_d) {
+                    __pk_a0.copy()
+                } else {
+                    __pk_a0
+                };
+                let __pk_shape: [usize; 1usize] = __pk_d.shape();
+                let __pk_b0 = __pk_a0.broadcast_to(__pk_shape);
+                for __pk_i0 in 0..__pk_shape[0usize] {
+                    let __pk_ix = [__pk_i0 as i64];
+                    __pk_d.set_unchecked(__pk_ix, __pk_b0.get_unchecked(__pk_ix));
+                }
             }
             return Ok(::pykernel::__private::Array::join(a, &a__pkown));
         }
@@ -375,11 +536,25 @@ mod __pykernel {
                 b__pkown = __pk_o;
             }
             {
-                let __pk_v = ::pykernel::__private::Array::join(b, &b__pkown)
+                let __pk_a0 = ::pykernel::__private::Array::join(b, &b__pkown)
                     .slice_axis(0, Some(0i64), Some(2i64), None)?;
                 let __pk_d = ::pykernel::__private::Array::join(a, &a__pkown)
                     .slice_axis(0, Some(1i64), Some(3i64), None)?;
-                __pk_d.assign(&__pk_v)?;
+                let __pk_bs: [usize; 1usize] = ::pykernel::__private::broadcast_shape(
+                    &[&__pk_a0.shape()[..]],
+                )?;
+                ::pykernel::__private::check_store(&__pk_d.shape()[..], &__pk_bs[..])?;
+                let __pk_a0 = if __pk_a0.overlaps(&*__pk_d) {
+                    __pk_a0.copy()
+                } else {
+                    __pk_a0
+                };
+                let __pk_shape: [usize; 1usize] = __pk_d.shape();
+                let __pk_b0 = __pk_a0.broadcast_to(__pk_shape);
+                for __pk_i0 in 0..__pk_shape[0usize] {
+                    let __pk_ix = [__pk_i0 as i64];
+                    __pk_d.set_unchecked(__pk_ix, __pk_b0.get_unchecked(__pk_ix));
+                }
             }
             return Ok(::pykernel::__private::Array::join(b, &b__pkown));
         }
@@ -578,7 +753,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_views_0(__pk_a0) },

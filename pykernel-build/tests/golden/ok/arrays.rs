@@ -89,17 +89,51 @@ mod __pykernel {
                             .lt(a.dim(1usize))))
                 {
                     '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                         i = __pk_i;
                         '__pk_done10: {
                             let __pk_start7: i64 = 0i64;
                             let __pk_stop8: i64 = m;
-                            '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                j = __pk_i;
-                                {
-                                    let __pk_a = &(a);
-                                    let __pk_i = [i, j];
-                                    let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                    __pk_a.set_unchecked(__pk_i, __pk_r);
+                            if __pk_stop8 <= __pk_start7
+                                || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
+                            {
+                                '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
+                                    j = __pk_i;
+                                    {
+                                        let __pk_a = &(a);
+                                        let __pk_i = [i, j];
+                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                        __pk_a.set_unchecked(__pk_i, __pk_r);
+                                    }
+                                }
+                            } else {
+                                let mut __pk_cs: i64 = __pk_start7;
+                                loop {
+                                    let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
+                                        as u64) > 65536u64
+                                    {
+                                        __pk_cs.wrapping_add(65536u64 as i64)
+                                    } else {
+                                        __pk_stop8
+                                    };
+                                    '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_a = &(a);
+                                            let __pk_i = [i, j];
+                                            let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                                        }
+                                    }
+                                    if __pk_ce >= __pk_stop8 {
+                                        break;
+                                    }
+                                    __pk_cs = __pk_ce;
+                                    if ::pykernel::__private::interrupted() {
+                                        return Err(::pykernel::__private::INTERRUPTED);
+                                    }
                                 }
                             }
                         }
@@ -107,6 +141,9 @@ mod __pykernel {
                 } else {
                     ::pykernel::__private::cold_path();
                     '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                         i = __pk_i;
                         '__pk_done14: {
                             let __pk_start11: i64 = 0i64;
@@ -118,23 +155,86 @@ mod __pykernel {
                                         + ::pykernel::__private::Bnd::of(-1i64))
                                         .lt(a.dim(1usize))))
                             {
-                                '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
-                                    j = __pk_i;
-                                    {
-                                        let __pk_a = &(a);
-                                        let __pk_i = [i, j];
-                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                        __pk_a.set_unchecked(__pk_i, __pk_r);
+                                if __pk_stop12 <= __pk_start11
+                                    || (__pk_stop12.wrapping_sub(__pk_start11) as u64)
+                                        <= 65536u64
+                                {
+                                    '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_a = &(a);
+                                            let __pk_i = [i, j];
+                                            let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                                        }
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start11;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop12.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop12
+                                        };
+                                        '__pk_loop14: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            {
+                                                let __pk_a = &(a);
+                                                let __pk_i = [i, j];
+                                                let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                                __pk_a.set_unchecked(__pk_i, __pk_r);
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_stop12 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             } else {
                                 ::pykernel::__private::cold_path();
-                                '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
-                                    j = __pk_i;
-                                    {
-                                        let __pk_p = (a).elem_ptr([i, j])?;
-                                        let __pk_r = ((*__pk_p) * k);
-                                        *__pk_p = __pk_r;
+                                if __pk_stop12 <= __pk_start11
+                                    || (__pk_stop12.wrapping_sub(__pk_start11) as u64)
+                                        <= 65536u64
+                                {
+                                    '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_p = (a).elem_ptr([i, j])?;
+                                            let __pk_r = ((*__pk_p) * k);
+                                            *__pk_p = __pk_r;
+                                        }
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start11;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop12.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop12
+                                        };
+                                        '__pk_loop14: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            {
+                                                let __pk_p = (a).elem_ptr([i, j])?;
+                                                let __pk_r = ((*__pk_p) * k);
+                                                *__pk_p = __pk_r;
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_stop12 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             }
@@ -515,7 +615,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(), k),
             |(__pk_a0, __pk_a1)| unsafe {

@@ -50,6 +50,9 @@ mod __pykernel {
             i = 2i64;
             '__pk_done3: {
                 '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
+                    }
                     if (is_p).get(i)? {
                         '__pk_done7: {
                             let __pk_start4: i64 = (i).wrapping_mul(i);
@@ -77,24 +80,78 @@ mod __pykernel {
                                     .max(::pykernel::__private::Bnd::of(__pk_start4))
                                     .lt((is_p.len() as i64)))
                             {
-                                '__pk_loop7: for __pk_k in (0..__pk_n) {
-                                    let __pk_i = __pk_start4
-                                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
-                                    j = __pk_i;
-                                    {
-                                        let __pk_v8 = false;
-                                        (is_p).set_unchecked(j, __pk_v8);
+                                if __pk_n <= 65536u64 {
+                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
+                                        let __pk_i = __pk_start4
+                                            .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                        j = __pk_i;
+                                        {
+                                            let __pk_v8 = false;
+                                            (is_p).set_unchecked(j, __pk_v8);
+                                        }
+                                    }
+                                } else {
+                                    let mut __pk_cs: u64 = 0;
+                                    loop {
+                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                            __pk_cs + 65536u64
+                                        } else {
+                                            __pk_n
+                                        };
+                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                            let __pk_i = __pk_start4
+                                                .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                            j = __pk_i;
+                                            {
+                                                let __pk_v8 = false;
+                                                (is_p).set_unchecked(j, __pk_v8);
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_n {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             } else {
                                 ::pykernel::__private::cold_path();
-                                '__pk_loop7: for __pk_k in (0..__pk_n) {
-                                    let __pk_i = __pk_start4
-                                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
-                                    j = __pk_i;
-                                    {
-                                        let __pk_v9 = false;
-                                        (is_p).set(j, __pk_v9)?;
+                                if __pk_n <= 65536u64 {
+                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
+                                        let __pk_i = __pk_start4
+                                            .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                        j = __pk_i;
+                                        {
+                                            let __pk_v9 = false;
+                                            (is_p).set(j, __pk_v9)?;
+                                        }
+                                    }
+                                } else {
+                                    let mut __pk_cs: u64 = 0;
+                                    loop {
+                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                            __pk_cs + 65536u64
+                                        } else {
+                                            __pk_n
+                                        };
+                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                            let __pk_i = __pk_start4
+                                                .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                            j = __pk_i;
+                                            {
+                                                let __pk_v9 = false;
+                                                (is_p).set(j, __pk_v9)?;
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_n {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             }
@@ -184,6 +241,9 @@ mod __pykernel {
                 let mut __pk_k6: usize = 0;
                 let mut __pk_count7: i64 = 0i64;
                 '__pk_loop8: loop {
+                    if ::pykernel::__private::interrupted() {
+                        return Err(::pykernel::__private::INTERRUPTED);
+                    }
                     let __pk_item = match match {
                         let __pk_x = __pk_it5.item(__pk_k6);
                         __pk_k6 += 1;
@@ -443,7 +503,7 @@ pub fn z(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_sieve_0(__pk_a0) },
@@ -485,7 +545,7 @@ pub fn z(
             "float list",
             false,
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_xs.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_stats_1(__pk_a0) },

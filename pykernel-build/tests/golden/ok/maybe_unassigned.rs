@@ -30,10 +30,37 @@ mod __pykernel {
             '__pk_done4: {
                 let __pk_start1: i64 = 0i64;
                 let __pk_stop2: i64 = n;
-                '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                    i = __pk_i;
-                    last = i;
-                    __pk_set_last = true;
+                if __pk_stop2 <= __pk_start1
+                    || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
+                {
+                    '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                        i = __pk_i;
+                        last = i;
+                        __pk_set_last = true;
+                    }
+                } else {
+                    let mut __pk_cs: i64 = __pk_start1;
+                    loop {
+                        let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs) as u64)
+                            > 65536u64
+                        {
+                            __pk_cs.wrapping_add(65536u64 as i64)
+                        } else {
+                            __pk_stop2
+                        };
+                        '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                            i = __pk_i;
+                            last = i;
+                            __pk_set_last = true;
+                        }
+                        if __pk_ce >= __pk_stop2 {
+                            break;
+                        }
+                        __pk_cs = __pk_ce;
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
+                    }
                 }
             }
             return Ok({
@@ -72,19 +99,75 @@ mod __pykernel {
                         + ::pykernel::__private::Bnd::of(-1i64))
                         .lt(a.dim(0usize))))
                 {
-                    '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                        i = __pk_i;
-                        ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
-                        x = (x + (a).get_unchecked([i]));
-                        __pk_set_x = true;
+                    if __pk_stop2 <= __pk_start1
+                        || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
+                    {
+                        '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                            i = __pk_i;
+                            ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                            x = (x + (a).get_unchecked([i]));
+                            __pk_set_x = true;
+                        }
+                    } else {
+                        let mut __pk_cs: i64 = __pk_start1;
+                        loop {
+                            let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs)
+                                as u64) > 65536u64
+                            {
+                                __pk_cs.wrapping_add(65536u64 as i64)
+                            } else {
+                                __pk_stop2
+                            };
+                            '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                                i = __pk_i;
+                                ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                                x = (x + (a).get_unchecked([i]));
+                                __pk_set_x = true;
+                            }
+                            if __pk_ce >= __pk_stop2 {
+                                break;
+                            }
+                            __pk_cs = __pk_ce;
+                            if ::pykernel::__private::interrupted() {
+                                return Err(::pykernel::__private::INTERRUPTED);
+                            }
+                        }
                     }
                 } else {
                     ::pykernel::__private::cold_path();
-                    '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                        i = __pk_i;
-                        ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
-                        x = (x + (a).get([i])?);
-                        __pk_set_x = true;
+                    if __pk_stop2 <= __pk_start1
+                        || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
+                    {
+                        '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                            i = __pk_i;
+                            ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                            x = (x + (a).get([i])?);
+                            __pk_set_x = true;
+                        }
+                    } else {
+                        let mut __pk_cs: i64 = __pk_start1;
+                        loop {
+                            let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs)
+                                as u64) > 65536u64
+                            {
+                                __pk_cs.wrapping_add(65536u64 as i64)
+                            } else {
+                                __pk_stop2
+                            };
+                            '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                                i = __pk_i;
+                                ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                                x = (x + (a).get([i])?);
+                                __pk_set_x = true;
+                            }
+                            if __pk_ce >= __pk_stop2 {
+                                break;
+                            }
+                            __pk_cs = __pk_ce;
+                            if ::pykernel::__private::interrupted() {
+                                return Err(::pykernel::__private::INTERRUPTED);
+                            }
+                        }
                     }
                 }
             }
@@ -151,7 +234,7 @@ pub fn g(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_f_0(__pk_a0) },
@@ -184,7 +267,7 @@ pub fn g(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n, __pk_arg_a.clone()),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_g_1(__pk_a0, __pk_a1) },

@@ -63,13 +63,40 @@ mod __pykernel {
                     __pk_stop2,
                     __pk_step3,
                 )?;
-                '__pk_loop4: for __pk_k in (0..__pk_n) {
-                    let __pk_i = __pk_start1
-                        .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step3));
-                    i = __pk_i;
-                    s = (s + (((i) as f64) * x));
-                    if (s > ((10i64) as f64)) {
-                        break '__pk_done4;
+                if __pk_n <= 65536u64 {
+                    '__pk_loop4: for __pk_k in (0..__pk_n) {
+                        let __pk_i = __pk_start1
+                            .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step3));
+                        i = __pk_i;
+                        s = (s + (((i) as f64) * x));
+                        if (s > ((10i64) as f64)) {
+                            break '__pk_done4;
+                        }
+                    }
+                } else {
+                    let mut __pk_cs: u64 = 0;
+                    loop {
+                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                            __pk_cs + 65536u64
+                        } else {
+                            __pk_n
+                        };
+                        '__pk_loop4: for __pk_k in (__pk_cs..__pk_ce) {
+                            let __pk_i = __pk_start1
+                                .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step3));
+                            i = __pk_i;
+                            s = (s + (((i) as f64) * x));
+                            if (s > ((10i64) as f64)) {
+                                break '__pk_done4;
+                            }
+                        }
+                        if __pk_ce >= __pk_n {
+                            break;
+                        }
+                        __pk_cs = __pk_ce;
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                     }
                 }
                 s = (((-1i64)) as f64);
@@ -294,7 +321,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n, x),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_1(__pk_a0, __pk_a1) },

@@ -56,12 +56,42 @@ mod __pykernel {
             '__pk_done6: {
                 let __pk_start3: i64 = 0i64;
                 let __pk_stop4: i64 = n;
-                '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
-                    __pk_underscore = __pk_i;
-                    {
-                        let (__pk_u7, __pk_u8) = (b, (a).wrapping_add(b));
-                        a = __pk_u7;
-                        b = __pk_u8;
+                if __pk_stop4 <= __pk_start3
+                    || (__pk_stop4.wrapping_sub(__pk_start3) as u64) <= 65536u64
+                {
+                    '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
+                        __pk_underscore = __pk_i;
+                        {
+                            let (__pk_u7, __pk_u8) = (b, (a).wrapping_add(b));
+                            a = __pk_u7;
+                            b = __pk_u8;
+                        }
+                    }
+                } else {
+                    let mut __pk_cs: i64 = __pk_start3;
+                    loop {
+                        let __pk_ce: i64 = if (__pk_stop4.wrapping_sub(__pk_cs) as u64)
+                            > 65536u64
+                        {
+                            __pk_cs.wrapping_add(65536u64 as i64)
+                        } else {
+                            __pk_stop4
+                        };
+                        '__pk_loop6: for __pk_i in __pk_cs..__pk_ce {
+                            __pk_underscore = __pk_i;
+                            {
+                                let (__pk_u7, __pk_u8) = (b, (a).wrapping_add(b));
+                                a = __pk_u7;
+                                b = __pk_u8;
+                            }
+                        }
+                        if __pk_ce >= __pk_stop4 {
+                            break;
+                        }
+                        __pk_cs = __pk_ce;
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::INTERRUPTED);
+                        }
                     }
                 }
             }
@@ -181,7 +211,7 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let r = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fib_1(__pk_a0) },
