@@ -52,11 +52,6 @@ impl InstanceKernels {
     pub fn kernel(&self, e: ExprId) -> Option<&Kernel> {
         self.roots.get(&e)
     }
-
-    /// Is `e` an elementwise node (computed inside a kernel's loop)?
-    pub fn is_node(&self, e: ExprId) -> bool {
-        self.nodes.contains(&e)
-    }
 }
 
 /// Is `e` (of type `t` in `inst`) an elementwise operation on arrays?

@@ -484,7 +484,6 @@ impl FnEmitter<'_> {
             Builtin::NpArange | Builtin::NpLinspace | Builtin::NpArray(_) => {
                 self.np_ranges(b, args, ty)
             }
-            Builtin::NpMath(f) => self.np_math(f, &args[0], res),
             Builtin::NpCast(d) => {
                 let s = self.scalar(&args[0]);
                 let v = self.expr(&args[0]);
@@ -503,37 +502,6 @@ impl FnEmitter<'_> {
             Builtin::Cmath(f) => self.cmath(f, args),
             Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
                 quote!(())
-            }
-        }
-    }
-
-    /// `np.sqrt(x)` & co. on a number, in the result's precision.
-    fn np_math(&mut self, f: crate::ir::NpFn, arg: &Expr, res: Dtype) -> TokenStream {
-        use crate::ir::NpFn::*;
-        let s = self.scalar(arg);
-        let float = kind(s.dtype) == 2;
-        let v = self.expr(arg);
-        match f {
-            Isnan | Isinf | Isfinite if !float => {
-                let r = f == Isfinite;
-                quote!({ let _ = #v; #r })
-            }
-            Isnan => quote!((#v).is_nan()),
-            Isinf => quote!((#v).is_infinite()),
-            Isfinite => quote!((#v).is_finite()),
-            Abs if float => quote!((#v).abs()),
-            Abs if s.dtype.is_unsigned() || s.dtype == Dtype::Bool => v,
-            Abs => cast(quote!((#v).wrapping_abs()), s.dtype, res),
-            Floor | Ceil | Trunc if !float => cast(v, s.dtype, res),
-            _ => {
-                let x = cast(v, s.dtype, res);
-                let m = match f {
-                    Floor => quote!(floor),
-                    Ceil => quote!(ceil),
-                    Trunc => quote!(trunc),
-                    _ => quote!(sqrt),
-                };
-                quote!((#x).#m())
             }
         }
     }

@@ -306,53 +306,6 @@ impl Typer<'_> {
     }
 }
 
-impl Typer<'_> {
-    /// `np.sqrt(x)` & co. on a number: NumPy's result types (`float32` stays `float32`,
-    /// `int16` gives `float32`; `floor`/`ceil`/`trunc`/`abs` keep integer types).
-    pub(super) fn np_math(
-        &mut self,
-        f: crate::ir::NpFn,
-        args: &[Expr],
-        tys: &[Ty],
-        span: Span,
-    ) -> Option<Ty> {
-        use crate::ir::NpFn::*;
-        let name = format!("numpy.{}", f.name());
-        if args.len() != 1 {
-            self.error(span, msg::builtin_arity(&name, "1", args.len()));
-            return None;
-        }
-        let Some(s) = tys[0].scalar().filter(|s| kind(s.dtype) <= 2) else {
-            self.error(
-                args[0].span,
-                msg::bad_argument(&name, &tys[0].to_string(), "a real number"),
-            );
-            return None;
-        };
-        // A Python int is an int64 to NumPy, a Python float a float64.
-        let d = s.dtype;
-        Some(Ty::Scalar(Scalar::np(match f {
-            Isnan | Isinf | Isfinite => Dtype::Bool,
-            Floor | Ceil | Trunc | Abs => d,
-            _ => match d {
-                Dtype::Float32 | Dtype::Int16 | Dtype::UInt16 => Dtype::Float32,
-                Dtype::Bool | Dtype::Int8 | Dtype::UInt8 => {
-                    self.error(
-                        args[0].span,
-                        msg::bad_argument(
-                            &name,
-                            &tys[0].to_string(),
-                            "a number whose result is not a float16 (NumPy gives float16 here)",
-                        ),
-                    );
-                    return None;
-                }
-                _ => Dtype::Float64,
-            },
-        })))
-    }
-}
-
 /// The expressions of a tuple index (`a[i, j]`), or the index itself.
 fn index_items(idx: &Expr) -> Vec<&Expr> {
     match &idx.kind {

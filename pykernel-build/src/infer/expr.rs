@@ -661,7 +661,6 @@ impl Typer<'_> {
                 }
                 Some(Ty::BOOL)
             }
-            Builtin::NpMath(f) => self.np_math(f, args, &tys, span),
             Builtin::NpCast(d) => {
                 if !arity(self, "1", args.len() == 1) {
                     return None;
@@ -752,7 +751,6 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpArange => "arange",
         Builtin::NpLinspace => "linspace",
         Builtin::NpArray(_) => "array",
-        Builtin::NpMath(f) => f.name(),
         Builtin::NpCast(d) => d.numpy_name(),
         Builtin::Cmath(f) => f.name(),
         Builtin::DtypeEq { .. } => "dtype",

@@ -476,8 +476,6 @@ pub enum Builtin {
     NpLinspace,
     /// `numpy.array(list or tuple of numbers)`
     NpArray(Option<DtypeArg>),
-    /// A NumPy function of one number (`np.sqrt(x)`, `np.abs(x)`, ...).
-    NpMath(NpFn),
     /// A NumPy scalar type used as a conversion (`np.float32(x)`, `np.int64(n)`).
     NpCast(crate::exports::Dtype),
     /// `numpy.zeros/ones/empty/full(shape[, value], dtype=)` and their `_like` forms.
@@ -600,45 +598,6 @@ fn name_of<T: PartialEq>(table: &[(&'static str, T)], item: T) -> &'static str {
         .iter()
         .find(|(_, f)| *f == item)
         .map_or("?", |(n, _)| n)
-}
-
-/// NumPy functions of one number, on scalars (those NumPy computes exactly; its
-/// transcendental functions differ from the C library in the last bit).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[allow(missing_docs)]
-pub enum NpFn {
-    Sqrt,
-    Abs,
-    Floor,
-    Ceil,
-    Trunc,
-    Isnan,
-    Isinf,
-    Isfinite,
-}
-
-impl NpFn {
-    const ALL: [(&'static str, NpFn); 9] = [
-        ("sqrt", NpFn::Sqrt),
-        ("abs", NpFn::Abs),
-        ("absolute", NpFn::Abs),
-        ("floor", NpFn::Floor),
-        ("ceil", NpFn::Ceil),
-        ("trunc", NpFn::Trunc),
-        ("isnan", NpFn::Isnan),
-        ("isinf", NpFn::Isinf),
-        ("isfinite", NpFn::Isfinite),
-    ];
-
-    /// Looks up `numpy.<name>`.
-    pub fn from_name(name: &str) -> Option<NpFn> {
-        lookup(&Self::ALL, name)
-    }
-
-    /// The NumPy name.
-    pub fn name(self) -> &'static str {
-        name_of(&Self::ALL, self)
-    }
 }
 
 /// Functions of the `cmath` module.

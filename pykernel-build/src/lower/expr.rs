@@ -419,12 +419,6 @@ impl FnLowerer<'_, '_> {
                     }
                     return self.unsupported(span_of(c.func.as_ref()), "calling a variable");
                 }
-                if let Some(Resolved::Import(Imported::Other(path))) = &callee
-                    && let Some(m) = super::names::numpy_to_math(path)
-                {
-                    self.error(span_of(c.func.as_ref()), msg::numpy_libm(path, &m));
-                    return None;
-                }
                 return self.unsupported_path(&c.func, span_of(c.func.as_ref()));
             }
         };

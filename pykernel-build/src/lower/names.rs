@@ -2,7 +2,7 @@
 
 use rustpython_parser::ast;
 
-use crate::ir::{AllocKind, Builtin, CmathFn, MathFn, NpFn, cmath_constant, math_constant};
+use crate::ir::{AllocKind, Builtin, CmathFn, MathFn, cmath_constant, math_constant};
 
 /// What an imported name refers to.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,9 +92,6 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
                 "newaxis" => return Imported::NoneValue,
                 _ => {}
             }
-            if let Some(f) = NpFn::from_name(name) {
-                return Imported::Func(Builtin::NpMath(f));
-            }
             if let Some(d) = crate::exports::dtype_word(name)
                 .filter(|_| !matches!(name, "int" | "float" | "bool" | "complex"))
             {
@@ -124,23 +121,6 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
         _ => {}
     }
     Imported::Other(format!("{module}.{name}"))
-}
-
-/// For NumPy's transcendental functions on numbers (`numpy.exp`): the `math` function to
-/// use instead. NumPy computes them with its own, CPU-dependent code, which differs from
-/// the C library (and so from `math`) in the last bit: results could not match exactly.
-pub(crate) fn numpy_to_math(path: &str) -> Option<String> {
-    let name = path.strip_prefix("numpy.")?;
-    let m = match name {
-        "exp" | "log" | "log10" | "log2" | "exp2" | "expm1" | "log1p" | "sin" | "cos" | "tan"
-        | "sinh" | "cosh" | "tanh" | "hypot" | "cbrt" => name.to_owned(),
-        "arcsin" | "arccos" | "arctan" | "arctan2" | "arcsinh" | "arccosh" | "arctanh" => {
-            name.replacen("arc", "a", 1)
-        }
-        "power" => "pow".to_owned(),
-        _ => return None,
-    };
-    Some(format!("math.{m}"))
 }
 
 /// The candidate closest to `name` (edit distance at most 2, or a third of its length).

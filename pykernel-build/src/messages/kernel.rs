@@ -69,16 +69,6 @@ pub fn unsupported_function(path: &str) -> Message {
     )
 }
 
-/// `numpy.exp(x)` & co. on numbers: NumPy's own code cannot be matched bit for bit.
-pub fn numpy_libm(path: &str, math: &str) -> Message {
-    Message::new(
-        "PK0219",
-        format!("`{path}` is not supported on numbers: NumPy computes it with its own code, which differs from the C library in the last bit"),
-        "not supported",
-    )
-    .hint(format!("use `{math}` (CPython's result, exactly)"))
-}
-
 /// An integer literal outside int64.
 pub fn int_literal_too_large() -> Message {
     Message::new(
