@@ -309,6 +309,18 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Ok(a)
     }
 
+    /// A new array of `shape` with the memory order given by `strides` (in elements,
+    /// a permutation of a contiguous layout), every element `value`.
+    pub(crate) fn full_strided(shape: [usize; D], strides: [isize; D], value: T) -> KResult<Self> {
+        let n = shape
+            .iter()
+            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+            .ok_or_else(|| value_error("array is too big"))?;
+        let mut a = Self::from_vec(vec![value; n], shape)?;
+        a.view.strides = strides;
+        Ok(a)
+    }
+
     /// An empty array (the initial value of array variables).
     pub fn empty() -> Self {
         Array {
@@ -362,6 +374,27 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             shape,
             strides,
             origin: 0,
+        }
+    }
+
+    /// A view of (part of) the same memory with another shape and strides: it keeps
+    /// this view's origin as a part of it (a returned reshape of an argument is a NumPy
+    /// view of that argument).
+    ///
+    /// # Safety
+    /// As [`Self::from_parts`].
+    #[inline(always)]
+    pub(crate) unsafe fn derived<const R: usize>(
+        &self,
+        ptr: *mut T,
+        shape: [usize; R],
+        strides: [isize; R],
+    ) -> ArrayView<T, R> {
+        ArrayView {
+            ptr,
+            shape,
+            strides,
+            origin: part_of(self.origin),
         }
     }
 

@@ -112,7 +112,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             };
         }
         // SAFETY: the same memory, read through a shape that repeats elements.
-        unsafe { ArrayView::from_parts(self.as_ptr(), shape, strides) }
+        unsafe { self.derived(self.as_ptr(), shape, strides) }
     }
 
     /// Do this view and `other` share memory, other than as the very same elements in
@@ -146,15 +146,48 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     }
 }
 
+/// The memory order NumPy gives the result of an elementwise operation (`order='K'`):
+/// the axes sorted by the operands' strides, outer to inner, C order where they do not
+/// tell (NumPy's `npyiter_find_best_axis_ordering`: an axis moves inwards only when every
+/// operand striding both axes agrees).
+fn k_order<const R: usize>(operands: &[[isize; R]]) -> [usize; R] {
+    let mut perm: [usize; R] = std::array::from_fn(|k| k);
+    let inner_first = |outer: usize, inner: usize| {
+        let mut decided = false;
+        for s in operands {
+            let (a, b) = (s[outer], s[inner]);
+            if a != 0 && b != 0 {
+                if a.unsigned_abs() >= b.unsigned_abs() {
+                    return false;
+                }
+                decided = true;
+            }
+        }
+        decided
+    };
+    for i in 1..R {
+        let mut j = i;
+        while j > 0 && inner_first(perm[j - 1], perm[j]) {
+            perm.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    perm
+}
+
 impl<T: Copy + Default, const D: usize> Array<T, D> {
-    /// A new C-ordered array of this shape, every element `T::default()` (zero), to be
-    /// filled by a loop.
-    pub fn zeros_of(shape: [usize; D]) -> KResult<Self> {
-        let n = shape
-            .iter()
-            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
-            .ok_or_else(|| value_error("array is too big"))?;
-        Self::from_vec(vec![T::default(); n], shape)
+    /// A new array of this shape, every element `T::default()` (zero), to be filled by a
+    /// loop, laid out in memory as NumPy lays out the result of an elementwise operation
+    /// on operands with these (broadcast) strides.
+    pub fn zeros_k(shape: [usize; D], operands: &[[isize; D]]) -> KResult<Self> {
+        let perm = k_order(operands);
+        let mut strides = [0isize; D];
+        let mut acc = 1isize;
+        for &k in perm.iter().rev() {
+            strides[k] = acc;
+            acc = acc.wrapping_mul(shape[k].max(1) as isize);
+        }
+        Self::full_strided(shape, strides, T::default())
     }
 }
 
@@ -189,6 +222,16 @@ mod tests {
             "non-broadcastable output operand with shape (2,3) doesn't match the broadcast shape (2,2,3)"
         );
         assert!(check_inplace(&[2, 3], &[&[3], &[]]).is_ok());
+    }
+
+    #[test]
+    fn results_take_the_memory_order_of_their_operands() {
+        assert_eq!(k_order::<2>(&[[3, 1]]), [0, 1]);
+        assert_eq!(k_order::<2>(&[[1, 3]]), [1, 0]);
+        // a broadcast operand does not decide; disagreeing operands keep C order
+        assert_eq!(k_order::<2>(&[[0, 1], [1, 3]]), [1, 0]);
+        assert_eq!(k_order::<2>(&[[3, 1], [1, 3]]), [0, 1]);
+        assert_eq!(k_order::<3>(&[[1, 2, 6]]), [2, 1, 0]);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod error;
 mod gamma;
 mod interrupt;
 mod list;
+mod npcast;
 mod math;
 mod ops;
 #[cfg(feature = "pyo3")]
@@ -70,6 +71,7 @@ pub mod __private {
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::bound::Bnd;
     pub use crate::broadcast::{broadcast_shape, check_inplace, check_store};
+    pub use crate::npcast::float_cast;
     pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;

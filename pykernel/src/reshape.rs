@@ -62,7 +62,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             }
         }
         // SAFETY: the same elements.
-        unsafe { ArrayView::from_parts(self.as_ptr(), shape, strides) }
+        unsafe { self.derived(self.as_ptr(), shape, strides) }
     }
 }
 
@@ -70,7 +70,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
     /// The same elements as a view of another shape and strides (sharing the owner).
     fn restride<const R: usize>(&self, shape: [usize; R], strides: [isize; R]) -> Array<T, R> {
         // SAFETY: the caller gives a shape and strides within this array's elements.
-        let v = unsafe { ArrayView::from_parts(self.as_ptr(), shape, strides) };
+        let v = unsafe { self.derived(self.as_ptr(), shape, strides) };
         Array::join(v, self.owner_ref())
     }
 

@@ -75,6 +75,8 @@ impl FnEmitter<'_> {
         } else {
             vec![root]
         };
+        let mut targets = HashMap::new();
+        self.leaf_targets(root, &nodes, &mut targets);
         for (n, leaf) in leaves.into_iter().enumerate() {
             let s = self.elem_scalar(leaf);
             let v = self.expr(leaf);
@@ -90,6 +92,14 @@ impl FnEmitter<'_> {
                 }
                 None => {
                     let name = format_ident!("__pk_s{}", n);
+                    // A Python int meeting a narrower integer loop must fit it (NEP 50),
+                    // checked once.
+                    let (v, s) = match targets.get(&leaf.id) {
+                        Some(&d) if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 => {
+                            (super::expr::weak_cast(v, s, d), Scalar::np(d))
+                        }
+                        _ => (v, s),
+                    };
                     let t = dtype_tokens(s.dtype);
                     ops.setup.push(quote!(let #name: #t = #v;));
                     ops.elems.insert(leaf.id, (quote!(#name), s));
@@ -97,6 +107,44 @@ impl FnEmitter<'_> {
             }
         }
         ops
+    }
+
+    /// For the operands of elementwise nodes under `e` that are leaves: the dtype their
+    /// operation computes in.
+    fn leaf_targets(
+        &self,
+        e: &Expr,
+        nodes: &std::collections::BTreeSet<ExprId>,
+        out: &mut HashMap<ExprId, Dtype>,
+    ) {
+        if !nodes.contains(&e.id) {
+            return;
+        }
+        let ops = crate::arrayexpr::operands(e);
+        let scalars: Vec<Scalar> = ops.iter().map(|o| self.elem_scalar(o)).collect();
+        let ufunc = match &e.kind {
+            ExprKind::Binary(op, ..) => Some(binop_ufunc(*op)),
+            ExprKind::Compare(_, rest) => rest.first().and_then(|(op, _)| compare_ufunc(*op)),
+            ExprKind::CallBuiltin(Builtin::Ufunc(u), _) => Some(*u),
+            ExprKind::CallBuiltin(Builtin::NpClip, _) => Some(Ufunc::Maximum),
+            _ => None,
+        };
+        let inputs: Vec<Option<Dtype>> = match ufunc.map(|u| resolve(u, &scalars[..u.nin().min(scalars.len())])) {
+            Some(Ok(l)) => l.inputs.into_iter().map(Some).collect(),
+            _ => match &e.kind {
+                ExprKind::CallBuiltin(Builtin::NpWhere, _) => {
+                    let d = self.elem_scalar(e).dtype;
+                    vec![None, Some(d), Some(d)]
+                }
+                _ => Vec::new(),
+            },
+        };
+        for (k, o) in ops.iter().enumerate() {
+            if let Some(Some(d)) = inputs.get(k) {
+                out.insert(o.id, *d);
+            }
+            self.leaf_targets(o, nodes, out);
+        }
     }
 
     fn kernels_nodes(&self) -> std::collections::BTreeSet<ExprId> {
@@ -159,7 +207,7 @@ impl FnEmitter<'_> {
                 self.ufunc_apply(Ufunc::Minimum, &[(m, ms), vals[2].clone()])
             }
             ExprKind::CallBuiltin(Builtin::NpAstype(_), _) => {
-                cast(vals[0].0.clone(), vals[0].1.dtype, out.dtype)
+                super::types::np_cast(vals[0].0.clone(), vals[0].1.dtype, out.dtype)
             }
             ExprKind::Attr(_, part) => {
                 let (v, s) = &vals[0];
@@ -234,6 +282,11 @@ impl FnEmitter<'_> {
             .iter()
             .map(|(a, b)| quote!(let #b = #a.broadcast_to(__pk_shape);))
             .collect();
+        let strides: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b)| quote!(#b.strides()))
+            .collect();
         let p = quote!(::pykernel::__private);
         match sink {
             Sink::New => {
@@ -243,7 +296,7 @@ impl FnEmitter<'_> {
                     #(#setup)*
                     let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
                     #(#views)*
-                    let __pk_out = #p::Array::<#t, #rank>::zeros_of(__pk_shape)?;
+                    let __pk_out = #p::Array::<#t, #rank>::zeros_k(__pk_shape, &[#(#strides),*])?;
                     #body
                     __pk_out
                 })
@@ -265,11 +318,7 @@ impl FnEmitter<'_> {
                     }
                     None => (v, s),
                 };
-                let v = if inplace.is_some() {
-                    cast(v, s.dtype, dtype)
-                } else {
-                    super::expr::store_cast(v, s, dtype)
-                };
+                let v = super::types::np_cast(v, s.dtype, dtype);
                 let body = Self::nest(dr, quote!(__pk_d.set_unchecked(__pk_ix, #v);));
                 let check = if inplace.is_some() {
                     // NumPy broadcasts the array itself with the operands.

@@ -139,15 +139,16 @@ impl FnEmitter<'_> {
             Ty::Array(_, n) => n as usize,
             _ => 0,
         };
-        let ints = match &idx.kind {
-            ExprKind::Tuple(items) => items
-                .iter()
-                .filter(|i| !matches!(i.kind, ExprKind::SliceSpec(..)))
-                .count(),
-            ExprKind::SliceSpec(..) => 0,
-            _ => 1,
+        let items: Vec<&Expr> = match &idx.kind {
+            ExprKind::Tuple(items) => items.iter().collect(),
+            _ => vec![idx],
         };
-        n.saturating_sub(ints)
+        let ints = items
+            .iter()
+            .filter(|i| !matches!(i.kind, ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis))
+            .count();
+        let nones = items.iter().filter(|i| matches!(i.kind, ExprKind::None)).count();
+        (n + nones).saturating_sub(ints)
     }
 
     /// `np.arange(...)`, `np.linspace(...)`, `np.array(...)`.

@@ -165,12 +165,16 @@ impl FnEmitter<'_> {
                         quote!(#p::sum_float(&*__pk_a) / (__pk_a.size() as f32))
                     }
                     2 => quote!(#p::sum_float(&*__pk_a) / #n),
+                    // NumPy divides the complex sum by the count as a complex number.
                     3 => {
-                        let part = if out == Dtype::Complex64 { quote!(f32) } else { quote!(f64) };
+                        let (part, div) = if out == Dtype::Complex64 {
+                            (quote!(f32), quote!(#p::np_c_div32))
+                        } else {
+                            (quote!(f64), quote!(#p::np_c_div))
+                        };
                         quote!({
                             let __pk_z = #p::sum_complex(&*__pk_a);
-                            let __pk_n = __pk_a.size() as #part;
-                            #ot::new(__pk_z.re / __pk_n, __pk_z.im / __pk_n)
+                            #div(__pk_z, #ot::new(__pk_a.size() as #part, 0.0))
                         })
                     }
                     _ => {

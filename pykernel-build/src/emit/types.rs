@@ -139,6 +139,18 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
 }
 
 /// Converts a value of dtype `from` to dtype `to` (NumPy's casting: wrap, truncate).
+/// `v` converted as NumPy's array casts convert (`astype`, storing an array into an
+/// array of another dtype): like [`cast`], but floats become integers as C's conversion
+/// does on x86-64 (out of range and NaN give the instruction's "indefinite" value).
+pub(crate) fn np_cast(v: TokenStream, from: Dtype, to: Dtype) -> TokenStream {
+    if kind(to) == 1 && kind(from) >= 2 {
+        let t = dtype_tokens(to);
+        let x = cast(v, from, Dtype::Float64);
+        return quote!(::pykernel::__private::float_cast::<#t>(#x));
+    }
+    cast(v, from, to)
+}
+
 pub(crate) fn cast(v: TokenStream, from: Dtype, to: Dtype) -> TokenStream {
     if from == to {
         return v;

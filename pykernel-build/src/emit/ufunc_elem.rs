@@ -62,9 +62,13 @@ pub(crate) fn ufunc_element(u: Ufunc, args: &[TokenStream], l: &Loop) -> Option<
         Conjugate => quote!((#a).conj()),
         Invert if k == 0 => quote!((!#a)),
         Invert => quote!((!#a)),
-        Square if float => quote!((#a * #a)),
+        Square if float || k == 3 => quote!((#a * #a)),
         Square => quote!((#a).wrapping_mul(#a)),
         Reciprocal if float => quote!((1.0 / #a)),
+        Reciprocal if k == 3 && d == Dtype::Complex64 => {
+            quote!(#p::np_c_div32(#p::C32::new(1.0, 0.0), #a))
+        }
+        Reciprocal if k == 3 => quote!(#p::np_c_div(#p::C64::new(1.0, 0.0), #a)),
         Absolute | Fabs if float => return f("abs"),
         Absolute if k == 0 => a,
         Absolute if d.is_unsigned() => a,
