@@ -362,27 +362,13 @@ impl<T: Copy, const D: usize> Array<T, D> {
 }
 
 impl<T: Copy, const D: usize> ArrayView<T, D> {
-    /// A view from its parts (no origin).
-    ///
-    /// # Safety
-    /// `ptr` with `shape` and `strides` (in elements) must address valid `T`s for as long
-    /// as the view is used.
-    #[inline(always)]
-    pub(crate) unsafe fn from_parts(ptr: *mut T, shape: [usize; D], strides: [isize; D]) -> Self {
-        ArrayView {
-            ptr,
-            shape,
-            strides,
-            origin: 0,
-        }
-    }
-
     /// A view of (part of) the same memory with another shape and strides: it keeps
     /// this view's origin as a part of it (a returned reshape of an argument is a NumPy
     /// view of that argument).
     ///
     /// # Safety
-    /// As [`Self::from_parts`].
+    /// `ptr` with `shape` and `strides` (in elements) must address valid `T`s for as
+    /// long as the view is used.
     #[inline(always)]
     pub(crate) unsafe fn derived<const R: usize>(
         &self,

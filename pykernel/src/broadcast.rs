@@ -60,7 +60,12 @@ pub fn check_store(dest: &[usize], value: &[usize]) -> KResult<()> {
 
 /// The check of `a op= b`: the operands (`a` first) broadcast, to exactly `a`'s shape.
 pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
-    let rank = operands.iter().map(|s| s.len()).max().unwrap_or(0).max(dest.len());
+    let rank = operands
+        .iter()
+        .map(|s| s.len())
+        .max()
+        .unwrap_or(0)
+        .max(dest.len());
     let mut out = vec![1usize; rank];
     let mut ok = true;
     for s in std::iter::once(dest).chain(operands.iter().copied()) {
@@ -198,7 +203,10 @@ mod tests {
     #[test]
     fn shapes_broadcast_as_numpy_and_fail_with_its_message() {
         assert_eq!(broadcast_shape::<2>(&[&[2, 3], &[3]]).unwrap(), [2, 3]);
-        assert_eq!(broadcast_shape::<3>(&[&[2, 1, 4], &[5, 1]]).unwrap(), [2, 5, 4]);
+        assert_eq!(
+            broadcast_shape::<3>(&[&[2, 1, 4], &[5, 1]]).unwrap(),
+            [2, 5, 4]
+        );
         assert_eq!(broadcast_shape::<1>(&[&[0], &[1]]).unwrap(), [0]);
         let e = broadcast_shape::<2>(&[&[2, 3], &[4]]).unwrap_err();
         assert_eq!(

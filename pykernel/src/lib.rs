@@ -25,19 +25,19 @@ mod error;
 mod gamma;
 mod interrupt;
 mod list;
-mod npcast;
 mod math;
+mod npcast;
 mod ops;
 #[cfg(feature = "pyo3")]
 mod python;
 #[cfg(feature = "pyo3")]
 mod python_array;
 mod python_error;
-mod reduce;
-mod reshape;
 #[cfg(feature = "pyo3")]
 mod python_list;
 mod recursion;
+mod reduce;
+mod reshape;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -71,15 +71,15 @@ pub mod __private {
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::bound::Bnd;
     pub use crate::broadcast::{broadcast_shape, check_inplace, check_store};
-    pub use crate::npcast::float_cast;
-    pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
     pub use crate::interrupt::{INTERRUPTED, interrupted};
     pub use crate::list::List;
+    pub use crate::npcast::float_cast;
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
+    pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.

@@ -73,7 +73,10 @@ fn pairwise_from<T: PairwiseFloat>(o: usize, n: usize, get0: &impl Fn(usize) -> 
 
 /// NumPy's pairwise sum of complex values (real and imaginary parts interleaved, in
 /// blocks of four numbers).
-pub fn pairwise_complex<T: PairwiseFloat>(n: usize, get: &impl Fn(usize) -> Complex<T>) -> Complex<T> {
+pub fn pairwise_complex<T: PairwiseFloat>(
+    n: usize,
+    get: &impl Fn(usize) -> Complex<T>,
+) -> Complex<T> {
     // NumPy counts the parts: `m` floats for `n` numbers.
     let m = 2 * n;
     let part = |k: usize| {
@@ -146,7 +149,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
             }
         }
         // Outer axes first: by decreasing stride (stable, so C order wins ties).
-        axes.sort_by(|a, b| b.1.cmp(&a.1));
+        axes.sort_by_key(|a| std::cmp::Reverse(a.1));
         // Merge an axis into the next inner one when it continues it.
         let mut merged: Vec<(usize, isize)> = Vec::new();
         for (n, s) in axes.into_iter().rev() {

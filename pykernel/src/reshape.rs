@@ -195,7 +195,9 @@ impl<T: Copy, const D: usize> Array<T, D> {
         let mut s = [0usize; R];
         for (k, &n) in shape.iter().enumerate() {
             if n < 0 {
-                return Err(value_error("all elements of broadcast shape must be non-negative"));
+                return Err(value_error(
+                    "all elements of broadcast shape must be non-negative",
+                ));
             }
             s[k] = n as usize;
         }
@@ -244,7 +246,10 @@ mod tests {
         // SAFETY: in bounds.
         assert_eq!(unsafe { c.get_unchecked([1]) }, 3.0);
         let e = a.reshape([4]).unwrap_err();
-        assert_eq!(e.message(), "cannot reshape array of size 6 into shape (4,)");
+        assert_eq!(
+            e.message(),
+            "cannot reshape array of size 6 into shape (4,)"
+        );
     }
 
     #[test]
@@ -257,6 +262,9 @@ mod tests {
         assert!(e.squeeze_axis::<2>(0).is_err());
         assert_eq!(a.swapaxes(0, -1).unwrap().shape(), [3, 2]);
         assert_eq!(a.ravel().shape(), [6]);
-        assert_eq!(a.broadcast_to_shape([4, 2, 3]).unwrap().strides(), [0, 3, 1]);
+        assert_eq!(
+            a.broadcast_to_shape([4, 2, 3]).unwrap().strides(),
+            [0, 3, 1]
+        );
     }
 }

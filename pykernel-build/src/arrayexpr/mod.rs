@@ -63,7 +63,11 @@ pub(crate) fn is_elementwise(inst: &Instance, e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Binary(..) | ExprKind::Unary(..) | ExprKind::Compare(..) => true,
         ExprKind::CallBuiltin(
-            Builtin::Ufunc(_) | Builtin::Abs | Builtin::NpWhere | Builtin::NpClip | Builtin::NpAstype(_),
+            Builtin::Ufunc(_)
+            | Builtin::Abs
+            | Builtin::NpWhere
+            | Builtin::NpClip
+            | Builtin::NpAstype(_),
             _,
         ) => true,
         ExprKind::Method(_, name, _) => matches!(name.as_str(), "conj" | "conjugate" | "clip"),

@@ -7,7 +7,9 @@ use crate::testutil::inferred;
 fn kernels(src: &str) -> Vec<(String, u8, Vec<String>)> {
     let (module, _, program, diags) = inferred(src);
     assert!(
-        diags.iter().all(|d| d.severity != crate::diagnostics::Severity::Error),
+        diags
+            .iter()
+            .all(|d| d.severity != crate::diagnostics::Severity::Error),
         "{:?}",
         crate::testutil::texts(&diags)
     );
@@ -15,11 +17,17 @@ fn kernels(src: &str) -> Vec<(String, u8, Vec<String>)> {
     let root = program.roots[0];
     let func = &module.functions[program.instances[root].key.func];
     let mut by_id = std::collections::HashMap::new();
-    fn collect<'a>(e: &'a crate::ir::Expr, out: &mut std::collections::HashMap<u32, &'a crate::ir::Expr>) {
+    fn collect<'a>(
+        e: &'a crate::ir::Expr,
+        out: &mut std::collections::HashMap<u32, &'a crate::ir::Expr>,
+    ) {
         out.insert(e.id, e);
         e.children().into_iter().for_each(|c| collect(c, out));
     }
-    fn stmts<'a>(ss: &'a [crate::ir::Stmt], out: &mut std::collections::HashMap<u32, &'a crate::ir::Expr>) {
+    fn stmts<'a>(
+        ss: &'a [crate::ir::Stmt],
+        out: &mut std::collections::HashMap<u32, &'a crate::ir::Expr>,
+    ) {
         for s in ss {
             s.exprs().into_iter().for_each(|e| collect(e, out));
             s.blocks().into_iter().for_each(|b| stmts(b, out));
@@ -33,7 +41,13 @@ fn kernels(src: &str) -> Vec<(String, u8, Vec<String>)> {
     plans[root]
         .roots
         .iter()
-        .map(|(id, k)| (text(*id), k.rank, k.leaves.iter().map(|l| text(l.expr)).collect()))
+        .map(|(id, k)| {
+            (
+                text(*id),
+                k.rank,
+                k.leaves.iter().map(|l| text(l.expr)).collect(),
+            )
+        })
         .collect()
 }
 
@@ -43,7 +57,11 @@ fn a_tree_of_operations_is_one_kernel_with_its_operands_in_order() {
     let k = kernels(src);
     assert_eq!(
         k,
-        vec![("np.exp(-a * c) + b ** 2".to_owned(), 1, vec!["a".into(), "c".into(), "b".into(), "2".into()])]
+        vec![(
+            "np.exp(-a * c) + b ** 2".to_owned(),
+            1,
+            vec!["a".into(), "c".into(), "b".into(), "2".into()]
+        )]
     );
 }
 

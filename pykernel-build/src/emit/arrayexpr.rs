@@ -87,15 +87,19 @@ impl FnEmitter<'_> {
                     let b = format_ident!("__pk_b{}", n);
                     ops.setup.push(quote!(let #name = #v;));
                     ops.arrays.push((name, b.clone()));
-                    ops.elems
-                        .insert(leaf.id, (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)));
+                    ops.elems.insert(
+                        leaf.id,
+                        (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)),
+                    );
                 }
                 None => {
                     let name = format_ident!("__pk_s{}", n);
                     // A Python int meeting a narrower integer loop must fit it (NEP 50),
                     // checked once.
                     let (v, s) = match targets.get(&leaf.id) {
-                        Some(&d) if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 => {
+                        Some(&d)
+                            if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 =>
+                        {
                             (super::expr::weak_cast(v, s, d), Scalar::np(d))
                         }
                         _ => (v, s),
@@ -129,16 +133,17 @@ impl FnEmitter<'_> {
             ExprKind::CallBuiltin(Builtin::NpClip, _) => Some(Ufunc::Maximum),
             _ => None,
         };
-        let inputs: Vec<Option<Dtype>> = match ufunc.map(|u| resolve(u, &scalars[..u.nin().min(scalars.len())])) {
-            Some(Ok(l)) => l.inputs.into_iter().map(Some).collect(),
-            _ => match &e.kind {
-                ExprKind::CallBuiltin(Builtin::NpWhere, _) => {
-                    let d = self.elem_scalar(e).dtype;
-                    vec![None, Some(d), Some(d)]
-                }
-                _ => Vec::new(),
-            },
-        };
+        let inputs: Vec<Option<Dtype>> =
+            match ufunc.map(|u| resolve(u, &scalars[..u.nin().min(scalars.len())])) {
+                Some(Ok(l)) => l.inputs.into_iter().map(Some).collect(),
+                _ => match &e.kind {
+                    ExprKind::CallBuiltin(Builtin::NpWhere, _) => {
+                        let d = self.elem_scalar(e).dtype;
+                        vec![None, Some(d), Some(d)]
+                    }
+                    _ => Vec::new(),
+                },
+            };
         for (k, o) in ops.iter().enumerate() {
             if let Some(Some(d)) = inputs.get(k) {
                 out.insert(o.id, *d);
@@ -164,9 +169,7 @@ impl FnEmitter<'_> {
         let ufunc = match &e.kind {
             // NumPy's `array ** 2`, `** -1`, `** 0.5` of inexact arrays are `square`,
             // `reciprocal`, `sqrt` (its `fast_scalar_power`).
-            ExprKind::Binary(crate::ir::BinOp::Pow, l, r)
-                if matches!(self.ty(l), Ty::Array(d, _) if crate::types::kind(d) >= 2) =>
-            {
+            ExprKind::Binary(crate::ir::BinOp::Pow, l, r) if matches!(self.ty(l), Ty::Array(d, _) if crate::types::kind(d) >= 2) => {
                 match r.kind {
                     ExprKind::Int(2) => {
                         return (self.ufunc_apply(Ufunc::Square, &vals[..1]), out);
@@ -174,7 +177,7 @@ impl FnEmitter<'_> {
                     ExprKind::Int(-1) => {
                         return (self.ufunc_apply(Ufunc::Reciprocal, &vals[..1]), out);
                     }
-                    ExprKind::Float(x) if x == 0.5 => {
+                    ExprKind::Float(0.5) => {
                         return (self.ufunc_apply(Ufunc::Sqrt, &vals[..1]), out);
                     }
                     _ => Some(Ufunc::Power),
@@ -234,8 +237,11 @@ impl FnEmitter<'_> {
             .zip(&l.inputs)
             .map(|((v, s), d)| cast(v.clone(), s.dtype, *d))
             .collect();
-        super::ufunc_elem::ufunc_element(u, &args, &l)
-            .unwrap_or_else(|| quote!(compile_error!("pykernel: no element code for this ufunc loop")))
+        super::ufunc_elem::ufunc_element(u, &args, &l).unwrap_or_else(|| {
+            quote!(compile_error!(
+                "pykernel: no element code for this ufunc loop"
+            ))
+        })
     }
 
     /// The loop nest of `rank` axes over `__pk_shape`, with `__pk_ix` the index of the
@@ -369,4 +375,3 @@ fn leaf_exprs<'e>(e: &'e Expr, nodes: &std::collections::BTreeSet<ExprId>) -> Ve
     }
     out
 }
-

@@ -145,9 +145,17 @@ impl FnEmitter<'_> {
         };
         let ints = items
             .iter()
-            .filter(|i| !matches!(i.kind, ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis))
+            .filter(|i| {
+                !matches!(
+                    i.kind,
+                    ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis
+                )
+            })
             .count();
-        let nones = items.iter().filter(|i| matches!(i.kind, ExprKind::None)).count();
+        let nones = items
+            .iter()
+            .filter(|i| matches!(i.kind, ExprKind::None))
+            .count();
         (n + nones).saturating_sub(ints)
     }
 

@@ -359,7 +359,7 @@ impl FnEmitter<'_> {
             | Builtin::NpShape(_)
             | Builtin::NpWhere
             | Builtin::NpClip
-            | Builtin::NpAstype(_) => return self.np_builtin(b, args, ty),
+            | Builtin::NpAstype(_) => self.np_builtin(b, args, ty),
             // Known when compiling: every array variable has one dtype.
             Builtin::DtypeEq { ne, fixed } => {
                 let dtypes: Vec<Dtype> = args.iter().map(|a| self.ty(a).elem_dtype()).collect();

@@ -34,8 +34,10 @@ impl FnEmitter<'_> {
                 quote!(if #c { #a } else { #b })
             }
             Builtin::NpClip => {
-                let vals: Vec<(TokenStream, Scalar)> =
-                    args.iter().map(|a| (self.expr(a), self.scalar(a))).collect();
+                let vals: Vec<(TokenStream, Scalar)> = args
+                    .iter()
+                    .map(|a| (self.expr(a), self.scalar(a)))
+                    .collect();
                 let mx = self.ufunc_values(Ufunc::Maximum, &vals[0..2]);
                 let ms = resolve(Ufunc::Maximum, &[vals[0].1, vals[1].1])
                     .map_or(vals[0].1, |l| Scalar::np(l.output));
@@ -76,8 +78,11 @@ impl FnEmitter<'_> {
             .map(|k| quote::format_ident!("__pk_u{}", k))
             .collect();
         let refs: Vec<TokenStream> = names.iter().map(|n| quote!(#n)).collect();
-        let body = super::ufunc_elem::ufunc_element(u, &refs, &l)
-            .unwrap_or_else(|| quote!(compile_error!("pykernel: no element code for this ufunc loop")));
+        let body = super::ufunc_elem::ufunc_element(u, &refs, &l).unwrap_or_else(|| {
+            quote!(compile_error!(
+                "pykernel: no element code for this ufunc loop"
+            ))
+        });
         quote!({ #(let #names = #args;)* #body })
     }
 
@@ -152,7 +157,9 @@ impl FnEmitter<'_> {
                 quote!(#p::fold(&*__pk_a, 1 as #ot, |__pk_s: #ot, #x| __pk_s.wrapping_mul(#cx)))
             }
             Reduce::Min | Reduce::Max if k == 3 => {
-                quote!(compile_error!("pykernel: min/max of complex arrays are not supported yet"))
+                quote!(compile_error!(
+                    "pykernel: min/max of complex arrays are not supported yet"
+                ))
             }
             Reduce::Min | Reduce::Max => {
                 let max = r == Reduce::Max;
@@ -186,8 +193,12 @@ impl FnEmitter<'_> {
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {
                 let t = super::types::truthy(x.clone(), d);
                 match r {
-                    Reduce::Any => quote!(#p::fold(&*__pk_a, false, |__pk_s: bool, #x| __pk_s || #t)),
-                    Reduce::All => quote!(#p::fold(&*__pk_a, true, |__pk_s: bool, #x| __pk_s && #t)),
+                    Reduce::Any => {
+                        quote!(#p::fold(&*__pk_a, false, |__pk_s: bool, #x| __pk_s || #t))
+                    }
+                    Reduce::All => {
+                        quote!(#p::fold(&*__pk_a, true, |__pk_s: bool, #x| __pk_s && #t))
+                    }
                     _ => quote!(#p::fold(&*__pk_a, 0i64, |__pk_s: i64, #x| __pk_s + (#t as i64))),
                 }
             }
@@ -223,7 +234,10 @@ impl FnEmitter<'_> {
         if let [a] = args {
             match (&a.kind, self.ty(a)) {
                 (ExprKind::Tuple(items), _) => {
-                    return items.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+                    return items
+                        .iter()
+                        .map(|i| self.expr_as(i, Dtype::Int64))
+                        .collect();
                 }
                 (_, Ty::Tuple(items)) => {
                     let t = self.expr(a);

@@ -255,7 +255,8 @@ impl FnEmitter<'_> {
                 let d = self.ty(base).elem_dtype();
                 let vt = self.ty(value);
                 if let (Ty::Array(_, n), Ty::Array(..)) = (self.ty(base), &vt) {
-                    let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
+                    let dest =
+                        self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
                     return self.store_kernel(value, &dest, n, d, None);
                 }
                 let v = self.expr(value);
@@ -419,7 +420,8 @@ impl FnEmitter<'_> {
                 ..
             } => {
                 if let Ty::Array(d, n) = self.ty(base) {
-                    let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
+                    let dest =
+                        self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
                     return self.store_kernel(value, &dest, n, d, Some(op));
                 }
             }

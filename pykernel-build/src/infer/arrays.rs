@@ -49,7 +49,11 @@ impl Typer<'_> {
         if rank == 0 || rank > 5 {
             self.error(
                 idx.span,
-                msg::bad_argument("indexing", &format!("a {rank}-D result"), "1 to 5 dimensions"),
+                msg::bad_argument(
+                    "indexing",
+                    &format!("a {rank}-D result"),
+                    "1 to 5 dimensions",
+                ),
             );
             return None;
         }
@@ -74,9 +78,7 @@ impl Typer<'_> {
                 kind(s.dtype) <= 3 && !python_complex_into_real(*s, *d)
             }
             // NumPy broadcasts the value to the destination and casts its elements.
-            (Ty::Array(d, n), Ty::Array(e, m)) => {
-                m <= n && !(kind(*e) == 3 && kind(*d) < 3)
-            }
+            (Ty::Array(d, n), Ty::Array(e, m)) => m <= n && !(kind(*e) == 3 && kind(*d) < 3),
             _ => false,
         };
         if !ok {

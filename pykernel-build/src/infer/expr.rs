@@ -59,7 +59,9 @@ impl Typer<'_> {
                 let mut prev = self.expr(first);
                 let rest_tys: Vec<(CmpOp, Option<Ty>)> =
                     rest.iter().map(|(op, r)| (*op, self.expr(r))).collect();
-                let any_array = prev.iter().chain(rest_tys.iter().filter_map(|(_, t)| t.as_ref()))
+                let any_array = prev
+                    .iter()
+                    .chain(rest_tys.iter().filter_map(|(_, t)| t.as_ref()))
                     .any(|t| matches!(t, Ty::Array(..)));
                 if any_array {
                     let f = prev?;
@@ -516,7 +518,10 @@ impl Typer<'_> {
                 match tys.first() {
                     Some(Ty::Array(_, n)) => Some(Ty::Array(d, *n)),
                     _ => {
-                        self.error(span, crate::messages::numpy::np_argument("astype", "an array"));
+                        self.error(
+                            span,
+                            crate::messages::numpy::np_argument("astype", "an array"),
+                        );
                         None
                     }
                 }

@@ -65,7 +65,11 @@ impl Typer<'_> {
                 let names: Vec<String> = tys.iter().map(ToString::to_string).collect();
                 self.error(
                     span,
-                    crate::messages::kernel::bad_operands(u.name(), &names[0], names.last().map_or("", |s| s.as_str())),
+                    crate::messages::kernel::bad_operands(
+                        u.name(),
+                        &names[0],
+                        names.last().map_or("", |s| s.as_str()),
+                    ),
                 );
                 return None;
             };
@@ -166,7 +170,11 @@ impl Typer<'_> {
                 let _ = a;
                 items.len()
             }
-            (_, tys) if tys.iter().all(|t| t.scalar().is_some_and(|s| s.dtype.is_int())) => {
+            (_, tys)
+                if tys
+                    .iter()
+                    .all(|t| t.scalar().is_some_and(|s| s.dtype.is_int())) =>
+            {
                 tys.len()
             }
             _ => {
@@ -236,7 +244,10 @@ impl Typer<'_> {
                 Some(Ty::Array(d, n))
             }
             _ => {
-                self.error(span, msg::np_argument(f.name(), "these arguments (not supported yet)"));
+                self.error(
+                    span,
+                    msg::np_argument(f.name(), "these arguments (not supported yet)"),
+                );
                 None
             }
         }
@@ -245,7 +256,10 @@ impl Typer<'_> {
     /// `np.where(c, a, b)`: `a` and `b` promoted, broadcast with `c`.
     pub(super) fn where_type(&mut self, tys: &[Ty], span: Span) -> Option<Ty> {
         let [c, a, b] = tys else {
-            self.error(span, msg::np_argument("where", "three arguments (condition, x, y)"));
+            self.error(
+                span,
+                msg::np_argument("where", "three arguments (condition, x, y)"),
+            );
             return None;
         };
         let (Some((_, rc)), Some((sa, ra)), Some((sb, rb))) = (operand(c), operand(a), operand(b))
@@ -265,7 +279,10 @@ impl Typer<'_> {
     /// `np.clip(a, lo, hi)` (= `minimum(maximum(a, lo), hi)`).
     pub(super) fn clip_type(&mut self, tys: &[Ty], span: Span) -> Option<Ty> {
         let [a, lo, hi] = tys else {
-            self.error(span, msg::np_argument("clip", "three arguments (a, a_min, a_max)"));
+            self.error(
+                span,
+                msg::np_argument("clip", "three arguments (a, a_min, a_max)"),
+            );
             return None;
         };
         let m = self.ufunc_type(Ufunc::Maximum, &[a.clone(), lo.clone()], span)?;
@@ -284,7 +301,10 @@ impl Typer<'_> {
     ) -> Option<Option<Ty>> {
         if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method()) {
             if !args.is_empty() {
-                self.error(span, msg::np_argument(r.name(), "no arguments here (`axis=` is not supported yet)"));
+                self.error(
+                    span,
+                    msg::np_argument(r.name(), "no arguments here (`axis=` is not supported yet)"),
+                );
                 return Some(None);
             }
             return Some(self.reduce_type(r, a, span));
@@ -301,7 +321,9 @@ impl Typer<'_> {
             return Some(self.shape_fn_type(f, a, args, tys, span));
         }
         match (name, tys) {
-            ("conj" | "conjugate", []) => Some(self.ufunc_type(Ufunc::Conjugate, &[a.clone()], span)),
+            ("conj" | "conjugate", []) => {
+                Some(self.ufunc_type(Ufunc::Conjugate, std::slice::from_ref(a), span))
+            }
             ("clip", [lo, hi]) => Some(self.clip_type(&[a.clone(), lo.clone(), hi.clone()], span)),
             _ => None,
         }

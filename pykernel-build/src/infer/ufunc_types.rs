@@ -97,7 +97,11 @@ pub(crate) fn resolve(u: Ufunc, args: &[Scalar]) -> Result<Loop, String> {
         Add | Multiply | Maximum | Minimum | Fmax | Fmin => Ok(same(common.dtype)),
         Subtract | Negative if k == 0 => Err(format!(
             "numpy boolean {}, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
-            if u == Subtract { "subtract" } else { "negative" }
+            if u == Subtract {
+                "subtract"
+            } else {
+                "negative"
+            }
         )),
         Subtract | Negative | Positive | Conjugate => Ok(same(common.dtype)),
         TrueDivide => {
@@ -163,17 +167,30 @@ mod tests {
 
     #[test]
     fn float_functions_of_integers() {
-        assert_eq!(resolve(Ufunc::Sqrt, &[np(Dtype::Int64)]).unwrap().output, Dtype::Float64);
-        assert_eq!(resolve(Ufunc::Sqrt, &[np(Dtype::Int16)]).unwrap().output, Dtype::Float32);
-        assert!(resolve(Ufunc::Sqrt, &[np(Dtype::Int8)]).is_err());
-        assert_eq!(resolve(Ufunc::Floor, &[np(Dtype::Int32)]).unwrap().output, Dtype::Int32);
         assert_eq!(
-            resolve(Ufunc::Absolute, &[np(Dtype::Complex64)]).unwrap().output,
+            resolve(Ufunc::Sqrt, &[np(Dtype::Int64)]).unwrap().output,
+            Dtype::Float64
+        );
+        assert_eq!(
+            resolve(Ufunc::Sqrt, &[np(Dtype::Int16)]).unwrap().output,
+            Dtype::Float32
+        );
+        assert!(resolve(Ufunc::Sqrt, &[np(Dtype::Int8)]).is_err());
+        assert_eq!(
+            resolve(Ufunc::Floor, &[np(Dtype::Int32)]).unwrap().output,
+            Dtype::Int32
+        );
+        assert_eq!(
+            resolve(Ufunc::Absolute, &[np(Dtype::Complex64)])
+                .unwrap()
+                .output,
             Dtype::Float32
         );
         assert!(resolve(Ufunc::Subtract, &[np(Dtype::Bool), np(Dtype::Bool)]).is_err());
         assert_eq!(
-            resolve(Ufunc::TrueDivide, &[np(Dtype::Int32), Scalar::INT]).unwrap().output,
+            resolve(Ufunc::TrueDivide, &[np(Dtype::Int32), Scalar::INT])
+                .unwrap()
+                .output,
             Dtype::Float64
         );
     }

@@ -158,7 +158,10 @@ impl Ufunc {
 
     /// Looks up `numpy.<name>`.
     pub fn from_name(name: &str) -> Option<Ufunc> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, u)| *u)
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, u)| *u)
     }
 
     /// NumPy's name (the canonical one, not an alias).
@@ -215,7 +218,10 @@ impl Reduce {
     /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`
     /// and `average`, which are functions only).
     pub fn from_name(name: &str) -> Option<Reduce> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
     }
 
     /// NumPy's name.
@@ -264,7 +270,10 @@ impl ShapeFn {
 
     /// Looks up `numpy.<name>`.
     pub fn from_name(name: &str) -> Option<ShapeFn> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
     }
 
     /// NumPy's name.

@@ -4,7 +4,11 @@ use super::Message;
 
 /// A ufunc (or operator) NumPy refuses for these input types.
 pub fn ufunc_types(numpy_text: &str) -> Message {
-    Message::new("PK0330", numpy_text.to_owned(), "NumPy raises a TypeError here")
+    Message::new(
+        "PK0330",
+        numpy_text.to_owned(),
+        "NumPy raises a TypeError here",
+    )
 }
 
 /// `if a:` / `not a` / `a and b` with an array.
