@@ -120,6 +120,27 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         unsafe { self.derived(self.as_ptr(), shape, strides) }
     }
 
+    /// Do this view and `other` share any memory (the same elements included)?
+    pub fn shares_memory<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {
+        let span = |ptr: usize, shape: &[usize], strides: &[isize], size: usize| {
+            let bytes: Vec<isize> = strides.iter().map(|s| s * size as isize).collect();
+            crate::view::byte_span(ptr, shape, &bytes, size)
+        };
+        let a = span(
+            self.as_ptr() as usize,
+            &self.shape(),
+            &self.strides(),
+            size_of::<T>(),
+        );
+        let b = span(
+            other.as_ptr() as usize,
+            &other.shape(),
+            &other.strides(),
+            size_of::<U>(),
+        );
+        matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
+    }
+
     /// Do this view and `other` share memory, other than as the very same elements in
     /// the same order (the case where an elementwise loop may read and write in place)?
     pub fn overlaps<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {

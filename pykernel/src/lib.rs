@@ -38,6 +38,7 @@ mod python_list;
 mod recursion;
 mod reduce;
 mod reshape;
+mod rows;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -80,6 +81,7 @@ pub mod __private {
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
+    pub use crate::rows::{RowPlan, row_plan};
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.

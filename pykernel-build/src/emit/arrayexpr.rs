@@ -25,10 +25,15 @@ use crate::types::{Scalar, Ty};
 /// and its element type.
 struct Operands {
     elems: HashMap<ExprId, (TokenStream, Scalar)>,
+    /// The same, inside the row loop of the contiguous path (`__pk_rN[__pk_k]`).
+    fast: HashMap<ExprId, (TokenStream, Scalar)>,
     /// Statements evaluating the operands, in source order.
     setup: Vec<TokenStream>,
-    /// The array operands: their value's name and their broadcast view's name.
-    arrays: Vec<(Ident, Ident)>,
+    /// The array operands: their value's name, their broadcast view's name, and the name
+    /// of their row in the contiguous path.
+    arrays: Vec<(Ident, Ident, Ident)>,
+    /// Their element types.
+    elem_tys: Vec<TokenStream>,
 }
 
 /// Where a kernel's elements go.
@@ -66,8 +71,10 @@ impl FnEmitter<'_> {
     fn operands(&mut self, root: &Expr, k: &Kernel) -> Operands {
         let mut ops = Operands {
             elems: HashMap::new(),
+            fast: HashMap::new(),
             setup: Vec::new(),
             arrays: Vec::new(),
+            elem_tys: Vec::new(),
         };
         let nodes = self.kernels_nodes();
         let leaves = if nodes.contains(&root.id) {
@@ -81,12 +88,17 @@ impl FnEmitter<'_> {
             let s = self.elem_scalar(leaf);
             let v = self.expr(leaf);
             match k.leaves.get(n).and_then(|l| l.rank) {
-                Some(r) => {
-                    let _ = r;
+                Some(_) => {
                     let name = format_ident!("__pk_a{}", n);
                     let b = format_ident!("__pk_b{}", n);
                     ops.setup.push(quote!(let #name = #v;));
-                    ops.arrays.push((name, b.clone()));
+                    let r = format_ident!("__pk_r{}", n);
+                    ops.fast.insert(
+                        leaf.id,
+                        (quote!((*#r.get_unchecked(__pk_k))), Scalar::np(s.dtype)),
+                    );
+                    ops.arrays.push((name, b.clone(), r));
+                    ops.elem_tys.push(dtype_tokens(s.dtype));
                     ops.elems.insert(
                         leaf.id,
                         (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)),
@@ -107,6 +119,7 @@ impl FnEmitter<'_> {
                     let t = dtype_tokens(s.dtype);
                     ops.setup.push(quote!(let #name: #t = #v;));
                     ops.elems.insert(leaf.id, (quote!(#name), s));
+                    ops.fast.insert(leaf.id, (quote!(#name), s));
                 }
             }
         }
@@ -156,15 +169,20 @@ impl FnEmitter<'_> {
         self.kernels.nodes.clone()
     }
 
-    /// The element of elementwise node `e` (inside the loop), and its type.
-    fn kernel_element(&mut self, e: &Expr, ops: &Operands) -> (TokenStream, Scalar) {
-        if let Some(v) = ops.elems.get(&e.id) {
+    /// The element of elementwise node `e` (inside the loop), and its type, with the
+    /// operands' elements `leaves`.
+    fn kernel_element(
+        &mut self,
+        e: &Expr,
+        leaves: &HashMap<ExprId, (TokenStream, Scalar)>,
+    ) -> (TokenStream, Scalar) {
+        if let Some(v) = leaves.get(&e.id) {
             return v.clone();
         }
         let out = self.elem_scalar(e);
         let vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
             .into_iter()
-            .map(|c| self.kernel_element(c, ops))
+            .map(|c| self.kernel_element(c, leaves))
             .collect();
         let ufunc = match &e.kind {
             // NumPy's `array ** 2`, `** -1`, `** 0.5` of inexact arrays are `square`,
@@ -275,35 +293,37 @@ impl FnEmitter<'_> {
             }],
         });
         let ops = self.operands(e, &k);
-        let (v, s) = self.kernel_element(e, &ops);
+        let (v, s) = self.kernel_element(e, &ops.elems);
+        let (vf, _) = self.kernel_element(e, &ops.fast);
         let setup = &ops.setup;
         let rank = k.rank as usize;
         let shapes: Vec<TokenStream> = ops
             .arrays
             .iter()
-            .map(|(a, _)| quote!(&#a.shape()[..]))
+            .map(|(a, _, _)| quote!(&#a.shape()[..]))
             .collect();
         let views: Vec<TokenStream> = ops
             .arrays
             .iter()
-            .map(|(a, b)| quote!(let #b = #a.broadcast_to(__pk_shape);))
+            .map(|(a, b, _)| quote!(let #b = #a.broadcast_to(__pk_shape);))
             .collect();
         let strides: Vec<TokenStream> = ops
             .arrays
             .iter()
-            .map(|(_, b)| quote!(#b.strides()))
+            .map(|(_, b, _)| quote!(#b.strides()))
             .collect();
         let p = quote!(::pykernel::__private);
         match sink {
             Sink::New => {
                 let t = dtype_tokens(s.dtype);
                 let body = Self::nest(k.rank, quote!(__pk_out.set_unchecked(__pk_ix, #v);));
+                let rows = self.rows(&ops, quote!(__pk_out), &t, vf, quote!(true), &body);
                 quote!({
                     #(#setup)*
                     let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
                     #(#views)*
                     let __pk_out = #p::Array::<#t, #rank>::zeros_k(__pk_shape, &[#(#strides),*])?;
-                    #body
+                    #rows
                     __pk_out
                 })
             }
@@ -314,17 +334,18 @@ impl FnEmitter<'_> {
                 inplace,
             } => {
                 let dr_u = dr as usize;
-                let (v, s) = match inplace {
+                let apply = |this: &mut Self, cur: TokenStream, v: TokenStream| match inplace {
                     Some(op) => {
-                        let cur = (quote!(__pk_d.get_unchecked(__pk_ix)), Scalar::np(dtype));
-                        let r = self.ufunc_apply(binop_ufunc(op), &[cur, (v, s)]);
+                        let r =
+                            this.ufunc_apply(binop_ufunc(op), &[(cur, Scalar::np(dtype)), (v, s)]);
                         let rs = resolve(binop_ufunc(op), &[Scalar::np(dtype), s])
                             .map_or(s, |l| Scalar::np(l.output));
-                        (r, rs)
+                        super::types::np_cast(r, rs.dtype, dtype)
                     }
-                    None => (v, s),
+                    None => super::types::np_cast(v, s.dtype, dtype),
                 };
-                let v = super::types::np_cast(v, s.dtype, dtype);
+                let v = apply(self, quote!(__pk_d.get_unchecked(__pk_ix)), v);
+                let vf = apply(self, quote!((*__pk_o.get_unchecked(__pk_k))), vf);
                 let body = Self::nest(dr, quote!(__pk_d.set_unchecked(__pk_ix, #v);));
                 let check = if inplace.is_some() {
                     // NumPy broadcasts the array itself with the operands.
@@ -342,12 +363,21 @@ impl FnEmitter<'_> {
                 let copies: Vec<TokenStream> = ops
                     .arrays
                     .iter()
-                    .map(|(a, _)| {
+                    .map(|(a, _, _)| {
                         quote! {
                             let #a = if #a.overlaps(&*__pk_d) { #a.copy() } else { #a };
                         }
                     })
                     .collect();
+                // Rows as slices only when no operand is the destination itself.
+                let apart: Vec<TokenStream> = ops
+                    .arrays
+                    .iter()
+                    .map(|(a, _, _)| quote!(!__pk_d.shares_memory(&*#a)))
+                    .collect();
+                let apart = quote!(true #(&& #apart)*);
+                let t = dtype_tokens(dtype);
+                let rows = self.rows(&ops, quote!(__pk_d), &t, vf, apart, &body);
                 quote!({
                     #(#setup)*
                     let __pk_d = #dest;
@@ -355,8 +385,71 @@ impl FnEmitter<'_> {
                     #(#copies)*
                     let __pk_shape: [usize; #dr_u] = __pk_d.shape();
                     #(#views)*
-                    #body
+                    #rows
                 })
+            }
+        }
+    }
+
+    /// The loop over the elements: in rows on slices when every array is contiguous
+    /// along the result's innermost axis (and `apart` holds), else `general` (the nest
+    /// with strided reads). `out`: the written array (elements `t`); `vf`: the element
+    /// inside a row (`__pk_o` the written row, `__pk_rN` the operands' rows, `__pk_k`
+    /// the position).
+    fn rows(
+        &mut self,
+        ops: &Operands,
+        out: TokenStream,
+        t: &TokenStream,
+        vf: TokenStream,
+        apart: TokenStream,
+        general: &TokenStream,
+    ) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let params: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .zip(&ops.elem_tys)
+            .map(|((_, _, r), t)| quote!(#r: &[#t]))
+            .collect();
+        let whole: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(::core::slice::from_raw_parts(#b.as_ptr(), __pk_n)))
+            .collect();
+        let lanes: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(::core::slice::from_raw_parts(#b.lane_ptr(__pk_ix), __pk_n)))
+            .collect();
+        let strides: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(#b.strides()))
+            .collect();
+        quote! {
+            match #p::row_plan(__pk_shape, #out.strides(), &[#(#strides),*]) {
+                Some(__pk_rp) if #apart => {
+                    // Slices: LLVM knows the rows apart, and their unit strides.
+                    let mut __pk_row = |__pk_o: &mut [#t] #(, #params)*| -> #p::KResult<()> {
+                        for __pk_k in 0..__pk_o.len() {
+                            let __pk_v = #vf;
+                            *__pk_o.get_unchecked_mut(__pk_k) = __pk_v;
+                        }
+                        Ok(())
+                    };
+                    if __pk_rp.coalesced {
+                        let __pk_n: usize = __pk_shape.iter().product();
+                        if __pk_n > 0 {
+                            __pk_row(::core::slice::from_raw_parts_mut(#out.as_ptr(), __pk_n) #(, #whole)*)?;
+                        }
+                    } else {
+                        __pk_rp.for_each_row(__pk_shape, |__pk_ix, __pk_n| {
+                            __pk_row(::core::slice::from_raw_parts_mut(#out.lane_ptr(__pk_ix), __pk_n) #(, #lanes)*)
+                        })?;
+                    }
+                }
+                _ => { #general }
             }
         }
     }

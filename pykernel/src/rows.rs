@@ -1,0 +1,108 @@
+//! How an elementwise loop walks its arrays when they are contiguous along one axis: in
+//! rows (runs of consecutive elements in every operand), which the generated code runs
+//! on Rust slices so that LLVM knows them apart and vectorises, or as one single row
+//! when every operand is laid out like the result.
+
+use crate::error::KResult;
+
+/// Rows of an elementwise loop over `R` axes.
+#[derive(Clone, Copy, Debug)]
+pub struct RowPlan<const R: usize> {
+    /// The axes, outer to inner (the result's memory order).
+    perm: [usize; R],
+    /// Every operand is laid out like the result: the whole loop is one row.
+    pub coalesced: bool,
+}
+
+/// The row plan of a loop over `shape` writing an array with strides `out` and reading
+/// arrays with (broadcast) strides `ops`: `None` unless every one of them has stride 1
+/// along the result's innermost axis.
+pub fn row_plan<const R: usize>(
+    shape: [usize; R],
+    out: [isize; R],
+    ops: &[[isize; R]],
+) -> Option<RowPlan<R>> {
+    if R == 0 {
+        return None;
+    }
+    let mut perm: [usize; R] = std::array::from_fn(|k| k);
+    // Stable: C order where the strides do not tell.
+    perm.sort_by_key(|&k| std::cmp::Reverse(out[k].unsigned_abs()));
+    let inner = perm[R - 1];
+    if shape[inner] > 1 && (out[inner] != 1 || ops.iter().any(|s| s[inner] != 1)) {
+        return None;
+    }
+    // One row when the result is contiguous and every operand has its strides.
+    let mut contiguous = true;
+    let mut acc = 1isize;
+    for &k in perm.iter().rev() {
+        if shape[k] > 1 && out[k] != acc {
+            contiguous = false;
+        }
+        acc = acc.wrapping_mul(shape[k] as isize);
+    }
+    let same = ops
+        .iter()
+        .all(|s| (0..R).all(|k| shape[k] <= 1 || s[k] == out[k]));
+    Some(RowPlan {
+        perm,
+        coalesced: contiguous && same,
+    })
+}
+
+impl<const R: usize> RowPlan<R> {
+    /// Calls `f(start, len)` for every row: the index of its first element and its
+    /// length, the outer axes in the result's memory order.
+    pub fn for_each_row(
+        &self,
+        shape: [usize; R],
+        mut f: impl FnMut([i64; R], usize) -> KResult<()>,
+    ) -> KResult<()> {
+        if shape.contains(&0) {
+            return Ok(());
+        }
+        let inner = self.perm[R - 1];
+        let len = shape[inner];
+        let mut ix = [0i64; R];
+        loop {
+            f(ix, len)?;
+            // the odometer over the outer axes, innermost of them first
+            let mut k = R - 1;
+            loop {
+                if k == 0 {
+                    return Ok(());
+                }
+                k -= 1;
+                let a = self.perm[k];
+                ix[a] += 1;
+                if (ix[a] as usize) < shape[a] {
+                    break;
+                }
+                ix[a] = 0;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contiguous_operands_make_one_row_and_strided_ones_none() {
+        let p = row_plan([2, 3], [3, 1], &[[3, 1], [0, 1]]).unwrap();
+        assert!(!p.coalesced);
+        let p = row_plan([2, 3], [3, 1], &[[3, 1]]).unwrap();
+        assert!(p.coalesced);
+        assert!(row_plan([2, 3], [3, 1], &[[1, 2]]).is_none());
+        // an F-ordered result walks its first axis innermost
+        let p = row_plan([2, 3], [1, 2], &[[1, 2]]).unwrap();
+        let mut rows = Vec::new();
+        p.for_each_row([2, 3], |ix, n| {
+            rows.push((ix, n));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(rows, vec![([0, 0], 2), ([0, 1], 2), ([0, 2], 2)]);
+    }
+}
