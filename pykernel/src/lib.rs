@@ -31,6 +31,7 @@ mod python_array;
 mod python_error;
 #[cfg(feature = "pyo3")]
 mod python_list;
+mod ufunc;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -77,6 +78,11 @@ pub mod __private {
     /// CPython's `cmath` module semantics.
     pub mod cmath {
         pub use crate::cmath::*;
+    }
+
+    /// NumPy's ufunc loops: `ufunc::<types>::<ufunc>` (`ufunc::f32::sin`).
+    pub mod ufunc {
+        pub use crate::ufunc::*;
     }
 
     #[cfg(feature = "pyo3")]

@@ -9,7 +9,7 @@ use crate::types::Scalar;
 
 /// `np.round(x, decimals)` (`PyArray_Round`): the result has `x`'s dtype (a Python
 /// scalar is converted first, so `np.round(2.5)` is a `float64`). The runtime function
-/// takes the element and `decimals: i64` (`round_f64(x, decimals)`): floats by NumPy's
+/// takes the element and `decimals: i64` (`f64::round(x, decimals)`): floats by NumPy's
 /// multiply/`rint`/divide in their own precision, complex numbers by parts, integers
 /// unchanged for `decimals >= 0` and through float64 otherwise. `decimals` is `None`
 /// when it is not known while compiling.
@@ -36,7 +36,7 @@ pub(crate) fn round(x: Scalar, decimals: Option<i64>) -> Result<Resolved, Unsupp
         inputs: vec![d, Dtype::Int64],
         output: d,
         range_check: vec![None, None],
-        function: format!("round_{}", runtime_names::suffix(d)),
+        function: format!("{}::round", runtime_names::suffix(d)),
         fallible: false,
     })
 }
@@ -44,13 +44,13 @@ pub(crate) fn round(x: Scalar, decimals: Option<i64>) -> Result<Resolved, Unsupp
 /// `np.real(x)`: the real part of a complex number (float32 for complex64), else `x`
 /// itself. `x.real` of a Python number is a Python number (`True.real` is the int 1),
 /// so the result keeps `py` (and a Python bool becomes a Python int). The runtime
-/// function is `real_c64`/`real_c128` for complex input (other dtypes need no call).
+/// function is `c64::real`/`c128::real` for complex input (other dtypes need no call).
 pub(crate) fn real(x: Scalar) -> Scalar {
     part(x)
 }
 
 /// `np.imag(x)`: the imaginary part of a complex number, else a zero of `x`'s dtype
-/// (a Python bool gives the Python int 0); the runtime function is `imag_c64`/`imag_c128`
+/// (a Python bool gives the Python int 0); the runtime function is `c64::imag`/`c128::imag`
 /// for complex input.
 pub(crate) fn imag(x: Scalar) -> Scalar {
     part(x)
@@ -69,7 +69,7 @@ fn part(x: Scalar) -> Scalar {
 /// `np.angle(z, deg)`: `arctan2(z.imag, z.real)` for complex `z`, else `arctan2(0, z)`
 /// with the Python int 0 against `z` as an array (so `angle` of int8 is a float16 loop,
 /// unsupported); `deg` multiplies by the Python float `180 / pi` in the result's dtype.
-/// The runtime function (`angle_c64`, `angle_f64`, `angle_deg_f32`, ...) takes `z`
+/// The runtime function (`c64::angle`, `f64::angle`, `f32::angle_deg`, ...) takes `z`
 /// converted to `inputs[0]`.
 pub(crate) fn angle(z: Scalar, deg: bool) -> Result<Resolved, Unsupported> {
     let deg_part = if deg { "angle_deg" } else { "angle" };
@@ -87,7 +87,7 @@ pub(crate) fn angle(z: Scalar, deg: bool) -> Result<Resolved, Unsupported> {
         inputs: vec![input],
         output,
         range_check: vec![None],
-        function: format!("{deg_part}_{}", runtime_names::suffix(input)),
+        function: format!("{}::{deg_part}", runtime_names::suffix(input)),
         fallible: false,
     })
 }

@@ -25,7 +25,8 @@ use crate::types::{Scalar, kind, promote_dtypes};
 /// The loop NumPy computes a ufunc call with, and the runtime function that is it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    /// NumPy's canonical name of the ufunc (`remainder` for `np.mod`).
+    /// NumPy's canonical name of the ufunc (`remainder` for `np.mod`), or the function's
+    /// (`round`, `angle`, `angle_deg`).
     pub ufunc: &'static str,
     /// The loop's input dtypes: each argument is converted to these (NumPy's casts:
     /// a Python int arriving in a float32/complex64 loop goes through float64 first,
@@ -38,17 +39,17 @@ pub(crate) struct Resolved {
     /// else NumPy raises `OverflowError("Python integer 300 out of bounds for int8")`
     /// (`::pykernel::__private::weak_int::<T>(v, "int8")?` does that check).
     pub range_check: Vec<Option<Dtype>>,
-    /// The runtime function, a name in `::pykernel::__private::ufunc`.
+    /// The runtime function, a path in `::pykernel::__private::ufunc` (`"f32::sin"`).
     pub function: String,
     /// The function returns `KResult` (only integer `power`, for negative exponents).
     pub fallible: bool,
 }
 
 impl Resolved {
-    /// `::pykernel::__private::ufunc::<function>`.
+    /// `::pykernel::__private::ufunc::<types>::<ufunc>`.
     pub(crate) fn path(&self) -> TokenStream {
-        let f = format_ident!("{}", self.function);
-        quote!(::pykernel::__private::ufunc::#f)
+        let segments = self.function.split("::").map(|s| format_ident!("{s}"));
+        quote!(::pykernel::__private::ufunc #(:: #segments)*)
     }
 
     /// The call of the runtime function on already converted arguments, with `?` when

@@ -1,11 +1,11 @@
-//! The runtime function of each loop: `::pykernel::__private::ufunc::<ufunc>_<types>`,
-//! where `<types>` is the input dtype's suffix for loops whose inputs all have one dtype
-//! (`add_i32`, `sin_f32`, `absolute_c64`, `isnan_f64`) and every input's suffix
-//! otherwise (`less_i64_u64`). The output dtype follows from the loop.
+//! The runtime function of each loop: `::pykernel::__private::ufunc::<types>::<ufunc>`,
+//! where `<types>` is the module of the input dtype for loops whose inputs all have one
+//! dtype (`i32::add`, `f32::sin`, `c64::absolute`, `f64::isnan`) and the inputs' suffixes
+//! joined otherwise (`i64_u64::less`). The output dtype follows from the loop.
 
 use crate::exports::Dtype;
 
-/// The suffix of a dtype in runtime function names.
+/// The module of a dtype's loops in `::pykernel::__private::ufunc`.
 pub(crate) fn suffix(d: Dtype) -> &'static str {
     match d {
         Dtype::Bool => "bool",
@@ -37,5 +37,5 @@ pub(crate) fn function(ufunc: &str, inputs: &[Dtype], _output: Dtype) -> (String
             .join("_")
     };
     let fallible = ufunc == "power" && inputs.iter().all(|d| d.is_int() && !d.is_unsigned());
-    (format!("{ufunc}_{types}"), fallible)
+    (format!("{types}::{ufunc}"), fallible)
 }

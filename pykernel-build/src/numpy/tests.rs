@@ -295,7 +295,7 @@ fn the_three_examples_of_the_api() {
     let sin = resolve(ufunc("sin").unwrap(), &[Scalar::np(Dtype::Float32)]).unwrap();
     assert_eq!(
         sin.call(&[quote::quote!(x)]).to_string(),
-        ":: pykernel :: __private :: ufunc :: sin_f32 (x)"
+        ":: pykernel :: __private :: ufunc :: f32 :: sin (x)"
     );
     assert_eq!(sin.output, Dtype::Float32);
 
@@ -308,14 +308,14 @@ fn the_three_examples_of_the_api() {
     assert_eq!(add.range_check, [None, Some(Dtype::Int32)]);
     assert_eq!(
         (add.function.as_str(), add.output),
-        ("add_i32", Dtype::Int32)
+        ("i32::add", Dtype::Int32)
     );
 
     let fd = ufunc("floor_divide").unwrap();
     let r = resolve(fd, &[Scalar::np(Dtype::Int64), Scalar::np(Dtype::Int64)]).unwrap();
     assert_eq!(
         (r.function.as_str(), r.fallible),
-        ("floor_divide_i64", false)
+        ("i64::floor_divide", false)
     );
 
     let pow = resolve(
@@ -325,14 +325,14 @@ fn the_three_examples_of_the_api() {
     .unwrap();
     assert_eq!(
         pow.call(&[quote::quote!(a), quote::quote!(b)]).to_string(),
-        ":: pykernel :: __private :: ufunc :: power_i8 (a , b) ?"
+        ":: pykernel :: __private :: ufunc :: i8 :: power (a , b) ?"
     );
     let cmp = resolve(
         ufunc("less").unwrap(),
         &[Scalar::np(Dtype::UInt64), Scalar::INT],
     )
     .unwrap();
-    assert_eq!(cmp.function, "less_u64_i64");
+    assert_eq!(cmp.function, "u64_i64::less");
     assert_eq!(cmp.range_check, [None, None]);
 }
 
@@ -375,4 +375,63 @@ fn weak_scalars_follow_nep50_and_unary_calls_see_python_defaults() {
             ..
         }
     ));
+}
+
+/// Every runtime function `resolve` (and `round`, `angle`, `real`, `imag`) can name.
+fn all_runtime_functions() -> Vec<String> {
+    let kinds: Vec<Scalar> = Dtype::ALL
+        .iter()
+        .map(|d| Scalar::np(*d))
+        .chain([Scalar::BOOL, Scalar::INT, Scalar::FLOAT, Scalar::COMPLEX])
+        .collect();
+    let mut names = std::collections::BTreeSet::new();
+    for uf in all_ufuncs() {
+        let combos: Vec<Vec<Scalar>> = if uf.nin == 1 {
+            kinds.iter().map(|k| vec![*k]).collect()
+        } else {
+            kinds
+                .iter()
+                .flat_map(|a| kinds.iter().map(move |b| vec![*a, *b]))
+                .collect()
+        };
+        for args in combos {
+            if let Ok(r) = resolve(uf, &args) {
+                names.insert(r.function);
+            }
+        }
+    }
+    for k in &kinds {
+        for r in [round(*k, Some(-1)), angle(*k, false), angle(*k, true)]
+            .into_iter()
+            .flatten()
+        {
+            names.insert(r.function);
+        }
+    }
+    for c in ["c64", "c128"] {
+        names.insert(format!("{c}::real"));
+        names.insert(format!("{c}::imag"));
+    }
+    names.into_iter().collect()
+}
+
+/// The list of runtime functions is `pykernel/src/ufunc/loops.txt`, which pykernel's
+/// tests compare with its registry of loops: every loop the translator can call exists.
+/// `PYKERNEL_BLESS=1` rewrites the file.
+#[test]
+fn runtime_functions_are_the_committed_list() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../pykernel/src/ufunc/loops.txt"
+    );
+    let want = all_runtime_functions().join("\n") + "\n";
+    if std::env::var_os("PYKERNEL_BLESS").is_some() {
+        std::fs::write(path, &want).expect("write loops.txt");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "pykernel/src/ufunc/loops.txt differs from the loops resolve names (rerun with \
+         PYKERNEL_BLESS=1 and review the diff)"
+    );
 }
