@@ -30,6 +30,8 @@ mod libm;
 #[cfg(any(test, feature = "ufunc-registry"))]
 pub mod registry;
 pub(crate) mod round;
+#[cfg(test)]
+mod tests;
 
 pub use bools::{bool, i64_u64, u64_i64};
 pub use complexes::{c64, c128};
