@@ -34,6 +34,8 @@ TRANSCENDENTAL = {
     "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "tanh", "arcsinh",
     "arccosh", "arctanh", "hypot", "power", "power_varying", "angle", "angle_deg",
 }
+# The medium-range sin/cos of `ufunc::vmath` are checked on their range only.
+MEDIUM_LIMIT = 823549.6645826427
 MAX_ULP = 4
 
 FLOAT_BITS = {"float32": (np.float32, np.uint32, 32), "float64": (np.float64, np.uint64, 64)}
@@ -207,7 +209,7 @@ def numpy_call(ufunc, arrays, name):
 
 
 def inputs_for(name, ins, n, rng):
-    ufunc = name.split("::")[1]
+    ufunc = ufunc_of(name)
     if ufunc == "round":
         x = values(ins[0], n, rng)[1]
         decs = np.array([-400, -30, -20, -3, -2, -1, 0, 1, 2, 3, 5, 10, 20, 25, 30, 400])
@@ -224,6 +226,9 @@ def inputs_for(name, ins, n, rng):
                        -math.inf, 1e10, -3.3], dtype=ins[0])
         y = np.tile(es, len(x) // len(es) + 1)[: len(x)]
         return [x, y]
+    if name.startswith("vmath::"):
+        x = values(ins[0], n, rng)[1]
+        return [x[~(np.abs(x) >= MEDIUM_LIMIT)]]
     if len(ins) == 1:
         return [values(ins[0], n, rng)[1]]
     a, b = pairs(ins[0], ins[1], n, rng)
@@ -233,9 +238,20 @@ def inputs_for(name, ins, n, rng):
     return [a, b]
 
 
+# The vectorizable functions of `ufunc::vmath`, by the ufunc they compute.
+VMATH = {"sin_medium": "sin", "cos_medium": "cos"}
+
+
+def ufunc_of(name):
+    mod, f = name.split("::")
+    if mod == "vmath":
+        return VMATH[f]
+    return f[: -len("_libm")] if f.endswith("_libm") else f
+
+
 def check_loop(mod, name, ins, out_dtype, n, rng):
     arrays = inputs_for(name, ins, n, rng)
-    ufunc = name.split("::")[1]
+    ufunc = ufunc_of(name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with np.errstate(all="ignore"):
@@ -244,6 +260,15 @@ def check_loop(mod, name, ins, out_dtype, n, rng):
     if want.dtype.name != out_dtype:
         return {"error": f"NumPy's result is {want.dtype}, the loop's {out_dtype}"}
     got = run_ours(mod, name, arrays, out_dtype)
+    if ufunc == "angle_deg":
+        # Where the angle in radians is subnormal, NumPy's SVML and the C library round
+        # it on the subnormal grid, and the multiplication by 180/pi turns one step of
+        # that grid into dozens of ULP of the normal result: not a difference of the
+        # functions, left out.
+        with np.errstate(all="ignore"):
+            rad = np.abs(np.angle(arrays[0]))
+        keep = ~((rad > 0) & (rad < np.finfo(want.dtype).tiny))
+        got, want, arrays = got[keep], want[keep], [a[keep] for a in arrays]
     res = {"n": len(got)}
     ok = same(got, want)
     res["mismatch"] = int((~ok).sum())
@@ -293,7 +318,9 @@ def run(n=20000, only=None, seed=1234):
             continue
         r = check_loop(mod, name, ins, out, n, rng)
         r["name"] = name
-        r["ufunc"] = name.split("::")[1]
+        r["ufunc"] = name.split("::")[1] if not name.startswith("vmath::") else name
+        if r["ufunc"].endswith("_libm"):
+            r["ufunc"] = r["ufunc"][: -len("_libm")] + " (libm)"
         r["ins"] = ins
         rows.append(r)
     return rows

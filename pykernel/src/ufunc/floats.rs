@@ -2,15 +2,17 @@
 //!
 //! Arithmetic, comparisons, rounding, `sqrt`, `minimum`/`maximum` and the rest of the
 //! non-transcendental loops are NumPy's element semantics bit for bit (NaN propagation
-//! and signed zeros included). The transcendental functions call the platform libm
-//! (`std`'s `f64::sin` & co. are glibc's `sin` & co. on Linux), which is what NumPy
-//! calls for non-contiguous data; for contiguous data NumPy uses its own SIMD code or
-//! Intel's SVML on AVX-512 CPUs, which agree within a few ULP (`scripts/check_ufuncs.py`
+//! and signed zeros included). `exp`, `log` and `arctan2` are the vectorizable versions
+//! of `ufunc::vmath` (within 1 ULP of the C library, the same on every CPU); their
+//! `*_libm` twins and the other transcendental functions call the
+//! platform libm (`std`'s `f64::tan` & co. are glibc's on Linux), which is what NumPy
+//! calls for non-contiguous data. For contiguous data NumPy uses its own SIMD code or
+//! Intel's SVML on AVX-512 CPUs; all agree within a few ULP (`scripts/check_ufuncs.py`
 //! measures it; `docs/guide.md` has the table).
 
 macro_rules! float_loops {
     ($m:ident, $t:ty, $name:literal, $pi:expr, $asinh:path, $acosh:path, $atanh:path,
-     $round:path) => {
+     $round:path, exp: $exp:path, log: $log:path, atan2: $atan2:path) => {
         #[doc = concat!("The `", $name, "` loops.")]
         pub mod $m {
             /// `np.add`.
@@ -155,9 +157,15 @@ macro_rules! float_loops {
             pub fn sqrt(a: $t) -> $t {
                 a.sqrt()
             }
-            /// `np.exp`.
+            /// `np.exp`: the vectorizable version (`ufunc::vmath`; within 1 ULP of the C
+            /// library's, the same on every CPU).
             #[inline(always)]
             pub fn exp(a: $t) -> $t {
+                $exp(a)
+            }
+            /// `np.exp` by the C library (what NumPy calls for non-contiguous data).
+            #[inline(always)]
+            pub fn exp_libm(a: $t) -> $t {
                 a.exp()
             }
             /// `np.exp2`.
@@ -170,9 +178,15 @@ macro_rules! float_loops {
             pub fn expm1(a: $t) -> $t {
                 a.exp_m1()
             }
-            /// `np.log`.
+            /// `np.log`: the vectorizable version (`ufunc::vmath`; within 1 ULP of the C
+            /// library's, the same on every CPU).
             #[inline(always)]
             pub fn log(a: $t) -> $t {
+                $log(a)
+            }
+            /// `np.log` by the C library (what NumPy calls for non-contiguous data).
+            #[inline(always)]
+            pub fn log_libm(a: $t) -> $t {
                 a.ln()
             }
             /// `np.log2`.
@@ -190,12 +204,12 @@ macro_rules! float_loops {
             pub fn log1p(a: $t) -> $t {
                 a.ln_1p()
             }
-            /// `np.sin`.
+            /// `np.sin` (the C library's; NumPy calls it too for float64).
             #[inline(always)]
             pub fn sin(a: $t) -> $t {
                 a.sin()
             }
-            /// `np.cos`.
+            /// `np.cos` (the C library's; NumPy calls it too for float64).
             #[inline(always)]
             pub fn cos(a: $t) -> $t {
                 a.cos()
@@ -220,9 +234,14 @@ macro_rules! float_loops {
             pub fn arctan(a: $t) -> $t {
                 a.atan()
             }
-            /// `np.arctan2(y, x)`.
+            /// `np.arctan2(y, x)`: the vectorizable version (`ufunc::vmath`).
             #[inline(always)]
             pub fn arctan2(y: $t, x: $t) -> $t {
+                $atan2(y, x)
+            }
+            /// `np.arctan2(y, x)` by the C library.
+            #[inline(always)]
+            pub fn arctan2_libm(y: $t, x: $t) -> $t {
                 y.atan2(x)
             }
             /// `np.sinh`.
@@ -375,7 +394,7 @@ macro_rules! float_loops {
             /// of a zero `a` picks 0 or pi).
             #[inline(always)]
             pub fn angle(a: $t) -> $t {
-                (0.0 as $t).atan2(a)
+                arctan2(0.0, a)
             }
             /// `np.angle(a, deg=True)`: `angle(a)` times the Python float `180 / pi` in
             /// this precision.
@@ -395,7 +414,10 @@ float_loops!(
     crate::ufunc::libm::asinhf,
     crate::ufunc::libm::acoshf,
     crate::ufunc::libm::atanhf,
-    crate::ufunc::round::round_f32
+    crate::ufunc::round::round_f32,
+    exp: crate::ufunc::vmath::exp_f32,
+    log: crate::ufunc::vmath::log_f32,
+    atan2: crate::ufunc::vmath::atan2_f32
 );
 float_loops!(
     f64,
@@ -405,5 +427,8 @@ float_loops!(
     crate::complex::sys::asinh,
     crate::complex::sys::acosh,
     crate::complex::sys::atanh,
-    crate::ufunc::round::round_f64
+    crate::ufunc::round::round_f64,
+    exp: crate::ufunc::vmath::exp,
+    log: crate::ufunc::vmath::log,
+    atan2: crate::ufunc::vmath::atan2
 );

@@ -32,6 +32,8 @@ pub mod registry;
 pub(crate) mod round;
 #[cfg(test)]
 mod tests;
+#[allow(clippy::excessive_precision)] // fdlibm's constants, digit for digit
+pub mod vmath;
 
 pub use bools::{bool, i64_u64, u64_i64};
 pub use complexes::{c64, c128};
