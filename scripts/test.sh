@@ -24,7 +24,7 @@ STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/cor
 step "rustfmt"
 cargo fmt --all --check
 # The benchmark crates are only formatted here (bench/run_*.sh build them, with Pythran).
-for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays; do
+for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/ufunc-speed; do
     cargo fmt --manifest-path "$c/Cargo.toml" --check
 done
 
