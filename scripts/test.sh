@@ -3,8 +3,9 @@
 #   1. lint: cargo fmt --check, clippy -D warnings, rustdoc without warnings
 #   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code
 #   3. example crates: pure-Rust use, ABI check through C function pointers, cdylib + ctypes
-#   4. Python: builds the example and corpus wheels with maturin and runs pytest
-#      (differential corpus vs CPython, every SciPy catalogue entry, the seed)
+#   4. Python: builds the example, corpus and ufunc-check wheels with maturin and runs
+#      pytest (differential corpus vs CPython, every SciPy catalogue entry, the seed,
+#      every NumPy ufunc loop of the runtime vs NumPy)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,12 +19,12 @@ EXT_TARGET="$ROOT/target/examples"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/corpus-crate tests/abi-check)
+STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/corpus-crate tests/abi-check tests/ufunc-check)
 
 step "rustfmt"
 cargo fmt --all --check
 # The benchmark crates are only formatted here (bench/run_*.sh build them, with Pythran).
-for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes; do
+for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes bench/ufunc-speed; do
     cargo fmt --manifest-path "$c/Cargo.toml" --check
 done
 
@@ -47,8 +48,8 @@ step "example: cdylib + ctypes (the seed's first listing)"
 CARGO_TARGET_DIR="$EXT_TARGET" cargo build --quiet --release --manifest-path examples/cdylib-ctypes/Cargo.toml
 python examples/cdylib-ctypes/seed_ctypes.py "$EXT_TARGET/release/libtestlib_ctypes.so"
 
-step "wheels: examples/testlib and tests/corpus-crate (maturin)"
-for c in examples/testlib tests/corpus-crate; do
+step "wheels: examples/testlib, tests/corpus-crate and tests/ufunc-check (maturin)"
+for c in examples/testlib tests/corpus-crate tests/ufunc-check; do
     CARGO_TARGET_DIR="$EXT_TARGET" scripts/install-wheel.sh "$c"
 done
 

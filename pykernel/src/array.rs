@@ -309,16 +309,25 @@ impl<T: Copy, const D: usize> Array<T, D> {
         Ok(a)
     }
 
-    /// A new array of `shape` with the memory order given by `strides` (in elements,
-    /// a permutation of a contiguous layout), every element `value`.
-    pub(crate) fn full_strided(shape: [usize; D], strides: [isize; D], value: T) -> KResult<Self> {
-        let n = shape
-            .iter()
-            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
-            .ok_or_else(|| value_error("array is too big"))?;
-        let mut a = Self::from_vec(vec![value; n], shape)?;
-        a.view.strides = strides;
-        Ok(a)
+    /// An array of the elements `data` with `shape` and `strides` (in elements, a
+    /// permutation of a contiguous layout of `data`).
+    pub(crate) fn from_vec_with_strides(
+        data: Vec<T>,
+        shape: [usize; D],
+        strides: [isize; D],
+    ) -> Self {
+        let owner = Rc::new(UnsafeCell::new(data));
+        // SAFETY: the Vec is never resized; its buffer lives as long as `owner`.
+        let ptr = unsafe { (*owner.get()).as_mut_ptr() };
+        Array {
+            view: ArrayView {
+                ptr,
+                shape,
+                strides,
+                origin: 0,
+            },
+            owner: Some(owner),
+        }
     }
 
     /// An empty array (the initial value of array variables).

@@ -201,11 +201,43 @@ fn k_order<const R: usize>(operands: &[[isize; R]]) -> [usize; R] {
     perm
 }
 
-impl<T: Copy + Default, const D: usize> Array<T, D> {
-    /// A new array of this shape, every element `T::default()` (zero), to be filled by a
-    /// loop, laid out in memory as NumPy lays out the result of an elementwise operation
-    /// on operands with these (broadcast) strides.
-    pub fn zeros_k(shape: [usize; D], operands: &[[isize; D]]) -> KResult<Self> {
+/// Asks the kernel for transparent huge pages for a large new buffer, as NumPy does
+/// (a 512th of the page faults on first touch; Linux only, a hint).
+fn hugepages(addr: usize, bytes: usize) {
+    #[cfg(target_os = "linux")]
+    if bytes >= 4 << 20 {
+        const PAGE: usize = 4096;
+        let start = addr.div_ceil(PAGE) * PAGE;
+        let end = (addr + bytes) / PAGE * PAGE;
+        if end > start {
+            // SAFETY: advice on memory this allocation owns; failure is harmless.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (addr, bytes);
+}
+
+/// The result of an elementwise loop being written: memory allocated but not yet
+/// initialized (no zeroing pass, as NumPy allocates its results), laid out in memory as
+/// NumPy lays out the result of an elementwise operation on operands with the given
+/// (broadcast) strides. The loop writes every element through [`NewArray::view`], then
+/// [`NewArray::finish`] makes it an array; dropped before that, it frees the memory
+/// without reading it.
+pub struct NewArray<T, const D: usize> {
+    buf: Vec<T>,
+    view: ArrayView<T, D>,
+}
+
+impl<T: Copy, const D: usize> NewArray<T, D> {
+    /// Allocates the result of a loop over `shape` reading arrays with these strides.
+    pub fn uninit_k(shape: [usize; D], operands: &[[isize; D]]) -> KResult<Self> {
+        let n = shape
+            .iter()
+            .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+            .ok_or_else(|| value_error("array is too big"))?;
         let perm = k_order(operands);
         let mut strides = [0isize; D];
         let mut acc = 1isize;
@@ -213,7 +245,29 @@ impl<T: Copy + Default, const D: usize> Array<T, D> {
             strides[k] = acc;
             acc = acc.wrapping_mul(shape[k].max(1) as isize);
         }
-        Self::full_strided(shape, strides, T::default())
+        let mut buf: Vec<T> = Vec::with_capacity(n);
+        hugepages(buf.as_mut_ptr() as usize, n * size_of::<T>());
+        // SAFETY: written only through raw pointers into the allocation until `finish`.
+        let view = unsafe { ArrayView::<T, D>::empty().derived(buf.as_mut_ptr(), shape, strides) };
+        Ok(NewArray { buf, view })
+    }
+
+    /// The view the loop writes through (raw pointer writes only).
+    #[inline(always)]
+    pub fn view(&self) -> ArrayView<T, D> {
+        self.view
+    }
+
+    /// The array, once every element is written.
+    ///
+    /// # Safety
+    /// Every element of the view must have been written.
+    pub unsafe fn finish(self) -> Array<T, D> {
+        let NewArray { mut buf, view } = self;
+        let n = buf.capacity().min(view.shape().iter().product());
+        // SAFETY: the caller wrote all `n` elements.
+        unsafe { buf.set_len(n) };
+        Array::from_vec_with_strides(buf, view.shape(), view.strides())
     }
 }
 

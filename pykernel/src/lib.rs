@@ -39,6 +39,7 @@ mod recursion;
 mod reduce;
 mod reshape;
 mod rows;
+mod ufunc;
 mod view;
 
 pub use array::{Array, ArrayView};
@@ -71,7 +72,7 @@ pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::bound::Bnd;
-    pub use crate::broadcast::{broadcast_shape, check_inplace, check_store};
+    pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
@@ -94,6 +95,11 @@ pub mod __private {
         pub use crate::cmath::*;
     }
 
+    /// NumPy's ufunc loops: `ufunc::<types>::<ufunc>` (`ufunc::f32::sin`).
+    pub mod ufunc {
+        pub use crate::ufunc::*;
+    }
+
     #[cfg(feature = "pyo3")]
     pub use crate::interrupt::without_gil_interruptible;
     #[cfg(feature = "pyo3")]
@@ -111,6 +117,48 @@ pub mod __private {
     pub use numpy;
     #[cfg(feature = "pyo3")]
     pub use pyo3;
+
+    /// The SIMD level of this CPU for dispatched kernels: 2 with AVX-512 (x86-64-v4), 1
+    /// with AVX2 and FMA (x86-64-v3), 0 otherwise. `PYKERNEL_SIMD=0|1|2` lowers it (to
+    /// test that every level gives the same results).
+    #[inline]
+    pub fn simd_level() -> u8 {
+        static LEVEL: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+        *LEVEL.get_or_init(|| {
+            #[cfg(target_arch = "x86_64")]
+            let cpu = if std::is_x86_feature_detected!("avx512f")
+                && std::is_x86_feature_detected!("avx512bw")
+                && std::is_x86_feature_detected!("avx512cd")
+                && std::is_x86_feature_detected!("avx512dq")
+                && std::is_x86_feature_detected!("avx512vl")
+                && std::is_x86_feature_detected!("avx2")
+                && std::is_x86_feature_detected!("fma")
+                && std::is_x86_feature_detected!("bmi1")
+                && std::is_x86_feature_detected!("bmi2")
+                && std::is_x86_feature_detected!("lzcnt")
+                && std::is_x86_feature_detected!("popcnt")
+            {
+                2
+            } else if std::is_x86_feature_detected!("avx2")
+                && std::is_x86_feature_detected!("fma")
+                && std::is_x86_feature_detected!("bmi1")
+                && std::is_x86_feature_detected!("bmi2")
+                && std::is_x86_feature_detected!("lzcnt")
+                && std::is_x86_feature_detected!("popcnt")
+            {
+                1
+            } else {
+                0
+            };
+            #[cfg(not(target_arch = "x86_64"))]
+            let cpu = 0;
+            let cap = std::env::var("PYKERNEL_SIMD")
+                .ok()
+                .and_then(|v| v.parse::<u8>().ok())
+                .unwrap_or(2);
+            cpu.min(cap)
+        })
+    }
 
     /// Marks the path that calls it as unlikely: the checked copy of a loop whose one
     /// check before the loop failed. LLVM then keeps the fast copy's values in

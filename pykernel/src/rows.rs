@@ -10,13 +10,17 @@ use crate::error::KResult;
 pub struct RowPlan<const R: usize> {
     /// The axes, outer to inner (the result's memory order).
     perm: [usize; R],
+    /// How many of the innermost axes (in `perm` order) make one row: every array walks
+    /// them as one run of consecutive elements.
+    merged: usize,
     /// Every operand is laid out like the result: the whole loop is one row.
     pub coalesced: bool,
 }
 
 /// The row plan of a loop over `shape` writing an array with strides `out` and reading
 /// arrays with (broadcast) strides `ops`: `None` unless every one of them has stride 1
-/// along the result's innermost axis.
+/// along the result's innermost axis. Inner axes that every array walks contiguously
+/// (`a[1:-1, 1:-1, :]` of a C-ordered array: the last two) make one longer row.
 pub fn row_plan<const R: usize>(
     shape: [usize; R],
     out: [isize; R],
@@ -32,6 +36,18 @@ pub fn row_plan<const R: usize>(
     if shape[inner] > 1 && (out[inner] != 1 || ops.iter().any(|s| s[inner] != 1)) {
         return None;
     }
+    // Merge outer axes into the row while every array continues its run across them.
+    let mut merged = 1;
+    let mut len = shape[inner];
+    while merged < R {
+        let k = perm[R - 1 - merged];
+        let continues = |s: &[isize; R]| shape[k] <= 1 || s[k] == len as isize;
+        if !(continues(&out) && ops.iter().all(continues)) {
+            break;
+        }
+        len *= shape[k];
+        merged += 1;
+    }
     // One row when the result is contiguous and every operand has its strides.
     let mut contiguous = true;
     let mut acc = 1isize;
@@ -46,7 +62,8 @@ pub fn row_plan<const R: usize>(
         .all(|s| (0..R).all(|k| shape[k] <= 1 || s[k] == out[k]));
     Some(RowPlan {
         perm,
-        coalesced: contiguous && same,
+        merged,
+        coalesced: (contiguous && same) || merged == R,
     })
 }
 
@@ -61,13 +78,13 @@ impl<const R: usize> RowPlan<R> {
         if shape.contains(&0) {
             return Ok(());
         }
-        let inner = self.perm[R - 1];
-        let len = shape[inner];
+        let outer = R - self.merged;
+        let len: usize = self.perm[outer..].iter().map(|&k| shape[k]).product();
         let mut ix = [0i64; R];
         loop {
             f(ix, len)?;
             // the odometer over the outer axes, innermost of them first
-            let mut k = R - 1;
+            let mut k = outer;
             loop {
                 if k == 0 {
                     return Ok(());
@@ -103,6 +120,18 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(rows, vec![([0, 0], 2), ([0, 1], 2), ([0, 2], 2)]);
+        assert_eq!(rows, vec![([0, 0], 6)]);
+        // rows of a strided view: the inner two axes of a[1:-1, 1:-1, :] make one row
+        let p = row_plan([3, 4, 3], [12, 3, 1], &[[18, 3, 1]]).unwrap();
+        let mut rows = Vec::new();
+        p.for_each_row([3, 4, 3], |ix, n| {
+            rows.push((ix, n));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            rows,
+            vec![([0, 0, 0], 12), ([1, 0, 0], 12), ([2, 0, 0], 12)]
+        );
     }
 }

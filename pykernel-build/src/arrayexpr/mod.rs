@@ -45,6 +45,9 @@ pub(crate) struct InstanceKernels {
     pub roots: BTreeMap<ExprId, Kernel>,
     /// Every elementwise node (roots and inner nodes).
     pub nodes: BTreeSet<ExprId>,
+    /// The instance runs whole-array loops (kernels or reductions): it is compiled for
+    /// the wider SIMD units too, chosen at run time.
+    pub simd: bool,
 }
 
 impl InstanceKernels {
@@ -100,9 +103,29 @@ pub(crate) fn plan(module: &Module, program: &Program) -> Vec<InstanceKernels> {
             for s in &func.body {
                 stmt(inst, s, &mut out);
             }
+            out.simd = !out.roots.is_empty() || func.body.iter().any(|s| has_reduction(inst, s));
             out
         })
         .collect()
+}
+
+/// Does `s` reduce a whole array (`np.sum(a)`, `a.max()`)?
+fn has_reduction(inst: &Instance, s: &Stmt) -> bool {
+    fn expr(inst: &Instance, e: &Expr) -> bool {
+        let here = match &e.kind {
+            ExprKind::CallBuiltin(Builtin::NpReduce(_), _) => true,
+            ExprKind::Method(recv, name, _) => {
+                matches!(crate::analysis::ty_of(inst, recv), Ty::Array(..))
+                    && crate::ir::Reduce::from_name(name).is_some()
+            }
+            _ => false,
+        };
+        here || e.children().into_iter().any(|c| expr(inst, c))
+    }
+    s.exprs().into_iter().any(|e| expr(inst, e))
+        || s.blocks()
+            .into_iter()
+            .any(|b| b.iter().any(|s| has_reduction(inst, s)))
 }
 
 fn stmt(inst: &Instance, s: &Stmt, out: &mut InstanceKernels) {

@@ -185,21 +185,16 @@ impl FnEmitter<'_> {
             .map(|c| self.kernel_element(c, leaves))
             .collect();
         let ufunc = match &e.kind {
-            // NumPy's `array ** 2`, `** -1`, `** 0.5` of inexact arrays are `square`,
-            // `reciprocal`, `sqrt` (its `fast_scalar_power`).
-            ExprKind::Binary(crate::ir::BinOp::Pow, l, r) if matches!(self.ty(l), Ty::Array(d, _) if crate::types::kind(d) >= 2) => {
-                match r.kind {
-                    ExprKind::Int(2) => {
-                        return (self.ufunc_apply(Ufunc::Square, &vals[..1]), out);
-                    }
-                    ExprKind::Int(-1) => {
-                        return (self.ufunc_apply(Ufunc::Reciprocal, &vals[..1]), out);
-                    }
-                    ExprKind::Float(0.5) => {
-                        return (self.ufunc_apply(Ufunc::Sqrt, &vals[..1]), out);
-                    }
-                    _ => Some(Ufunc::Power),
+            ExprKind::Binary(crate::ir::BinOp::Pow, _, r) => {
+                if let Some(v) = self.literal_power(&vals[0], r, &vals) {
+                    return (v, out);
                 }
+                let varying = !matches!(self.ty(r), Ty::Scalar(_));
+                return (self.ufunc_apply_v(Ufunc::Power, &vals, varying), out);
+            }
+            ExprKind::CallBuiltin(Builtin::Ufunc(Ufunc::Power), args) => {
+                let varying = !matches!(self.ty(&args[1]), Ty::Scalar(_));
+                return (self.ufunc_apply_v(Ufunc::Power, &vals, varying), out);
             }
             ExprKind::Binary(op, ..) => Some(binop_ufunc(*op)),
             ExprKind::Unary(op, _) => unary_ufunc(*op),
@@ -244,8 +239,55 @@ impl FnEmitter<'_> {
         (v, out)
     }
 
+    /// `a ** k` of a float loop with a literal exponent among NumPy's shortcuts (`2`,
+    /// `-1`, `0.5`, `1`, `0`): the shortcut itself, with no run-time test of the exponent
+    /// (the same values as the loop's `power`, and a loop LLVM can vectorise).
+    fn literal_power(
+        &mut self,
+        base: &(TokenStream, Scalar),
+        exp: &Expr,
+        vals: &[(TokenStream, Scalar)],
+    ) -> Option<TokenStream> {
+        let k = match exp.kind {
+            ExprKind::Int(k) => k as f64,
+            ExprKind::Float(x) => x,
+            _ => return None,
+        };
+        let scalars: Vec<Scalar> = vals.iter().map(|(_, s)| *s).collect();
+        let l = resolve(Ufunc::Power, &scalars).ok()?;
+        let d = l.inputs[0];
+        if crate::types::kind(l.output) != 2 {
+            return None;
+        }
+        let a = super::types::loop_input(base.0.clone(), base.1, d);
+        let one = cast(quote!(1i64), Dtype::Int64, d);
+        Some(if k == 2.0 {
+            quote!({ let __pk_x = #a; __pk_x * __pk_x })
+        } else if k == -1.0 {
+            quote!((#one / #a))
+        } else if k == 0.5 {
+            quote!((#a).sqrt())
+        } else if k == 1.0 {
+            a
+        } else if k == 0.0 {
+            one
+        } else {
+            return None;
+        })
+    }
+
     /// One ufunc loop applied to element values: operands cast to the loop's inputs.
     fn ufunc_apply(&mut self, u: Ufunc, vals: &[(TokenStream, Scalar)]) -> TokenStream {
+        self.ufunc_apply_v(u, vals, false)
+    }
+
+    /// [`Self::ufunc_apply`]; `varying`: the exponent of `power` changes along the loop.
+    fn ufunc_apply_v(
+        &mut self,
+        u: Ufunc,
+        vals: &[(TokenStream, Scalar)],
+        varying: bool,
+    ) -> TokenStream {
         let scalars: Vec<Scalar> = vals.iter().map(|(_, s)| *s).collect();
         let Ok(l) = resolve(u, &scalars) else {
             return quote!(compile_error!("pykernel: unresolved ufunc loop"));
@@ -253,13 +295,9 @@ impl FnEmitter<'_> {
         let args: Vec<TokenStream> = vals
             .iter()
             .zip(&l.inputs)
-            .map(|((v, s), d)| cast(v.clone(), s.dtype, *d))
+            .map(|((v, s), d)| super::types::loop_input(v.clone(), *s, *d))
             .collect();
-        super::ufunc_elem::ufunc_element(u, &args, &l).unwrap_or_else(|| {
-            quote!(compile_error!(
-                "pykernel: no element code for this ufunc loop"
-            ))
-        })
+        super::ufunc_elem::ufunc_element(&l, &args, varying)
     }
 
     /// The loop nest of `rank` axes over `__pk_shape`, with `__pk_ix` the index of the
@@ -322,9 +360,11 @@ impl FnEmitter<'_> {
                     #(#setup)*
                     let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
                     #(#views)*
-                    let __pk_out = #p::Array::<#t, #rank>::zeros_k(__pk_shape, &[#(#strides),*])?;
+                    // Allocated, not zeroed: the loop writes every element.
+                    let __pk_new = #p::NewArray::<#t, #rank>::uninit_k(__pk_shape, &[#(#strides),*])?;
+                    let __pk_out = __pk_new.view();
                     #rows
-                    __pk_out
+                    unsafe { __pk_new.finish() }
                 })
             }
             Sink::Store {
@@ -345,7 +385,7 @@ impl FnEmitter<'_> {
                     None => super::types::np_cast(v, s.dtype, dtype),
                 };
                 let v = apply(self, quote!(__pk_d.get_unchecked(__pk_ix)), v);
-                let vf = apply(self, quote!((*__pk_o.get_unchecked(__pk_k))), vf);
+                let vf = apply(self, quote!((*__pk_o.add(__pk_k))), vf);
                 let body = Self::nest(dr, quote!(__pk_d.set_unchecked(__pk_ix, #v);));
                 let check = if inplace.is_some() {
                     // NumPy broadcasts the array itself with the operands.
@@ -431,21 +471,23 @@ impl FnEmitter<'_> {
             match #p::row_plan(__pk_shape, #out.strides(), &[#(#strides),*]) {
                 Some(__pk_rp) if #apart => {
                     // Slices: LLVM knows the rows apart, and their unit strides.
-                    let mut __pk_row = |__pk_o: &mut [#t] #(, #params)*| -> #p::KResult<()> {
-                        for __pk_k in 0..__pk_o.len() {
+                    // The written row is a raw pointer (it may not be initialized yet);
+                    // the read rows are slices, which tell LLVM it does not overlap them.
+                    let mut __pk_row = |__pk_o: *mut #t, __pk_n: usize #(, #params)*| -> #p::KResult<()> {
+                        for __pk_k in 0..__pk_n {
                             let __pk_v = #vf;
-                            *__pk_o.get_unchecked_mut(__pk_k) = __pk_v;
+                            *__pk_o.add(__pk_k) = __pk_v;
                         }
                         Ok(())
                     };
                     if __pk_rp.coalesced {
                         let __pk_n: usize = __pk_shape.iter().product();
                         if __pk_n > 0 {
-                            __pk_row(::core::slice::from_raw_parts_mut(#out.as_ptr(), __pk_n) #(, #whole)*)?;
+                            __pk_row(#out.as_ptr(), __pk_n #(, #whole)*)?;
                         }
                     } else {
                         __pk_rp.for_each_row(__pk_shape, |__pk_ix, __pk_n| {
-                            __pk_row(::core::slice::from_raw_parts_mut(#out.lane_ptr(__pk_ix), __pk_n) #(, #lanes)*)
+                            __pk_row(#out.lane_ptr(__pk_ix), __pk_n #(, #lanes)*)
                         })?;
                     }
                 }

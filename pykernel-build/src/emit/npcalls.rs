@@ -65,12 +65,17 @@ impl FnEmitter<'_> {
         let args: Vec<TokenStream> = vals
             .iter()
             .zip(&l.inputs)
-            .map(|((v, s), d)| {
-                let v = if s.py {
-                    super::expr::weak_cast(v.clone(), *s, *d)
-                } else {
-                    cast(v.clone(), s.dtype, *d)
+            .zip(&l.range_check)
+            .map(|(((v, s), d), check)| {
+                let v = match check {
+                    Some(c) => super::expr::weak_cast(v.clone(), *s, *c),
+                    None => v.clone(),
                 };
+                let s = match check {
+                    Some(c) => Scalar::np(*c),
+                    None => *s,
+                };
+                let v = super::types::loop_input(v, s, *d);
                 quote!({ #v })
             })
             .collect();
@@ -78,11 +83,7 @@ impl FnEmitter<'_> {
             .map(|k| quote::format_ident!("__pk_u{}", k))
             .collect();
         let refs: Vec<TokenStream> = names.iter().map(|n| quote!(#n)).collect();
-        let body = super::ufunc_elem::ufunc_element(u, &refs, &l).unwrap_or_else(|| {
-            quote!(compile_error!(
-                "pykernel: no element code for this ufunc loop"
-            ))
-        });
+        let body = super::ufunc_elem::ufunc_element(&l, &refs, false);
         quote!({ #(let #names = #args;)* #body })
     }
 

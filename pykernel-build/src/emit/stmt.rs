@@ -86,6 +86,9 @@ impl FnEmitter<'_> {
         if self.is_recursive() {
             return self.recursive_function(&params, &prologue, &body, &tail, &rt, &doc);
         }
+        if self.kernels.simd {
+            return self.dispatched_function(&params, &prologue, &body, &tail, &rt, &doc);
+        }
         quote! {
             #[doc = #doc]
             #[inline]
@@ -107,6 +110,70 @@ impl FnEmitter<'_> {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// An instance with whole-array loops, compiled three times: for the baseline
+    /// target, for x86-64-v3 (AVX2, FMA) and for x86-64-v4 (AVX-512), the widest the CPU
+    /// has chosen at run time (as NumPy chooses its loops). The same Rust code: results
+    /// do not depend on the choice (Rust contracts no multiply-add by itself).
+    fn dispatched_function(
+        &self,
+        params: &[TokenStream],
+        prologue: &[TokenStream],
+        body: &TokenStream,
+        tail: &TokenStream,
+        rt: &TokenStream,
+        doc: &str,
+    ) -> TokenStream {
+        let name = self.fn_name(self.index);
+        let v3 = quote::format_ident!("{}_v3", name);
+        let v4 = quote::format_ident!("{}_v4", name);
+        let args: Vec<TokenStream> = self
+            .func
+            .params
+            .iter()
+            .map(|(p, _)| {
+                let id = ident(p);
+                quote!(#id)
+            })
+            .collect();
+        let clone = |n: &proc_macro2::Ident, features: &str| {
+            quote! {
+                #[cfg(target_arch = "x86_64")]
+                #[target_feature(enable = #features)]
+                unsafe fn #n(#(#params),*) -> ::pykernel::__private::KResult<#rt> {
+                    #(#prologue)*
+                    unsafe {
+                        #body
+                    }
+                    #tail
+                }
+            }
+        };
+        let c3 = clone(&v3, "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt");
+        let c4 = clone(
+            &v4,
+            "avx,avx2,fma,bmi1,bmi2,lzcnt,popcnt,avx512f,avx512bw,avx512cd,avx512dq,avx512vl",
+        );
+        quote! {
+            #[doc = #doc]
+            #[inline]
+            pub(super) unsafe fn #name(#(#params),*) -> ::pykernel::__private::KResult<#rt> {
+                #[cfg(target_arch = "x86_64")]
+                match ::pykernel::__private::simd_level() {
+                    2 => return unsafe { #v4(#(#args),*) },
+                    1 => return unsafe { #v3(#(#args),*) },
+                    _ => {}
+                }
+                #(#prologue)*
+                unsafe {
+                    #body
+                }
+                #tail
+            }
+            #c3
+            #c4
+        }
     }
 
     pub(crate) fn block(&mut self, stmts: &[Stmt]) -> TokenStream {

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span as PSpan, TokenStream};
 use quote::quote;
 
 use crate::exports::Dtype;
-use crate::types::{Ty, kind};
+use crate::types::{Scalar, Ty, kind};
 
 /// The Rust type of a dtype.
 pub(crate) fn dtype_tokens(d: Dtype) -> TokenStream {
@@ -139,6 +139,16 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
 }
 
 /// Converts a value of dtype `from` to dtype `to` (NumPy's casting: wrap, truncate).
+/// An operand `v` of scalar type `s` converted to a ufunc loop's input dtype `d`: a
+/// Python int reaching a float32 or complex64 loop goes through float64 first, as NumPy
+/// converts it to a C double.
+pub(crate) fn loop_input(v: TokenStream, s: Scalar, d: Dtype) -> TokenStream {
+    if s.py && s.dtype == Dtype::Int64 && matches!(d, Dtype::Float32 | Dtype::Complex64) {
+        return cast(cast(v, Dtype::Int64, Dtype::Float64), Dtype::Float64, d);
+    }
+    cast(v, s.dtype, d)
+}
+
 /// `v` converted as NumPy's array casts convert (`astype`, storing an array into an
 /// array of another dtype): like [`cast`], but floats become integers as C's conversion
 /// does on x86-64 (out of range and NaN give the instruction's "indefinite" value).

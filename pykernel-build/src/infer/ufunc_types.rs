@@ -2,16 +2,12 @@
 //! NEP 50: Python scalars are weak): the dtype each input is cast to and the result
 //! dtype. Operators are ufuncs too (`+` is `add`).
 
-use crate::exports::Dtype;
 use crate::ir::{BinOp, CmpOp, Ufunc, UnaryOp};
-use crate::types::{Scalar, kind, promote};
+use crate::types::Scalar;
 
-/// A resolved loop: input dtypes (each operand is cast to its own) and the result dtype.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Loop {
-    pub inputs: Vec<Dtype>,
-    pub output: Dtype,
-}
+/// A resolved loop: the catalogue's (`crate::numpy`), with the input dtypes each operand
+/// is cast to, the result dtype and the runtime function.
+pub(crate) type Loop = crate::numpy::Resolved;
 
 /// The ufunc behind a binary operator.
 pub(crate) fn binop_ufunc(op: BinOp) -> Ufunc {
@@ -54,102 +50,27 @@ pub(crate) fn compare_ufunc(op: CmpOp) -> Option<Ufunc> {
     })
 }
 
-/// The smallest float type NumPy computes an integer or bool input in (`np.sqrt` of
-/// int8 is float16, which pykernel does not have).
-fn float_for(s: Scalar) -> Option<Dtype> {
-    use Dtype::*;
-    Some(match s.dtype {
-        Float32 | Float64 | Complex64 | Complex128 => s.dtype,
-        _ if s.py => Float64,
-        Bool | Int8 | UInt8 => return None,
-        Int16 | UInt16 => Float32,
-        _ => Float64,
-    })
-}
-
-/// NumPy's loop for `u` on operands of these types, or NumPy's error.
+/// NumPy's loop for `u` on operands of these types (NumPy 2's resolution, NEP 50), or
+/// NumPy's error (the message of its `TypeError`/`UFuncTypeError`, or the unsupported
+/// dtype it would compute in).
 pub(crate) fn resolve(u: Ufunc, args: &[Scalar]) -> Result<Loop, String> {
-    use Ufunc::*;
-    let no_loop = || {
-        let tys: Vec<&str> = args.iter().map(|s| s.dtype.numpy_name()).collect();
-        format!(
-            "ufunc '{}' not supported for the input types ({})",
-            u.name(),
-            tys.join(", ")
-        )
+    let Some(def) = crate::numpy::ufunc(u.name()) else {
+        return Err(format!("numpy.{} is not supported", u.name()));
     };
-    if args.len() != u.nin() || args.is_empty() {
-        return Err(no_loop());
-    }
-    let common = args[1..].iter().fold(args[0], |a, b| promote(a, *b));
-    let k = kind(common.dtype);
-    let same = |d: Dtype| Loop {
-        inputs: vec![d; args.len()],
-        output: d,
-    };
-    let bool_out = |d: Dtype| Loop {
-        inputs: vec![d; args.len()],
-        output: Dtype::Bool,
-    };
-    // bool inputs of integer-valued arithmetic run in int8
-    let int8_for_bool = |d: Dtype| if d == Dtype::Bool { Dtype::Int8 } else { d };
-    match u {
-        Add | Multiply | Maximum | Minimum | Fmax | Fmin => Ok(same(common.dtype)),
-        Subtract | Negative if k == 0 => Err(format!(
-            "numpy boolean {}, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
-            if u == Subtract {
-                "subtract"
-            } else {
-                "negative"
-            }
-        )),
-        Subtract | Negative | Positive | Conjugate => Ok(same(common.dtype)),
-        TrueDivide => {
-            let d = crate::types::true_divide(args[0], *args.get(1).unwrap_or(&args[0]));
-            Ok(same(d.dtype))
-        }
-        FloorDivide | Remainder | Fmod | Power | Square | Reciprocal if k <= 1 => {
-            Ok(same(int8_for_bool(common.dtype)))
-        }
-        FloorDivide | Remainder | Fmod if k == 3 => Err(no_loop()),
-        FloorDivide | Remainder | Fmod | Power | Square | Reciprocal => Ok(same(common.dtype)),
-        Absolute if k == 3 => Ok(Loop {
-            inputs: vec![common.dtype],
-            output: if common.dtype == Dtype::Complex64 {
-                Dtype::Float32
-            } else {
-                Dtype::Float64
-            },
-        }),
-        Absolute | Floor | Ceil | Trunc if k <= 2 => Ok(same(common.dtype)),
-        Floor | Ceil | Trunc | Absolute => Err(no_loop()),
-        Sign if k == 0 => Err(no_loop()),
-        Sign => Ok(same(common.dtype)),
-        Isnan | Isinf | Isfinite => Ok(bool_out(common.dtype)),
-        Greater | Less | GreaterEqual | LessEqual | Equal | NotEqual => Ok(bool_out(common.dtype)),
-        LogicalAnd | LogicalOr | LogicalXor | LogicalNot => Ok(bool_out(common.dtype)),
-        BitwiseAnd | BitwiseOr | BitwiseXor | Invert if k <= 1 => Ok(same(common.dtype)),
-        LeftShift | RightShift if k <= 1 => Ok(same(int8_for_bool(common.dtype))),
-        BitwiseAnd | BitwiseOr | BitwiseXor | Invert | LeftShift | RightShift => Err(no_loop()),
-        // Float functions: integers are computed in the smallest float type that holds
-        // them; complex only where NumPy has a complex loop.
-        Arctan2 | Hypot | Copysign | Deg2rad | Rad2deg | Fabs | Rint if k == 3 => Err(no_loop()),
-        _ => {
-            let d = float_for(common).ok_or_else(|| {
-                format!(
-                    "numpy.{} of {} computes in float16, which pykernel does not support (convert the input with .astype(np.float32) first)",
-                    u.name(),
-                    common.dtype.numpy_name()
-                )
-            })?;
-            Ok(same(d))
-        }
-    }
+    crate::numpy::resolve(def, args).map_err(|e| match e {
+        crate::numpy::Unsupported::NumPy { message, .. } => message,
+        crate::numpy::Unsupported::Dtype(d) => format!(
+            "numpy.{} of these operands computes in {d}, which pykernel does not support (convert with .astype first)",
+            u.name()
+        ),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::exports::Dtype;
 
     fn np(d: Dtype) -> Scalar {
         Scalar::np(d)
