@@ -291,7 +291,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
             .iter()
             .try_fold(1usize, |acc, &x| acc.checked_mul(x))
             .ok_or_else(|| value_error("array is too big"))?;
-        Self::from_vec(vec![value; n], s)
+        Self::from_vec(filled(n, value), s)
     }
 
     /// `np.full_like(proto, value)` (also `zeros_like`, `ones_like`, `empty_like`): the
@@ -895,6 +895,24 @@ macro_rules! sub_views {
 }
 
 sub_views!(2 => 1, 3 => 2, 4 => 3, 5 => 4);
+
+/// `n` copies of `value` in memory NumPy would have: large blocks on huge pages; zeros
+/// from the allocator's zeroed pages (written only when first touched, as `calloc`).
+fn filled<T: Copy>(n: usize, value: T) -> Vec<T> {
+    // SAFETY: the bytes of a plain number (no padding in the element types).
+    let bytes =
+        unsafe { std::slice::from_raw_parts(&value as *const T as *const u8, size_of::<T>()) };
+    if bytes.iter().all(|&b| b == 0) {
+        let v = vec![value; n];
+        crate::broadcast::hugepages(v.as_ptr() as usize, n * size_of::<T>());
+        v
+    } else {
+        let mut v = Vec::with_capacity(n);
+        crate::broadcast::hugepages(v.as_ptr() as usize, n * size_of::<T>());
+        v.resize(n, value);
+        v
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -203,7 +203,7 @@ fn k_order<const R: usize>(operands: &[[isize; R]]) -> [usize; R] {
 
 /// Asks the kernel for transparent huge pages for a large new buffer, as NumPy does
 /// (a 512th of the page faults on first touch; Linux only, a hint).
-fn hugepages(addr: usize, bytes: usize) {
+pub(crate) fn hugepages(addr: usize, bytes: usize) {
     #[cfg(target_os = "linux")]
     if bytes >= 4 << 20 {
         const PAGE: usize = 4096;
@@ -231,6 +231,53 @@ pub struct NewArray<T, const D: usize> {
     view: ArrayView<T, D>,
 }
 
+/// The strides (in elements) NumPy gives the contiguous result of an elementwise
+/// operation over `shape` on operands with these strides (see [`k_order`]).
+pub fn k_strides<const D: usize>(shape: [usize; D], operands: &[[isize; D]]) -> [isize; D] {
+    let perm = k_order(operands);
+    let mut strides = [0isize; D];
+    let mut acc = 1isize;
+    for &k in perm.iter().rev() {
+        strides[k] = acc;
+        acc = acc.wrapping_mul(shape[k].max(1) as isize);
+    }
+    strides
+}
+
+/// A walk over the elements of `shape` in the memory order of an array with strides
+/// `order` (outer axes first), one element at a time: the index of the current one.
+pub struct Odometer<const D: usize> {
+    perm: [usize; D],
+    shape: [usize; D],
+    /// The current index.
+    pub ix: [i64; D],
+}
+
+impl<const D: usize> Odometer<D> {
+    /// At the first element.
+    pub fn new(shape: [usize; D], order: [isize; D]) -> Self {
+        let mut perm: [usize; D] = std::array::from_fn(|k| k);
+        perm.sort_by_key(|&k| std::cmp::Reverse(order[k].unsigned_abs()));
+        Odometer {
+            perm,
+            shape,
+            ix: [0; D],
+        }
+    }
+
+    /// Moves to the next element.
+    #[inline(always)]
+    pub fn step(&mut self) {
+        for &a in self.perm.iter().rev() {
+            self.ix[a] += 1;
+            if (self.ix[a] as usize) < self.shape[a] {
+                return;
+            }
+            self.ix[a] = 0;
+        }
+    }
+}
+
 impl<T: Copy, const D: usize> NewArray<T, D> {
     /// Allocates the result of a loop over `shape` reading arrays with these strides.
     pub fn uninit_k(shape: [usize; D], operands: &[[isize; D]]) -> KResult<Self> {
@@ -238,13 +285,7 @@ impl<T: Copy, const D: usize> NewArray<T, D> {
             .iter()
             .try_fold(1usize, |acc, &x| acc.checked_mul(x))
             .ok_or_else(|| value_error("array is too big"))?;
-        let perm = k_order(operands);
-        let mut strides = [0isize; D];
-        let mut acc = 1isize;
-        for &k in perm.iter().rev() {
-            strides[k] = acc;
-            acc = acc.wrapping_mul(shape[k].max(1) as isize);
-        }
+        let strides = k_strides(shape, operands);
         let mut buf: Vec<T> = Vec::with_capacity(n);
         hugepages(buf.as_mut_ptr() as usize, n * size_of::<T>());
         // SAFETY: written only through raw pointers into the allocation until `finish`.

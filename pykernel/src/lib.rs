@@ -72,7 +72,9 @@ pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
     pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
     pub use crate::bound::Bnd;
-    pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store};
+    pub use crate::broadcast::{
+        NewArray, Odometer, broadcast_shape, check_inplace, check_store, k_strides,
+    };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
@@ -81,8 +83,11 @@ pub mod __private {
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
-    pub use crate::reduce::{extreme, fold, sum_as_f64, sum_complex, sum_float};
-    pub use crate::rows::{RowPlan, row_plan};
+    pub use crate::reduce::{
+        extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex, sum_float, sum_stream,
+        sum_stream_complex, sum_stream_f64,
+    };
+    pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.

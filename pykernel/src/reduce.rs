@@ -126,6 +126,114 @@ pub fn pairwise_complex<T: PairwiseFloat>(
     Complex::new(re, im)
 }
 
+/// The elements of a fused whole-array expression, produced in order, a block at a
+/// time: each call fills its buffer with the next elements.
+pub trait Source<T> {
+    /// Fills `buf` with the next `buf.len()` elements.
+    fn fill(&mut self, buf: &mut [T]) -> KResult<()>;
+}
+
+impl<T, F: FnMut(&mut [T]) -> KResult<()>> Source<T> for F {
+    fn fill(&mut self, buf: &mut [T]) -> KResult<()> {
+        self(buf)
+    }
+}
+
+/// NumPy's `np.sum` of the `n` elements of `src` (its pairwise order over them, as over
+/// the temporary array NumPy would have made, with no temporary).
+pub fn sum_stream<T: PairwiseFloat + Default>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
+    fn go<T: PairwiseFloat + Default>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
+        if n <= PW_BLOCKSIZE {
+            let mut buf = [T::default(); PW_BLOCKSIZE];
+            src.fill(&mut buf[..n])?;
+            return Ok(pairwise(n, &|i| buf[i]));
+        }
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        let a = go(n2, src)?;
+        let b = go(n - n2, src)?;
+        Ok(a + b)
+    }
+    Ok(T::ZERO + go(n, src)?)
+}
+
+/// [`sum_stream`] of complex elements.
+pub fn sum_stream_complex<T: PairwiseFloat + Default>(
+    n: usize,
+    src: &mut impl Source<Complex<T>>,
+) -> KResult<Complex<T>> {
+    let mut buf = vec![Complex::new(T::ZERO, T::ZERO); n];
+    src.fill(&mut buf)?;
+    let r = pairwise_complex(n, &|i| buf[i]);
+    Ok(Complex::new(T::ZERO + r.re, T::ZERO + r.im))
+}
+
+/// The float64 sum of `n` elements converted as NumPy's buffered reductions do (`mean`
+/// of integers): pairwise within buffers of 8192 elements.
+pub fn sum_stream_f64<T: Copy + Default>(
+    n: usize,
+    src: &mut impl Source<T>,
+    conv: impl Fn(T) -> f64,
+) -> KResult<f64> {
+    let mut acc = 0.0f64;
+    let mut buf = vec![T::default(); BUFSIZE.min(n)];
+    let mut left = n;
+    while left > 0 {
+        let m = left.min(BUFSIZE);
+        src.fill(&mut buf[..m])?;
+        acc += pairwise(m, &|i| conv(buf[i]));
+        left -= m;
+    }
+    Ok(acc)
+}
+
+/// Folds the `n` elements of `src` in order, a block at a time.
+pub fn fold_stream<T: Copy + Default, A>(
+    n: usize,
+    src: &mut impl Source<T>,
+    init: A,
+    f: impl Fn(A, T) -> A,
+) -> KResult<A> {
+    let mut acc = init;
+    let mut buf = [T::default(); PW_BLOCKSIZE];
+    let mut left = n;
+    while left > 0 {
+        let m = left.min(PW_BLOCKSIZE);
+        src.fill(&mut buf[..m])?;
+        for &x in &buf[..m] {
+            acc = f(acc, x);
+        }
+        left -= m;
+    }
+    Ok(acc)
+}
+
+/// `np.max`/`np.min` of the `n` elements of `src` (NaN wins; none is NumPy's error).
+pub fn extreme_stream<T: Copy + Default + PartialOrd>(
+    n: usize,
+    src: &mut impl Source<T>,
+    max: bool,
+) -> KResult<T> {
+    if n == 0 {
+        return Err(value_error(format!(
+            "zero-size array to reduction operation {} which has no identity",
+            if max { "maximum" } else { "minimum" }
+        )));
+    }
+    let mut first = [T::default()];
+    src.fill(&mut first)?;
+    #[allow(clippy::eq_op)]
+    fold_stream(n - 1, src, first[0], |b, x| {
+        if b != b {
+            b
+        } else if x != x || (max && x > b) || (!max && x < b) {
+            x
+        } else {
+            b
+        }
+    })
+}
+
 impl<T: Copy, const D: usize> ArrayView<T, D> {
     /// Calls `f(ptr, len, stride)` for each inner run of this view's elements in NumPy's
     /// memory ("K") order.
@@ -305,6 +413,26 @@ mod tests {
         let mut runs = Vec::new();
         col.for_each_run(|_, n, s| runs.push((n, s)));
         assert_eq!(runs, vec![(2, 1), (2, 1)]);
+    }
+
+    #[test]
+    fn streamed_sums_are_the_pairwise_sums_of_the_same_elements() {
+        let xs: Vec<f64> = (0..1000).map(|i| 1.0 / (1.0 + i as f64)).collect();
+        let a = Array::<f64, 1>::from_vec(xs.clone(), [1000]).unwrap();
+        let mut pos = 0;
+        let mut src = |buf: &mut [f64]| {
+            buf.copy_from_slice(&xs[pos..pos + buf.len()]);
+            pos += buf.len();
+            Ok(())
+        };
+        assert_eq!(sum_stream(1000, &mut src).unwrap(), sum_float(&a));
+        let mut pos = 0;
+        let mut src = |buf: &mut [f64]| {
+            buf.copy_from_slice(&xs[pos..pos + buf.len()]);
+            pos += buf.len();
+            Ok(())
+        };
+        assert_eq!(extreme_stream(1000, &mut src, true).unwrap(), 1.0);
     }
 
     #[test]

@@ -27,6 +27,8 @@ struct Operands {
     elems: HashMap<ExprId, (TokenStream, Scalar)>,
     /// The same, inside the row loop of the contiguous path (`__pk_rN[__pk_k]`).
     fast: HashMap<ExprId, (TokenStream, Scalar)>,
+    /// The same, inside the row loop of the strided path (`__pk_qN` stepped by `__pk_tN`).
+    strided: HashMap<ExprId, (TokenStream, Scalar)>,
     /// Statements evaluating the operands, in source order.
     setup: Vec<TokenStream>,
     /// The array operands: their value's name, their broadcast view's name, and the name
@@ -34,6 +36,8 @@ struct Operands {
     arrays: Vec<(Ident, Ident, Ident)>,
     /// Their element types.
     elem_tys: Vec<TokenStream>,
+    /// Their row pointer and stride in the strided path.
+    steps: Vec<(Ident, Ident)>,
 }
 
 /// Where a kernel's elements go.
@@ -72,9 +76,11 @@ impl FnEmitter<'_> {
         let mut ops = Operands {
             elems: HashMap::new(),
             fast: HashMap::new(),
+            strided: HashMap::new(),
             setup: Vec::new(),
             arrays: Vec::new(),
             elem_tys: Vec::new(),
+            steps: Vec::new(),
         };
         let nodes = self.kernels_nodes();
         let leaves = if nodes.contains(&root.id) {
@@ -97,6 +103,15 @@ impl FnEmitter<'_> {
                         leaf.id,
                         (quote!((*#r.get_unchecked(__pk_k))), Scalar::np(s.dtype)),
                     );
+                    let (q, t) = strided_names(n);
+                    ops.strided.insert(
+                        leaf.id,
+                        (
+                            quote!((*#q.offset(__pk_k as isize * #t))),
+                            Scalar::np(s.dtype),
+                        ),
+                    );
+                    ops.steps.push((q, t));
                     ops.arrays.push((name, b.clone(), r));
                     ops.elem_tys.push(dtype_tokens(s.dtype));
                     ops.elems.insert(
@@ -120,6 +135,7 @@ impl FnEmitter<'_> {
                     ops.setup.push(quote!(let #name: #t = #v;));
                     ops.elems.insert(leaf.id, (quote!(#name), s));
                     ops.fast.insert(leaf.id, (quote!(#name), s));
+                    ops.strided.insert(leaf.id, (quote!(#name), s));
                 }
             }
         }
@@ -355,7 +371,8 @@ impl FnEmitter<'_> {
             Sink::New => {
                 let t = dtype_tokens(s.dtype);
                 let body = Self::nest(k.rank, quote!(__pk_out.set_unchecked(__pk_ix, #v);));
-                let rows = self.rows(&ops, quote!(__pk_out), &t, vf, quote!(true), &body);
+                let (vs, _) = self.kernel_element(e, &ops.strided);
+                let rows = self.rows(&ops, quote!(__pk_out), &t, [vf, vs], quote!(true), &body);
                 quote!({
                     #(#setup)*
                     let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
@@ -386,6 +403,12 @@ impl FnEmitter<'_> {
                 };
                 let v = apply(self, quote!(__pk_d.get_unchecked(__pk_ix)), v);
                 let vf = apply(self, quote!((*__pk_o.add(__pk_k))), vf);
+                let (vs, _) = self.kernel_element(e, &ops.strided);
+                let vs = apply(
+                    self,
+                    quote!((*__pk_o.offset(__pk_k as isize * __pk_so))),
+                    vs,
+                );
                 let body = Self::nest(dr, quote!(__pk_d.set_unchecked(__pk_ix, #v);));
                 let check = if inplace.is_some() {
                     // NumPy broadcasts the array itself with the operands.
@@ -417,7 +440,7 @@ impl FnEmitter<'_> {
                     .collect();
                 let apart = quote!(true #(&& #apart)*);
                 let t = dtype_tokens(dtype);
-                let rows = self.rows(&ops, quote!(__pk_d), &t, vf, apart, &body);
+                let rows = self.rows(&ops, quote!(__pk_d), &t, [vf, vs], apart, &body);
                 quote!({
                     #(#setup)*
                     let __pk_d = #dest;
@@ -431,17 +454,110 @@ impl FnEmitter<'_> {
         }
     }
 
+    /// The elements of kernel `e` as a reduction consumes them, without a temporary:
+    /// statements that define `__pk_n` (their count) and `__pk_src` (a
+    /// `reduce::Source` giving them in the memory order NumPy's temporary would have),
+    /// and their element type.
+    pub(crate) fn kernel_stream(&mut self, e: &Expr) -> Option<(TokenStream, Scalar)> {
+        let k = self.kernel_of(e)?;
+        if k.rank == 0 {
+            return None;
+        }
+        let ops = self.operands(e, &k);
+        let (_, s) = self.kernel_element(e, &ops.elems);
+        let (vf, _) = self.kernel_element(e, &ops.fast);
+        let (vs, _) = self.kernel_element(e, &ops.strided);
+        let setup = &ops.setup;
+        let rank = k.rank as usize;
+        let t = dtype_tokens(s.dtype);
+        let p = quote!(::pykernel::__private);
+        let shapes: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(a, _, _)| quote!(&#a.shape()[..]))
+            .collect();
+        let views: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(a, b, _)| quote!(let #b = #a.broadcast_to(__pk_shape);))
+            .collect();
+        let strides: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(#b.strides()))
+            .collect();
+        let rows: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .zip(&ops.elem_tys)
+            .map(|((_, b, r), et)| {
+                quote! {
+                    let #r: &[#et] = ::core::slice::from_raw_parts(
+                        #b.lane_ptr(__pk_ix).add(__pk_off), __pk_m);
+                }
+            })
+            .collect();
+        let steps: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .zip(&ops.steps)
+            .zip(&ops.elem_tys)
+            .map(|(((_, b, _), (q, st)), et)| {
+                quote! {
+                    let #st = #b.strides()[__pk_in];
+                    let #q: *const #et = #b.lane_ptr(__pk_ix).offset(__pk_off as isize * #st);
+                }
+            })
+            .collect();
+        let tokens = quote! {
+            #(#setup)*
+            let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
+            #(#views)*
+            let __pk_n: usize = __pk_shape.iter().product();
+            // The order of the array NumPy would have made (its "K" layout).
+            let __pk_vs = #p::k_strides(__pk_shape, &[#(#strides),*]);
+            let __pk_plan = #p::row_plan(__pk_shape, __pk_vs, &[#(#strides),*]);
+            let __pk_unit = __pk_plan.is_some();
+            let __pk_plan = __pk_plan.unwrap_or_else(|| #p::strided_plan(__pk_shape, __pk_vs));
+            let __pk_in = __pk_plan.inner();
+            let mut __pk_cur = #p::RowCursor::new(&__pk_plan, __pk_shape);
+            let mut __pk_src = |__pk_buf: &mut [#t]| -> #p::KResult<()> {
+                let mut __pk_done = 0;
+                while __pk_done < __pk_buf.len() {
+                    let (__pk_ix, __pk_off, __pk_m) = __pk_cur.next(__pk_buf.len() - __pk_done);
+                    let __pk_o = &mut __pk_buf[__pk_done..__pk_done + __pk_m];
+                    if __pk_unit {
+                        // Rows of consecutive elements in every operand, as slices.
+                        #(#rows)*
+                        for __pk_k in 0..__pk_m {
+                            *__pk_o.get_unchecked_mut(__pk_k) = #vf;
+                        }
+                    } else {
+                        #(#steps)*
+                        for __pk_k in 0..__pk_m {
+                            *__pk_o.get_unchecked_mut(__pk_k) = #vs;
+                        }
+                    }
+                    __pk_done += __pk_m;
+                }
+                Ok(())
+            };
+        };
+        Some((tokens, s))
+    }
+
     /// The loop over the elements: in rows on slices when every array is contiguous
-    /// along the result's innermost axis (and `apart` holds), else `general` (the nest
-    /// with strided reads). `out`: the written array (elements `t`); `vf`: the element
-    /// inside a row (`__pk_o` the written row, `__pk_rN` the operands' rows, `__pk_k`
-    /// the position).
+    /// along the result's innermost axis (and `apart` holds), else in strided rows along
+    /// the written array's innermost axis (`general`, the plain nest, for rank 0).
+    /// `out`: the written array (elements `t`); `[vf, vs]`: the element inside a row of
+    /// each path (`__pk_o` the written row, `__pk_k` the position, `__pk_rN` the
+    /// operands' rows as slices, or `__pk_qN` their pointers stepped by `__pk_tN`).
     fn rows(
         &mut self,
         ops: &Operands,
         out: TokenStream,
         t: &TokenStream,
-        vf: TokenStream,
+        [vf, vs]: [TokenStream; 2],
         apart: TokenStream,
         general: &TokenStream,
     ) -> TokenStream {
@@ -467,6 +583,12 @@ impl FnEmitter<'_> {
             .iter()
             .map(|(_, b, _)| quote!(#b.strides()))
             .collect();
+        // No array operand: rank 0, one element.
+        let strided = if ops.arrays.is_empty() {
+            general.clone()
+        } else {
+            self.strided_rows(ops, &out, t, vs)
+        };
         quote! {
             match #p::row_plan(__pk_shape, #out.strides(), &[#(#strides),*]) {
                 Some(__pk_rp) if #apart => {
@@ -491,10 +613,53 @@ impl FnEmitter<'_> {
                         })?;
                     }
                 }
-                _ => { #general }
+                _ => { #strided }
             }
         }
     }
+
+    /// The strided path of [`Self::rows`]: rows along the written array's innermost
+    /// axis, every pointer stepped by its own stride (passed by value, so that LLVM
+    /// keeps them in registers).
+    fn strided_rows(
+        &mut self,
+        ops: &Operands,
+        out: &TokenStream,
+        t: &TokenStream,
+        vs: TokenStream,
+    ) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let params: Vec<TokenStream> = ops
+            .steps
+            .iter()
+            .zip(&ops.elem_tys)
+            .map(|((q, s), t)| quote!(#q: *const #t, #s: isize))
+            .collect();
+        let args: Vec<TokenStream> = ops
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(#b.lane_ptr(__pk_ix) as *const _, #b.strides()[__pk_in]))
+            .collect();
+        quote! {
+            let __pk_sp = #p::strided_plan(__pk_shape, #out.strides());
+            let __pk_in = __pk_sp.inner();
+            let mut __pk_srow = |__pk_o: *mut #t, __pk_so: isize, __pk_n: usize #(, #params)*| -> #p::KResult<()> {
+                for __pk_k in 0..__pk_n {
+                    let __pk_v = #vs;
+                    *__pk_o.offset(__pk_k as isize * __pk_so) = __pk_v;
+                }
+                Ok(())
+            };
+            __pk_sp.for_each_row(__pk_shape, |__pk_ix, __pk_n| {
+                __pk_srow(#out.lane_ptr(__pk_ix), #out.strides()[__pk_in], __pk_n #(, #args)*)
+            })?;
+        }
+    }
+}
+
+/// The names of operand `n`'s row pointer and stride in the strided path.
+fn strided_names(n: usize) -> (Ident, Ident) {
+    (format_ident!("__pk_q{}", n), format_ident!("__pk_t{}", n))
 }
 
 /// The leaves of the tree rooted at `e` (operands that are not elementwise nodes), in

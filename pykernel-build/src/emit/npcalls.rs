@@ -136,26 +136,63 @@ impl FnEmitter<'_> {
             }
             _ => return quote!(compile_error!("pykernel: reduction of a non-array")),
         };
-        let v = self.array_value(a);
+        // An elementwise expression is consumed as it is computed (no temporary).
+        let stream = self.kernel_stream(a);
+        let (setup, fused) = match stream {
+            Some((tokens, _)) => (tokens, true),
+            None => {
+                let v = self.array_value(a);
+                (quote!(let __pk_a = #v;), false)
+            }
+        };
         let ot = dtype_tokens(out);
         let k = kind(d);
         let conv = |x: TokenStream| cast(x, d, out);
         let x = quote!(__pk_x);
+        // The library call for the array or the stream of its elements.
+        let n = if fused {
+            quote!(__pk_n)
+        } else {
+            quote!(__pk_a.size())
+        };
+        let fold = |init: TokenStream, f: TokenStream| {
+            if fused {
+                quote!(#p::fold_stream(__pk_n, &mut __pk_src, #init, #f)?)
+            } else {
+                quote!(#p::fold(&*__pk_a, #init, #f))
+            }
+        };
+        let sum_float = if fused {
+            quote!(#p::sum_stream(__pk_n, &mut __pk_src)?)
+        } else {
+            quote!(#p::sum_float(&*__pk_a))
+        };
+        let sum_complex = if fused {
+            quote!(#p::sum_stream_complex(__pk_n, &mut __pk_src)?)
+        } else {
+            quote!(#p::sum_complex(&*__pk_a))
+        };
         let body = match r {
-            Reduce::Sum if kind(out) == 2 && out == d => quote!(#p::sum_float(&*__pk_a)),
-            Reduce::Sum if kind(out) == 3 && out == d => quote!(#p::sum_complex(&*__pk_a)),
+            Reduce::Sum if kind(out) == 2 && out == d => sum_float,
+            Reduce::Sum if kind(out) == 3 && out == d => sum_complex,
             Reduce::Sum => {
                 let cx = conv(x.clone());
-                quote!(#p::fold(&*__pk_a, 0 as #ot, |__pk_s: #ot, #x| __pk_s.wrapping_add(#cx)))
+                fold(
+                    quote!(0 as #ot),
+                    quote!(|__pk_s: #ot, #x| __pk_s.wrapping_add(#cx)),
+                )
             }
             Reduce::Prod if kind(out) >= 2 => {
                 let cx = conv(x.clone());
                 let one = cast(quote!(1i64), Dtype::Int64, out);
-                quote!(#p::fold(&*__pk_a, #one, |__pk_s: #ot, #x| __pk_s * #cx))
+                fold(one, quote!(|__pk_s: #ot, #x| __pk_s * #cx))
             }
             Reduce::Prod => {
                 let cx = conv(x.clone());
-                quote!(#p::fold(&*__pk_a, 1 as #ot, |__pk_s: #ot, #x| __pk_s.wrapping_mul(#cx)))
+                fold(
+                    quote!(1 as #ot),
+                    quote!(|__pk_s: #ot, #x| __pk_s.wrapping_mul(#cx)),
+                )
             }
             Reduce::Min | Reduce::Max if k == 3 => {
                 quote!(compile_error!(
@@ -164,47 +201,46 @@ impl FnEmitter<'_> {
             }
             Reduce::Min | Reduce::Max => {
                 let max = r == Reduce::Max;
-                quote!(#p::extreme(&*__pk_a, #max)?)
-            }
-            Reduce::Mean | Reduce::Average => {
-                let n = quote!((__pk_a.size() as f64));
-                match k {
-                    2 if out == Dtype::Float32 => {
-                        quote!(#p::sum_float(&*__pk_a) / (__pk_a.size() as f32))
-                    }
-                    2 => quote!(#p::sum_float(&*__pk_a) / #n),
-                    // NumPy divides the complex sum by the count as a complex number.
-                    3 => {
-                        let (part, div) = if out == Dtype::Complex64 {
-                            (quote!(f32), quote!(#p::np_c_div32))
-                        } else {
-                            (quote!(f64), quote!(#p::np_c_div))
-                        };
-                        quote!({
-                            let __pk_z = #p::sum_complex(&*__pk_a);
-                            #div(__pk_z, #ot::new(__pk_a.size() as #part, 0.0))
-                        })
-                    }
-                    _ => {
-                        let cx = cast(x.clone(), d, Dtype::Float64);
-                        quote!(#p::sum_as_f64(&*__pk_a, |#x| #cx) / #n)
-                    }
+                if fused {
+                    quote!(#p::extreme_stream(__pk_n, &mut __pk_src, #max)?)
+                } else {
+                    quote!(#p::extreme(&*__pk_a, #max)?)
                 }
             }
+            Reduce::Mean | Reduce::Average => match k {
+                2 if out == Dtype::Float32 => quote!(#sum_float / (#n as f32)),
+                2 => quote!(#sum_float / (#n as f64)),
+                // NumPy divides the complex sum by the count as a complex number.
+                3 => {
+                    let (part, div) = if out == Dtype::Complex64 {
+                        (quote!(f32), quote!(#p::np_c_div32))
+                    } else {
+                        (quote!(f64), quote!(#p::np_c_div))
+                    };
+                    quote!({
+                        let __pk_z = #sum_complex;
+                        #div(__pk_z, #ot::new(#n as #part, 0.0))
+                    })
+                }
+                _ => {
+                    let cx = cast(x.clone(), d, Dtype::Float64);
+                    if fused {
+                        quote!(#p::sum_stream_f64(__pk_n, &mut __pk_src, |#x| #cx)? / (#n as f64))
+                    } else {
+                        quote!(#p::sum_as_f64(&*__pk_a, |#x| #cx) / (#n as f64))
+                    }
+                }
+            },
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {
                 let t = super::types::truthy(x.clone(), d);
                 match r {
-                    Reduce::Any => {
-                        quote!(#p::fold(&*__pk_a, false, |__pk_s: bool, #x| __pk_s || #t))
-                    }
-                    Reduce::All => {
-                        quote!(#p::fold(&*__pk_a, true, |__pk_s: bool, #x| __pk_s && #t))
-                    }
-                    _ => quote!(#p::fold(&*__pk_a, 0i64, |__pk_s: i64, #x| __pk_s + (#t as i64))),
+                    Reduce::Any => fold(quote!(false), quote!(|__pk_s: bool, #x| __pk_s || #t)),
+                    Reduce::All => fold(quote!(true), quote!(|__pk_s: bool, #x| __pk_s && #t)),
+                    _ => fold(quote!(0i64), quote!(|__pk_s: i64, #x| __pk_s + (#t as i64))),
                 }
             }
         };
-        quote!({ let __pk_a = #v; #body })
+        quote!({ #setup #body })
     }
 
     /// A shape function of array `a` with its other arguments, giving `ty`.

@@ -130,11 +130,8 @@ impl Typer<'_> {
             return None;
         };
         let d = reduce_dtype(r, s.dtype);
-        Some(if r == Reduce::CountNonzero {
-            Ty::INT
-        } else {
-            Ty::Scalar(Scalar::np(d))
-        })
+        // NumPy 2 gives a NumPy scalar for every one of them (`count_nonzero`: intp).
+        Some(Ty::Scalar(Scalar::np(d)))
     }
 
     /// `a op= v` with `a` an array (or a view of one): computed in place, NumPy's
