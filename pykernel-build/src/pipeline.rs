@@ -27,8 +27,31 @@ pub fn generate(source: &str, path: &str, config: &Config) -> Result<String, Dia
     translate(source, path, config).map(|o| o.code)
 }
 
+/// Stack of the thread the passes run on. They recurse once per nesting level of the
+/// kernel (at most [`crate::parse::MAX_DEPTH`]) and syn/prettyplease re-parse the
+/// generated Rust recursively too: a deep conditional expression needs far more than the
+/// 2 MiB of a test thread or the 8 MiB of a build script. Only touched pages cost memory.
+const STACK_SIZE: usize = 256 << 20;
+
 /// Like [`generate`], also returning warnings.
 pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Diagnostics> {
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("pykernel-translate".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || translate_here(source, path, config));
+        match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had (e.g. a process limit): the current stack, as before.
+            Err(_) => translate_here(source, path, config),
+        }
+    })
+}
+
+/// [`translate`] on the current thread's stack.
+fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::new(path, source);
     let suite = match crate::parse::parse_module(source, path) {
         Ok(s) => s,
@@ -73,6 +96,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         bound.iter().map(|b| (b.func, b.params.clone())).collect();
     let (program, infer_diags) = crate::infer::infer(&module, &root_keys);
     diags.extend(infer_diags);
+    diags.extend(crate::limits::deep_types(&module, &program));
     if diags.has_errors() {
         return Err(diags);
     }

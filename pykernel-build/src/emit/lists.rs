@@ -53,8 +53,13 @@ impl FnEmitter<'_> {
         let elem = list_elem(ty);
         let parts: Vec<TokenStream> = items.iter().map(|i| self.expr_to(i, &elem)).collect();
         let p = private();
-        let et = ty_tokens(&elem);
-        quote!(#p::List::<#et>::from_vec(::std::vec![#(#parts),*]))
+        // The items give the type; spelling it at every level of `[[[...]]]` would
+        // make the generated code quadratic in the nesting.
+        if parts.is_empty() {
+            let et = ty_tokens(&elem);
+            return quote!(#p::List::<#et>::from_vec(::std::vec::Vec::new()));
+        }
+        quote!(#p::List::from_vec(::std::vec::Vec::from([#(#parts),*])))
     }
 
     /// `a + b` (a new list) and `a * n` / `n * a`.
@@ -79,7 +84,7 @@ impl FnEmitter<'_> {
                     let et = ty_tokens(&elem);
                     // Python evaluates the list before the count.
                     return quote!({
-                        let __pk_items: ::std::vec::Vec<#et> = ::std::vec![#(#parts),*];
+                        let __pk_items: ::std::vec::Vec<#et> = ::std::vec::Vec::from([#(#parts),*]);
                         #p::List::repeat_vec(__pk_items, #n_v)
                     });
                 }
@@ -178,7 +183,7 @@ impl FnEmitter<'_> {
                 })
                 .collect();
             let p = private();
-            return quote!({ let #tv = #v; #p::List::from_vec(::std::vec![#(#parts),*]) });
+            return quote!({ let #tv = #v; #p::List::from_vec(::std::vec::Vec::from([#(#parts),*])) });
         }
         self.expr_to(e, to)
     }

@@ -13,6 +13,7 @@
 mod arrays;
 mod bounds;
 mod complex;
+mod deep;
 mod elementwise;
 mod expr;
 mod iter;
@@ -68,6 +69,8 @@ pub(crate) struct FnEmitter<'a> {
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
     bounds_checks: bool,
+    /// Long chains being written flat (see `deep.rs`).
+    flat: deep::Flat,
 }
 
 impl FnEmitter<'_> {
@@ -112,6 +115,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unchecked: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
+            flat: deep::Flat::default(),
         };
         fns.push(e.function());
     }

@@ -9,6 +9,9 @@ use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, DtypeArg, Expr, ExprKind, Logi
 use crate::messages::kernel as msg;
 
 /// Python builtins usable in kernels.
+/// The longest run of `and`/`or` operands lowered as one left-nested chain.
+const LOGIC_RUN: usize = 48;
+
 const BUILTINS: &[(&str, Builtin)] = &[
     ("abs", Builtin::Abs),
     ("min", Builtin::Min),
@@ -160,13 +163,24 @@ impl FnLowerer<'_, '_> {
                     ast::BoolOp::Or => LogicOp::Or,
                 };
                 let values: Vec<_> = b.values.iter().map(|v| self.expr(v)).collect();
-                let mut values = values.into_iter().collect::<Option<Vec<_>>>()?.into_iter();
-                let mut acc = values.next()?;
-                for v in values {
-                    let s = acc.span.to(v.span);
-                    acc = self.mk(s, ExprKind::Logic(op, Box::new(acc), Box::new(v)));
+                let mut values = values.into_iter().collect::<Option<Vec<_>>>()?;
+                // `a and b and c` is `(a and b) and c`. Both operators are associative, so
+                // a long chain becomes a tree of short left-nested runs: its depth stays
+                // small for the recursive passes and for rustc (CPython takes any length).
+                while values.len() > 1 {
+                    let mut runs = Vec::new();
+                    let mut rest = values.into_iter();
+                    while let Some(mut acc) = rest.next() {
+                        for _ in 1..LOGIC_RUN {
+                            let Some(v) = rest.next() else { break };
+                            let s = acc.span.to(v.span);
+                            acc = self.mk(s, ExprKind::Logic(op, Box::new(acc), Box::new(v)));
+                        }
+                        runs.push(acc);
+                    }
+                    values = runs;
                 }
-                return Some(acc);
+                return values.pop();
             }
             ast::Expr::IfExp(i) => {
                 let (c, a, b) = (
