@@ -21,8 +21,15 @@ const MAX_BRACKETS: usize = 200;
 /// CPython's tokenizer limit on indentation levels (`MAXINDENT`).
 const MAX_INDENT: usize = 100;
 
-/// Parses a whole module. A syntax error becomes one diagnostic at its place.
+/// Parses a whole module. A syntax error becomes one diagnostic at its place, and so
+/// does nesting deeper than CPython compiles.
 pub fn parse_module(source: &str, path: &str) -> Result<Vec<ast::Stmt>, Box<Diagnostic>> {
+    crate::pipeline::on_big_stack(|| parse_here(source, path))
+}
+
+/// [`parse_module`] on the current thread's stack (which must be large enough for
+/// [`MAX_DEPTH`] levels of recursion).
+pub(crate) fn parse_here(source: &str, path: &str) -> Result<Vec<ast::Stmt>, Box<Diagnostic>> {
     // The parser is third-party code: a panic inside it must not become ours.
     let result = std::panic::catch_unwind(|| ast::Suite::parse(source, path));
     let suite = match result {
@@ -176,6 +183,43 @@ mod tests {
         let d = parse_module(src, "k.py").unwrap_err();
         assert!(d.span.start >= 10, "{d:?}");
         assert!(d.message.text.contains("invalid Python syntax"));
+    }
+
+    #[test]
+    fn nesting_beyond_cpythons_compiler_is_an_error_at_the_deepest_node() {
+        // `x = -...-1`: the statement, the minus signs and the literal are the levels.
+        let deep = |n: usize| format!("y = 2\nx = {}1\n", "-".repeat(n));
+        assert!(parse_module(&deep(MAX_DEPTH - 2), "t.py").is_ok());
+        let src = deep(MAX_DEPTH - 1);
+        let d = parse_module(&src, "t.py").unwrap_err();
+        assert_eq!(d.message.code, Some("PK0230"));
+        // The literal is one level too many.
+        assert_eq!(&src[d.span.start..d.span.end], "1");
+        // Far beyond the limit, nothing overflows (the rest is left undropped).
+        let d = parse_module(&deep(200_000), "t.py").unwrap_err();
+        assert_eq!(d.message.code, Some("PK0230"));
+    }
+
+    #[test]
+    fn cpythons_tokenizer_limits_are_syntax_errors() {
+        let brackets = |n: usize| format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+        assert!(parse_module(&brackets(MAX_BRACKETS), "t.py").is_ok());
+        let d = parse_module(&brackets(MAX_BRACKETS + 1), "t.py").unwrap_err();
+        assert!(d.message.text.contains("too many nested parentheses"));
+        assert_eq!(d.span.start, 4 + MAX_BRACKETS);
+        // Brackets in strings and comments are not brackets.
+        let src = format!("x = '{}'  # {}\n", "(".repeat(300), "[".repeat(300));
+        assert!(parse_module(&src, "t.py").is_ok());
+        let indented = |n: usize| {
+            let mut s = String::new();
+            for level in 0..n {
+                s += &format!("{}if x:\n", "    ".repeat(level));
+            }
+            s + &format!("{}pass\n", "    ".repeat(n))
+        };
+        assert!(parse_module(&indented(MAX_INDENT - 1), "t.py").is_ok());
+        let d = parse_module(&indented(MAX_INDENT), "t.py").unwrap_err();
+        assert!(d.message.text.contains("too many levels of indentation"));
     }
 
     #[test]

@@ -236,3 +236,113 @@ fn plain(t: &Ty) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::Config;
+
+    fn code(src: &str) -> String {
+        match crate::pipeline::generate(src, "t.py", &Config::new()) {
+            Ok(c) => c,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    /// How deeply brackets nest in generated code (string literals skipped).
+    fn bracket_depth(code: &str) -> usize {
+        let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0, false, false);
+        for c in code.chars() {
+            match (in_str, c) {
+                (true, '\\') => escaped = !escaped,
+                (true, '"') if !escaped => in_str = false,
+                (true, _) => escaped = false,
+                (false, '"') => in_str = true,
+                (false, '(' | '[' | '{') => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                (false, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        max
+    }
+
+    fn kernel(body: &str) -> String {
+        format!("#pythran export f(int, float)\ndef f(x, y):\n{body}")
+    }
+
+    /// The bracket depth of the code for `body(n)` at two sizes: equal when the chain is
+    /// written flat (it would grow with `n` otherwise).
+    fn depths(body: impl Fn(usize) -> String) -> (usize, usize) {
+        let small = bracket_depth(&code(&kernel(&body(300))));
+        let large = bracket_depth(&code(&kernel(&body(1200))));
+        (small, large)
+    }
+
+    #[test]
+    fn operator_chains_nest_no_deeper_when_longer() {
+        let chain = |op: &'static str, item: &'static str| {
+            move |n: usize| format!("    return {}\n", vec![item; n].join(op))
+        };
+        for (name, body) in [
+            ("int +", chain(" + ", "x")),
+            ("float *", chain(" * ", "y")),
+            ("//", chain(" // ", "x")),
+            ("** (right to left)", chain(" ** ", "y")),
+            ("** of negatives", chain(" ** ", "-y")),
+        ] {
+            let (small, large) = depths(body);
+            assert!(small < 2 * super::SPINE + 30, "{name}: {small}");
+            assert!(large <= small + 2, "{name}: {small} -> {large}");
+        }
+        let (small, large) = depths(|n| format!("    return {}x\n", "-".repeat(n)));
+        assert!(large <= small + 2, "unary: {small} -> {large}");
+        let (small, large) = depths(|n| format!("    return y{}\n", ".real".repeat(n)));
+        assert!(large <= small + 2, "attributes: {small} -> {large}");
+    }
+
+    #[test]
+    fn short_chains_are_written_as_before() {
+        let c = code(&kernel("    return x + x + x\n"));
+        assert!(!c.contains("let __pk_l"), "{c}");
+        let c = code(&kernel("    return x < x < x\n"));
+        assert!(!c.contains("__pk_ok"), "{c}");
+    }
+
+    #[test]
+    fn conditional_and_elif_chains_are_else_if_chains() {
+        let (small, large) = depths(|n| {
+            let arms: Vec<String> = (0..n).map(|i| format!("{i} if x == {i}")).collect();
+            format!("    return {} else -1\n", arms.join(" else "))
+        });
+        assert!(large <= small + 2, "conditional: {small} -> {large}");
+        let elif = |n: usize| {
+            let mut s = String::from("    if x == 0:\n        return 0\n");
+            for i in 1..n {
+                s += &format!("    elif x == {i}:\n        return {i}\n");
+            }
+            s + "    else:\n        x += 1\n    return -1\n"
+        };
+        let (small, large) = depths(elif);
+        assert!(large <= small + 2, "elif: {small} -> {large}");
+        let c = code(&kernel(&elif(3)));
+        assert!(c.contains("} else if (x == 2i64) {"), "{c}");
+        // A conditional changing type on the way keeps its conversion.
+        let c = code(&kernel("    return 1 if x else 2 if y else 2.5\n"));
+        assert!(c.contains("else if"), "{c}");
+        assert!(c.contains("((1i64) as f64)"), "{c}");
+    }
+
+    #[test]
+    fn long_comparison_chains_carry_the_last_operand() {
+        let (small, large) = depths(|n| format!("    return {}\n", vec!["x"; n].join(" < ")));
+        assert!(large <= small + 2, "{small} -> {large}");
+        // One carrier per operand type.
+        let c = code(&kernel(&format!(
+            "    return {}\n",
+            vec!["x <= y"; 40].join(" <= ")
+        )));
+        assert_eq!(c.matches("let mut __pk_p").count(), 2, "{c}");
+    }
+}

@@ -725,3 +725,53 @@ fn dotted(e: &ast::Expr) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LOGIC_RUN;
+    use crate::ir::{Expr, ExprKind, LogicOp, Stmt};
+    use crate::testutil::lowered;
+
+    fn depth(e: &Expr) -> usize {
+        1 + e.children().into_iter().map(depth).max().unwrap_or(0)
+    }
+
+    /// The operands of an `and` tree, left to right.
+    fn leaves<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+        match &e.kind {
+            ExprKind::Logic(LogicOp::And, a, b) => {
+                leaves(a, out);
+                leaves(b, out);
+            }
+            _ => out.push(e),
+        }
+    }
+
+    #[test]
+    fn long_and_chains_are_trees_of_short_runs_in_order() {
+        for n in [2, LOGIC_RUN, LOGIC_RUN + 1, 5000] {
+            let terms: Vec<String> = (0..n).map(|i| format!("x > {i}")).collect();
+            let src = format!("def f(x):\n    return {}\n", terms.join(" and "));
+            let (m, d) = lowered(&src);
+            assert!(d.is_empty());
+            let Stmt::Return(Some(e), _) = &m.functions[0].body[0] else {
+                panic!()
+            };
+            let mut found = Vec::new();
+            leaves(e, &mut found);
+            // Every operand once, in order (`and` is associative, not commutative).
+            let texts: Vec<&str> = found
+                .iter()
+                .map(|l| &src[l.span.start..l.span.end])
+                .collect();
+            assert_eq!(texts, terms, "n = {n}");
+            // Short chains as before: one left-nested run.
+            let bound = if n <= LOGIC_RUN {
+                n + 2
+            } else {
+                3 * LOGIC_RUN + 3
+            };
+            assert!(depth(e) <= bound, "n = {n}: depth {}", depth(e));
+        }
+    }
+}
