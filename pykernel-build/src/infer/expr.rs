@@ -57,8 +57,9 @@ impl Typer<'_> {
                     .is_none_or(|t| t.scalar().is_none_or(|s| s.py));
                 for (op, r) in rest {
                     let rt = self.expr(r);
-                    if let (Some(l), Some(rt)) = (&prev, &rt) {
-                        ok &= self.compare_pair(*op, l, rt, first.span.to(r.span));
+                    if let (true, Some(l), Some(rt)) = (ok, &prev, &rt) {
+                        // One error per chain (`p < p < ... < p` is one mistake).
+                        ok = self.compare_pair(*op, l, rt, first.span.to(r.span));
                     } else {
                         ok = false;
                     }

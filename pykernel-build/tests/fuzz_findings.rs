@@ -1,0 +1,34 @@
+//! Regression tests for what `scripts/fuzz-translator.sh` found, one per finding, with
+//! the fuzzer's input reduced to its essence.
+
+use pykernel_build::{Config, translate};
+
+fn refused(src: &str) -> pykernel_build::Diagnostics {
+    match translate(src, "finding.py", &Config::new()) {
+        Ok(_) => panic!("accepted:\n{src}"),
+        Err(d) => d,
+    }
+}
+
+/// Seed 2, input 7726 (2.8 s): `as_array((p < p < ... < p), (n,))` with 3,100 pointer
+/// operands gave one error per comparison, each rendering the 16 KB line (48 MB of
+/// output). A chain is one mistake: one error; and the same message on one line is
+/// shown once.
+#[test]
+fn a_long_line_of_one_mistake_is_one_error() {
+    let chain = vec!["p"; 3100].join(" < ");
+    let src =
+        format!("#pythran export capsule f(float64*, int)\ndef f(p, n):\n    return {chain}\n");
+    let d = refused(&src);
+    assert_eq!(d.items.len(), 1, "{:?}", d.items);
+    let list = vec!["p < p"; 3000].join(", ");
+    let src = format!(
+        "#pythran export capsule f(float64*, int)\ndef f(p, n):\n    a = [{list}]\n    return 0.0\n"
+    );
+    let d = refused(&src);
+    assert_eq!(d.items.len(), 3000);
+    let shown = d.render();
+    assert_eq!(shown.matches("error[PK0301]").count(), 1, "{shown}");
+    // The line once, and little else.
+    assert!(shown.len() < 2 * list.len(), "{} bytes", shown.len());
+}
