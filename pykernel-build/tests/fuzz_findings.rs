@@ -32,3 +32,28 @@ fn a_long_line_of_one_mistake_is_one_error() {
     // The line once, and little else.
     assert!(shown.len() < 2 * list.len(), "{} bytes", shown.len());
 }
+
+/// Seed 2, inputs 6012 and 45874 (rustc E0369 "cannot subtract `View1<f64>` from
+/// `View1<f64>`"): `v[:] = -v` with its `=` deleted left `v[:] - v` as a statement, an
+/// array temporary with nowhere to go, and the emitter wrote `View1 - View1`. The same for
+/// a conditional choosing between two temporaries. They are errors (PK0309) now.
+#[test]
+fn array_temporaries_outside_slice_assignments_are_errors() {
+    let head = "import numpy as np\n#pythran export capsule f(float64*, int)\ndef f(p, n):\n    v = np.ctypeslib.as_array(p, (n,))\n";
+    for body in [
+        "    v[:]  -v\n",
+        "    v[:] * v * v\n",
+        "    -v\n",
+        "    v[:] = (v - v) if n > 0 else (v + v)\n",
+    ] {
+        let d = refused(&format!("{head}{body}    return 0.0\n"));
+        let shown = d.render();
+        assert!(shown.contains("error[PK0309]"), "{body}: {shown}");
+        assert!(shown.contains("finding.py:5:"), "{body}: {shown}");
+    }
+    // What is supported stays so.
+    let ok = format!(
+        "{head}    v[:] = (v - v) * 2.0\n    v[:] = v if n > 0 else v[::-1]\n    return 0.0\n"
+    );
+    assert!(translate(&ok, "ok.py", &Config::new()).is_ok());
+}

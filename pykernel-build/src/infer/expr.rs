@@ -145,6 +145,11 @@ impl Typer<'_> {
 
     fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
         let j = join(a, b);
+        // `(v - w) if c else (v + w)`: a choice of array temporaries is not emitted.
+        if let Some(Ty::Elementwise(_)) = j {
+            self.error(span, msg::array_temporary());
+            return None;
+        }
         if j.is_none() {
             self.error(
                 span,
