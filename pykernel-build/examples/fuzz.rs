@@ -241,6 +241,7 @@ enum Mutation {
     Unicode,
     Deep,
     Splice,
+    Wrap,
 }
 
 use Mutation::*;
@@ -266,6 +267,9 @@ const MUTATIONS: &[Mutation] = &[
     Unicode,
     Deep,
     Splice,
+    Wrap,
+    Wrap,
+    Wrap,
 ];
 
 const TYPE_WORDS: &[&str] = &[
@@ -452,6 +456,47 @@ const UNSUPPORTED: &[&str] = &[
     "x = np.empty(3, dtype=np.complex64)",
 ];
 
+/// Valid Python around a name (`{}`): other types and operations on the same values.
+const WRAPS: &[&str] = &[
+    "abs({})",
+    "(-{})",
+    "float({})",
+    "int({})",
+    "({} + 0)",
+    "({} * 1.0)",
+    "({} if {} else {})",
+    "min({}, {})",
+    "max({}, 0)",
+    "[{}][0]",
+    "({},)[0]",
+    "np.float32({})",
+    "np.int8({})",
+    "np.uint16({})",
+    "np.int64({})",
+    "complex({})",
+    "{}.real",
+    "(not {})",
+    "({} and {})",
+    "({} or 1)",
+    "{} ** 2",
+    "{} // 3",
+    "{} % 7",
+    "({} < {})",
+    "len([{}])",
+    "sum([{}, {}])",
+    "round({})",
+    "bool({})",
+    "({} == {})",
+    "divmod({}, 3)[0]",
+    "math.sqrt(abs({}))",
+    "math.floor({})",
+    "(lambda t: t)({})",
+    "[{} for _ in range(2)][1]",
+    "({} >> 1)",
+    "(~{})",
+    "({} / 2)",
+];
+
 const UNICODE: &[&str] = &[
     "é",
     "ψ",
@@ -616,6 +661,27 @@ fn mutate(m: Mutation, text: &str, files: &[(String, String)], r: &mut Rng) -> S
             join(&t)
         }
         Deep => deep(&toks, r).unwrap_or_else(|| text.to_owned()),
+        Wrap => {
+            // A name read in a function body (not a definition, call or attribute name).
+            let before = |i: usize| toks[..i].iter().rev().find(|t| !t.trim().is_empty());
+            let names: Vec<usize> = (0..toks.len())
+                .filter(|&i| {
+                    is_word(toks[i])
+                        && !toks[i].starts_with(|c: char| c.is_ascii_digit())
+                        && !KEYWORDS.contains(&toks[i])
+                        && toks.get(i + 1).is_none_or(|n| *n != "(" && *n != "=")
+                        && !matches!(before(i), Some(&("." | "def" | "export" | "as" | "import")))
+                })
+                .collect();
+            if names.is_empty() {
+                return text.to_owned();
+            }
+            let i = *r.pick(&names);
+            let wrapped = r.pick(WRAPS).replace("{}", toks[i]);
+            let mut t: Vec<&str> = toks.clone();
+            t[i] = &wrapped;
+            join(&t)
+        }
         Splice => {
             let (_, other) = r.pick(files);
             let other: Vec<&str> = other.split_inclusive('\n').collect();

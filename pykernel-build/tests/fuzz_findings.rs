@@ -57,3 +57,32 @@ fn array_temporaries_outside_slice_assignments_are_errors() {
     );
     assert!(translate(&ok, "ok.py", &Config::new()).is_ok());
 }
+
+mod common;
+
+/// Findings about generated Rust that did not compile, compiled together (one
+/// `cargo check`).
+#[test]
+fn generated_code_of_past_findings_compiles() {
+    let kernels = [
+        // Seed 3, input 3845 (rustc E0282 "cannot infer type of the type parameter `E`"):
+        // a helper returning nothing, its `None` returned in a tuple: the Python glue
+        // converted it with an untyped `Ok(..)?`.
+        (
+            "none_in_tuple",
+            "import numpy as np\n\ndef _make(n, v):\n    a = np.full(n, v)\n\n\
+             #pykernel export helpers_make(int)\ndef helpers_make(n):\n    a = _make(n, 1.5)\n    \
+             m = np.zeros((n, n + 1))\n    return a, m\n",
+        ),
+    ];
+    let mut files = Vec::new();
+    for (name, src) in kernels {
+        match translate(src, &format!("{name}.py"), &Config::new()) {
+            Ok(out) => files.push((name.to_owned(), out.code)),
+            Err(d) => panic!("{name} refused:\n{}", d.render()),
+        }
+    }
+    if let Err(e) = common::check_generated("fuzz-findings", &files) {
+        panic!("generated Rust failed to compile:\n{e}");
+    }
+}

@@ -533,7 +533,8 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     let p = quote!(::pykernel::__private::pyo3);
     match t {
         Ty::Scalar(s) if !s.py => quote!(::pykernel::__private::numpy_scalar(__pk_py, #v)),
-        Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
+        // Typed: inside a tuple `Ok(..)?` alone leaves the error type to infer.
+        Ty::None => quote!(#p::PyResult::Ok({ let _ = #v; __pk_py.None().into_bound(__pk_py) })),
         // Element by element, so that NumPy-typed elements become NumPy scalars.
         Ty::List(inner) => {
             let conv = to_python(quote!(__pk_x), inner);
