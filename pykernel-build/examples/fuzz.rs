@@ -996,8 +996,15 @@ fn run_batch(
     while !rest.is_empty() {
         let outcomes = run_child(o, dir, rest);
         let done = outcomes.len();
-        for (k, outcome) in outcomes.into_iter().enumerate() {
+        for (k, mut outcome) in outcomes.into_iter().enumerate() {
             let (index, flags, text) = &rest[k];
+            // Slow once may be a busy machine: timed again alone, the faster time counts.
+            if let Outcome::Done(_, micros) = &mut outcome
+                && *micros > o.slow.as_micros()
+                && let Some(Outcome::Done(_, again)) = run_child(o, dir, &rest[k..=k]).first()
+            {
+                *micros = (*micros).min(*again);
+            }
             let mut sh = shared.lock().unwrap_or_else(|e| e.into_inner());
             sh.stats.inputs += 1;
             match outcome {

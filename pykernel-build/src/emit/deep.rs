@@ -114,6 +114,15 @@ impl FnEmitter<'_> {
             self.flat.pre.insert(spine[i].id, quote!(#t));
         }
         let top = self.expr(e);
+        // Code may be emitted twice (the checked and unchecked versions of a loop): the
+        // next emission of this chain flattens it again, with its own `let`s.
+        for node in &spine {
+            self.flat.inside.remove(&node.id);
+            self.flat.pre.remove(&node.id);
+        }
+        for b in &before {
+            self.flat.pre.remove(&b.id);
+        }
         Some(quote!({ #(#lets)* #top }))
     }
 
@@ -300,6 +309,28 @@ mod tests {
         assert!(large <= small + 2, "unary: {small} -> {large}");
         let (small, large) = depths(|n| format!("    return y{}\n", ".real".repeat(n)));
         assert!(large <= small + 2, "attributes: {small} -> {large}");
+    }
+
+    #[test]
+    fn chains_in_code_written_twice_are_flat_twice() {
+        // The checked and the unchecked version of a loop body.
+        let body = |n: usize| {
+            format!(
+                "    s = 0.0\n    for i in range(len(a)):\n        s += a[i] * ({})\n    return s\n",
+                vec!["y"; n].join(" + ")
+            )
+        };
+        let src = |n: usize| {
+            format!(
+                "#pythran export f(float64[:], float)\ndef f(a, y):\n{}",
+                body(n)
+            )
+        };
+        let (small, large) = (
+            bracket_depth(&code(&src(300))),
+            bracket_depth(&code(&src(1200))),
+        );
+        assert!(large <= small + 2, "{small} -> {large}");
     }
 
     #[test]
