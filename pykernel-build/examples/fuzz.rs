@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use pykernel_build::{Config, translate};
 
 const USAGE: &str = "usage: fuzz [--seed N] [--inputs N] [--batch N] [--jobs N] [--slow-ms N]
-            [--hang-s N] [--compile-every N] [--compile-batch N] [--findings DIR]
+            [--hang-s N] [--compile-every N] [--compile-batch N] [--minutes N] [--findings DIR]
             [--corpus DIR]... [--only INDEX] [--print INDEX]";
 
 /// Options of a run.
@@ -40,6 +40,8 @@ struct Options {
     /// One input in this many is compiled when accepted (0: none).
     compile_every: u64,
     compile_batch: usize,
+    /// Stop starting batches after this long (the run then reports what it did).
+    budget: Option<Duration>,
     findings: PathBuf,
     corpus: Vec<PathBuf>,
 }
@@ -63,6 +65,7 @@ fn main() {
         hang: Duration::from_secs(60),
         compile_every: 20,
         compile_batch: 150,
+        budget: None,
         findings: repo().join("target/fuzz-findings"),
         corpus: Vec::new(),
     };
@@ -90,6 +93,7 @@ fn main() {
             "--hang-s" => o.hang = Duration::from_secs(num(value())),
             "--compile-every" => o.compile_every = num(value()),
             "--compile-batch" => o.compile_batch = num(value()).max(1) as usize,
+            "--minutes" => o.budget = Some(Duration::from_secs(60 * num(value()))),
             "--findings" => o.findings = PathBuf::from(value()),
             "--corpus" => o.corpus.push(PathBuf::from(value())),
             "--only" => only = Some(num(value())),
@@ -931,6 +935,9 @@ fn run(o: &Options, pool: &Pool, range: &[u64]) -> Stats {
                     let Some(batch) = batches.get(b as usize) else {
                         break;
                     };
+                    if o.budget.is_some_and(|b| start.elapsed() > b) {
+                        break;
+                    }
                     let items: Vec<(u64, u8, String)> = batch
                         .iter()
                         .map(|&i| (i, flags(o, i), pool.mutant(o.seed, i).text))
