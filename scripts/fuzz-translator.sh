@@ -13,7 +13,8 @@
 # Options: --seed N, --inputs N, --jobs N (child processes at once), --batch N (inputs per
 # child), --slow-ms N (default 1000), --hang-s N, --compile-every N (one input in N is
 # compiled when accepted; 0: none), --compile-batch N (modules per `cargo check`),
-# --minutes N (stop starting new inputs after N minutes, then report), --findings DIR, --corpus DIR (repeatable; default tests/corpus and the golden kernels).
+# --minutes N (stop starting new inputs after N minutes, then report), --findings DIR,
+# --corpus DIR (repeatable; default tests/corpus and the golden kernels).
 # FUZZ_PROFILE=dev uses a debug build (what CI does, with a 10x --slow-ms: no release
 # build of the dependencies needed); the default is a release build.
 set -euo pipefail
