@@ -1212,6 +1212,7 @@ fn compile(
         Err(errors) => {
             let named: BTreeSet<u64> = errors
                 .lines()
+                .filter(|l| l.contains(": error"))
                 .filter_map(|l| l.split("src/m").nth(1))
                 .filter_map(|rest| rest.split(".rs").next()?.parse().ok())
                 .filter(|i| modules.contains_key(i))
@@ -1243,7 +1244,7 @@ fn compile(
                 let _ = std::fs::write(base.with_extension("rs"), code);
                 let mine: String = errors
                     .lines()
-                    .filter(|e| e.contains(&format!("src/m{i}.rs:")))
+                    .filter(|e| e.contains(&format!("src/m{i}.rs:")) && e.contains(": error"))
                     .collect::<Vec<_>>()
                     .join("\n");
                 save(

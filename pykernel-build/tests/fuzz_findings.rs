@@ -65,6 +65,20 @@ mod common;
 #[test]
 fn generated_code_of_past_findings_compiles() {
     let kernels = [
+        // Seed 7, input 356247 (panic "index out of bounds" in emit/lists.rs): `list()`
+        // without an argument, an empty list, was emitted as `list(args[0])`.
+        (
+            "empty_list_call",
+            "#pykernel export empty_lists(int)\ndef empty_lists(n):\n    a = list()\n    \
+             a.append(n)\n    b = list()\n    return a, len(b), len(list()) + sum(list())\n",
+        ),
+        // Found with the one above: `sum` of a list whose items have no type (`sum([])`)
+        // added `()`s.
+        (
+            "sum_of_untyped_list",
+            "#pykernel export g(int)\ndef g(n):\n    return sum([]) + n + sum([], 2.5) + len([]) \
+             + any([]) + all(list())\n",
+        ),
         // Seed 3, input 3845 (rustc E0282 "cannot infer type of the type parameter `E`"):
         // a helper returning nothing, its `None` returned in a tuple: the Python glue
         // converted it with an untyped `Ok(..)?`.

@@ -257,7 +257,12 @@ impl FnEmitter<'_> {
     /// `sum`, `min`/`max` of an iterable, `sorted`, `list`, `any`, `all`, `len`.
     pub(crate) fn iterable_builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = private();
-        let at = self.ty(&args[0]);
+        let Some(first) = args.first() else {
+            // `list()`: inference refuses the others without an argument.
+            let et = ty_tokens(&list_elem(ty));
+            return quote!(#p::List::<#et>::from_vec(::std::vec::Vec::new()));
+        };
+        let at = self.ty(first);
         match b {
             Builtin::Len => match &at {
                 Ty::Tuple(items) => {
@@ -297,9 +302,11 @@ impl FnEmitter<'_> {
                     Some(s) => self.expr_as(s, res.dtype),
                     None => super::types::cast(quote!(0i64), Dtype::Int64, res.dtype),
                 };
-                let item = value_item(&at)
-                    .and_then(|t| t.scalar())
-                    .unwrap_or(Scalar::INT);
+                let Some(item) = value_item(&at).and_then(|t| t.scalar()) else {
+                    // Items of no type (`sum([])`, `sum(list())`): the list is empty.
+                    let v = self.expr(&args[0]);
+                    return quote!({ let _ = #v; #start });
+                };
                 let acc = self.tmp("acc");
                 let add = binary(
                     BinOp::Add,
@@ -344,6 +351,12 @@ impl FnEmitter<'_> {
                         None => Err(#p::error(#p::ErrorKind::Value, #msg))?,
                     }),
                 )
+            }
+            Builtin::Any | Builtin::All if matches!(value_item(&at), Some(Ty::Unknown)) => {
+                // Items of no type (`any([])`): the list is empty.
+                let v = self.expr(first);
+                let empty = b == Builtin::All;
+                quote!({ let _ = #v; #empty })
             }
             Builtin::Any | Builtin::All => {
                 let item = value_item(&at)
