@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository (the README's test command; CI runs it too):
 #   1. lint: cargo fmt --check, clippy -D warnings, rustdoc without warnings
-#   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code
+#   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code,
+#      and a short run of the mutation fuzzer (scripts/fuzz-translator.sh)
 #   3. example crates: pure-Rust use, ABI check through C function pointers, cdylib + ctypes
 #   4. Python: builds the example and corpus wheels with maturin and runs pytest
 #      (differential corpus vs CPython, every SciPy catalogue entry, the seed)
@@ -35,6 +36,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quie
 
 step "cargo test (workspace)"
 cargo test --workspace --quiet
+
+step "fuzz: 3000 mutated kernels through the translator, a sample compiled (seed 1)"
+FUZZ_PROFILE=dev scripts/fuzz-translator.sh --seed 1 --inputs 3000 --jobs 2 --slow-ms 10000 --compile-every 10
 
 step "example: pure Rust"
 CARGO_TARGET_DIR="$EXT_TARGET" cargo test --quiet --manifest-path examples/pure-rust/Cargo.toml

@@ -27,6 +27,7 @@ mod emit;
 pub mod exports;
 mod infer;
 mod ir;
+mod limits;
 mod lower;
 pub mod messages;
 pub mod parse;
