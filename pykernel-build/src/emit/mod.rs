@@ -12,8 +12,8 @@
 
 mod arrays;
 mod complex;
-mod division;
 mod deep;
+mod division;
 mod elementwise;
 mod expr;
 mod guards;
