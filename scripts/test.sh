@@ -23,8 +23,9 @@ STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/cor
 
 step "rustfmt"
 cargo fmt --all --check
-# The benchmark crates are only formatted here (bench/run_*.sh build them, with Pythran).
-for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes; do
+# The benchmark crates and the external-suites crate are only formatted here
+# (bench/run_*.sh and scripts/external_suites.sh build them, with Pythran).
+for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes tests/external-crate; do
     cargo fmt --manifest-path "$c/Cargo.toml" --check
 done
 
