@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository (the README's test command; CI runs it too):
 #   1. lint: cargo fmt --check, clippy -D warnings, rustdoc without warnings
-#   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code
+#   2. Rust tests: unit tests of each pass, golden tests, robustness, generated code,
+#      and a short run of the mutation fuzzer (scripts/fuzz-translator.sh)
 #   3. example crates: pure-Rust use, ABI check through C function pointers, cdylib + ctypes
 #   4. Python: builds the example, corpus and ufunc-check wheels with maturin and runs
 #      pytest (differential corpus vs CPython, every SciPy catalogue entry, the seed,
@@ -23,8 +24,9 @@ STANDALONE=(examples/testlib examples/pure-rust examples/cdylib-ctypes tests/cor
 
 step "rustfmt"
 cargo fmt --all --check
-# The benchmark crates are only formatted here (bench/run_*.sh build them, with Pythran).
-for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes bench/ufunc-speed; do
+# The benchmark crates and the external-suites crate are only formatted here
+# (bench/run_*.sh and scripts/external_suites.sh build them, with Pythran).
+for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes bench/ufunc-speed tests/external-crate; do
     cargo fmt --manifest-path "$c/Cargo.toml" --check
 done
 
@@ -36,6 +38,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quie
 
 step "cargo test (workspace)"
 cargo test --workspace --quiet
+
+step "fuzz: 3000 mutated kernels through the translator, a sample compiled (seed 1)"
+FUZZ_PROFILE=dev scripts/fuzz-translator.sh --seed 1 --inputs 3000 --jobs 2 --slow-ms 10000 --compile-every 10
 
 step "example: pure Rust"
 CARGO_TARGET_DIR="$EXT_TARGET" cargo test --quiet --manifest-path examples/pure-rust/Cargo.toml

@@ -136,13 +136,22 @@ impl Diagnostics {
         line_col(&self.source, offset)
     }
 
-    /// Renders every diagnostic rustc-style, without colours.
+    /// Renders every diagnostic rustc-style, without colours. The same message on the
+    /// same line is shown once (`[p < q, p < q, ...]` would repeat the whole line).
     pub fn render(&self) -> String {
-        let mut items = self.items.clone();
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by_key(|d| (d.span.start, d.span.end));
+        // Built once: codespan indexes the lines of the whole source.
+        let file = SimpleFile::new(self.path.as_str(), self.source.as_str());
+        let newlines: Vec<usize> = self.source.match_indices('\n').map(|(i, _)| i).collect();
+        let mut seen = std::collections::HashSet::new();
         let mut out = items
-            .iter()
-            .map(|d| self.render_one(d).trim_end().to_owned())
+            .into_iter()
+            .filter(|d| {
+                let line = newlines.partition_point(|&n| n < d.span.start);
+                seen.insert((d.is_error(), d.message.code, d.message.text.as_str(), line))
+            })
+            .map(|d| self.render_in(&file, d).trim_end().to_owned())
             .collect::<Vec<_>>()
             .join("\n\n");
         out.push('\n');
@@ -152,6 +161,10 @@ impl Diagnostics {
     /// Renders one diagnostic rustc-style.
     pub fn render_one(&self, d: &Diagnostic) -> String {
         let file = SimpleFile::new(self.path.as_str(), self.source.as_str());
+        self.render_in(&file, d)
+    }
+
+    fn render_in(&self, file: &SimpleFile<&str, &str>, d: &Diagnostic) -> String {
         let clamp = |s: Span| {
             let end = s.end.min(self.source.len());
             let start = s.start.min(end);
@@ -182,7 +195,7 @@ impl Diagnostics {
             chars: Chars::ascii(),
             ..TermConfig::default()
         };
-        if term::emit_to_write_style(&mut writer, &config, &file, &cs).is_err() {
+        if term::emit_to_write_style(&mut writer, &config, file, &cs).is_err() {
             let (l, c) = self.line_col(d.span.start);
             return format!("{}:{l}:{c}: {}\n", self.path, d.message.text);
         }

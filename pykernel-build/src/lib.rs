@@ -28,6 +28,7 @@ mod emit;
 pub mod exports;
 mod infer;
 mod ir;
+mod limits;
 mod lower;
 pub mod messages;
 // The API of the issue-11 fusion pass, which is being wired in concurrently.

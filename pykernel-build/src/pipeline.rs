@@ -27,10 +27,48 @@ pub fn generate(source: &str, path: &str, config: &Config) -> Result<String, Dia
     translate(source, path, config).map(|o| o.code)
 }
 
+/// Stack of the thread the passes run on. They recurse once per nesting level of the
+/// kernel (at most [`crate::parse::MAX_DEPTH`]) and syn/prettyplease re-parse the
+/// generated Rust recursively too: a deep conditional expression needs far more than the
+/// 2 MiB of a test thread or the 8 MiB of a build script. Only touched pages cost memory.
+const STACK_SIZE: usize = 256 << 20;
+
 /// Like [`generate`], also returning warnings.
 pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Diagnostics> {
+    on_big_stack(|| translate_here(source, path, config))
+}
+
+/// Runs `f` on a thread with a [`STACK_SIZE`] stack (on the current thread if none can be
+/// started, e.g. at a process limit). A panic in `f` is resumed here.
+pub(crate) fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    // Kept here so that `f` can still run on this thread when no thread can be started.
+    let task = std::sync::Mutex::new(Some(f));
+    let run = || task.lock().ok().and_then(|mut t| t.take()).map(|f| f());
+    let result = std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("pykernel-translate".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, run);
+        match spawned {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => None,
+        }
+    });
+    match result {
+        Some(out) => out,
+        None => match task.into_inner().ok().flatten() {
+            Some(f) => f(),
+            None => unreachable!("the task ran or is still here"),
+        },
+    }
+}
+
+/// [`translate`] on the current thread's stack.
+fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::new(path, source);
-    let suite = match crate::parse::parse_module(source, path) {
+    let suite = match crate::parse::parse_here(source, path) {
         Ok(s) => s,
         Err(d) => {
             diags.push(*d);
@@ -68,6 +106,7 @@ pub fn translate(source: &str, path: &str, config: &Config) -> Result<Output, Di
         bound.iter().map(|b| (b.func, b.params.clone())).collect();
     let (program, infer_diags) = crate::infer::infer(&module, &root_keys, &broken);
     diags.extend(infer_diags);
+    diags.extend(crate::limits::deep_types(&module, &program));
     let (sigs, check_diags) = capsules(&bound, &program, config.scipy_mismatch_is_error);
     diags.extend(check_diags);
     let checked: BTreeSet<usize> = reachable.difference(&broken).copied().collect();

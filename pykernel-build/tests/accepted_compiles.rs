@@ -4,8 +4,6 @@
 //! `pyo3` feature's glue being type-checked).
 
 use std::fmt::Write as _;
-use std::path::Path;
-use std::process::Command;
 
 use pykernel_build::{Config, generate};
 
@@ -175,52 +173,24 @@ fn array_body(r: &mut Rng) -> String {
 #[test]
 fn random_accepted_kernels_compile() {
     let mut r = Rng(0x5eed_1234_abcd_0001);
-    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("accepted-compiles");
-    let src = scratch.join("src");
-    std::fs::create_dir_all(&src).unwrap();
-    let mut lib = String::from("#![allow(dead_code, unused)]\n");
-    let mut accepted = 0;
+    let mut files = Vec::new();
     let mut rejected = Vec::new();
     for k in 0..60 {
         let text = kernel(&mut r);
         match generate(&text, &format!("k{k}.py"), &Config::new()) {
-            Ok(code) => {
-                std::fs::write(src.join(format!("k{k}.rs")), code).unwrap();
-                let _ = writeln!(lib, "mod k{k} {{ include!(\"k{k}.rs\"); }}");
-                accepted += 1;
-            }
+            Ok(code) => files.push((format!("k{k}"), code)),
             Err(d) => rejected.push(d.render()),
         }
     }
     // The generator only uses supported constructs; a few programs may still be
     // rejected for typing reasons (e.g. a tuple swap of an int and a float), never most.
     assert!(
-        accepted >= 40,
-        "only {accepted} accepted; first rejection:\n{}",
+        files.len() >= 40,
+        "only {} accepted; first rejection:\n{}",
+        files.len(),
         rejected.join("\n")
     );
-    std::fs::write(src.join("lib.rs"), lib).unwrap();
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pykernel");
-    std::fs::write(
-        scratch.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"accepted-compiles\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n\n\
-             [dependencies]\npykernel = {{ path = {:?}, features = [\"pyo3\"] }}\n",
-            runtime.to_string_lossy()
-        ),
-    )
-    .unwrap();
-    // Reuse the workspace's target dir so the runtime and pyo3 are built once.
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/accepted-compiles");
-    let out = Command::new(env!("CARGO"))
-        .args(["check", "--quiet", "--manifest-path"])
-        .arg(scratch.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", target)
-        .output()
-        .expect("run cargo");
-    assert!(
-        out.status.success(),
-        "generated Rust failed to compile:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    if let Err(e) = common::check_generated("accepted-compiles", &files) {
+        panic!("generated Rust failed to compile:\n{e}");
+    }
 }

@@ -93,6 +93,9 @@ impl FnEmitter<'_> {
 
     /// A Rust expression for `e`, of the Rust type of its kernel type.
     pub(crate) fn expr(&mut self, e: &Expr) -> TokenStream {
+        if let Some(v) = self.pre_evaluated(e).or_else(|| self.flat_chain(e)) {
+            return v;
+        }
         let ty = self.ty(e);
         // A tree of elementwise array operations: one loop nest into a new array.
         if self.kernels.kernel(e.id).is_some() {
@@ -185,17 +188,7 @@ impl FnEmitter<'_> {
                     LogicOp::Or => quote!({ let #t = #av; if #test { #tv } else { #bv } }),
                 }
             }
-            ExprKind::IfExp(c, a, b) => {
-                let res = self.scalar(e).dtype;
-                let c = self.cond(c);
-                if ty.scalar().is_some() {
-                    let (a, b) = (self.expr_as(a, res), self.expr_as(b, res));
-                    quote!((if #c { #a } else { #b }))
-                } else {
-                    let (a, b) = (self.expr(a), self.expr(b));
-                    quote!((if #c { #a } else { #b }))
-                }
-            }
+            ExprKind::IfExp(..) => self.if_chain(e),
             ExprKind::CallUser(_, args) => {
                 let callee = self.inst.calls.get(&e.id).copied().unwrap_or(0);
                 // Inference gives shared lists the callee's parameter types; new ones
@@ -288,6 +281,9 @@ impl FnEmitter<'_> {
     }
 
     fn compare(&mut self, first: &Expr, rest: &[(CmpOp, Expr)]) -> TokenStream {
+        if let Some(flat) = self.long_compare(first, rest) {
+            return flat;
+        }
         let mut prev_t = self.ty(first);
         let prev_v = self.expr(first);
         if let [(op, r)] = rest {
@@ -399,7 +395,9 @@ impl FnEmitter<'_> {
                     } else {
                         quote!(#v > #m)
                     };
-                    body.push(quote!(let #v = #av; if #better { #m = #v; }));
+                    // One block per argument: thousands of `let`s in one block nest as
+                    // many scopes, which rustc's code generation cannot take.
+                    body.push(quote!({ let #v = #av; if #better { #m = #v; } }));
                 }
                 quote!({ #(#body)* #m })
             }

@@ -58,8 +58,13 @@ impl FnEmitter<'_> {
         let elem = list_elem(ty);
         let parts: Vec<TokenStream> = items.iter().map(|i| self.expr_to(i, &elem)).collect();
         let p = private();
-        let et = ty_tokens(&elem);
-        quote!(#p::List::<#et>::from_vec(::std::vec![#(#parts),*]))
+        // The items give the type; spelling it at every level of `[[[...]]]` would
+        // make the generated code quadratic in the nesting.
+        if parts.is_empty() {
+            let et = ty_tokens(&elem);
+            return quote!(#p::List::<#et>::from_vec(::std::vec::Vec::new()));
+        }
+        quote!(#p::List::from_vec(::std::vec::Vec::from([#(#parts),*])))
     }
 
     /// `a + b` (a new list) and `a * n` / `n * a`.
@@ -84,7 +89,7 @@ impl FnEmitter<'_> {
                     let et = ty_tokens(&elem);
                     // Python evaluates the list before the count.
                     return quote!({
-                        let __pk_items: ::std::vec::Vec<#et> = ::std::vec![#(#parts),*];
+                        let __pk_items: ::std::vec::Vec<#et> = ::std::vec::Vec::from([#(#parts),*]);
                         #p::List::repeat_vec(__pk_items, #n_v)
                     });
                 }
@@ -183,7 +188,7 @@ impl FnEmitter<'_> {
                 })
                 .collect();
             let p = private();
-            return quote!({ let #tv = #v; #p::List::from_vec(::std::vec![#(#parts),*]) });
+            return quote!({ let #tv = #v; #p::List::from_vec(::std::vec::Vec::from([#(#parts),*])) });
         }
         self.expr_to(e, to)
     }
@@ -257,7 +262,12 @@ impl FnEmitter<'_> {
     /// `sum`, `min`/`max` of an iterable, `sorted`, `list`, `any`, `all`, `len`.
     pub(crate) fn iterable_builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = private();
-        let at = self.ty(&args[0]);
+        let Some(first) = args.first() else {
+            // `list()`: inference refuses the others without an argument.
+            let et = ty_tokens(&list_elem(ty));
+            return quote!(#p::List::<#et>::from_vec(::std::vec::Vec::new()));
+        };
+        let at = self.ty(first);
         match b {
             Builtin::Len => match &at {
                 Ty::Tuple(items) => {
@@ -297,9 +307,11 @@ impl FnEmitter<'_> {
                     Some(s) => self.expr_as(s, res.dtype),
                     None => super::types::cast(quote!(0i64), Dtype::Int64, res.dtype),
                 };
-                let item = value_item(&at)
-                    .and_then(|t| t.scalar())
-                    .unwrap_or(Scalar::INT);
+                let Some(item) = value_item(&at).and_then(|t| t.scalar()) else {
+                    // Items of no type (`sum([])`, `sum(list())`): the list is empty.
+                    let v = self.expr(&args[0]);
+                    return quote!({ let _ = #v; #start });
+                };
                 let acc = self.tmp("acc");
                 let add = binary(
                     BinOp::Add,
@@ -344,6 +356,12 @@ impl FnEmitter<'_> {
                         None => Err(#p::error(#p::ErrorKind::Value, #msg))?,
                     }),
                 )
+            }
+            Builtin::Any | Builtin::All if matches!(value_item(&at), Some(Ty::Unknown)) => {
+                // Items of no type (`any([])`): the list is empty.
+                let v = self.expr(first);
+                let empty = b == Builtin::All;
+                quote!({ let _ = #v; #empty })
             }
             Builtin::Any | Builtin::All => {
                 let item = value_item(&at)

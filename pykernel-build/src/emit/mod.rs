@@ -13,6 +13,7 @@
 mod arrayexpr;
 mod arrays;
 mod complex;
+mod deep;
 mod division;
 mod elementwise;
 mod expr;
@@ -100,6 +101,8 @@ pub(crate) struct FnEmitter<'a> {
     calls: &'a crate::callgraph::CallGraph,
     /// Where instances poll for Ctrl-C (see `interrupt.rs`).
     polls: &'a crate::polls::PollPlan,
+    /// Long chains being written flat (see `deep.rs`).
+    flat: deep::Flat,
 }
 
 impl FnEmitter<'_> {
@@ -197,6 +200,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             unbound_free: unbound.2,
             calls: input.calls,
             polls: input.polls,
+            flat: deep::Flat::default(),
         };
         fns.push(e.function());
     }
@@ -622,7 +626,8 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
     let p = quote!(::pykernel::__private::pyo3);
     match t {
         Ty::Scalar(s) if !s.py => quote!(::pykernel::__private::numpy_scalar(__pk_py, #v)),
-        Ty::None => quote!(Ok(__pk_py.None().into_bound(__pk_py))),
+        // Typed: inside a tuple `Ok(..)?` alone leaves the error type to infer.
+        Ty::None => quote!(#p::PyResult::Ok({ let _ = #v; __pk_py.None().into_bound(__pk_py) })),
         // Element by element, so that NumPy-typed elements become NumPy scalars.
         Ty::List(inner) => {
             let conv = to_python(quote!(__pk_x), inner);

@@ -200,16 +200,7 @@ impl FnEmitter<'_> {
                 let set = self.mark_assigned(target.names());
                 quote!(#check #a #set)
             }
-            Stmt::If { cond, then, orelse } => {
-                let c = self.cond(cond);
-                let t = self.block(then);
-                if orelse.is_empty() {
-                    quote!(if #c { #t })
-                } else {
-                    let e = self.block(orelse);
-                    quote!(if #c { #t } else { #e })
-                }
-            }
+            Stmt::If { .. } => self.if_stmt(s),
             Stmt::While { cond, body, orelse } => self.while_loop(cond, body, orelse),
             Stmt::ForRange {
                 var,

@@ -74,8 +74,9 @@ impl Typer<'_> {
                     .is_none_or(|t| t.scalar().is_none_or(|s| s.py));
                 for (op, r) in rest {
                     let rt = self.expr(r);
-                    if let (Some(l), Some(rt)) = (&prev, &rt) {
-                        ok &= self.compare_pair(*op, l, rt, first.span.to(r.span));
+                    if let (true, Some(l), Some(rt)) = (ok, &prev, &rt) {
+                        // One error per chain (`p < p < ... < p` is one mistake).
+                        ok = self.compare_pair(*op, l, rt, first.span.to(r.span));
                     } else {
                         ok = false;
                     }
@@ -162,6 +163,11 @@ impl Typer<'_> {
 
     fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
         let j = join(a, b);
+        // `(v - w) if c else (v + w)`: a choice of array temporaries is not emitted.
+        if let Some(Ty::Elementwise(_)) = j {
+            self.error(span, msg::array_temporary());
+            return None;
+        }
         if j.is_none() {
             self.error(
                 span,

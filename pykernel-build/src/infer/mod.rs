@@ -522,7 +522,10 @@ impl<'a> Typer<'a> {
                 }
             }
             Stmt::Expr(e) => {
-                self.expr(e);
+                // `v - w` alone: an array temporary with nowhere to go.
+                if let Some(Ty::Elementwise(_)) = self.expr(e) {
+                    self.error(e.span, msg::array_temporary());
+                }
             }
             Stmt::Assert { test, .. } => self.condition(test),
             Stmt::Break(_) | Stmt::Continue(_) | Stmt::Pass => {}

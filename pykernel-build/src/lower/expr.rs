@@ -9,6 +9,9 @@ use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, DtypeArg, Expr, ExprKind, Logi
 use crate::messages::kernel as msg;
 
 /// Python builtins usable in kernels.
+/// The longest run of `and`/`or` operands lowered as one left-nested chain.
+const LOGIC_RUN: usize = 48;
+
 const BUILTINS: &[(&str, Builtin)] = &[
     ("abs", Builtin::Abs),
     ("min", Builtin::Min),
@@ -162,13 +165,24 @@ impl FnLowerer<'_, '_> {
                     ast::BoolOp::Or => LogicOp::Or,
                 };
                 let values: Vec<_> = b.values.iter().map(|v| self.expr(v)).collect();
-                let mut values = values.into_iter().collect::<Option<Vec<_>>>()?.into_iter();
-                let mut acc = values.next()?;
-                for v in values {
-                    let s = acc.span.to(v.span);
-                    acc = self.mk(s, ExprKind::Logic(op, Box::new(acc), Box::new(v)));
+                let mut values = values.into_iter().collect::<Option<Vec<_>>>()?;
+                // `a and b and c` is `(a and b) and c`. Both operators are associative, so
+                // a long chain becomes a tree of short left-nested runs: its depth stays
+                // small for the recursive passes and for rustc (CPython takes any length).
+                while values.len() > 1 {
+                    let mut runs = Vec::new();
+                    let mut rest = values.into_iter();
+                    while let Some(mut acc) = rest.next() {
+                        for _ in 1..LOGIC_RUN {
+                            let Some(v) = rest.next() else { break };
+                            let s = acc.span.to(v.span);
+                            acc = self.mk(s, ExprKind::Logic(op, Box::new(acc), Box::new(v)));
+                        }
+                        runs.push(acc);
+                    }
+                    values = runs;
                 }
-                return Some(acc);
+                return values.pop();
             }
             ast::Expr::IfExp(i) => {
                 let (c, a, b) = (
@@ -713,5 +727,55 @@ fn dotted(e: &ast::Expr) -> Option<String> {
         ast::Expr::Name(n) => Some(n.id.to_string()),
         ast::Expr::Attribute(a) => Some(format!("{}.{}", dotted(&a.value)?, a.attr)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LOGIC_RUN;
+    use crate::ir::{Expr, ExprKind, LogicOp, Stmt};
+    use crate::testutil::lowered;
+
+    fn depth(e: &Expr) -> usize {
+        1 + e.children().into_iter().map(depth).max().unwrap_or(0)
+    }
+
+    /// The operands of an `and` tree, left to right.
+    fn leaves<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+        match &e.kind {
+            ExprKind::Logic(LogicOp::And, a, b) => {
+                leaves(a, out);
+                leaves(b, out);
+            }
+            _ => out.push(e),
+        }
+    }
+
+    #[test]
+    fn long_and_chains_are_trees_of_short_runs_in_order() {
+        for n in [2, LOGIC_RUN, LOGIC_RUN + 1, 5000] {
+            let terms: Vec<String> = (0..n).map(|i| format!("x > {i}")).collect();
+            let src = format!("def f(x):\n    return {}\n", terms.join(" and "));
+            let (m, d) = lowered(&src);
+            assert!(d.is_empty());
+            let Stmt::Return(Some(e), _) = &m.functions[0].body[0] else {
+                panic!()
+            };
+            let mut found = Vec::new();
+            leaves(e, &mut found);
+            // Every operand once, in order (`and` is associative, not commutative).
+            let texts: Vec<&str> = found
+                .iter()
+                .map(|l| &src[l.span.start..l.span.end])
+                .collect();
+            assert_eq!(texts, terms, "n = {n}");
+            // Short chains as before: one left-nested run.
+            let bound = if n <= LOGIC_RUN {
+                n + 2
+            } else {
+                3 * LOGIC_RUN + 3
+            };
+            assert!(depth(e) <= bound, "n = {n}: depth {}", depth(e));
+        }
     }
 }

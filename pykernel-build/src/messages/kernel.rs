@@ -20,6 +20,26 @@ pub fn syntax_error(detail: &str) -> Message {
     .hint("the kernel must be valid Python that CPython can run")
 }
 
+/// Statements and expressions nested deeper than CPython's compiler accepts.
+pub fn nested_too_deeply(limit: usize) -> Message {
+    Message::new(
+        "PK0230",
+        format!("expression nested too deeply: more than {limit} levels"),
+        "nested too deeply here",
+    )
+    .hint("CPython rejects it too (`RecursionError` while compiling); split it with intermediate variables")
+}
+
+/// A value whose type nests lists and tuples deeper than rustc can compile.
+pub fn type_too_deep(depth: usize, limit: usize) -> Message {
+    Message::new(
+        "PK0231",
+        format!("this value nests lists and tuples {depth} levels deep; at most {limit} are supported"),
+        "type nested too deeply",
+    )
+    .hint("Rust's compiler stops at its recursion limit on such types; flatten the data (e.g. a list of tuples, or an array)")
+}
+
 /// A statement kind the compiler does not handle (yet).
 pub fn unsupported_statement(what: &str) -> Message {
     Message::new(

@@ -470,9 +470,9 @@ mod __pykernel {
             }
             {
                 let (__pk_v, __pk_o) = ({
-                    let __pk_items: ::std::vec::Vec<i64> = (::pykernel::__private::List::<
-                        i64,
-                    >::from_vec(::std::vec![1i64, 2i64, 3i64]))
+                    let __pk_items: ::std::vec::Vec<i64> = (::pykernel::__private::List::from_vec(
+                        ::std::vec::Vec::from([1i64, 2i64, 3i64]),
+                    ))
                         .to_vec()
                         .into_iter()
                         .map(|__pk_x| __pk_x)

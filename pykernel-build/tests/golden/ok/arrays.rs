@@ -626,7 +626,10 @@ pub fn rows(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
-        Ok(__pk_py.None().into_bound(__pk_py))
+        ::pykernel::__private::pyo3::PyResult::Ok({
+            let _ = r;
+            __pk_py.None().into_bound(__pk_py)
+        })
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "hist")]

@@ -31,7 +31,7 @@ mod __pykernel {
         let mut k__pkc1: i64 = 0 as i64;
         unsafe {
             is_p = {
-                let __pk_items: ::std::vec::Vec<bool> = ::std::vec![true];
+                let __pk_items: ::std::vec::Vec<bool> = ::std::vec::Vec::from([true]);
                 ::pykernel::__private::List::repeat_vec(
                     __pk_items,
                     (n).wrapping_add(1i64),
@@ -235,7 +235,7 @@ mod __pykernel {
                 __pk_acc1
             };
             let _ = (xs).push(s);
-            out = ::pykernel::__private::List::<f64>::from_vec(::std::vec![]);
+            out = ::pykernel::__private::List::<f64>::from_vec(::std::vec::Vec::new());
             '__pk_done8: {
                 let __pk_it5 = xs.clone();
                 let mut __pk_k6: usize = 0;

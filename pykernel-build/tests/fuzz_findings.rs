@@ -1,0 +1,102 @@
+//! Regression tests for what `scripts/fuzz-translator.sh` found, one per finding, with
+//! the fuzzer's input reduced to its essence.
+
+use pykernel_build::{Config, translate};
+
+fn refused(src: &str) -> pykernel_build::Diagnostics {
+    match translate(src, "finding.py", &Config::new()) {
+        Ok(_) => panic!("accepted:\n{src}"),
+        Err(d) => d,
+    }
+}
+
+/// Seed 2, input 7726 (2.8 s): `as_array((p < p < ... < p), (n,))` with 3,100 pointer
+/// operands gave one error per comparison, each rendering the 16 KB line (48 MB of
+/// output). A chain is one mistake: one error; and the same message on one line is
+/// shown once.
+#[test]
+fn a_long_line_of_one_mistake_is_one_error() {
+    let chain = vec!["p"; 3100].join(" < ");
+    let src =
+        format!("#pythran export capsule f(float64*, int)\ndef f(p, n):\n    return {chain}\n");
+    let d = refused(&src);
+    assert_eq!(d.items.len(), 1, "{:?}", d.items);
+    let list = vec!["p < p"; 3000].join(", ");
+    let src = format!(
+        "#pythran export capsule f(float64*, int)\ndef f(p, n):\n    a = [{list}]\n    return 0.0\n"
+    );
+    let d = refused(&src);
+    assert_eq!(d.items.len(), 3000);
+    let shown = d.render();
+    assert_eq!(shown.matches("error[PK0301]").count(), 1, "{shown}");
+    // The line once, and little else.
+    assert!(shown.len() < 2 * list.len(), "{} bytes", shown.len());
+}
+
+/// Seed 2, inputs 6012 and 45874 (rustc E0369 "cannot subtract `View1<f64>` from
+/// `View1<f64>`"): `v[:] = -v` with its `=` deleted left `v[:] - v` as a statement, an
+/// array temporary with nowhere to go, and the emitter wrote `View1 - View1`. The same for
+/// a conditional choosing between two temporaries. They are errors (PK0309) now.
+#[test]
+fn array_temporaries_outside_slice_assignments_are_errors() {
+    let head = "import numpy as np\n#pythran export capsule f(float64*, int)\ndef f(p, n):\n    v = np.ctypeslib.as_array(p, (n,))\n";
+    for body in [
+        "    v[:]  -v\n",
+        "    v[:] * v * v\n",
+        "    -v\n",
+        "    v[:] = (v - v) if n > 0 else (v + v)\n",
+    ] {
+        let d = refused(&format!("{head}{body}    return 0.0\n"));
+        let shown = d.render();
+        assert!(shown.contains("error[PK0309]"), "{body}: {shown}");
+        assert!(shown.contains("finding.py:5:"), "{body}: {shown}");
+    }
+    // What is supported stays so.
+    let ok = format!(
+        "{head}    v[:] = (v - v) * 2.0\n    v[:] = v if n > 0 else v[::-1]\n    return 0.0\n"
+    );
+    assert!(translate(&ok, "ok.py", &Config::new()).is_ok());
+}
+
+mod common;
+
+/// Findings about generated Rust that did not compile, compiled together (one
+/// `cargo check`).
+#[test]
+fn generated_code_of_past_findings_compiles() {
+    let kernels = [
+        // Seed 7, input 356247 (panic "index out of bounds" in emit/lists.rs): `list()`
+        // without an argument, an empty list, was emitted as `list(args[0])`.
+        (
+            "empty_list_call",
+            "#pykernel export empty_lists(int)\ndef empty_lists(n):\n    a = list()\n    \
+             a.append(n)\n    b = list()\n    return a, len(b), len(list()) + sum(list())\n",
+        ),
+        // Found with the one above: `sum` of a list whose items have no type (`sum([])`)
+        // added `()`s.
+        (
+            "sum_of_untyped_list",
+            "#pykernel export g(int)\ndef g(n):\n    return sum([]) + n + sum([], 2.5) + len([]) \
+             + any([]) + all(list())\n",
+        ),
+        // Seed 3, input 3845 (rustc E0282 "cannot infer type of the type parameter `E`"):
+        // a helper returning nothing, its `None` returned in a tuple: the Python glue
+        // converted it with an untyped `Ok(..)?`.
+        (
+            "none_in_tuple",
+            "import numpy as np\n\ndef _make(n, v):\n    a = np.full(n, v)\n\n\
+             #pykernel export helpers_make(int)\ndef helpers_make(n):\n    a = _make(n, 1.5)\n    \
+             m = np.zeros((n, n + 1))\n    return a, m\n",
+        ),
+    ];
+    let mut files = Vec::new();
+    for (name, src) in kernels {
+        match translate(src, &format!("{name}.py"), &Config::new()) {
+            Ok(out) => files.push((name.to_owned(), out.code)),
+            Err(d) => panic!("{name} refused:\n{}", d.render()),
+        }
+    }
+    if let Err(e) = common::check_generated("fuzz-findings", &files) {
+        panic!("generated Rust failed to compile:\n{e}");
+    }
+}
