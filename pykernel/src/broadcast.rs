@@ -232,7 +232,8 @@ pub struct NewArray<T, const D: usize> {
 }
 
 /// The strides (in elements) NumPy gives the contiguous result of an elementwise
-/// operation over `shape` on operands with these strides (see [`k_order`]).
+/// operation over `shape` on operands with these strides (NumPy's "K" order: the
+/// operands' memory order, C order where they do not tell).
 pub fn k_strides<const D: usize>(shape: [usize; D], operands: &[[isize; D]]) -> [isize; D] {
     let perm = k_order(operands);
     let mut strides = [0isize; D];
@@ -242,40 +243,6 @@ pub fn k_strides<const D: usize>(shape: [usize; D], operands: &[[isize; D]]) -> 
         acc = acc.wrapping_mul(shape[k].max(1) as isize);
     }
     strides
-}
-
-/// A walk over the elements of `shape` in the memory order of an array with strides
-/// `order` (outer axes first), one element at a time: the index of the current one.
-pub struct Odometer<const D: usize> {
-    perm: [usize; D],
-    shape: [usize; D],
-    /// The current index.
-    pub ix: [i64; D],
-}
-
-impl<const D: usize> Odometer<D> {
-    /// At the first element.
-    pub fn new(shape: [usize; D], order: [isize; D]) -> Self {
-        let mut perm: [usize; D] = std::array::from_fn(|k| k);
-        perm.sort_by_key(|&k| std::cmp::Reverse(order[k].unsigned_abs()));
-        Odometer {
-            perm,
-            shape,
-            ix: [0; D],
-        }
-    }
-
-    /// Moves to the next element.
-    #[inline(always)]
-    pub fn step(&mut self) {
-        for &a in self.perm.iter().rev() {
-            self.ix[a] += 1;
-            if (self.ix[a] as usize) < self.shape[a] {
-                return;
-            }
-            self.ix[a] = 0;
-        }
-    }
 }
 
 impl<T: Copy, const D: usize> NewArray<T, D> {
