@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::error::{ErrorKind, KResult, KernelError, value_error};
 
 /// The memory of an array the kernel created (none for views of the caller's memory).
-pub type ArrayOwner<T> = Option<Rc<UnsafeCell<Vec<T>>>>;
+pub type ArrayOwner<T> = Option<Rc<UnsafeCell<crate::pool::Buf<T>>>>;
 
 /// A `D`-dimensional strided view: pointer, extents, strides (in elements). `Copy`, with
 /// no destructor, so that generated loops keep it in registers.
@@ -263,7 +263,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
                 data.len()
             )));
         }
-        let owner = Rc::new(UnsafeCell::new(data));
+        let owner = Rc::new(UnsafeCell::new(crate::pool::Buf::new(data)));
         // SAFETY: the Vec is never resized; its buffer lives as long as `owner`.
         let ptr = unsafe { (*owner.get()).as_mut_ptr() };
         Ok(Array {
@@ -316,7 +316,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
         shape: [usize; D],
         strides: [isize; D],
     ) -> Self {
-        let owner = Rc::new(UnsafeCell::new(data));
+        let owner = Rc::new(UnsafeCell::new(crate::pool::Buf::new(data)));
         // SAFETY: the Vec is never resized; its buffer lives as long as `owner`.
         let ptr = unsafe { (*owner.get()).as_mut_ptr() };
         Array {
@@ -355,7 +355,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
                     });
                 }
                 match Rc::try_unwrap(owner) {
-                    Ok(cell) => Ok(cell.into_inner()),
+                    Ok(cell) => Ok(cell.into_inner().into_vec()),
                     Err(owner) => Err(Array {
                         view: self.view,
                         owner: Some(owner),
@@ -576,7 +576,7 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
 
     /// The elements in C order (row-major), copied.
     pub fn to_vec(&self) -> Vec<T> {
-        let mut out = Vec::with_capacity(self.shape.iter().product());
+        let mut out = crate::pool::take(self.shape.iter().product());
         self.for_each_offset(|off| {
             // SAFETY: offsets of in-bounds indices.
             out.push(unsafe { *self.ptr.offset(off) });
@@ -896,22 +896,26 @@ macro_rules! sub_views {
 
 sub_views!(2 => 1, 3 => 2, 4 => 3, 5 => 4);
 
-/// `n` copies of `value` in memory NumPy would have: large blocks on huge pages; zeros
-/// from the allocator's zeroed pages (written only when first touched, as `calloc`).
+/// `n` copies of `value`: in a cached buffer (`pool`) if one fits, else large blocks on
+/// huge pages, zeros from the allocator's zeroed pages (written when first touched).
 fn filled<T: Copy>(n: usize, value: T) -> Vec<T> {
     // SAFETY: the bytes of a plain number (no padding in the element types).
     let bytes =
         unsafe { std::slice::from_raw_parts(&value as *const T as *const u8, size_of::<T>()) };
+    if let Some(mut v) = crate::pool::cached(n) {
+        // Warm memory: writing it beats a page fault per 4 KiB.
+        v.resize(n, value);
+        return v;
+    }
     if bytes.iter().all(|&b| b == 0) {
         let v = vec![value; n];
         crate::broadcast::hugepages(v.as_ptr() as usize, n * size_of::<T>());
-        v
-    } else {
-        let mut v = Vec::with_capacity(n);
-        crate::broadcast::hugepages(v.as_ptr() as usize, n * size_of::<T>());
-        v.resize(n, value);
-        v
+        return v;
     }
+    let mut v = Vec::with_capacity(n);
+    crate::broadcast::hugepages(v.as_ptr() as usize, n * size_of::<T>());
+    v.resize(n, value);
+    v
 }
 
 #[cfg(test)]

@@ -253,8 +253,14 @@ impl<T: Copy, const D: usize> NewArray<T, D> {
             .try_fold(1usize, |acc, &x| acc.checked_mul(x))
             .ok_or_else(|| value_error("array is too big"))?;
         let strides = k_strides(shape, operands);
-        let mut buf: Vec<T> = Vec::with_capacity(n);
-        hugepages(buf.as_mut_ptr() as usize, n * size_of::<T>());
+        let mut buf: Vec<T> = match crate::pool::cached(n) {
+            Some(b) => b,
+            None => {
+                let mut b = Vec::with_capacity(n);
+                hugepages(b.as_mut_ptr() as usize, n * size_of::<T>());
+                b
+            }
+        };
         // SAFETY: written only through raw pointers into the allocation until `finish`.
         let view = unsafe { ArrayView::<T, D>::empty().derived(buf.as_mut_ptr(), shape, strides) };
         Ok(NewArray { buf, view })

@@ -28,6 +28,7 @@ mod list;
 mod math;
 mod npcast;
 mod ops;
+mod pool;
 #[cfg(feature = "pyo3")]
 mod python;
 #[cfg(feature = "pyo3")]

@@ -403,9 +403,82 @@ mod __pykernel {
                 };
                 let __pk_shape: [usize; 1usize] = __pk_d.shape();
                 let __pk_b0 = __pk_a0.broadcast_to(__pk_shape);
-                for __pk_i0 in 0..__pk_shape[0usize] {
-                    let __pk_ix = [__pk_i0 as i64];
-                    __pk_d.set_unchecked(__pk_ix, __pk_b0.get_unchecked(__pk_ix));
+                match ::pykernel::__private::row_plan(
+                    __pk_shape,
+                    __pk_d.strides(),
+                    &[__pk_b0.strides()],
+                ) {
+                    Some(__pk_rp) if true && !__pk_d.shares_memory(&*__pk_a0) => {
+                        let mut __pk_row = |
+                            __pk_o: *mut f64,
+                            __pk_n: usize,
+                            __pk_r0: &[f64],
+                        | -> ::pykernel::__private::KResult<()> {
+                            for __pk_k in 0..__pk_n {
+                                let __pk_v = (*__pk_r0.get_unchecked(__pk_k));
+                                *__pk_o.add(__pk_k) = __pk_v;
+                            }
+                            Ok(())
+                        };
+                        if __pk_rp.coalesced {
+                            let __pk_n: usize = __pk_shape.iter().product();
+                            if __pk_n > 0 {
+                                __pk_row(
+                                    __pk_d.as_ptr(),
+                                    __pk_n,
+                                    ::core::slice::from_raw_parts(__pk_b0.as_ptr(), __pk_n),
+                                )?;
+                            }
+                        } else {
+                            __pk_rp
+                                .for_each_row(
+                                    __pk_shape,
+                                    |__pk_ix, __pk_n| {
+                                        __pk_row(
+                                            __pk_d.lane_ptr(__pk_ix),
+                                            __pk_n,
+                                            ::core::slice::from_raw_parts(
+                                                __pk_b0.lane_ptr(__pk_ix),
+                                                __pk_n,
+                                            ),
+                                        )
+                                    },
+                                )?;
+                        }
+                    }
+                    _ => {
+                        let __pk_sp = ::pykernel::__private::strided_plan(
+                            __pk_shape,
+                            __pk_d.strides(),
+                        );
+                        let __pk_in = __pk_sp.inner();
+                        let mut __pk_srow = |
+                            __pk_o: *mut f64,
+                            __pk_so: isize,
+                            __pk_n: usize,
+                            __pk_q0: *const f64,
+                            __pk_t0: isize,
+                        | -> ::pykernel::__private::KResult<()> {
+                            for __pk_k in 0..__pk_n {
+                                let __pk_v = (*__pk_q0.offset(__pk_k as isize * __pk_t0));
+                                *__pk_o.offset(__pk_k as isize * __pk_so) = __pk_v;
+                            }
+                            Ok(())
+                        };
+                        __pk_sp
+                            .for_each_row(
+                                __pk_shape,
+                                |__pk_ix, __pk_n| {
+                                    __pk_srow(
+                                        __pk_d.lane_ptr(__pk_ix),
+                                        __pk_d.strides()[__pk_in],
+                                        __pk_n,
+                                        __pk_b0.lane_ptr(__pk_ix) as *const _,
+                                        __pk_b0.strides()[__pk_in],
+                                    )
+                                },
+                            )?;
+                    }
                 }
             }
             return Ok(::pykernel::__private::Array::join(a, &a__pkown));
@@ -551,9 +624,82 @@ mod __pykernel {
                 };
                 let __pk_shape: [usize; 1usize] = __pk_d.shape();
                 let __pk_b0 = __pk_a0.broadcast_to(__pk_shape);
-                for __pk_i0 in 0..__pk_shape[0usize] {
-                    let __pk_ix = [__pk_i0 as i64];
-                    __pk_d.set_unchecked(__pk_ix, __pk_b0.get_unchecked(__pk_ix));
+                match ::pykernel::__private::row_plan(
+                    __pk_shape,
+                    __pk_d.strides(),
+                    &[__pk_b0.strides()],
+                ) {
+                    Some(__pk_rp) if true && !__pk_d.shares_memory(&*__pk_a0) => {
+                        let mut __pk_row = |
+                            __pk_o: *mut i64,
+                            __pk_n: usize,
+                            __pk_r0: &[i64],
+                        | -> ::pykernel::__private::KResult<()> {
+                            for __pk_k in 0..__pk_n {
+                                let __pk_v = (*__pk_r0.get_unchecked(__pk_k));
+                                *__pk_o.add(__pk_k) = __pk_v;
+                            }
+                            Ok(())
+                        };
+                        if __pk_rp.coalesced {
+                            let __pk_n: usize = __pk_shape.iter().product();
+                            if __pk_n > 0 {
+                                __pk_row(
+                                    __pk_d.as_ptr(),
+                                    __pk_n,
+                                    ::core::slice::from_raw_parts(__pk_b0.as_ptr(), __pk_n),
+                                )?;
+                            }
+                        } else {
+                            __pk_rp
+                                .for_each_row(
+                                    __pk_shape,
+                                    |__pk_ix, __pk_n| {
+                                        __pk_row(
+                                            __pk_d.lane_ptr(__pk_ix),
+                                            __pk_n,
+                                            ::core::slice::from_raw_parts(
+                                                __pk_b0.lane_ptr(__pk_ix),
+                                                __pk_n,
+                                            ),
+                                        )
+                                    },
+                                )?;
+                        }
+                    }
+                    _ => {
+                        let __pk_sp = ::pykernel::__private::strided_plan(
+                            __pk_shape,
+                            __pk_d.strides(),
+                        );
+                        let __pk_in = __pk_sp.inner();
+                        let mut __pk_srow = |
+                            __pk_o: *mut i64,
+                            __pk_so: isize,
+                            __pk_n: usize,
+                            __pk_q0: *const i64,
+                            __pk_t0: isize,
+                        | -> ::pykernel::__private::KResult<()> {
+                            for __pk_k in 0..__pk_n {
+                                let __pk_v = (*__pk_q0.offset(__pk_k as isize * __pk_t0));
+                                *__pk_o.offset(__pk_k as isize * __pk_so) = __pk_v;
+                            }
+                            Ok(())
+                        };
+                        __pk_sp
+                            .for_each_row(
+                                __pk_shape,
+                                |__pk_ix, __pk_n| {
+                                    __pk_srow(
+                                        __pk_d.lane_ptr(__pk_ix),
+                                        __pk_d.strides()[__pk_in],
+                                        __pk_n,
+                                        __pk_b0.lane_ptr(__pk_ix) as *const _,
+                                        __pk_b0.strides()[__pk_in],
+                                    )
+                                },
+                            )?;
+                    }
                 }
             }
             return Ok(::pykernel::__private::Array::join(b, &b__pkown));
