@@ -98,7 +98,7 @@ pub fn cached<T>(n: usize) -> Option<Vec<T>> {
 pub fn give<T>(v: Vec<T>) {
     let size = size_of::<T>();
     let bytes = v.capacity() * size;
-    if size == 0 || bytes < MIN_BYTES || bytes > MAX_TOTAL {
+    if size == 0 || !(MIN_BYTES..=MAX_TOTAL).contains(&bytes) {
         return;
     }
     let mut v = std::mem::ManuallyDrop::new(v);
