@@ -11,10 +11,13 @@
 //! (`out[1:-1] = a[2:] - a[:-2]`), the array of an in-place operator (`u += dt * v`), or
 //! a reduction (`np.sum(a * b)`).
 
+mod forward;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet};
+pub(crate) use forward::Forwarding;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::infer::{Instance, Program};
 use crate::ir::{Builtin, Expr, ExprId, ExprKind, Module, Stmt};
@@ -48,6 +51,8 @@ pub(crate) struct InstanceKernels {
     /// The instance runs whole-array loops (kernels or reductions): it is compiled for
     /// the wider SIMD units too, chosen at run time.
     pub simd: bool,
+    /// Named temporaries computed where they are used (see `forward.rs`).
+    pub forward: Forwarding,
 }
 
 impl InstanceKernels {
@@ -99,9 +104,14 @@ pub(crate) fn plan(module: &Module, program: &Program) -> Vec<InstanceKernels> {
         .iter()
         .map(|inst| {
             let func = &module.functions[inst.key.func];
-            let mut out = InstanceKernels::default();
+            let mut out = InstanceKernels {
+                forward: forward::forwarding(inst, func),
+                ..Default::default()
+            };
+            let defs = forwarded_defs(func, &out.forward);
+            let w = Walker { inst, defs: &defs };
             for s in &func.body {
-                stmt(inst, s, &mut out);
+                w.stmt(s, &mut out);
             }
             out.simd = !out.roots.is_empty() || func.body.iter().any(|s| has_reduction(inst, s));
             out
@@ -128,50 +138,107 @@ fn has_reduction(inst: &Instance, s: &Stmt) -> bool {
             .any(|b| b.iter().any(|s| has_reduction(inst, s)))
 }
 
-fn stmt(inst: &Instance, s: &Stmt, out: &mut InstanceKernels) {
-    for e in s.exprs() {
-        expr(inst, e, false, out);
-    }
-    for b in s.blocks() {
+/// The expressions of the forwarded assignments of `func`, by id.
+pub(crate) fn forwarded_defs<'f>(
+    func: &'f crate::ir::Function,
+    fw: &Forwarding,
+) -> HashMap<ExprId, &'f Expr> {
+    fn block<'f>(b: &'f [Stmt], fw: &Forwarding, out: &mut HashMap<ExprId, &'f Expr>) {
         for s in b {
-            stmt(inst, s, out);
+            if let Stmt::Assign { value, .. } = s
+                && fw.elided.contains(&value.id)
+            {
+                out.insert(value.id, value);
+            }
+            for inner in s.blocks() {
+                block(inner, fw, out);
+            }
         }
     }
+    let mut out = HashMap::new();
+    block(&func.body, fw, &mut out);
+    out
 }
 
-/// Walks `e`; `inside`: `e` is an operand of an elementwise node.
-fn expr(inst: &Instance, e: &Expr, inside: bool, out: &mut InstanceKernels) {
-    if is_elementwise(inst, e) {
-        out.nodes.insert(e.id);
-        if !inside {
-            let mut leaves = Vec::new();
-            collect_leaves(inst, e, &mut leaves);
-            let rank = match crate::analysis::ty_of(inst, e) {
-                Ty::Array(_, n) => n,
-                _ => 0,
-            };
-            out.roots.insert(e.id, Kernel { rank, leaves });
+/// Walks an instance's statements, seeing forwarded locals as the expressions they stand
+/// for.
+struct Walker<'a, 'f> {
+    inst: &'a Instance,
+    defs: &'a HashMap<ExprId, &'f Expr>,
+}
+
+impl<'f> Walker<'_, 'f> {
+    /// The expression a forwarded read stands for.
+    fn def(&self, e: &Expr, out: &InstanceKernels) -> Option<&'f Expr> {
+        out.forward
+            .uses
+            .get(&e.id)
+            .and_then(|d| self.defs.get(d))
+            .copied()
+    }
+
+    fn stmt(&self, s: &Stmt, out: &mut InstanceKernels) {
+        // A forwarded assignment is computed at its reads.
+        if let Stmt::Assign { value, .. } = s
+            && out.forward.elided.contains(&value.id)
+        {
+            return;
+        }
+        for e in s.exprs() {
+            self.expr(e, false, out);
+        }
+        for b in s.blocks() {
+            for s in b {
+                self.stmt(s, out);
+            }
+        }
+    }
+
+    /// Walks `e`; `inside`: `e` is an operand of an elementwise node.
+    fn expr(&self, e: &Expr, inside: bool, out: &mut InstanceKernels) {
+        let def = self.def(e, out);
+        if def.is_some() || is_elementwise(self.inst, e) {
+            out.nodes.insert(e.id);
+            if !inside {
+                let mut leaves = Vec::new();
+                self.collect_leaves(e, &mut leaves, out);
+                let rank = match crate::analysis::ty_of(self.inst, e) {
+                    Ty::Array(_, n) => n,
+                    _ => 0,
+                };
+                out.roots.insert(e.id, Kernel { rank, leaves });
+            }
+            match def {
+                Some(d) => self.expr(d, true, out),
+                None => {
+                    for c in operands(e) {
+                        self.expr(c, true, out);
+                    }
+                }
+            }
+            return;
+        }
+        for c in e.children() {
+            self.expr(c, false, out);
+        }
+    }
+
+    /// The operands of the tree at `e`, each once (a forwarded local read twice shares
+    /// its operands), in evaluation order.
+    fn collect_leaves(&self, e: &Expr, out: &mut Vec<Leaf>, k: &InstanceKernels) {
+        if let Some(d) = self.def(e, k) {
+            return self.collect_leaves(d, out, k);
         }
         for c in operands(e) {
-            expr(inst, c, true, out);
-        }
-        return;
-    }
-    for c in e.children() {
-        expr(inst, c, false, out);
-    }
-}
-
-fn collect_leaves(inst: &Instance, e: &Expr, out: &mut Vec<Leaf>) {
-    for c in operands(e) {
-        if is_elementwise(inst, c) {
-            collect_leaves(inst, c, out);
-        } else {
-            let rank = match crate::analysis::ty_of(inst, c) {
-                Ty::Array(_, n) => Some(n),
-                _ => None,
-            };
-            out.push(Leaf { expr: c.id, rank });
+            if self.def(c, k).is_some() || is_elementwise(self.inst, c) {
+                self.collect_leaves(c, out, k);
+            } else if !out.iter().any(|l| l.expr == c.id) {
+                let rank = match crate::analysis::ty_of(self.inst, c) {
+                    Ty::Array(_, n) => Some(n),
+                    _ => None,
+                };
+                out.push(Leaf { expr: c.id, rank });
+            }
         }
     }
 }

@@ -74,3 +74,78 @@ fn reductions_and_shape_functions_are_boundaries() {
     assert!(roots.contains(&"a - s"), "{k:?}");
     assert!(roots.contains(&"(a - s).reshape(-1) + b"), "{k:?}");
 }
+
+/// The names of the locals whose assignment is forwarded in the first export.
+fn forwarded(src: &str) -> Vec<String> {
+    let (module, _, program, _) = inferred(src);
+    let plans = plan(&module, &program);
+    let root = program.roots[0];
+    let func = &module.functions[program.instances[root].key.func];
+    let mut out = Vec::new();
+    fn walk(ss: &[crate::ir::Stmt], fw: &super::Forwarding, out: &mut Vec<String>) {
+        for s in ss {
+            if let crate::ir::Stmt::Assign { target, value, .. } = s
+                && fw.elided.contains(&value.id)
+            {
+                out.extend(target.names().into_iter().map(str::to_owned));
+            }
+            s.blocks().into_iter().for_each(|b| walk(b, fw, out));
+        }
+    }
+    walk(&func.body, &plans[root].forward, &mut out);
+    out
+}
+
+fn kernel_src(params: &str, body: &str) -> String {
+    format!("import numpy as np\n#pykernel export f({params})\ndef f(a, b):\n{body}")
+}
+
+#[test]
+fn temporaries_read_once_by_elementwise_code_are_forwarded() {
+    let src = kernel_src(
+        "float64[:], float64[:]",
+        "    t = a * 2.0\n    u = np.exp(t) - b\n    return np.sum(u * 3.0)\n",
+    );
+    assert_eq!(forwarded(&src), ["t", "u"]);
+    // the whole tree is one kernel: the reduction's
+    let k = kernels(&src);
+    assert_eq!(k.len(), 1, "{k:?}");
+    assert_eq!(k[0].2, ["a", "2.0", "b", "3.0"]);
+}
+
+#[test]
+fn cheap_temporaries_read_a_few_times_share_their_operands() {
+    let src = kernel_src(
+        "float64[:], float64[:]",
+        "    d = a - b\n    return d * d + d\n",
+    );
+    assert_eq!(forwarded(&src), ["d"]);
+    assert_eq!(kernels(&src)[0].2, ["a", "b"]);
+    // expensive ones are computed once
+    let src = kernel_src(
+        "float64[:], float64[:]",
+        "    d = np.exp(a - b)\n    return d * d + d\n",
+    );
+    assert!(forwarded(&src).is_empty());
+}
+
+#[test]
+fn temporaries_are_kept_when_forwarding_could_be_seen() {
+    let kept = [
+        // the array it reads is written, or a local it reads is rebound
+        "    t = a * 2.0\n    a[0] = 1.0\n    return t + 1.0\n",
+        "    t = a * 2.0\n    a += 1.0\n    return t + 1.0\n",
+        "    t = a * 2.0\n    a = b\n    return t + a\n",
+        // aliased, viewed, read in another block, read as a whole twice
+        "    t = a + 1.0\n    u = t\n    return t\n",
+        "    t = a + 1.0\n    return t[1:] + 1.0\n",
+        "    t = a + 1.0\n    if b[0] > 0:\n        return t + 1.0\n    return a\n",
+        "    t = a + 1.0\n    for i in range(3):\n        b += t\n    return b\n",
+        // assigned twice
+        "    t = a + 1.0\n    t = t + b\n    return t\n",
+    ];
+    for body in kept {
+        let src = kernel_src("float64[:], float64[:]", body);
+        assert!(forwarded(&src).is_empty(), "{body}");
+    }
+}

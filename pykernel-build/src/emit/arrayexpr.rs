@@ -55,7 +55,13 @@ pub(crate) enum Sink<'a> {
     },
 }
 
-impl FnEmitter<'_> {
+impl<'a> FnEmitter<'a> {
+    /// The expression a forwarded read of a local stands for, if `e` is one.
+    pub(crate) fn forwarded(&self, e: &Expr) -> Option<&'a Expr> {
+        let d = self.kernels.forward.uses.get(&e.id)?;
+        self.forwarded.get(d).copied()
+    }
+
     /// The kernel rooted at `e`, if any.
     pub(crate) fn kernel_of(&self, e: &Expr) -> Option<Kernel> {
         self.kernels.kernel(e.id).cloned()
@@ -84,7 +90,9 @@ impl FnEmitter<'_> {
         };
         let nodes = self.kernels_nodes();
         let leaves = if nodes.contains(&root.id) {
-            leaf_exprs(root, &nodes)
+            let mut v = Vec::new();
+            self.leaf_exprs(root, &nodes, &mut v);
+            v
         } else {
             vec![root]
         };
@@ -153,6 +161,9 @@ impl FnEmitter<'_> {
         if !nodes.contains(&e.id) {
             return;
         }
+        if let Some(d) = self.forwarded(e) {
+            return self.leaf_targets(d, nodes, out);
+        }
         let ops = crate::arrayexpr::operands(e);
         let scalars: Vec<Scalar> = ops.iter().map(|o| self.elem_scalar(o)).collect();
         let ufunc = match &e.kind {
@@ -181,6 +192,28 @@ impl FnEmitter<'_> {
         }
     }
 
+    /// The leaves of the tree rooted at `e` (operands that are not elementwise nodes),
+    /// each once, in evaluation order (as `arrayexpr` lists them).
+    fn leaf_exprs<'e>(
+        &self,
+        e: &'e Expr,
+        nodes: &std::collections::BTreeSet<ExprId>,
+        out: &mut Vec<&'e Expr>,
+    ) where
+        'a: 'e,
+    {
+        if let Some(d) = self.forwarded(e) {
+            return self.leaf_exprs(d, nodes, out);
+        }
+        for c in crate::arrayexpr::operands(e) {
+            if nodes.contains(&c.id) {
+                self.leaf_exprs(c, nodes, out);
+            } else if !out.iter().any(|l| l.id == c.id) {
+                out.push(c);
+            }
+        }
+    }
+
     fn kernels_nodes(&self) -> std::collections::BTreeSet<ExprId> {
         self.kernels.nodes.clone()
     }
@@ -194,6 +227,9 @@ impl FnEmitter<'_> {
     ) -> (TokenStream, Scalar) {
         if let Some(v) = leaves.get(&e.id) {
             return v.clone();
+        }
+        if let Some(d) = self.forwarded(e) {
+            return self.kernel_element(d, leaves);
         }
         let out = self.elem_scalar(e);
         let vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
@@ -660,18 +696,4 @@ impl FnEmitter<'_> {
 /// The names of operand `n`'s row pointer and stride in the strided path.
 fn strided_names(n: usize) -> (Ident, Ident) {
     (format_ident!("__pk_q{}", n), format_ident!("__pk_t{}", n))
-}
-
-/// The leaves of the tree rooted at `e` (operands that are not elementwise nodes), in
-/// evaluation order.
-fn leaf_exprs<'e>(e: &'e Expr, nodes: &std::collections::BTreeSet<ExprId>) -> Vec<&'e Expr> {
-    let mut out = Vec::new();
-    for c in crate::arrayexpr::operands(e) {
-        if nodes.contains(&c.id) {
-            out.extend(leaf_exprs(c, nodes));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

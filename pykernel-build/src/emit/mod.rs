@@ -92,6 +92,8 @@ pub(crate) struct FnEmitter<'a> {
     plans: &'a crate::analysis::InstancePlans,
     /// This instance's whole-array kernels.
     kernels: &'a crate::arrayexpr::InstanceKernels,
+    /// The expressions forwarded locals stand for (`arrayexpr/forward.rs`).
+    forwarded: std::collections::HashMap<crate::ir::ExprId, &'a crate::ir::Expr>,
     /// Reads (by span) that may find their local unassigned, and those locals.
     unbound_reads: &'a BTreeSet<Span>,
     unbound_names: &'a BTreeSet<String>,
@@ -195,6 +197,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],
             kernels: &input.kernels[index],
+            forwarded: crate::arrayexpr::forwarded_defs(func, &input.kernels[index].forward),
             unbound_reads: unbound.0,
             unbound_names: unbound.1,
             unbound_free: unbound.2,

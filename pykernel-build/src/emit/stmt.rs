@@ -183,6 +183,10 @@ impl FnEmitter<'_> {
 
     fn stmt(&mut self, s: &Stmt) -> TokenStream {
         match s {
+            // A forwarded temporary: computed where it is read.
+            Stmt::Assign { value, .. } if self.kernels.forward.elided.contains(&value.id) => {
+                TokenStream::new()
+            }
             Stmt::Assign { target, value, .. } => {
                 let a = self.assign(target, value);
                 let set = self.mark_assigned(target.names());
