@@ -410,6 +410,31 @@ pub fn weak_int<T: TryFrom<i64>>(v: i64, dtype: &'static str) -> KResult<T> {
     T::try_from(v).map_err(|_| weak_int_error(v, dtype))
 }
 
+/// A Python int bound of `np.clip` on integers of type `T`: saturated to `T`'s range
+/// (NumPy clips with out-of-range bounds rather than raising).
+#[inline]
+pub fn saturate_int<T: TryFrom<i64> + Bounded>(v: i64) -> T {
+    T::try_from(v).unwrap_or(if v < 0 { T::MIN } else { T::MAX })
+}
+
+/// The extreme values of an integer type.
+pub trait Bounded {
+    /// The smallest value.
+    const MIN: Self;
+    /// The largest value.
+    const MAX: Self;
+}
+
+macro_rules! bounded {
+    ($($t:ty),*) => {$(
+        impl Bounded for $t {
+            const MIN: Self = <$t>::MIN;
+            const MAX: Self = <$t>::MAX;
+        }
+    )*};
+}
+bounded!(i8, i16, i32, i64, u8, u16, u32, u64);
+
 #[cold]
 fn weak_int_error(v: i64, dtype: &str) -> KernelError {
     overflow_error(format!("Python integer {v} out of bounds for {dtype}"))

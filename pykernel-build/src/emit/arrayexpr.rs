@@ -132,10 +132,16 @@ impl<'a> FnEmitter<'a> {
                     // A Python int meeting a narrower integer loop must fit it (NEP 50),
                     // checked once.
                     let (v, s) = match targets.get(&leaf.id) {
-                        Some(&d)
+                        Some(&(d, saturate))
                             if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 =>
                         {
-                            (super::expr::weak_cast(v, s, d), Scalar::np(d))
+                            let v = if saturate {
+                                let t = dtype_tokens(d);
+                                quote!(::pykernel::__private::saturate_int::<#t>(#v))
+                            } else {
+                                super::expr::weak_cast(v, s, d)
+                            };
+                            (v, Scalar::np(d))
                         }
                         _ => (v, s),
                     };
@@ -156,7 +162,7 @@ impl<'a> FnEmitter<'a> {
         &self,
         e: &Expr,
         nodes: &std::collections::BTreeSet<ExprId>,
-        out: &mut HashMap<ExprId, Dtype>,
+        out: &mut HashMap<ExprId, (Dtype, bool)>,
     ) {
         if !nodes.contains(&e.id) {
             return;
@@ -171,6 +177,7 @@ impl<'a> FnEmitter<'a> {
             ExprKind::Compare(_, rest) => rest.first().and_then(|(op, _)| compare_ufunc(*op)),
             ExprKind::CallBuiltin(Builtin::Ufunc(u), _) => Some(*u),
             ExprKind::CallBuiltin(Builtin::NpClip, _) => Some(Ufunc::Maximum),
+            ExprKind::Method(_, m, _) if m == "clip" => Some(Ufunc::Maximum),
             _ => None,
         };
         let inputs: Vec<Option<Dtype>> =
@@ -184,9 +191,19 @@ impl<'a> FnEmitter<'a> {
                     _ => Vec::new(),
                 },
             };
+        // `np.clip`'s bounds are saturated to an integer dtype, never an error.
+        let clip = matches!(e.kind, ExprKind::CallBuiltin(Builtin::NpClip, _))
+            || matches!(&e.kind, ExprKind::Method(_, m, _) if m == "clip");
+        let inputs: Vec<Option<Dtype>> = if clip {
+            (0..3)
+                .map(|k| inputs.first().copied().flatten().filter(|_| k < 3))
+                .collect()
+        } else {
+            inputs
+        };
         for (k, o) in ops.iter().enumerate() {
             if let Some(Some(d)) = inputs.get(k) {
-                out.insert(o.id, *d);
+                out.insert(o.id, (*d, clip && k > 0));
             }
             self.leaf_targets(o, nodes, out);
         }

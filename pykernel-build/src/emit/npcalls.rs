@@ -34,10 +34,21 @@ impl FnEmitter<'_> {
                 quote!(if #c { #a } else { #b })
             }
             Builtin::NpClip => {
-                let vals: Vec<(TokenStream, Scalar)> = args
+                let mut vals: Vec<(TokenStream, Scalar)> = args
                     .iter()
                     .map(|a| (self.expr(a), self.scalar(a)))
                     .collect();
+                // Python int bounds of a NumPy integer are saturated to its range.
+                let first = vals[0].1;
+                if !first.py && kind(first.dtype) == 1 {
+                    let t = dtype_tokens(first.dtype);
+                    for (v, s) in vals.iter_mut().skip(1) {
+                        if s.py && s.dtype == Dtype::Int64 {
+                            *v = quote!(::pykernel::__private::saturate_int::<#t>(#v));
+                            *s = first;
+                        }
+                    }
+                }
                 let mx = self.ufunc_values(Ufunc::Maximum, &vals[0..2]);
                 let ms = resolve(Ufunc::Maximum, &[vals[0].1, vals[1].1])
                     .map_or(vals[0].1, |l| Scalar::np(l.output));

@@ -28,7 +28,7 @@ pub(crate) use lists::value_item;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::ir::{ExprId, Function, Module, Stmt, Target};
+use crate::ir::{ExprId, ExprKind, Function, Module, Stmt, Target};
 use crate::messages::kernel as msg;
 use crate::types::{Ty, join};
 
@@ -411,8 +411,25 @@ impl<'a> Typer<'a> {
 
     fn stmt(&mut self, s: &Stmt) {
         match s {
-            Stmt::Assign { target, value, .. } => {
+            Stmt::Assign {
+                target,
+                value,
+                span,
+            } => {
                 let vt = self.expr(value);
+                self.check_written_part(target);
+                // `v[a:b] op= x`, lowered as `v[a:b] = v[a:b] op x` (the read has the
+                // target's span): on arrays, NumPy's in-place casting rule applies.
+                if let (Target::Slice { span: ts, .. }, ExprKind::Binary(op, read, x)) =
+                    (target, &value.kind)
+                    && read.span == *ts
+                    && let (Some(a @ Ty::Array(..)), Some(xt)) = (
+                        self.inst().exprs[read.id as usize].clone(),
+                        self.inst().exprs[x.id as usize].clone(),
+                    )
+                {
+                    self.array_aug_assign(&a, *op, &xt, *span);
+                }
                 let held = self.store(target, vt.clone(), value.span);
                 // `b = a` with `b` a float list and `a` an int list: `a` becomes a float
                 // list too, so that both names keep sharing one list.
@@ -433,6 +450,7 @@ impl<'a> Typer<'a> {
                 span,
             } => {
                 let vt = self.expr(value);
+                self.check_written_part(target);
                 let current = match target {
                     Target::Local(name, tspan) => {
                         let t = self.inst().locals.get(name).cloned();
@@ -569,6 +587,27 @@ impl<'a> Typer<'a> {
     /// Stores a value of type `vt` into `target`; returns the type the target holds
     /// afterwards when it is a local, a list element or a tuple of those (the type a
     /// stored list must share, see [`Typer::share`]).
+    /// `z.real[...] = v`: `.real`/`.imag` of an array are copies here, not NumPy's views,
+    /// so writing through them is refused rather than lost.
+    fn check_written_part(&mut self, target: &Target) {
+        let mut base = match target {
+            Target::Index { base, .. } | Target::Slice { base, .. } => base,
+            _ => return,
+        };
+        loop {
+            match &base.kind {
+                ExprKind::Attr(inner, part) if part == "real" || part == "imag" => {
+                    if let Some(Ty::Array(..)) = self.inst().exprs[inner.id as usize] {
+                        self.error(base.span, crate::messages::numpy::written_part(part));
+                    }
+                    return;
+                }
+                ExprKind::Index(b, _) | ExprKind::Slice(b, ..) | ExprKind::Attr(b, _) => base = b,
+                _ => return,
+            }
+        }
+    }
+
     fn store(&mut self, target: &Target, vt: Option<Ty>, vspan: Span) -> Option<Ty> {
         let vt = vt?;
         match target {

@@ -129,6 +129,10 @@ impl Typer<'_> {
             self.error(span, msg::np_argument(r.name(), "an array or a number"));
             return None;
         };
+        if matches!(r, Reduce::Min | Reduce::Max) && kind(s.dtype) == 3 {
+            self.error(span, msg::complex_extreme(r.name()));
+            return None;
+        }
         let d = reduce_dtype(r, s.dtype);
         // NumPy 2 gives a NumPy scalar for every one of them (`count_nonzero`: intp).
         Some(Ty::Scalar(Scalar::np(d)))

@@ -7,7 +7,7 @@ pub fn ufunc_types(numpy_text: &str) -> Message {
     Message::new(
         "PK0330",
         numpy_text.to_owned(),
-        "NumPy raises a TypeError here",
+        "no loop of this ufunc takes these types",
     )
 }
 
@@ -49,7 +49,7 @@ pub fn rank_not_static(what: &str) -> Message {
         format!("the number of dimensions of {what} is not known when compiling"),
         "its rank depends on run-time values",
     )
-    .hint("pass the shape as a tuple of fixed length (`(n, m)`), or an explicit `axis=`")
+    .hint("pass the shape as a tuple of fixed length (`(n, m)`)")
 }
 
 /// A value of more dimensions than the array it is stored into.
@@ -89,4 +89,24 @@ pub fn too_many_indices(n: u8, k: usize) -> Message {
         format!("too many indices for array: array is {n}-dimensional, but {k} were indexed"),
         "NumPy raises an IndexError here",
     )
+}
+
+/// `np.min`/`np.max` of complex arrays (NumPy orders complex numbers lexicographically).
+pub fn complex_extreme(func: &str) -> Message {
+    Message::new(
+        "PK0338",
+        format!("`numpy.{func}` of complex numbers is not supported yet"),
+        "complex elements",
+    )
+    .hint("reduce the real and imaginary parts separately (`z.real.max()`), or compare `abs(z)`")
+}
+
+/// A store through `.real`/`.imag` of an array.
+pub fn written_part(part: &str) -> Message {
+    Message::new(
+        "PK0339",
+        format!("writing through `.{part}` of an array is not supported yet"),
+        format!("`.{part}` is a copy here, not a view"),
+    )
+    .hint("build the new array and assign it: `z = new_real + 1j * z.imag`")
 }
