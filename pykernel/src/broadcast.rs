@@ -66,7 +66,15 @@ pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
         .max()
         .unwrap_or(0)
         .max(dest.len());
-    let mut out = vec![1usize; rank];
+    // No allocation for the usual ranks: this runs before every in-place operation.
+    let mut small = [1usize; 8];
+    let mut big = Vec::new();
+    let out: &mut [usize] = if rank <= 8 {
+        &mut small[..rank]
+    } else {
+        big.resize(rank, 1);
+        &mut big
+    };
     let mut ok = true;
     for s in std::iter::once(dest).chain(operands.iter().copied()) {
         let off = rank - s.len();
@@ -90,11 +98,11 @@ pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
             all.join(" ")
         )));
     }
-    if out != dest {
+    if *out != *dest {
         return Err(value_error(format!(
             "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
             shape_text(dest),
-            shape_text(&out)
+            shape_text(out)
         )));
     }
     Ok(())
@@ -122,20 +130,16 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
 
     /// Do this view and `other` share any memory (the same elements included)?
     pub fn shares_memory<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {
-        let span = |ptr: usize, shape: &[usize], strides: &[isize], size: usize| {
-            let bytes: Vec<isize> = strides.iter().map(|s| s * size as isize).collect();
-            crate::view::byte_span(ptr, shape, &bytes, size)
-        };
-        let a = span(
+        let a = crate::view::byte_span(
             self.as_ptr() as usize,
             &self.shape(),
-            &self.strides(),
+            &self.strides().map(|s| s * size_of::<T>() as isize),
             size_of::<T>(),
         );
-        let b = span(
+        let b = crate::view::byte_span(
             other.as_ptr() as usize,
             &other.shape(),
-            &other.strides(),
+            &other.strides().map(|s| s * size_of::<U>() as isize),
             size_of::<U>(),
         );
         matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
@@ -152,20 +156,16 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         {
             return false;
         }
-        let span = |ptr: usize, shape: &[usize], strides: &[isize], size: usize| {
-            let bytes: Vec<isize> = strides.iter().map(|s| s * size as isize).collect();
-            crate::view::byte_span(ptr, shape, &bytes, size)
-        };
-        let a = span(
+        let a = crate::view::byte_span(
             self.as_ptr() as usize,
             &self.shape(),
-            &self.strides(),
+            &self.strides().map(|s| s * size_of::<T>() as isize),
             size_of::<T>(),
         );
-        let b = span(
+        let b = crate::view::byte_span(
             other.as_ptr() as usize,
             &other.shape(),
-            &other.strides(),
+            &other.strides().map(|s| s * size_of::<U>() as isize),
             size_of::<U>(),
         );
         matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)

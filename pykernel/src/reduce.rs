@@ -7,6 +7,8 @@
 //! pairwise summation to an accumulator that starts at 0.0; a reduction that converts
 //! (the float64 sum behind `mean` of integers) goes through buffers of 8192 elements.
 
+use std::mem::MaybeUninit;
+
 use num_complex::Complex;
 
 use crate::array::ArrayView;
@@ -129,24 +131,33 @@ pub fn pairwise_complex<T: PairwiseFloat>(
 /// The elements of a fused whole-array expression, produced in order, a block at a
 /// time: each call fills its buffer with the next elements.
 pub trait Source<T> {
-    /// Fills `buf` with the next `buf.len()` elements.
-    fn fill(&mut self, buf: &mut [T]) -> KResult<()>;
+    /// Writes the next `buf.len()` elements into `buf`, every one of them (the buffer
+    /// is not initialized before: no zeroing pass per block).
+    fn fill(&mut self, buf: &mut [MaybeUninit<T>]) -> KResult<()>;
 }
 
-impl<T, F: FnMut(&mut [T]) -> KResult<()>> Source<T> for F {
-    fn fill(&mut self, buf: &mut [T]) -> KResult<()> {
+impl<T, F: FnMut(&mut [MaybeUninit<T>]) -> KResult<()>> Source<T> for F {
+    fn fill(&mut self, buf: &mut [MaybeUninit<T>]) -> KResult<()> {
         self(buf)
     }
 }
 
+/// `buf` filled by `src`, as initialized elements.
+#[inline(always)]
+fn filled<'b, T>(src: &mut impl Source<T>, buf: &'b mut [MaybeUninit<T>]) -> KResult<&'b [T]> {
+    src.fill(buf)?;
+    // SAFETY: `Source::fill` writes every element of the buffer it is given.
+    Ok(unsafe { &*(buf as *const [MaybeUninit<T>] as *const [T]) })
+}
+
 /// NumPy's `np.sum` of the `n` elements of `src` (its pairwise order over them, as over
 /// the temporary array NumPy would have made, with no temporary).
-pub fn sum_stream<T: PairwiseFloat + Default>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
-    fn go<T: PairwiseFloat + Default>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
+pub fn sum_stream<T: PairwiseFloat>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
+    fn go<T: PairwiseFloat>(n: usize, src: &mut impl Source<T>) -> KResult<T> {
         if n <= PW_BLOCKSIZE {
-            let mut buf = [T::default(); PW_BLOCKSIZE];
-            src.fill(&mut buf[..n])?;
-            return Ok(pairwise(n, &|i| buf[i]));
+            let mut buf = [MaybeUninit::<T>::uninit(); PW_BLOCKSIZE];
+            let xs = filled(src, &mut buf[..n])?;
+            return Ok(pairwise(n, &|i| xs[i]));
         }
         let mut n2 = n / 2;
         n2 -= n2 % 8;
@@ -157,50 +168,65 @@ pub fn sum_stream<T: PairwiseFloat + Default>(n: usize, src: &mut impl Source<T>
     Ok(T::ZERO + go(n, src)?)
 }
 
-/// [`sum_stream`] of complex elements.
-pub fn sum_stream_complex<T: PairwiseFloat + Default>(
+/// [`sum_stream`] of complex elements: NumPy's pairwise order over the interleaved
+/// parts (blocks of 64 numbers), as [`pairwise_complex`].
+pub fn sum_stream_complex<T: PairwiseFloat>(
     n: usize,
     src: &mut impl Source<Complex<T>>,
 ) -> KResult<Complex<T>> {
-    let mut buf = vec![Complex::new(T::ZERO, T::ZERO); n];
-    src.fill(&mut buf)?;
-    let r = pairwise_complex(n, &|i| buf[i]);
-    Ok(Complex::new(T::ZERO + r.re, T::ZERO + r.im))
+    // `m`: the number of parts (twice the numbers), as NumPy counts.
+    fn go<T: PairwiseFloat>(m: usize, src: &mut impl Source<Complex<T>>) -> KResult<(T, T)> {
+        if m <= PW_BLOCKSIZE {
+            let mut buf = [MaybeUninit::<Complex<T>>::uninit(); PW_BLOCKSIZE / 2];
+            let k = m / 2;
+            let zs = filled(src, &mut buf[..k])?;
+            let z = pairwise_complex(k, &|i| zs[i]);
+            return Ok((z.re, z.im));
+        }
+        let mut m2 = m / 2;
+        m2 -= m2 % 8;
+        let (a, b) = go(m2, src)?;
+        let (c, d) = go(m - m2, src)?;
+        Ok((a + c, b + d))
+    }
+    let (re, im) = go(2 * n, src)?;
+    Ok(Complex::new(T::ZERO + re, T::ZERO + im))
 }
 
 /// The float64 sum of `n` elements converted as NumPy's buffered reductions do (`mean`
 /// of integers): pairwise within buffers of 8192 elements.
-pub fn sum_stream_f64<T: Copy + Default>(
+pub fn sum_stream_f64<T: Copy>(
     n: usize,
     src: &mut impl Source<T>,
     conv: impl Fn(T) -> f64,
 ) -> KResult<f64> {
     let mut acc = 0.0f64;
-    let mut buf = vec![T::default(); BUFSIZE.min(n)];
+    let mut buf: Vec<MaybeUninit<T>> = Vec::with_capacity(BUFSIZE.min(n));
+    // SAFETY: `MaybeUninit` needs no initialization.
+    unsafe { buf.set_len(BUFSIZE.min(n)) };
     let mut left = n;
     while left > 0 {
         let m = left.min(BUFSIZE);
-        src.fill(&mut buf[..m])?;
-        acc += pairwise(m, &|i| conv(buf[i]));
+        let xs = filled(src, &mut buf[..m])?;
+        acc += pairwise(m, &|i| conv(xs[i]));
         left -= m;
     }
     Ok(acc)
 }
 
 /// Folds the `n` elements of `src` in order, a block at a time.
-pub fn fold_stream<T: Copy + Default, A>(
+pub fn fold_stream<T: Copy, A>(
     n: usize,
     src: &mut impl Source<T>,
     init: A,
     f: impl Fn(A, T) -> A,
 ) -> KResult<A> {
     let mut acc = init;
-    let mut buf = [T::default(); PW_BLOCKSIZE];
+    let mut buf = [MaybeUninit::<T>::uninit(); PW_BLOCKSIZE];
     let mut left = n;
     while left > 0 {
         let m = left.min(PW_BLOCKSIZE);
-        src.fill(&mut buf[..m])?;
-        for &x in &buf[..m] {
+        for &x in filled(src, &mut buf[..m])? {
             acc = f(acc, x);
         }
         left -= m;
@@ -209,7 +235,7 @@ pub fn fold_stream<T: Copy + Default, A>(
 }
 
 /// `np.max`/`np.min` of the `n` elements of `src` (NaN wins; none is NumPy's error).
-pub fn extreme_stream<T: Copy + Default + PartialOrd>(
+pub fn extreme_stream<T: Copy + PartialOrd>(
     n: usize,
     src: &mut impl Source<T>,
     max: bool,
@@ -220,8 +246,8 @@ pub fn extreme_stream<T: Copy + Default + PartialOrd>(
             if max { "maximum" } else { "minimum" }
         )));
     }
-    let mut first = [T::default()];
-    src.fill(&mut first)?;
+    let mut first = [MaybeUninit::<T>::uninit()];
+    let first = filled(src, &mut first)?;
     #[allow(clippy::eq_op)]
     fold_stream(n - 1, src, first[0], |b, x| {
         if b != b {
@@ -415,24 +441,49 @@ mod tests {
         assert_eq!(runs, vec![(2, 1), (2, 1)]);
     }
 
+    fn as_uninit<T>(xs: &[T]) -> &[MaybeUninit<T>] {
+        // SAFETY: `MaybeUninit<T>` has `T`'s layout.
+        unsafe { &*(xs as *const [T] as *const [MaybeUninit<T>]) }
+    }
+
     #[test]
     fn streamed_sums_are_the_pairwise_sums_of_the_same_elements() {
         let xs: Vec<f64> = (0..1000).map(|i| 1.0 / (1.0 + i as f64)).collect();
         let a = Array::<f64, 1>::from_vec(xs.clone(), [1000]).unwrap();
         let mut pos = 0;
-        let mut src = |buf: &mut [f64]| {
-            buf.copy_from_slice(&xs[pos..pos + buf.len()]);
+        let mut src = |buf: &mut [MaybeUninit<f64>]| {
+            buf.copy_from_slice(as_uninit(&xs[pos..pos + buf.len()]));
             pos += buf.len();
             Ok(())
         };
         assert_eq!(sum_stream(1000, &mut src).unwrap(), sum_float(&a));
         let mut pos = 0;
-        let mut src = |buf: &mut [f64]| {
-            buf.copy_from_slice(&xs[pos..pos + buf.len()]);
+        let mut src = |buf: &mut [MaybeUninit<f64>]| {
+            buf.copy_from_slice(as_uninit(&xs[pos..pos + buf.len()]));
             pos += buf.len();
             Ok(())
         };
         assert_eq!(extreme_stream(1000, &mut src, true).unwrap(), 1.0);
+        // complex: the same order as the array's, for sizes around the block boundaries
+        for n in [0, 1, 3, 63, 64, 65, 100, 1000] {
+            let zs: Vec<Complex<f64>> = (0..n)
+                .map(|i| Complex::new(1.0 / (1.0 + i as f64), (i as f64).sqrt() * 1e-3))
+                .collect();
+            let a = Array::<Complex<f64>, 1>::from_vec(zs.clone(), [n]).unwrap();
+            let mut pos = 0;
+            let mut src = |buf: &mut [MaybeUninit<Complex<f64>>]| {
+                buf.copy_from_slice(as_uninit(&zs[pos..pos + buf.len()]));
+                pos += buf.len();
+                Ok(())
+            };
+            let got = sum_stream_complex(n, &mut src).unwrap();
+            let want = sum_complex(&a);
+            assert_eq!(
+                (got.re.to_bits(), got.im.to_bits()),
+                (want.re.to_bits(), want.im.to_bits()),
+                "{n}"
+            );
+        }
     }
 
     #[test]

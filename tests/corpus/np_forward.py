@@ -150,3 +150,28 @@ def in_branch(a, flag):
     return t - 1.0
 # case: in_branch(np.linspace(0, 1, 3), True)
 # case: in_branch(np.linspace(0, 1, 3), False)
+
+
+#pykernel export into_stores(float64[:,:], float64[:,:])
+def into_stores(A, B):
+    k, m = A.shape
+    D = np.zeros((m, m))
+    for i in range(m):
+        for j in range(m):
+            w = (A[:, i] - B[:, j]) / (1.0 + B[:, i])
+            D[i, j] = np.sqrt((w ** 2).sum())
+    return D
+# case: into_stores(np.linspace(0, 1, 12).reshape(4, 3), np.linspace(1, 3, 12).reshape(4, 3) ** 1.5)
+
+
+#pykernel export overlapping_stores(float64[:])
+def overlapping_stores(a):
+    t = a[::-1] * 2.0
+    a += t
+    u = a[1:] + 1.0
+    a[:-1] = u
+    v = a[:-2] * a[2:]
+    a[1:-1] *= v
+    return a
+# case: overlapping_stores(np.linspace(0, 1, 7))
+# case: overlapping_stores(np.linspace(0, 1, 2))

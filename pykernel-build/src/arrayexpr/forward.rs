@@ -13,7 +13,8 @@
 //!   reduction (or, read once, the value assigned or returned);
 //! - the statements from the assignment to the last read change no local the expression
 //!   reads and write no array memory (no stores, no in-place operators on arrays, no
-//!   calls of kernel functions, no mutating methods);
+//!   calls of kernel functions, no mutating methods), except the statement of the last
+//!   read, which may store its value when it is a number (`d[i, j] = np.sqrt((t ** 2).sum())`);
 //! - read more than once, the expression is cheap to recompute (a few `+ - * /`).
 //!
 //! The only difference a program can see: when the expression's operands do not
@@ -173,17 +174,28 @@ fn candidate(
     }
     let mut found = Vec::new();
     for s in &b[i + 1..] {
-        // Simple statements with no visible effect, up to the last read.
-        let v = match s {
-            Stmt::Assign { target, value, .. } if target_len(target) != usize::MAX => value,
-            Stmt::Return(Some(v), _) | Stmt::Expr(v) => v,
+        // Simple statements with no visible effect up to the last read; the one with the
+        // last read may store its value anywhere (after computing it).
+        let (v, writes) = match s {
+            Stmt::Assign { target, value, .. } => (value, target_len(target) == usize::MAX),
+            Stmt::AugAssign { value, .. } => (value, true),
+            Stmt::Return(Some(v), _) | Stmt::Expr(v) => (v, false),
             _ => return None,
         };
         if !calm_expr(v) || !uses_in(inst, v, name, true, &mut found) {
             return None;
         }
         if found.len() == total {
+            // A store of an array (`u += 0.1 * t`) copies each operand that overlaps its
+            // target (`t`'s slices of the same array: several copies for one temporary):
+            // only numbers are stored with the last read.
+            if writes && matches!(crate::analysis::ty_of(inst, v), Ty::Array(..)) {
+                return None;
+            }
             break;
+        }
+        if writes {
+            return None;
         }
         // A local the expression reads changes: later reads would see the new value.
         if let Stmt::Assign { target, .. } = s

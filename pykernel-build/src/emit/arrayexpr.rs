@@ -18,7 +18,7 @@ use super::types::{cast, dtype_tokens};
 use crate::arrayexpr::Kernel;
 use crate::exports::Dtype;
 use crate::infer::ufunc_types::{binop_ufunc, compare_ufunc, resolve, unary_ufunc};
-use crate::ir::{Builtin, Expr, ExprId, ExprKind, Ufunc};
+use crate::ir::{Builtin, Expr, ExprId, ExprKind, Target, Ufunc};
 use crate::types::{Scalar, Ty};
 
 /// The operands of a kernel being printed: per leaf, its element value (inside the loop)
@@ -49,6 +49,9 @@ pub(crate) enum Sink<'a> {
     /// then broadcast to exactly the view's).
     Store {
         dest: &'a TokenStream,
+        /// The target as written: an operand that is the same expression (`u` in
+        /// `u += 0.5 * (1 - u)`) is read through the written row, not as another array.
+        target: &'a crate::ir::Target,
         rank: u8,
         dtype: Dtype,
         inplace: Option<crate::ir::BinOp>,
@@ -79,6 +82,12 @@ impl<'a> FnEmitter<'a> {
     /// Evaluates the operands of kernel `k` (rooted at `root`) and prepares them for a
     /// loop nest of rank `rank`.
     fn operands(&mut self, root: &Expr, k: &Kernel) -> Operands {
+        self.operands_for(root, k, None)
+    }
+
+    /// [`Self::operands`] of a store into `target`: operands that are the target itself
+    /// are read where the element is written.
+    fn operands_for(&mut self, root: &Expr, k: &Kernel, target: Option<&Target>) -> Operands {
         let mut ops = Operands {
             elems: HashMap::new(),
             fast: HashMap::new(),
@@ -100,6 +109,18 @@ impl<'a> FnEmitter<'a> {
         self.leaf_targets(root, &nodes, &mut targets);
         for (n, leaf) in leaves.into_iter().enumerate() {
             let s = self.elem_scalar(leaf);
+            if target.is_some_and(|t| is_target(leaf, t)) && matches!(self.ty(leaf), Ty::Array(..))
+            {
+                let s = Scalar::np(s.dtype);
+                ops.elems
+                    .insert(leaf.id, (quote!(__pk_d.get_unchecked(__pk_ix)), s));
+                ops.fast.insert(leaf.id, (quote!((*__pk_o.add(__pk_k))), s));
+                ops.strided.insert(
+                    leaf.id,
+                    (quote!((*__pk_o.offset(__pk_k as isize * __pk_so))), s),
+                );
+                continue;
+            }
             let v = self.expr(leaf);
             match k.leaves.get(n).and_then(|l| l.rank) {
                 Some(_) => {
@@ -399,7 +420,11 @@ impl<'a> FnEmitter<'a> {
                 },
             }],
         });
-        let ops = self.operands(e, &k);
+        let target = match &sink {
+            Sink::Store { target, .. } => Some(*target),
+            Sink::New => None,
+        };
+        let ops = self.operands_for(e, &k, target);
         let (v, s) = self.kernel_element(e, &ops.elems);
         let (vf, _) = self.kernel_element(e, &ops.fast);
         let setup = &ops.setup;
@@ -425,7 +450,15 @@ impl<'a> FnEmitter<'a> {
                 let t = dtype_tokens(s.dtype);
                 let body = Self::nest(k.rank, quote!(__pk_out.set_unchecked(__pk_ix, #v);));
                 let (vs, _) = self.kernel_element(e, &ops.strided);
-                let rows = self.rows(&ops, quote!(__pk_out), &t, [vf, vs], quote!(true), &body);
+                let rows = self.rows(
+                    &ops,
+                    k.rank,
+                    quote!(__pk_out),
+                    &t,
+                    [vf, vs],
+                    quote!(true),
+                    &body,
+                );
                 quote!({
                     #(#setup)*
                     let __pk_shape: [usize; #rank] = #p::broadcast_shape(&[#(#shapes),*])?;
@@ -439,6 +472,7 @@ impl<'a> FnEmitter<'a> {
             }
             Sink::Store {
                 dest,
+                target: _,
                 rank: dr,
                 dtype,
                 inplace,
@@ -493,7 +527,7 @@ impl<'a> FnEmitter<'a> {
                     .collect();
                 let apart = quote!(true #(&& #apart)*);
                 let t = dtype_tokens(dtype);
-                let rows = self.rows(&ops, quote!(__pk_d), &t, [vf, vs], apart, &body);
+                let rows = self.rows(&ops, dr, quote!(__pk_d), &t, [vf, vs], apart, &body);
                 quote!({
                     #(#setup)*
                     let __pk_d = #dest;
@@ -574,7 +608,7 @@ impl<'a> FnEmitter<'a> {
             let __pk_plan = __pk_plan.unwrap_or_else(|| #p::strided_plan(__pk_shape, __pk_vs));
             let __pk_in = __pk_plan.inner();
             let mut __pk_cur = #p::RowCursor::new(&__pk_plan, __pk_shape);
-            let mut __pk_src = |__pk_buf: &mut [#t]| -> #p::KResult<()> {
+            let mut __pk_src = |__pk_buf: &mut [::core::mem::MaybeUninit<#t>]| -> #p::KResult<()> {
                 let mut __pk_done = 0;
                 while __pk_done < __pk_buf.len() {
                     let (__pk_ix, __pk_off, __pk_m) = __pk_cur.next(__pk_buf.len() - __pk_done);
@@ -583,12 +617,12 @@ impl<'a> FnEmitter<'a> {
                         // Rows of consecutive elements in every operand, as slices.
                         #(#rows)*
                         for __pk_k in 0..__pk_m {
-                            *__pk_o.get_unchecked_mut(__pk_k) = #vf;
+                            __pk_o.get_unchecked_mut(__pk_k).write(#vf);
                         }
                     } else {
                         #(#steps)*
                         for __pk_k in 0..__pk_m {
-                            *__pk_o.get_unchecked_mut(__pk_k) = #vs;
+                            __pk_o.get_unchecked_mut(__pk_k).write(#vs);
                         }
                     }
                     __pk_done += __pk_m;
@@ -605,9 +639,11 @@ impl<'a> FnEmitter<'a> {
     /// `out`: the written array (elements `t`); `[vf, vs]`: the element inside a row of
     /// each path (`__pk_o` the written row, `__pk_k` the position, `__pk_rN` the
     /// operands' rows as slices, or `__pk_qN` their pointers stepped by `__pk_tN`).
+    #[allow(clippy::too_many_arguments)]
     fn rows(
         &mut self,
         ops: &Operands,
+        rank: u8,
         out: TokenStream,
         t: &TokenStream,
         [vf, vs]: [TokenStream; 2],
@@ -636,8 +672,8 @@ impl<'a> FnEmitter<'a> {
             .iter()
             .map(|(_, b, _)| quote!(#b.strides()))
             .collect();
-        // No array operand: rank 0, one element.
-        let strided = if ops.arrays.is_empty() {
+        // Rank 0: one element.
+        let strided = if rank == 0 {
             general.clone()
         } else {
             self.strided_rows(ops, &out, t, vs)
@@ -707,6 +743,67 @@ impl<'a> FnEmitter<'a> {
                 __pk_srow(#out.lane_ptr(__pk_ix), #out.strides()[__pk_in], __pk_n #(, #args)*)
             })?;
         }
+    }
+}
+
+/// Is `leaf` the same view as the store target `t` (the same expression of locals and
+/// numbers: evaluating it again gives the very view the store writes)?
+fn is_target(leaf: &Expr, t: &Target) -> bool {
+    match (t, &leaf.kind) {
+        (Target::Local(n, _), ExprKind::Local(m)) => n == m,
+        (Target::Index { base, index, .. }, ExprKind::Index(b, i)) => {
+            same_expr(base, b) && same_expr(index, i)
+        }
+        (
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            },
+            ExprKind::Slice(b, lo, hi, st),
+        ) => {
+            let same_opt = |x: &Option<Expr>, y: &Option<Box<Expr>>| match (x, y) {
+                (None, None) => true,
+                (Some(x), Some(y)) => same_expr(x, y),
+                _ => false,
+            };
+            same_expr(base, b) && same_opt(lower, lo) && same_opt(upper, hi) && same_opt(step, st)
+        }
+        _ => false,
+    }
+}
+
+/// `a` and `b` are the same pure expression (locals, numbers, arithmetic, views).
+fn same_expr(a: &Expr, b: &Expr) -> bool {
+    let same_opt = |x: &Option<Box<Expr>>, y: &Option<Box<Expr>>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => same_expr(x, y),
+        _ => false,
+    };
+    match (&a.kind, &b.kind) {
+        (ExprKind::Local(x), ExprKind::Local(y)) => x == y,
+        (ExprKind::Int(x), ExprKind::Int(y)) => x == y,
+        (ExprKind::Float(x), ExprKind::Float(y)) => x.to_bits() == y.to_bits(),
+        (ExprKind::Bool(x), ExprKind::Bool(y)) => x == y,
+        (ExprKind::None, ExprKind::None) | (ExprKind::Ellipsis, ExprKind::Ellipsis) => true,
+        (ExprKind::Binary(o, a1, a2), ExprKind::Binary(p, b1, b2)) => {
+            o == p && same_expr(a1, b1) && same_expr(a2, b2)
+        }
+        (ExprKind::Unary(o, x), ExprKind::Unary(p, y)) => o == p && same_expr(x, y),
+        (ExprKind::Tuple(xs), ExprKind::Tuple(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_expr(x, y))
+        }
+        (ExprKind::SliceSpec(a1, a2, a3), ExprKind::SliceSpec(b1, b2, b3)) => {
+            same_opt(a1, b1) && same_opt(a2, b2) && same_opt(a3, b3)
+        }
+        (ExprKind::Index(x, i), ExprKind::Index(y, j)) => same_expr(x, y) && same_expr(i, j),
+        (ExprKind::Slice(x, a1, a2, a3), ExprKind::Slice(y, b1, b2, b3)) => {
+            same_expr(x, y) && same_opt(a1, b1) && same_opt(a2, b2) && same_opt(a3, b3)
+        }
+        (ExprKind::Attr(x, m), ExprKind::Attr(y, n)) => m == n && same_expr(x, y),
+        _ => false,
     }
 }
 

@@ -319,7 +319,7 @@ impl FnEmitter<'_> {
                 if let (Ty::Array(_, n), Ty::Array(..)) = (self.ty(base), &vt) {
                     let dest =
                         self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
-                    return self.store_kernel(value, &dest, n, d, None);
+                    return self.store_kernel(value, target, &dest, n, d, None);
                 }
                 let v = self.expr(value);
                 let dest = self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
@@ -333,7 +333,7 @@ impl FnEmitter<'_> {
                 let d = self.ty(base).elem_dtype();
                 let n = self.rank_after(base, index) as u8;
                 let dest = self.array_read(base, index);
-                self.store_kernel(value, &dest, n, d, None)
+                self.store_kernel(value, target, &dest, n, d, None)
             }
             Target::Slice {
                 base,
@@ -360,6 +360,7 @@ impl FnEmitter<'_> {
     fn store_kernel(
         &mut self,
         value: &Expr,
+        target: &Target,
         dest: &TokenStream,
         n: u8,
         d: Dtype,
@@ -369,6 +370,7 @@ impl FnEmitter<'_> {
             value,
             super::arrayexpr::Sink::Store {
                 dest,
+                target,
                 rank: n,
                 dtype: d,
                 inplace: op,
@@ -471,7 +473,7 @@ impl FnEmitter<'_> {
                     let id = ident(name);
                     let own = super::types::owner_ident(name);
                     let dest = quote!(::pykernel::__private::Array::join(#id, &#own));
-                    return self.store_kernel(value, &dest, n, d, Some(op));
+                    return self.store_kernel(value, target, &dest, n, d, Some(op));
                 }
             }
             Target::Slice {
@@ -484,7 +486,7 @@ impl FnEmitter<'_> {
                 if let Ty::Array(d, n) = self.ty(base) {
                     let dest =
                         self.array_slice(base, [lower.as_ref(), upper.as_ref(), step.as_ref()]);
-                    return self.store_kernel(value, &dest, n, d, Some(op));
+                    return self.store_kernel(value, target, &dest, n, d, Some(op));
                 }
             }
             Target::Index { base, index, .. }
@@ -493,7 +495,7 @@ impl FnEmitter<'_> {
                 let d = self.ty(base).elem_dtype();
                 let n = self.rank_after(base, index) as u8;
                 let dest = self.array_read(base, index);
-                return self.store_kernel(value, &dest, n, d, Some(op));
+                return self.store_kernel(value, target, &dest, n, d, Some(op));
             }
             _ => {}
         }
