@@ -169,7 +169,7 @@ pub fn sum_stream<T: PairwiseFloat>(n: usize, src: &mut impl Source<T>) -> KResu
 }
 
 /// [`sum_stream`] of complex elements: NumPy's pairwise order over the interleaved
-/// parts (blocks of 64 numbers), as [`pairwise_complex`].
+/// parts (blocks of 64 numbers), as for the elements of an array.
 pub fn sum_stream_complex<T: PairwiseFloat>(
     n: usize,
     src: &mut impl Source<Complex<T>>,

@@ -78,7 +78,9 @@ pub(crate) fn is_elementwise(inst: &Instance, e: &Expr) -> bool {
             | Builtin::NpAstype(_),
             _,
         ) => true,
-        ExprKind::Method(_, name, _) => matches!(name.as_str(), "conj" | "conjugate" | "clip"),
+        ExprKind::Method(_, name, _) => {
+            matches!(name.as_str(), "conj" | "conjugate" | "clip" | "round")
+        }
         ExprKind::Attr(_, name) => matches!(name.as_str(), "real" | "imag"),
         _ => false,
     }

@@ -270,10 +270,17 @@ impl<'a> FnEmitter<'a> {
             return self.kernel_element(d, leaves);
         }
         let out = self.elem_scalar(e);
-        let vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
+        let mut vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
             .into_iter()
             .map(|c| self.kernel_element(c, leaves))
             .collect();
+        // `a.round()`: `decimals` is 0.
+        if let ExprKind::Method(_, m, _) = &e.kind
+            && m == "round"
+            && vals.len() == 1
+        {
+            vals.push((quote!(0i64), Scalar::INT));
+        }
         let ufunc = match &e.kind {
             ExprKind::Binary(crate::ir::BinOp::Pow, _, r) => {
                 if let Some(v) = self.literal_power(&vals[0], r, &vals) {
@@ -292,6 +299,7 @@ impl<'a> FnEmitter<'a> {
             ExprKind::CallBuiltin(Builtin::Ufunc(u), _) => Some(*u),
             ExprKind::CallBuiltin(Builtin::Abs, _) => Some(Ufunc::Absolute),
             ExprKind::Method(_, m, _) if m == "conj" || m == "conjugate" => Some(Ufunc::Conjugate),
+            ExprKind::Method(_, m, _) if m == "round" => Some(Ufunc::Round),
             _ => None,
         };
         if let Some(u) = ufunc {

@@ -355,6 +355,7 @@ impl FnEmitter<'_> {
             | Builtin::NpShape(_)
             | Builtin::NpWhere
             | Builtin::NpClip
+            | Builtin::NpPart(_)
             | Builtin::NpAstype(_) => self.np_builtin(b, args, ty),
             // Known when compiling: every array variable has one dtype.
             Builtin::DtypeEq { ne, fixed } => {

@@ -513,6 +513,8 @@ impl Typer<'_> {
             }
             Builtin::NpWhere => self.where_type(&tys, span),
             Builtin::NpClip => self.clip_type(&tys, span),
+            // Lowered to `.real` / `.imag`.
+            Builtin::NpPart(_) => None,
             Builtin::NpAstype(d) => {
                 let d = match d {
                     crate::ir::DtypeArg::Fixed(d) => d,
@@ -770,6 +772,8 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpShape(f) => f.name(),
         Builtin::NpWhere => "where",
         Builtin::NpClip => "clip",
+        Builtin::NpPart(false) => "real",
+        Builtin::NpPart(true) => "imag",
         Builtin::NpAstype(_) => "astype",
     }
 }

@@ -326,6 +326,8 @@ impl Typer<'_> {
                 Some(self.ufunc_type(Ufunc::Conjugate, std::slice::from_ref(a), span))
             }
             ("clip", [lo, hi]) => Some(self.clip_type(&[a.clone(), lo.clone(), hi.clone()], span)),
+            ("round", []) => Some(self.ufunc_type(Ufunc::Round, &[a.clone(), Ty::INT], span)),
+            ("round", [d]) => Some(self.ufunc_type(Ufunc::Round, &[a.clone(), d.clone()], span)),
             _ => None,
         }
     }

@@ -54,10 +54,20 @@ pub(crate) fn compare_ufunc(op: CmpOp) -> Option<Ufunc> {
 /// NumPy's error (the message of its `TypeError`/`UFuncTypeError`, or the unsupported
 /// dtype it would compute in).
 pub(crate) fn resolve(u: Ufunc, args: &[Scalar]) -> Result<Loop, String> {
-    let Some(def) = crate::numpy::ufunc(u.name()) else {
-        return Err(format!("numpy.{} is not supported", u.name()));
+    let first = args.first().copied().unwrap_or(Scalar::FLOAT);
+    let r = match u {
+        // NumPy functions that are not ufuncs, with one loop per dtype all the same.
+        Ufunc::Round => crate::numpy::round(first, None),
+        Ufunc::Angle => crate::numpy::angle(first, false),
+        Ufunc::AngleDeg => crate::numpy::angle(first, true),
+        _ => {
+            let Some(def) = crate::numpy::ufunc(u.name()) else {
+                return Err(format!("numpy.{} is not supported", u.name()));
+            };
+            crate::numpy::resolve(def, args)
+        }
     };
-    crate::numpy::resolve(def, args).map_err(|e| match e {
+    r.map_err(|e| match e {
         crate::numpy::Unsupported::NumPy { message, .. } => message,
         crate::numpy::Unsupported::Dtype(d) => format!(
             "numpy.{} of these operands computes in {d}, which pykernel does not support (convert with .astype first)",

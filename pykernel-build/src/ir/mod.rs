@@ -494,6 +494,8 @@ pub enum Builtin {
     NpWhere,
     /// `np.clip(a, lo, hi)`.
     NpClip,
+    /// `np.real(x)` (`false`) / `np.imag(x)` (`true`): lowered to `x.real` / `x.imag`.
+    NpPart(bool),
     /// `a.astype(T)`: the array is the first argument (then `b` of `b.dtype`).
     NpAstype(DtypeArg),
     /// `a.dtype == T` / `a.dtype != T` (`ne`), with `T` a NumPy type or `b.dtype`: the

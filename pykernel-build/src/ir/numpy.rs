@@ -74,6 +74,12 @@ pub enum Ufunc {
     GreaterEqual,
     LessEqual,
     Conjugate,
+    /// `np.round(x, decimals)` / `np.around` (not a ufunc in NumPy; one loop per dtype).
+    Round,
+    /// `np.angle(z)`.
+    Angle,
+    /// `np.angle(z, deg=True)`.
+    AngleDeg,
 }
 
 impl Ufunc {
@@ -154,6 +160,9 @@ impl Ufunc {
         ("less_equal", Ufunc::LessEqual),
         ("conjugate", Ufunc::Conjugate),
         ("conj", Ufunc::Conjugate),
+        ("round", Ufunc::Round),
+        ("around", Ufunc::Round),
+        ("angle", Ufunc::Angle),
     ];
 
     /// Looks up `numpy.<name>`.
@@ -166,6 +175,9 @@ impl Ufunc {
 
     /// NumPy's name (the canonical one, not an alias).
     pub fn name(self) -> &'static str {
+        if self == Ufunc::AngleDeg {
+            return "angle";
+        }
         Self::NAMES
             .iter()
             .find(|(_, u)| *u == self)
@@ -179,7 +191,9 @@ impl Ufunc {
             Arctan2 | Hypot | Power | Remainder | Fmod | FloorDivide | TrueDivide | Add
             | Subtract | Multiply | Minimum | Maximum | Fmin | Fmax | Copysign | LogicalAnd
             | LogicalOr | LogicalXor | BitwiseAnd | BitwiseOr | BitwiseXor | LeftShift
-            | RightShift | Greater | Less | Equal | NotEqual | GreaterEqual | LessEqual => 2,
+            | RightShift | Greater | Less | Equal | NotEqual | GreaterEqual | LessEqual | Round => {
+                2
+            }
             _ => 1,
         }
     }

@@ -459,6 +459,9 @@ impl FnLowerer<'_, '_> {
         if builtin.over_iterable(c.args.len(), false) {
             return self.iterable_builtin(builtin, c, span);
         }
+        if let Some(e) = self.numpy_function(builtin, c, span) {
+            return e;
+        }
         if let Some(k) = c.keywords.first() {
             self.error(
                 span_of(k),
@@ -468,6 +471,73 @@ impl FnLowerer<'_, '_> {
         }
         let args = self.args(&c.args)?;
         Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)))
+    }
+
+    /// `np.round(x, decimals=0)`, `np.angle(z, deg=False)` (`deg` a literal),
+    /// `np.real(x)` and `np.imag(x)` (`x.real`, `x.imag`); `None` for other builtins.
+    fn numpy_function(
+        &mut self,
+        builtin: Builtin,
+        c: &ast::ExprCall,
+        span: Span,
+    ) -> Option<Option<Expr>> {
+        use crate::ir::Ufunc;
+        let (param, default) = match builtin {
+            Builtin::Ufunc(Ufunc::Round) => ("decimals", ExprKind::Int(0)),
+            Builtin::Ufunc(Ufunc::Angle) => ("deg", ExprKind::Bool(false)),
+            Builtin::NpPart(_) => ("", ExprKind::None),
+            _ => return None,
+        };
+        Some((|| {
+            let mut args = self.args(&c.args)?;
+            for k in &c.keywords {
+                if k.arg.as_deref() != Some(param) || param.is_empty() || args.len() != 1 {
+                    self.error(
+                        span_of(k),
+                        msg::unsupported_keyword(k.arg.as_deref().unwrap_or("**")),
+                    );
+                    return None;
+                }
+                args.push(self.expr(&k.value)?);
+            }
+            let max = if param.is_empty() { 1 } else { 2 };
+            if args.is_empty() || args.len() > max {
+                let name = match builtin {
+                    Builtin::NpPart(false) => "real",
+                    Builtin::NpPart(true) => "imag",
+                    Builtin::Ufunc(u) => u.name(),
+                    _ => "function",
+                };
+                self.error(span, msg::call_arity(name, max, args.len()));
+                return None;
+            }
+            if args.len() == 1 && !param.is_empty() {
+                args.push(self.mk(span, default));
+            }
+            match builtin {
+                Builtin::NpPart(imag) => {
+                    let part = if imag { "imag" } else { "real" };
+                    let x = args.pop()?;
+                    Some(self.mk(span, ExprKind::Attr(Box::new(x), part.into())))
+                }
+                Builtin::Ufunc(Ufunc::Angle) => {
+                    let u = match args[1].kind {
+                        ExprKind::Bool(false) | ExprKind::Int(0) => Ufunc::Angle,
+                        ExprKind::Bool(true) | ExprKind::Int(1) => Ufunc::AngleDeg,
+                        _ => {
+                            self.error(
+                                args[1].span,
+                                msg::unsupported_expression("`deg` that is not `True` or `False`"),
+                            );
+                            return None;
+                        }
+                    };
+                    args.truncate(1);
+                    Some(self.mk(span, ExprKind::CallBuiltin(Builtin::Ufunc(u), args)))
+                }
+                _ => Some(self.mk(span, ExprKind::CallBuiltin(builtin, args))),
+            }
+        })())
     }
 
     /// Matches positional and keyword arguments to the callee's parameters, filling in

@@ -89,6 +89,8 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             match name {
                 "where" => return Imported::Func(Builtin::NpWhere),
                 "clip" => return Imported::Func(Builtin::NpClip),
+                "real" => return Imported::Func(Builtin::NpPart(false)),
+                "imag" => return Imported::Func(Builtin::NpPart(true)),
                 "newaxis" => return Imported::NoneValue,
                 _ => {}
             }
