@@ -167,7 +167,10 @@ def life_steps(g, steps):
                     b[i, j] = 1
                 else:
                     b[i, j] = 0
-        a, b = b, a
+        # (not `a, b = b, a`: Pythran 0.19 returns wrong counts for that swap)
+        for i in range(n):
+            for j in range(m):
+                a[i, j] = b[i, j]
     total = 0
     for i in range(n):
         for j in range(m):

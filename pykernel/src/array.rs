@@ -510,6 +510,47 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
         unsafe { *self.ptr.offset(off) }
     }
 
+    /// Is the innermost axis contiguous (stride 1, or at most one element)? Loops test
+    /// it once to run a copy that uses [`Self::get_unit`] and [`Self::set_unit`].
+    #[inline(always)]
+    pub fn unit_inner(&self) -> bool {
+        D == 0 || self.strides[D - 1] == 1 || self.shape[D - 1] <= 1
+    }
+
+    /// [`Self::get_unchecked`] with the innermost stride the constant 1, which lets LLVM
+    /// see neighbouring elements (vectorization, values forwarded between iterations).
+    ///
+    /// # Safety
+    /// As [`Self::get_unchecked`], and [`Self::unit_inner`] holds.
+    #[inline(always)]
+    pub unsafe fn get_unit(&self, idx: [i64; D]) -> T {
+        // SAFETY: the caller's contract.
+        unsafe { *self.ptr.offset(self.unit_offset(idx)) }
+    }
+
+    /// [`Self::set_unchecked`] with the innermost stride the constant 1.
+    ///
+    /// # Safety
+    /// As [`Self::get_unit`].
+    #[inline(always)]
+    pub unsafe fn set_unit(&self, idx: [i64; D], v: T) {
+        // SAFETY: the caller's contract.
+        unsafe { *self.ptr.offset(self.unit_offset(idx)) = v };
+    }
+
+    #[inline(always)]
+    fn unit_offset(&self, idx: [i64; D]) -> isize {
+        let mut off = 0isize;
+        for (k, &i) in idx.iter().enumerate() {
+            off += if k + 1 == D {
+                i as isize
+            } else {
+                i as isize * self.strides[k]
+            };
+        }
+        off
+    }
+
     /// The address of `a[i, j, ...]`, computed without checks (wrapping pointer
     /// arithmetic, so any index is safe to pass; only in-bounds results may be used).
     #[inline(always)]

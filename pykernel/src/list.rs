@@ -190,6 +190,25 @@ impl<T: Clone> List<T> {
         })
     }
 
+    /// The address of `a[i]` (negative `i` from the end), for `a[i] op= v`: one index
+    /// check for the read and the write.
+    ///
+    /// # Safety
+    /// The pointer is valid until the list's length changes; the caller writes through it
+    /// before anything else touches the list.
+    #[inline(always)]
+    pub unsafe fn elem_ptr(&self, i: i64) -> KResult<*mut T> {
+        self.with_mut(|v| {
+            let k = if (i as u64) < v.len() as u64 {
+                i as usize
+            } else {
+                from_end(v.len(), i, "list index out of range")?
+            };
+            // SAFETY: `k < len`.
+            Ok(unsafe { v.as_mut_ptr().add(k) })
+        })
+    }
+
     /// `a[i]` without a bounds check (loops whose index range was checked once).
     ///
     /// # Safety

@@ -20,6 +20,7 @@
 mod extremes;
 mod facts;
 mod loops;
+mod strides;
 pub(crate) mod sym;
 #[cfg(test)]
 mod tests;
@@ -66,6 +67,9 @@ pub(crate) struct LoopPlan {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct InstancePlans {
     pub loops: HashMap<LoopKey, LoopPlan>,
+    /// Innermost loops: the arrays they index element by element, with those accesses
+    /// (`strides.rs`).
+    pub unit: HashMap<LoopKey, Vec<(String, Vec<ExprId>)>>,
 }
 
 /// The key of a loop statement.
@@ -96,6 +100,12 @@ pub(crate) fn analyze(module: &Module, program: &Program) -> Vec<InstancePlans> 
                     let plan = walk::analyze_loop(&ctx, s);
                     if !plan.guards.is_empty() {
                         plans.loops.insert(key, plan);
+                    }
+                    if let Some(body) = s.blocks().first() {
+                        let unit = strides::unit_candidates(inst, body);
+                        if !unit.is_empty() {
+                            plans.unit.insert(key, unit);
+                        }
                     }
                 }
             });

@@ -227,7 +227,7 @@ fn target_len(t: &Target) -> usize {
 }
 
 /// No call of a kernel function and no mutating method anywhere in `e`.
-fn calm_expr(e: &Expr) -> bool {
+pub(crate) fn calm_expr(e: &Expr) -> bool {
     let here = match &e.kind {
         ExprKind::CallUser(..) | ExprKind::ListComp(..) => false,
         ExprKind::Method(_, m, _) => !MUTATING.contains(&m.as_str()),

@@ -15,7 +15,7 @@ mod forward;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use forward::Forwarding;
+pub(crate) use forward::{Forwarding, calm_expr as calm};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

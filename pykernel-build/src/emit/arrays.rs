@@ -31,6 +31,12 @@ impl FnEmitter<'_> {
         (root, out)
     }
 
+    /// Is `root` an array local whose innermost stride is 1 here (the unit-stride copy of
+    /// a loop, `analysis/strides.rs`)?
+    pub(crate) fn unit_root(&self, root: &Expr) -> bool {
+        matches!(&root.kind, ExprKind::Local(n) if self.unit.contains(n))
+    }
+
     /// `base[idx]` where `base` is an array: an element or a sub-array view.
     pub(crate) fn array_read(&mut self, base: &Expr, idx: &Expr) -> TokenStream {
         if has_slices(idx) {
@@ -48,6 +54,9 @@ impl FnEmitter<'_> {
                 return l.read();
             }
             if self.in_bounds(idx.id) {
+                if self.unit_root(root) {
+                    return quote!((#r).get_unit([#(#vals),*]));
+                }
                 return quote!((#r).get_unchecked([#(#vals),*]));
             }
             if !self.bounds_checks {
@@ -265,6 +274,9 @@ impl FnEmitter<'_> {
             return l.write(v);
         }
         if self.in_bounds(idx.id) {
+            if self.unit_root(self.index_chain(base, idx).0) {
+                return quote!((#r).set_unit([#(#vals),*], #v););
+            }
             return quote!((#r).set_unchecked([#(#vals),*], #v););
         }
         if !self.bounds_checks {
@@ -314,7 +326,9 @@ impl FnEmitter<'_> {
                 *__pk_p = __pk_r;
             });
         }
-        let (get, set) = if unchecked {
+        let (get, set) = if unchecked && self.unit_root(self.index_chain(base, idx).0) {
+            (quote!(get_unit), quote!(set_unit))
+        } else if unchecked {
             (quote!(get_unchecked), quote!(set_unchecked))
         } else {
             (quote!(get_nocheck), quote!(set_nocheck))

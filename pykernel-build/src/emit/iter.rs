@@ -12,6 +12,7 @@ use quote::quote;
 use super::FnEmitter;
 use super::stmt::LoopLabels;
 use super::types::{convert, ty_tokens};
+use crate::analysis::Fact;
 use crate::exports::Dtype;
 use crate::infer::value_item;
 use crate::ir::{Expr, Generator, IterKind, Iterable, Stmt, Target};
@@ -25,6 +26,8 @@ pub(crate) struct Cursor {
     pub next: TokenStream,
     /// The item type.
     pub item: Ty,
+    /// For an array: the test that its stride is 1, and `next` reading it as such.
+    pub unit: Option<(TokenStream, TokenStream)>,
 }
 
 impl FnEmitter<'_> {
@@ -61,6 +64,7 @@ impl FnEmitter<'_> {
                         None => None,
                     }),
                     item: Ty::Tuple(vec![Ty::INT, c.item]),
+                    unit: None,
                 }
             }
             IterKind::Zip(its) => {
@@ -79,6 +83,7 @@ impl FnEmitter<'_> {
                     init,
                     next,
                     item: Ty::Tuple(cursors.into_iter().map(|c| c.item).collect()),
+                    unit: None,
                 }
             }
         }
@@ -129,6 +134,7 @@ impl FnEmitter<'_> {
             init,
             next,
             item: Ty::INT,
+            unit: None,
         }
     }
 
@@ -150,11 +156,13 @@ impl FnEmitter<'_> {
                     None
                 }),
                 item,
+                unit: None,
             },
             Ty::List(_) => Cursor {
                 init: quote!(let #v = #val; let mut #k: usize = 0;),
                 next: quote!({ let __pk_x = #v.item(#k); #k += 1; __pk_x }),
                 item,
+                unit: None,
             },
             Ty::Tuple(items) => {
                 let tv = self.tmp("tuple");
@@ -179,6 +187,7 @@ impl FnEmitter<'_> {
                     },
                     next: quote!({ let __pk_x = #v.get(#k).cloned(); #k += 1; __pk_x }),
                     item,
+                    unit: None,
                 }
             }
             Ty::Array(_, n) => {
@@ -189,6 +198,18 @@ impl FnEmitter<'_> {
                 } else {
                     quote!(#v.sub(#k as i64)?)
                 };
+                let unit = (*n == 1).then(|| {
+                    (
+                        quote!(#v.unit_inner()),
+                        quote!(if (#k as i64) < #v.len_i64() {
+                            let __pk_x = #v.get_unit([#k as i64]);
+                            #k += 1;
+                            Some(__pk_x)
+                        } else {
+                            None
+                        }),
+                    )
+                });
                 Cursor {
                     init: quote!(let #v = #val; let mut #k: usize = 0;),
                     next: quote!(if (#k as i64) < #v.len_i64() {
@@ -199,6 +220,7 @@ impl FnEmitter<'_> {
                         None
                     }),
                     item,
+                    unit,
                 }
             }
             Ty::View(_) => Cursor {
@@ -211,11 +233,13 @@ impl FnEmitter<'_> {
                     None
                 }),
                 item,
+                unit: None,
             },
             _ => Cursor {
                 init: quote!(let _ = #val;),
                 next: quote!(None::<()>),
                 item: Ty::None,
+                unit: None,
             },
         }
     }
@@ -242,12 +266,35 @@ impl FnEmitter<'_> {
         let fast = version
             .as_ref()
             .map(|(_, keys)| self.with_proven(keys, |em| em.block(body)));
+        // The copy for unit innermost strides: the iterated array's and the body's.
+        let keys: Vec<Fact> = version
+            .iter()
+            .flat_map(|(_, k)| k.iter().copied())
+            .collect();
+        let body_unit = iter
+            .exprs()
+            .first()
+            .and_then(|k| self.unit_plan(k.id, &keys));
+        let unit = match (&c.unit, &body_unit) {
+            (None, None) => None,
+            (cu, bu) => {
+                let tests: Vec<&TokenStream> = cu
+                    .iter()
+                    .map(|(t, _)| t)
+                    .chain(bu.iter().map(|(t, _)| t))
+                    .collect();
+                let names = bu.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
+                let ub = self.with_unit(&names, |em| em.with_proven(&keys, |em| em.block(body)));
+                let next = cu.as_ref().map_or(c.next.clone(), |(_, n)| n.clone());
+                Some((quote!((#(#tests)&&*)), next, ub))
+            }
+        };
         let b = self.block(body);
         let LoopLabels { cont, brk } = self.pop_loop();
         let e = self.block(orelse);
         let (init, next) = (c.init, c.next);
         let poll = self.iteration_poll(body);
-        let lp = |b: &TokenStream| {
+        let lp = |next: &TokenStream, b: &TokenStream| {
             quote! {
                 #cont: loop {
                     #poll
@@ -257,9 +304,19 @@ impl FnEmitter<'_> {
                 }
             }
         };
+        let fast_loop = |fb: &TokenStream| match &unit {
+            Some((test, unext, ub)) => {
+                let u = lp(unext, ub);
+                let f = lp(&next, fb);
+                quote!(if #test { #u } else { #f })
+            }
+            None => lp(&next, fb),
+        };
         let body_loop = match (&version, &fast) {
-            (Some((cond, _)), Some(fb)) => super::loops::versioned(cond, &lp(fb), &lp(&b)),
-            _ => lp(&b),
+            (Some((cond, _)), Some(fb)) => {
+                super::loops::versioned(cond, &fast_loop(fb), &lp(&next, &b))
+            }
+            _ => fast_loop(&b),
         };
         quote! {
             #brk: {

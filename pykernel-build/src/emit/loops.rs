@@ -54,6 +54,45 @@ impl FnEmitter<'_> {
         r
     }
 
+    /// The unit-stride copy of innermost loop `key` (`analysis/strides.rs`): the arrays
+    /// whose element accesses in it are all proven in bounds (here or by `extra`), and
+    /// the test that their innermost strides are 1.
+    pub(crate) fn unit_plan(
+        &self,
+        key: crate::analysis::LoopKey,
+        extra: &[Fact],
+    ) -> Option<(TokenStream, Vec<String>)> {
+        let cands = self.plans.unit.get(&key)?;
+        let names: Vec<String> = cands
+            .iter()
+            .filter(|(_, ids)| {
+                ids.iter()
+                    .all(|id| self.in_bounds(*id) || extra.contains(&Fact::InBounds(*id)))
+            })
+            .map(|(n, _)| n.clone())
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let tests: Vec<TokenStream> = names
+            .iter()
+            .map(|n| {
+                let a = ident(n);
+                quote!(#a.unit_inner())
+            })
+            .collect();
+        Some((quote!((#(#tests)&&*)), names))
+    }
+
+    /// Runs `f` with the arrays `names` known to have unit innermost strides.
+    pub(crate) fn with_unit<R>(&mut self, names: &[String], f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = self.unit.clone();
+        self.unit.extend(names.iter().cloned());
+        let r = f(self);
+        self.unit = saved;
+        r
+    }
+
     /// `for var in [reversed(]range(start, stop, step)[)]: body else: orelse`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn for_range(
@@ -123,6 +162,18 @@ impl FnEmitter<'_> {
         let fast = version
             .as_ref()
             .map(|(_, keys)| self.with_proven(keys, |em| em.block(body)));
+        // The copy for unit innermost strides (not when the loop runs on lanes).
+        let keys: Vec<Fact> = version
+            .iter()
+            .flat_map(|(_, k)| k.iter().copied())
+            .collect();
+        let unit = match lanes {
+            None => self.unit_plan(stop.id, &keys),
+            Some(_) => None,
+        };
+        let unit_body = unit.as_ref().map(|(_, names)| {
+            self.with_unit(names, |em| em.with_proven(&keys, |em| em.block(body)))
+        });
         let lane_body = lanes
             .as_ref()
             .map(|p| self.with_proven(&proven, |em| em.lane_body(p, body)));
@@ -174,9 +225,19 @@ impl FnEmitter<'_> {
             (Some(plan), Some(lb)) => plan.emit(&counted(lb), &brk, &plain),
             _ => plain,
         };
+        // `if unit strides { copy } else { loop }`, inside the proven version.
+        let with_unit = |plain: TokenStream| match (&unit, &unit_body) {
+            (Some((cond, _)), Some(ub)) => {
+                let u = counted(ub);
+                quote!(if #cond { #u } else { #plain })
+            }
+            _ => plain,
+        };
         let lp = match (&version, &fast) {
-            (Some((cond, _)), Some(fb)) => versioned(cond, &with_lanes(counted(fb)), &counted(&b)),
-            _ => with_lanes(counted(&b)),
+            (Some((cond, _)), Some(fb)) => {
+                versioned(cond, &with_unit(with_lanes(counted(fb))), &counted(&b))
+            }
+            _ => with_unit(with_lanes(counted(&b))),
         };
         let counting = match lit {
             Some(k) if k > 0 => quote!(),

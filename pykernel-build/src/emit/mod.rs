@@ -84,6 +84,8 @@ pub(crate) struct FnEmitter<'a> {
     loops: Vec<LoopLabels>,
     /// Array accesses (by index expression) proven in bounds by an enclosing loop's check.
     proven: std::collections::BTreeSet<crate::analysis::Fact>,
+    /// Array locals whose innermost stride is known to be 1 here.
+    unit: std::collections::BTreeSet<String>,
     /// Array accesses of the lane loop being emitted (see `lanes.rs`).
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
@@ -193,6 +195,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             tmp: 0,
             loops: Vec::new(),
             proven: std::collections::BTreeSet::new(),
+            unit: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],

@@ -573,6 +573,38 @@ impl FnEmitter<'_> {
                     None => super::expr::binary(op, cur, cs, v, vs, res, self.division_mode(value)),
                 };
                 let r = cast(r, res.dtype, store_d);
+                // A list of numbers and a value that cannot touch the list: one index
+                // check, the element read and written through its address.
+                if let Ty::List(e) = &bt
+                    && e.scalar().is_some()
+                    && !self.in_bounds(index.id)
+                    && crate::arrayexpr::calm(value)
+                {
+                    let r = {
+                        let cur_p = quote!((*__pk_p));
+                        let v2 = self.expr(value);
+                        let r2 = match super::expr::positive_divisor(op, value, res) {
+                            Some(f) => f(cast(cur_p, cs.dtype, res.dtype)),
+                            None => super::expr::binary(
+                                op,
+                                cur_p,
+                                cs,
+                                v2,
+                                vs,
+                                res,
+                                self.division_mode(value),
+                            ),
+                        };
+                        cast(r2, res.dtype, store_d)
+                    };
+                    return quote!({
+                        let #bv = #b;
+                        let #iv = #i;
+                        let __pk_p = #bv.elem_ptr(#iv)?;
+                        let __pk_r = #r;
+                        *__pk_p = __pk_r;
+                    });
+                }
                 let store = match bt {
                     Ty::Ptr(_) => quote!(*#bv.offset(#iv as isize) = __pk_r;),
                     Ty::List(_) if self.in_bounds(index.id) => {

@@ -32,19 +32,36 @@ mod __pykernel {
             '__pk_done3: {
                 let __pk_it1 = ::pykernel::__private::Array::join(a, &a__pkown);
                 let mut __pk_k2: usize = 0;
-                '__pk_loop3: loop {
-                    let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
-                        let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
-                        __pk_k2 += 1;
-                        Some(__pk_x)
-                    } else {
-                        None
-                    } {
-                        Some(__pk_x) => __pk_x,
-                        None => break '__pk_loop3,
-                    };
-                    x = __pk_item;
-                    s = (s + x);
+                if (__pk_it1.unit_inner()) {
+                    '__pk_loop3: loop {
+                        let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                            let __pk_x = __pk_it1.get_unit([__pk_k2 as i64]);
+                            __pk_k2 += 1;
+                            Some(__pk_x)
+                        } else {
+                            None
+                        } {
+                            Some(__pk_x) => __pk_x,
+                            None => break '__pk_loop3,
+                        };
+                        x = __pk_item;
+                        s = (s + x);
+                    }
+                } else {
+                    '__pk_loop3: loop {
+                        let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
+                            let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
+                            __pk_k2 += 1;
+                            Some(__pk_x)
+                        } else {
+                            None
+                        } {
+                            Some(__pk_x) => __pk_x,
+                            None => break '__pk_loop3,
+                        };
+                        x = __pk_item;
+                        s = (s + x);
+                    }
                 }
             }
             return Ok((s, (a).len_i64(), (a).get([(-1i64)])?));
@@ -96,29 +113,52 @@ mod __pykernel {
                         '__pk_done10: {
                             let __pk_start7: i64 = 0i64;
                             let __pk_stop8: i64 = m;
-                            if __pk_stop8 <= __pk_start7
-                                || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
-                            {
-                                '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
-                                    j = __pk_i;
-                                    {
-                                        let __pk_a = &(a);
-                                        let __pk_i = [i, j];
-                                        let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                        __pk_a.set_unchecked(__pk_i, __pk_r);
+                            if (a.unit_inner()) {
+                                if __pk_stop8 <= __pk_start7
+                                    || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
+                                {
+                                    '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
+                                        j = __pk_i;
+                                        {
+                                            let __pk_a = &(a);
+                                            let __pk_i = [i, j];
+                                            let __pk_r = (__pk_a.get_unit(__pk_i) * k);
+                                            __pk_a.set_unit(__pk_i, __pk_r);
+                                        }
+                                    }
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start7;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop8
+                                        };
+                                        '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            {
+                                                let __pk_a = &(a);
+                                                let __pk_i = [i, j];
+                                                let __pk_r = (__pk_a.get_unit(__pk_i) * k);
+                                                __pk_a.set_unit(__pk_i, __pk_r);
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_stop8 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             } else {
-                                let mut __pk_cs: i64 = __pk_start7;
-                                loop {
-                                    let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
-                                        as u64) > 65536u64
-                                    {
-                                        __pk_cs.wrapping_add(65536u64 as i64)
-                                    } else {
-                                        __pk_stop8
-                                    };
-                                    '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                if __pk_stop8 <= __pk_start7
+                                    || (__pk_stop8.wrapping_sub(__pk_start7) as u64) <= 65536u64
+                                {
+                                    '__pk_loop10: for __pk_i in __pk_start7..__pk_stop8 {
                                         j = __pk_i;
                                         {
                                             let __pk_a = &(a);
@@ -127,12 +167,32 @@ mod __pykernel {
                                             __pk_a.set_unchecked(__pk_i, __pk_r);
                                         }
                                     }
-                                    if __pk_ce >= __pk_stop8 {
-                                        break;
-                                    }
-                                    __pk_cs = __pk_ce;
-                                    if ::pykernel::__private::interrupted() {
-                                        return Err(::pykernel::__private::INTERRUPTED);
+                                } else {
+                                    let mut __pk_cs: i64 = __pk_start7;
+                                    loop {
+                                        let __pk_ce: i64 = if (__pk_stop8.wrapping_sub(__pk_cs)
+                                            as u64) > 65536u64
+                                        {
+                                            __pk_cs.wrapping_add(65536u64 as i64)
+                                        } else {
+                                            __pk_stop8
+                                        };
+                                        '__pk_loop10: for __pk_i in __pk_cs..__pk_ce {
+                                            j = __pk_i;
+                                            {
+                                                let __pk_a = &(a);
+                                                let __pk_i = [i, j];
+                                                let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                                __pk_a.set_unchecked(__pk_i, __pk_r);
+                                            }
+                                        }
+                                        if __pk_ce >= __pk_stop8 {
+                                            break;
+                                        }
+                                        __pk_cs = __pk_ce;
+                                        if ::pykernel::__private::interrupted() {
+                                            return Err(::pykernel::__private::INTERRUPTED);
+                                        }
                                     }
                                 }
                             }
@@ -155,30 +215,54 @@ mod __pykernel {
                                         + ::pykernel::__private::Bnd::of(-1i64))
                                         .lt(a.dim(1usize))))
                             {
-                                if __pk_stop12 <= __pk_start11
-                                    || (__pk_stop12.wrapping_sub(__pk_start11) as u64)
-                                        <= 65536u64
-                                {
-                                    '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
-                                        j = __pk_i;
-                                        {
-                                            let __pk_a = &(a);
-                                            let __pk_i = [i, j];
-                                            let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
-                                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                                if (a.unit_inner()) {
+                                    if __pk_stop12 <= __pk_start11
+                                        || (__pk_stop12.wrapping_sub(__pk_start11) as u64)
+                                            <= 65536u64
+                                    {
+                                        '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
+                                            j = __pk_i;
+                                            {
+                                                let __pk_a = &(a);
+                                                let __pk_i = [i, j];
+                                                let __pk_r = (__pk_a.get_unit(__pk_i) * k);
+                                                __pk_a.set_unit(__pk_i, __pk_r);
+                                            }
+                                        }
+                                    } else {
+                                        let mut __pk_cs: i64 = __pk_start11;
+                                        loop {
+                                            let __pk_ce: i64 = if (__pk_stop12.wrapping_sub(__pk_cs)
+                                                as u64) > 65536u64
+                                            {
+                                                __pk_cs.wrapping_add(65536u64 as i64)
+                                            } else {
+                                                __pk_stop12
+                                            };
+                                            '__pk_loop14: for __pk_i in __pk_cs..__pk_ce {
+                                                j = __pk_i;
+                                                {
+                                                    let __pk_a = &(a);
+                                                    let __pk_i = [i, j];
+                                                    let __pk_r = (__pk_a.get_unit(__pk_i) * k);
+                                                    __pk_a.set_unit(__pk_i, __pk_r);
+                                                }
+                                            }
+                                            if __pk_ce >= __pk_stop12 {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::INTERRUPTED);
+                                            }
                                         }
                                     }
                                 } else {
-                                    let mut __pk_cs: i64 = __pk_start11;
-                                    loop {
-                                        let __pk_ce: i64 = if (__pk_stop12.wrapping_sub(__pk_cs)
-                                            as u64) > 65536u64
-                                        {
-                                            __pk_cs.wrapping_add(65536u64 as i64)
-                                        } else {
-                                            __pk_stop12
-                                        };
-                                        '__pk_loop14: for __pk_i in __pk_cs..__pk_ce {
+                                    if __pk_stop12 <= __pk_start11
+                                        || (__pk_stop12.wrapping_sub(__pk_start11) as u64)
+                                            <= 65536u64
+                                    {
+                                        '__pk_loop14: for __pk_i in __pk_start11..__pk_stop12 {
                                             j = __pk_i;
                                             {
                                                 let __pk_a = &(a);
@@ -187,12 +271,32 @@ mod __pykernel {
                                                 __pk_a.set_unchecked(__pk_i, __pk_r);
                                             }
                                         }
-                                        if __pk_ce >= __pk_stop12 {
-                                            break;
-                                        }
-                                        __pk_cs = __pk_ce;
-                                        if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                    } else {
+                                        let mut __pk_cs: i64 = __pk_start11;
+                                        loop {
+                                            let __pk_ce: i64 = if (__pk_stop12.wrapping_sub(__pk_cs)
+                                                as u64) > 65536u64
+                                            {
+                                                __pk_cs.wrapping_add(65536u64 as i64)
+                                            } else {
+                                                __pk_stop12
+                                            };
+                                            '__pk_loop14: for __pk_i in __pk_cs..__pk_ce {
+                                                j = __pk_i;
+                                                {
+                                                    let __pk_a = &(a);
+                                                    let __pk_i = [i, j];
+                                                    let __pk_r = (__pk_a.get_unchecked(__pk_i) * k);
+                                                    __pk_a.set_unchecked(__pk_i, __pk_r);
+                                                }
+                                            }
+                                            if __pk_ce >= __pk_stop12 {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::INTERRUPTED);
+                                            }
                                         }
                                     }
                                 }
@@ -282,24 +386,50 @@ mod __pykernel {
                         + ::pykernel::__private::Bnd::of(-1i64))
                         .lt(h.dim(0usize)))
                 {
-                    '__pk_loop3: loop {
-                        let __pk_item = match if (__pk_k2 as i64) < __pk_it1.len_i64() {
-                            let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
-                            __pk_k2 += 1;
-                            Some(__pk_x)
-                        } else {
-                            None
-                        } {
-                            Some(__pk_x) => __pk_x,
-                            None => break '__pk_loop3,
-                        };
-                        x = __pk_item;
-                        {
-                            let __pk_a = &(h);
-                            let __pk_i = [::pykernel::__private::np_mod(x, nb)];
-                            let __pk_r = (__pk_a.get_unchecked(__pk_i))
-                                .wrapping_add(1i64);
-                            __pk_a.set_unchecked(__pk_i, __pk_r);
+                    if (__pk_it1.unit_inner() && (h.unit_inner())) {
+                        '__pk_loop3: loop {
+                            let __pk_item = match if (__pk_k2 as i64)
+                                < __pk_it1.len_i64()
+                            {
+                                let __pk_x = __pk_it1.get_unit([__pk_k2 as i64]);
+                                __pk_k2 += 1;
+                                Some(__pk_x)
+                            } else {
+                                None
+                            } {
+                                Some(__pk_x) => __pk_x,
+                                None => break '__pk_loop3,
+                            };
+                            x = __pk_item;
+                            {
+                                let __pk_a = &(h);
+                                let __pk_i = [::pykernel::__private::np_mod(x, nb)];
+                                let __pk_r = (__pk_a.get_unit(__pk_i)).wrapping_add(1i64);
+                                __pk_a.set_unit(__pk_i, __pk_r);
+                            }
+                        }
+                    } else {
+                        '__pk_loop3: loop {
+                            let __pk_item = match if (__pk_k2 as i64)
+                                < __pk_it1.len_i64()
+                            {
+                                let __pk_x = __pk_it1.get_unchecked([__pk_k2 as i64]);
+                                __pk_k2 += 1;
+                                Some(__pk_x)
+                            } else {
+                                None
+                            } {
+                                Some(__pk_x) => __pk_x,
+                                None => break '__pk_loop3,
+                            };
+                            x = __pk_item;
+                            {
+                                let __pk_a = &(h);
+                                let __pk_i = [::pykernel::__private::np_mod(x, nb)];
+                                let __pk_r = (__pk_a.get_unchecked(__pk_i))
+                                    .wrapping_add(1i64);
+                                __pk_a.set_unchecked(__pk_i, __pk_r);
+                            }
                         }
                     }
                 } else {

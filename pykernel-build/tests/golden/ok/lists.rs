@@ -397,8 +397,9 @@ mod __pykernel {
             {
                 let __pk_b10 = &(a);
                 let __pk_i11 = 0i64;
-                let __pk_r = (__pk_b10.get(__pk_i11)?).wrapping_add(5i64);
-                __pk_b10.set(__pk_i11, __pk_r)?;
+                let __pk_p = __pk_b10.elem_ptr(__pk_i11)?;
+                let __pk_r = ((*__pk_p)).wrapping_add(5i64);
+                *__pk_p = __pk_r;
             }
             let _ = (b).pop(None)?;
             return Ok((

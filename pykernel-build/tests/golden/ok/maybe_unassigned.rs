@@ -99,37 +99,74 @@ mod __pykernel {
                         + ::pykernel::__private::Bnd::of(-1i64))
                         .lt(a.dim(0usize))))
                 {
-                    if __pk_stop2 <= __pk_start1
-                        || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
-                    {
-                        '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
-                            i = __pk_i;
-                            ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
-                            x = (x + (a).get_unchecked([i]));
-                            __pk_set_x = true;
+                    if (a.unit_inner()) {
+                        if __pk_stop2 <= __pk_start1
+                            || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
+                        {
+                            '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
+                                i = __pk_i;
+                                ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                                x = (x + (a).get_unit([i]));
+                                __pk_set_x = true;
+                            }
+                        } else {
+                            let mut __pk_cs: i64 = __pk_start1;
+                            loop {
+                                let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs)
+                                    as u64) > 65536u64
+                                {
+                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                } else {
+                                    __pk_stop2
+                                };
+                                '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                                    i = __pk_i;
+                                    ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                                    x = (x + (a).get_unit([i]));
+                                    __pk_set_x = true;
+                                }
+                                if __pk_ce >= __pk_stop2 {
+                                    break;
+                                }
+                                __pk_cs = __pk_ce;
+                                if ::pykernel::__private::interrupted() {
+                                    return Err(::pykernel::__private::INTERRUPTED);
+                                }
+                            }
                         }
                     } else {
-                        let mut __pk_cs: i64 = __pk_start1;
-                        loop {
-                            let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs)
-                                as u64) > 65536u64
-                            {
-                                __pk_cs.wrapping_add(65536u64 as i64)
-                            } else {
-                                __pk_stop2
-                            };
-                            '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                        if __pk_stop2 <= __pk_start1
+                            || (__pk_stop2.wrapping_sub(__pk_start1) as u64) <= 65536u64
+                        {
+                            '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
                                 i = __pk_i;
                                 ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
                                 x = (x + (a).get_unchecked([i]));
                                 __pk_set_x = true;
                             }
-                            if __pk_ce >= __pk_stop2 {
-                                break;
-                            }
-                            __pk_cs = __pk_ce;
-                            if ::pykernel::__private::interrupted() {
-                                return Err(::pykernel::__private::INTERRUPTED);
+                        } else {
+                            let mut __pk_cs: i64 = __pk_start1;
+                            loop {
+                                let __pk_ce: i64 = if (__pk_stop2.wrapping_sub(__pk_cs)
+                                    as u64) > 65536u64
+                                {
+                                    __pk_cs.wrapping_add(65536u64 as i64)
+                                } else {
+                                    __pk_stop2
+                                };
+                                '__pk_loop4: for __pk_i in __pk_cs..__pk_ce {
+                                    i = __pk_i;
+                                    ::pykernel::__private::check_assigned(__pk_set_x, "x")?;
+                                    x = (x + (a).get_unchecked([i]));
+                                    __pk_set_x = true;
+                                }
+                                if __pk_ce >= __pk_stop2 {
+                                    break;
+                                }
+                                __pk_cs = __pk_ce;
+                                if ::pykernel::__private::interrupted() {
+                                    return Err(::pykernel::__private::INTERRUPTED);
+                                }
                             }
                         }
                     }
