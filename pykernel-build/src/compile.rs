@@ -105,6 +105,9 @@ impl Config {
             .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
         let mut failures = Vec::new();
         let mut entries = Vec::new();
+        // Files written by earlier `compile` calls of this build script keep their names
+        // (two kernels `a/k.py` and `b/k.py` compiled by separate calls get two files).
+        let earlier = earlier_entries(&dir);
         for path in paths {
             let path = path.as_ref();
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -120,7 +123,13 @@ impl Config {
                             println!("cargo:warning={}", output.warnings.short(w));
                         }
                     }
-                    let file = unique_file_name(path, &entries);
+                    let taken: Vec<(String, String)> = earlier
+                        .iter()
+                        .filter(|(given, _)| *given != shown)
+                        .chain(&entries)
+                        .cloned()
+                        .collect();
+                    let file = unique_file_name(path, &taken);
                     write_if_changed(&dir.join(&file), &output.code)?;
                     entries.push((shown, file));
                 }
@@ -215,6 +224,22 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
 }
 
 static MANIFEST_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// The (kernel, file) entries of the manifest written by earlier `compile` calls of this
+/// build-script run (none before the first call).
+fn earlier_entries(dir: &Path) -> Vec<(String, String)> {
+    if !MANIFEST_STARTED.load(Ordering::SeqCst) {
+        return Vec::new();
+    }
+    std::fs::read_to_string(dir.join(MANIFEST))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (given, file) = l.split_once('\t')?;
+            Some((given.to_owned(), file.to_owned()))
+        })
+        .collect()
+}
 
 /// The first `compile` of a build-script run starts a fresh manifest; later calls add to it.
 fn update_manifest(dir: &Path, entries: &[(String, String)]) -> Result<(), Error> {

@@ -108,7 +108,7 @@ pub mod __private {
     pub use crate::interrupt::without_gil_interruptible;
     #[cfg(feature = "pyo3")]
     pub use crate::python::{
-        ArgKind, add_capsule, no_overload, numpy_scalar, overload_arg, without_gil,
+        ArgKind, add_capsule, list_fits, no_overload, numpy_scalar, overload_arg, without_gil,
     };
     #[cfg(feature = "pyo3")]
     pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};

@@ -114,6 +114,22 @@ pub fn overload_arg<'py, T: FromPyObjectOwned<'py>>(
     obj.extract::<T>().ok()
 }
 
+/// In the strict pass of an overloaded function: is `obj` a list nested `depth` deep
+/// whose items are all of `kind` (so `f(int list)` is picked for a list of ints over
+/// `f(float list)`)? Empty lists fit.
+pub fn list_fits(obj: &Bound<'_, PyAny>, depth: usize, kind: ArgKind) -> bool {
+    if depth == 0 {
+        // A bool among ints is an int (`[True, 2]` sums to an int in Python).
+        return overload_arg::<Bound<'_, PyAny>>(obj, kind, true).is_some()
+            || kind == ArgKind::Int
+                && overload_arg::<Bound<'_, PyAny>>(obj, ArgKind::Bool, true).is_some();
+    }
+    match obj.cast::<pyo3::types::PyList>() {
+        Ok(l) => l.iter().all(|x| list_fits(&x, depth - 1, kind)),
+        Err(_) => false,
+    }
+}
+
 /// `obj.dtype.kind` for NumPy scalars.
 fn numpy_kind(obj: &Bound<'_, PyAny>) -> Option<char> {
     let dtype = obj.getattr("dtype").ok()?;

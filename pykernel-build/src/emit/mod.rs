@@ -582,7 +582,28 @@ fn overload_dispatcher(
                 }
                 if t.is_shared() {
                     let v = quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);
-                    return types::convert(v, t, &param_tys[j]);
+                    let v = types::convert(v, t, &param_tys[j]);
+                    // Lists of numbers: the strict pass wants items of the exact kind.
+                    let (mut depth, mut item) = (0usize, t);
+                    while let Ty::List(inner) = item {
+                        depth += 1;
+                        item = inner;
+                    }
+                    return match item.scalar().map(|s| kind(s.dtype)) {
+                        Some(k) if depth > 0 => {
+                            let k = match k {
+                                0 => quote!(Bool),
+                                1 => quote!(Int),
+                                3 => quote!(Complex),
+                                _ => quote!(Float),
+                            };
+                            quote!({
+                                (!strict || ::pykernel::__private::list_fits(&__pk_args.get_item(#j).ok()?, #depth, ::pykernel::__private::ArgKind::#k)).then_some(())?;
+                                #v
+                            })
+                        }
+                        _ => v,
+                    };
                 }
                 let kind = match t.scalar().map(|s| kind(s.dtype)) {
                     Some(0) => quote!(Bool),
