@@ -336,7 +336,7 @@ impl Assigned {
         if let ExprKind::Local(n) = &e.kind {
             self.use_name(n, e.span, set);
         }
-        if let ExprKind::ListComp(elt, gens) = &e.kind {
+        if let ExprKind::ListComp(elt, gens, _) = &e.kind {
             // Each clause's iterable sees the variables of the clauses before it. All but
             // the first iterable run in the comprehension's own scope, where CPython 3.11
             // finds the function's locals as free variables.

@@ -202,7 +202,7 @@ pub(crate) fn assigned(stmts: &[Stmt], out: &mut BTreeSet<String>) {
 }
 
 fn comp_vars(e: &Expr, out: &mut BTreeSet<String>) {
-    if let ExprKind::ListComp(_, gens) = &e.kind {
+    if let ExprKind::ListComp(_, gens, _) = &e.kind {
         for g in gens {
             out.extend(g.target.names().into_iter().map(str::to_owned));
         }

@@ -108,7 +108,7 @@ impl Counts {
         match &e.kind {
             ExprKind::Local(n) => *self.reads.entry(n.clone()).or_default() += 1,
             // Comprehension variables are their own scope: never forwarded.
-            ExprKind::ListComp(_, gens) => {
+            ExprKind::ListComp(_, gens, _) => {
                 for g in gens {
                     for n in g.target.names() {
                         *self.assigns.entry(n.to_string()).or_default() += 2;

@@ -131,7 +131,7 @@ impl FnEmitter<'_> {
                 }
             }
             ExprKind::List(items) => self.list_literal(items, &ty),
-            ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens, &ty),
+            ExprKind::ListComp(elt, gens, _) => self.list_comp(elt, gens, &ty),
             ExprKind::Method(recv, name, args) => {
                 if let Ty::Array(..) = self.ty(recv)
                     && let Some(t) = self.np_method(recv, name, args, &ty)

@@ -334,10 +334,31 @@ impl FnEmitter<'_> {
             _ => Ty::None,
         };
         let out = self.tmp("out");
+        let loops = self.comp_loops(elt, gens, &elem, |_| quote!(#out.push(__pk_x);));
+        let et = ty_tokens(&elem);
+        quote!({
+            let mut #out: ::std::vec::Vec<#et> = ::std::vec::Vec::new();
+            #loops
+            ::pykernel::__private::List::from_vec(#out)
+        })
+    }
+
+    /// The nested loops of a comprehension, running `step(label)` with each item (of type
+    /// `elem`) in `__pk_x`; `break label` leaves them all (a generator consumed lazily by
+    /// `any`/`all` stops there).
+    pub(crate) fn comp_loops(
+        &mut self,
+        elt: &Expr,
+        gens: &[Generator],
+        elem: &Ty,
+        step: impl FnOnce(&syn::Lifetime) -> TokenStream,
+    ) -> TokenStream {
+        let done = self.loop_label();
+        let step = step(&done);
         let et = self.ty(elt);
         let ev = self.expr(elt);
-        let ev = convert(ev, &et, &elem);
-        let mut inner = quote!(#out.push(#ev););
+        let ev = convert(ev, &et, elem);
+        let mut inner = quote!({ let __pk_x = #ev; #step });
         // Built inside out; each level's expressions are emitted in source order first.
         let mut levels = Vec::new();
         for g in gens {
@@ -363,11 +384,6 @@ impl FnEmitter<'_> {
                 }
             };
         }
-        let et = ty_tokens(&elem);
-        quote!({
-            let mut #out: ::std::vec::Vec<#et> = ::std::vec::Vec::new();
-            #inner
-            ::pykernel::__private::List::from_vec(#out)
-        })
+        quote!(#done: { #inner })
     }
 }

@@ -399,6 +399,12 @@ impl FnEmitter<'_> {
         step: impl FnOnce(&syn::Lifetime) -> TokenStream,
         result: TokenStream,
     ) -> TokenStream {
+        // A generator expression is consumed as it runs (no list; `any`/`all` stop early).
+        if let ExprKind::ListComp(elt, gens, true) = &e.kind {
+            let elem = list_elem(&self.ty(e));
+            let loops = self.comp_loops(elt, gens, &elem, step);
+            return quote!({ #init #loops #result });
+        }
         let c = self.value_cursor(e, false);
         let label = self.loop_label();
         let step = step(&label);

@@ -98,7 +98,7 @@ impl Typer<'_> {
                 }
                 Some(Ty::None)
             }
-            ExprKind::ListComp(elt, gens) => self.list_comp(elt, gens),
+            ExprKind::ListComp(elt, gens, _) => self.list_comp(elt, gens),
             ExprKind::Method(recv, name, args) => self.method_type(e, recv, name, args),
             ExprKind::Attr(base, name) => {
                 let t = self.expr(base)?;

@@ -150,7 +150,7 @@ impl Typer<'_> {
                     items.iter().for_each(|i| self.share(i, elem));
                 }
             }
-            ExprKind::ListComp(elt, _) => {
+            ExprKind::ListComp(elt, ..) => {
                 if let Some(elem) = &list_elem {
                     self.share(elt, elem);
                 }

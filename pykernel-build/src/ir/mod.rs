@@ -286,7 +286,7 @@ impl Expr {
             ExprKind::Unary(_, a) | ExprKind::Attr(a, _) => vec![a],
             ExprKind::Method(recv, _, args) => std::iter::once(recv.as_ref()).chain(args).collect(),
             ExprKind::List(items) => items.iter().collect(),
-            ExprKind::ListComp(elt, gens) => {
+            ExprKind::ListComp(elt, gens, _) => {
                 let mut v = Vec::new();
                 for g in gens {
                     v.extend(g.iter.exprs());
@@ -358,8 +358,9 @@ pub enum ExprKind {
     /// `[a, b, c]`
     List(Vec<Expr>),
     /// `[elt for target in iter if cond ...]` (also generator expressions given to
-    /// `sum`, `min`, `max`, `sorted`, `list`, `any`, `all`).
-    ListComp(Box<Expr>, Vec<Generator>),
+    /// `sum`, `min`, `max`, `sorted`, `list`, `any`, `all`: then the flag is set, and
+    /// `any`/`all` stop at the first deciding item, as Python's lazy iteration does).
+    ListComp(Box<Expr>, Vec<Generator>, bool),
     /// `value.name(args)`: list methods (`append`, `pop`, ...), `z.conjugate()`.
     Method(Box<Expr>, String, Vec<Expr>),
     /// `value.name`: `z.real`, `z.imag`, `a.shape`, `a.T`.

@@ -213,7 +213,9 @@ impl FnLowerer<'_, '_> {
                 ExprKind::SliceSpec(lo.map(Box::new), hi.map(Box::new), st.map(Box::new))
             }
             ast::Expr::List(l) => ExprKind::List(self.args(&l.elts)?),
-            ast::Expr::ListComp(c) => return self.comprehension(&c.elt, &c.generators, span),
+            ast::Expr::ListComp(c) => {
+                return self.comprehension(&c.elt, &c.generators, span, false);
+            }
             ast::Expr::Dict(_) | ast::Expr::DictComp(_) => return self.unsupported(span, "dicts"),
             ast::Expr::Set(_) | ast::Expr::SetComp(_) => return self.unsupported(span, "sets"),
             ast::Expr::Lambda(_) => return self.unsupported(span, "lambdas"),

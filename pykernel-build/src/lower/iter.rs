@@ -214,6 +214,7 @@ impl FnLowerer<'_, '_> {
         elt: &ast::Expr,
         generators: &[ast::Comprehension],
         span: Span,
+        lazy: bool,
     ) -> Option<Expr> {
         let depth = self.renames.len();
         let mut gens = Vec::new();
@@ -248,7 +249,7 @@ impl FnLowerer<'_, '_> {
         let elt = if ok { self.expr(elt) } else { None };
         self.renames.truncate(depth);
         let elt = elt?;
-        Some(self.mk_expr(span, ExprKind::ListComp(Box::new(elt), gens)))
+        Some(self.mk_expr(span, ExprKind::ListComp(Box::new(elt), gens, lazy)))
     }
 
     /// The argument of a builtin that consumes an iterable (`sum`, `min`, `sorted`,
@@ -256,7 +257,7 @@ impl FnLowerer<'_, '_> {
     pub(super) fn iterable_arg(&mut self, e: &ast::Expr) -> Option<Expr> {
         let span = span_of(e);
         match e {
-            ast::Expr::GeneratorExp(g) => self.comprehension(&g.elt, &g.generators, span),
+            ast::Expr::GeneratorExp(g) => self.comprehension(&g.elt, &g.generators, span, true),
             _ if self.is_iterator_call(e) => {
                 let iter = self.iterable(e)?;
                 self.comp_counter += 1;
@@ -267,7 +268,7 @@ impl FnLowerer<'_, '_> {
                     iter,
                     conds: Vec::new(),
                 };
-                Some(self.mk_expr(span, ExprKind::ListComp(Box::new(elt), vec![g])))
+                Some(self.mk_expr(span, ExprKind::ListComp(Box::new(elt), vec![g], true)))
             }
             _ => self.expr(e),
         }
