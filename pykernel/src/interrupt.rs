@@ -47,7 +47,11 @@ static MAIN_STACK_LO: AtomicUsize = AtomicUsize::new(0);
 static MAIN_STACK_HI: AtomicUsize = AtomicUsize::new(0);
 
 /// The error a poll returns: the wrapper turns it into what Python's handler raises.
-pub const INTERRUPTED: KernelError = KernelError::interrupted();
+#[cold]
+#[inline(never)]
+pub fn interrupted_error() -> KernelError {
+    KernelError::new(ErrorKind::Interrupt, "")
+}
 
 /// Should the kernel stop here? The poll of generated code: a relaxed load, and when a
 /// SIGINT has arrived, a check that this is the interruptible call (the main thread's
@@ -61,13 +65,6 @@ pub fn interrupted() -> bool {
 fn on_main_stack() -> bool {
     let sp = crate::recursion::stack_pointer();
     sp >= MAIN_STACK_LO.load(Relaxed) && sp < MAIN_STACK_HI.load(Relaxed)
-}
-
-impl KernelError {
-    /// The error of an interrupted kernel (a constant: polls build it without a call).
-    const fn interrupted() -> KernelError {
-        KernelError::new_const(ErrorKind::Interrupt, "")
-    }
 }
 
 #[cfg(feature = "pyo3")]

@@ -77,7 +77,7 @@ pub mod __private {
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
-    pub use crate::interrupt::{INTERRUPTED, interrupted};
+    pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;

@@ -393,6 +393,44 @@ impl<T: Clone + PartialOrd> List<T> {
     }
 }
 
+/// Rows of a list of lists read and written in place: `a[i][j]` without taking a
+/// reference to the row (a reference count up and down per access otherwise).
+impl<T: Clone> List<List<T>> {
+    /// `a[i][j]`.
+    #[inline(always)]
+    pub fn get2(&self, i: i64, j: i64) -> KResult<T> {
+        self.with(|rows| {
+            let r = match rows.get(i as usize) {
+                Some(r) => r,
+                None => &rows[from_end(rows.len(), i, "list index out of range")?],
+            };
+            r.get(j)
+        })
+    }
+
+    /// `a[i][j]` without bounds checks.
+    ///
+    /// # Safety
+    /// `0 <= i < len(a)`, `0 <= j < len(a[i])`, and no length changes meanwhile.
+    #[inline(always)]
+    pub unsafe fn get2_unchecked(&self, i: i64, j: i64) -> T {
+        // SAFETY: the caller's contract.
+        self.with(|rows| unsafe { rows.get_unchecked(i as usize).get_unchecked(j) })
+    }
+
+    /// `a[i][j] = x`.
+    #[inline(always)]
+    pub fn set2(&self, i: i64, j: i64, x: T) -> KResult<()> {
+        self.with(|rows| {
+            let r = match rows.get(i as usize) {
+                Some(r) => r,
+                None => &rows[from_end(rows.len(), i, "list index out of range")?],
+            };
+            r.set(j, x)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -253,6 +253,22 @@ impl FnEmitter<'_> {
             ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Array(..)) => {
                 self.array_read(base, idx)
             }
+            // `a[i][j]` on a list of lists of numbers: the row is not taken out.
+            ExprKind::Index(base, idx)
+                if let ExprKind::Index(outer, row) = &base.kind
+                    && let Ty::List(rows) = self.ty(outer)
+                    && let Ty::List(item) = rows.as_ref()
+                    && item.scalar().is_some() =>
+            {
+                let a = self.place(outer);
+                let i = self.expr_as(row, Dtype::Int64);
+                let j = self.expr_as(idx, Dtype::Int64);
+                if self.in_bounds(row.id) && self.in_bounds(idx.id) {
+                    quote!((#a).get2_unchecked(#i, #j))
+                } else {
+                    quote!((#a).get2(#i, #j)?)
+                }
+            }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
                 let b = self.place(base);

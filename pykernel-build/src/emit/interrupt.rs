@@ -13,7 +13,7 @@ use crate::polls::{CHUNK, LoopPoll};
 pub(crate) fn poll() -> TokenStream {
     quote! {
         if ::pykernel::__private::interrupted() {
-            return Err(::pykernel::__private::INTERRUPTED);
+            return Err(::pykernel::__private::interrupted_error());
         }
     }
 }

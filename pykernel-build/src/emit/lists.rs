@@ -429,6 +429,18 @@ impl FnEmitter<'_> {
         vt: &Ty,
     ) -> TokenStream {
         let elem = list_elem(&self.ty(base));
+        // `a[i][j] = v` on a list of lists of numbers: the row is not taken out.
+        if let ExprKind::Index(outer, row) = &base.kind
+            && let Ty::List(rows) = self.ty(outer)
+            && matches!(rows.as_ref(), Ty::List(item) if item.scalar().is_some())
+            && !self.in_bounds(index.id)
+        {
+            let a = self.place(outer);
+            let i = self.expr_as(row, Dtype::Int64);
+            let j = self.expr_as(index, Dtype::Int64);
+            let v = convert(v, vt, &elem);
+            return quote!((#a).set2(#i, #j, #v)?;);
+        }
         let b = self.place(base);
         let i = self.expr_as(index, Dtype::Int64);
         let v = convert(v, vt, &elem);

@@ -63,7 +63,7 @@ mod __pykernel {
                 {
                     '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                         i = __pk_i;
                         '__pk_done8: {
@@ -120,7 +120,7 @@ mod __pykernel {
                                                 }
                                                 __pk_cs = __pk_ce;
                                                 if ::pykernel::__private::interrupted() {
-                                                    return Err(::pykernel::__private::INTERRUPTED);
+                                                    return Err(::pykernel::__private::interrupted_error());
                                                 }
                                             }
                                         }
@@ -159,7 +159,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }
@@ -170,7 +170,7 @@ mod __pykernel {
                     ::pykernel::__private::cold_path();
                     '__pk_loop4: for __pk_i in __pk_start1..__pk_stop2 {
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                         i = __pk_i;
                         '__pk_done12: {
@@ -236,7 +236,7 @@ mod __pykernel {
                                                     }
                                                     __pk_cs = __pk_ce;
                                                     if ::pykernel::__private::interrupted() {
-                                                        return Err(::pykernel::__private::INTERRUPTED);
+                                                        return Err(::pykernel::__private::interrupted_error());
                                                     }
                                                 }
                                             }
@@ -276,7 +276,7 @@ mod __pykernel {
                                             }
                                             __pk_cs = __pk_ce;
                                             if ::pykernel::__private::interrupted() {
-                                                return Err(::pykernel::__private::INTERRUPTED);
+                                                return Err(::pykernel::__private::interrupted_error());
                                             }
                                         }
                                     }
@@ -310,7 +310,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }

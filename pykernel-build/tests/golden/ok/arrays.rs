@@ -107,7 +107,7 @@ mod __pykernel {
                 {
                     '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                         i = __pk_i;
                         '__pk_done10: {
@@ -150,7 +150,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }
@@ -191,7 +191,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }
@@ -202,7 +202,7 @@ mod __pykernel {
                     ::pykernel::__private::cold_path();
                     '__pk_loop6: for __pk_i in __pk_start3..__pk_stop4 {
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                         i = __pk_i;
                         '__pk_done14: {
@@ -253,7 +253,7 @@ mod __pykernel {
                                             }
                                             __pk_cs = __pk_ce;
                                             if ::pykernel::__private::interrupted() {
-                                                return Err(::pykernel::__private::INTERRUPTED);
+                                                return Err(::pykernel::__private::interrupted_error());
                                             }
                                         }
                                     }
@@ -295,7 +295,7 @@ mod __pykernel {
                                             }
                                             __pk_cs = __pk_ce;
                                             if ::pykernel::__private::interrupted() {
-                                                return Err(::pykernel::__private::INTERRUPTED);
+                                                return Err(::pykernel::__private::interrupted_error());
                                             }
                                         }
                                     }
@@ -337,7 +337,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }

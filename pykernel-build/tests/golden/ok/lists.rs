@@ -51,7 +51,7 @@ mod __pykernel {
             '__pk_done3: {
                 '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
                     if ::pykernel::__private::interrupted() {
-                        return Err(::pykernel::__private::INTERRUPTED);
+                        return Err(::pykernel::__private::interrupted_error());
                     }
                     if (is_p).get(i)? {
                         '__pk_done7: {
@@ -112,7 +112,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }
@@ -150,7 +150,7 @@ mod __pykernel {
                                         }
                                         __pk_cs = __pk_ce;
                                         if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::INTERRUPTED);
+                                            return Err(::pykernel::__private::interrupted_error());
                                         }
                                     }
                                 }
@@ -162,30 +162,35 @@ mod __pykernel {
             }
             return Ok({
                 let mut __pk_out10: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
-                let __pk_lo11: i64 = 0i64;
-                let __pk_hi12: i64 = (n).wrapping_add(1i64);
-                let __pk_st13: i64 = 1i64;
-                let __pk_n14 = ::pykernel::__private::range_len(
-                    __pk_lo11,
-                    __pk_hi12,
-                    __pk_st13,
-                )?;
-                let mut __pk_k15: u64 = 0;
-                '__pk_comp16: loop {
-                    let __pk_item = match if __pk_k15 < __pk_n14 {
-                        let __pk_v = __pk_lo11
-                            .wrapping_add((__pk_k15 as i64).wrapping_mul(__pk_st13));
-                        __pk_k15 += 1;
-                        Some(__pk_v)
-                    } else {
-                        None
-                    } {
-                        Some(__pk_x) => __pk_x,
-                        None => break '__pk_comp16,
-                    };
-                    k__pkc1 = __pk_item;
-                    if (is_p).get(k__pkc1)? {
-                        __pk_out10.push(k__pkc1);
+                '__pk_comp11: {
+                    let __pk_lo12: i64 = 0i64;
+                    let __pk_hi13: i64 = (n).wrapping_add(1i64);
+                    let __pk_st14: i64 = 1i64;
+                    let __pk_n15 = ::pykernel::__private::range_len(
+                        __pk_lo12,
+                        __pk_hi13,
+                        __pk_st14,
+                    )?;
+                    let mut __pk_k16: u64 = 0;
+                    '__pk_comp17: loop {
+                        let __pk_item = match if __pk_k16 < __pk_n15 {
+                            let __pk_v = __pk_lo12
+                                .wrapping_add((__pk_k16 as i64).wrapping_mul(__pk_st14));
+                            __pk_k16 += 1;
+                            Some(__pk_v)
+                        } else {
+                            None
+                        } {
+                            Some(__pk_x) => __pk_x,
+                            None => break '__pk_comp17,
+                        };
+                        k__pkc1 = __pk_item;
+                        if (is_p).get(k__pkc1)? {
+                            {
+                                let __pk_x = k__pkc1;
+                                __pk_out10.push(__pk_x);
+                            }
+                        }
                     }
                 }
                 ::pykernel::__private::List::from_vec(__pk_out10)
@@ -242,7 +247,7 @@ mod __pykernel {
                 let mut __pk_count7: i64 = 0i64;
                 '__pk_loop8: loop {
                     if ::pykernel::__private::interrupted() {
-                        return Err(::pykernel::__private::INTERRUPTED);
+                        return Err(::pykernel::__private::interrupted_error());
                     }
                     let __pk_item = match match {
                         let __pk_x = __pk_it5.item(__pk_k6);
@@ -414,23 +419,28 @@ mod __pykernel {
                 },
                 {
                     let mut __pk_out13: ::std::vec::Vec<i64> = ::std::vec::Vec::new();
-                    let __pk_it14 = a.clone();
-                    let mut __pk_k15: i64 = __pk_it14.len_i64() - 1;
-                    '__pk_comp16: loop {
-                        let __pk_item = match if __pk_k15 >= 0
-                            && (__pk_k15 as usize) < __pk_it14.len()
-                        {
-                            let __pk_x = __pk_it14.item(__pk_k15 as usize);
-                            __pk_k15 -= 1;
-                            __pk_x
-                        } else {
-                            None
-                        } {
-                            Some(__pk_x) => __pk_x,
-                            None => break '__pk_comp16,
-                        };
-                        x__pkc1 = __pk_item;
-                        __pk_out13.push(x__pkc1);
+                    '__pk_comp14: {
+                        let __pk_it15 = a.clone();
+                        let mut __pk_k16: i64 = __pk_it15.len_i64() - 1;
+                        '__pk_comp17: loop {
+                            let __pk_item = match if __pk_k16 >= 0
+                                && (__pk_k16 as usize) < __pk_it15.len()
+                            {
+                                let __pk_x = __pk_it15.item(__pk_k16 as usize);
+                                __pk_k16 -= 1;
+                                __pk_x
+                            } else {
+                                None
+                            } {
+                                Some(__pk_x) => __pk_x,
+                                None => break '__pk_comp17,
+                            };
+                            x__pkc1 = __pk_item;
+                            {
+                                let __pk_x = x__pkc1;
+                                __pk_out13.push(__pk_x);
+                            }
+                        }
                     }
                     ::pykernel::__private::List::from_vec(__pk_out13)
                 },

@@ -58,7 +58,7 @@ mod __pykernel {
                         }
                         __pk_cs = __pk_ce;
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                     }
                 }
@@ -130,7 +130,7 @@ mod __pykernel {
                                 }
                                 __pk_cs = __pk_ce;
                                 if ::pykernel::__private::interrupted() {
-                                    return Err(::pykernel::__private::INTERRUPTED);
+                                    return Err(::pykernel::__private::interrupted_error());
                                 }
                             }
                         }
@@ -165,7 +165,7 @@ mod __pykernel {
                                 }
                                 __pk_cs = __pk_ce;
                                 if ::pykernel::__private::interrupted() {
-                                    return Err(::pykernel::__private::INTERRUPTED);
+                                    return Err(::pykernel::__private::interrupted_error());
                                 }
                             }
                         }
@@ -202,7 +202,7 @@ mod __pykernel {
                             }
                             __pk_cs = __pk_ce;
                             if ::pykernel::__private::interrupted() {
-                                return Err(::pykernel::__private::INTERRUPTED);
+                                return Err(::pykernel::__private::interrupted_error());
                             }
                         }
                     }

@@ -31,7 +31,7 @@ mod __pykernel {
     ) -> ::pykernel::__private::KResult<i64> {
         let __pk_depth = __pk_depth.frame()?;
         if ::pykernel::__private::interrupted() {
-            return Err(::pykernel::__private::INTERRUPTED);
+            return Err(::pykernel::__private::interrupted_error());
         }
         let mut n: i64 = n;
         unsafe {
@@ -89,7 +89,7 @@ mod __pykernel {
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
         if ::pykernel::__private::interrupted() {
-            return Err(::pykernel::__private::INTERRUPTED);
+            return Err(::pykernel::__private::interrupted_error());
         }
         let mut n: i64 = n;
         unsafe {
@@ -117,7 +117,7 @@ mod __pykernel {
     ) -> ::pykernel::__private::KResult<bool> {
         let __pk_depth = __pk_depth.frame()?;
         if ::pykernel::__private::interrupted() {
-            return Err(::pykernel::__private::INTERRUPTED);
+            return Err(::pykernel::__private::interrupted_error());
         }
         let mut n: i64 = n;
         unsafe {

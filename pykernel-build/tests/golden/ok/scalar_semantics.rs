@@ -95,7 +95,7 @@ mod __pykernel {
                         }
                         __pk_cs = __pk_ce;
                         if ::pykernel::__private::interrupted() {
-                            return Err(::pykernel::__private::INTERRUPTED);
+                            return Err(::pykernel::__private::interrupted_error());
                         }
                     }
                 }
