@@ -52,8 +52,17 @@ impl ErrorKind {
 /// One pointer wide (the details are boxed): every kernel function returns a
 /// `KResult<T>`, which then fits in two registers instead of going through memory (a
 /// recursive `fib` ran 1.75× faster).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct KernelError(Box<Details>);
+
+impl fmt::Debug for KernelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KernelError")
+            .field("kind", &self.0.kind)
+            .field("message", &self.0.message)
+            .finish()
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Details {
