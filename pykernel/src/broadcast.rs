@@ -130,45 +130,28 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
 
     /// Do this view and `other` share any memory (the same elements included)?
     pub fn shares_memory<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {
-        let a = crate::view::byte_span(
-            self.as_ptr() as usize,
-            &self.shape(),
-            &self.strides().map(|s| s * size_of::<T>() as isize),
-            size_of::<T>(),
-        );
-        let b = crate::view::byte_span(
-            other.as_ptr() as usize,
-            &other.shape(),
-            &other.strides().map(|s| s * size_of::<U>() as isize),
-            size_of::<U>(),
-        );
-        matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
+        matches!((self.span(), other.span()), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
     }
 
     /// Do this view and `other` share memory, other than as the very same elements in
     /// the same order (the case where an elementwise loop may read and write in place)?
     pub fn overlaps<U: Copy, const E: usize>(&self, other: &ArrayView<U, E>) -> bool {
-        if D == E
+        let same = D == E
             && size_of::<T>() == size_of::<U>()
             && std::ptr::eq(self.as_ptr() as *const (), other.as_ptr() as *const ())
             && self.shape()[..] == other.shape()[..]
-            && self.strides()[..] == other.strides()[..]
-        {
-            return false;
-        }
-        let a = crate::view::byte_span(
+            && self.strides()[..] == other.strides()[..];
+        !same && self.shares_memory(other)
+    }
+
+    /// The byte range this view addresses (`None` when empty).
+    fn span(&self) -> Option<(usize, usize)> {
+        crate::view::byte_span(
             self.as_ptr() as usize,
             &self.shape(),
             &self.strides().map(|s| s * size_of::<T>() as isize),
             size_of::<T>(),
-        );
-        let b = crate::view::byte_span(
-            other.as_ptr() as usize,
-            &other.shape(),
-            &other.strides().map(|s| s * size_of::<U>() as isize),
-            size_of::<U>(),
-        );
-        matches!((a, b), (Some((a0, a1)), Some((b0, b1))) if a0 < b1 && b0 < a1)
+        )
     }
 }
 

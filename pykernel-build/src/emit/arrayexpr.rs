@@ -40,6 +40,29 @@ struct Operands {
     steps: Vec<(Ident, Ident)>,
 }
 
+impl Operands {
+    /// For the array operands: their shapes (for the broadcast check), the statements
+    /// making them views of the broadcast shape `__pk_shape`, and those views' strides.
+    fn broadcast_parts(&self) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>) {
+        let shapes = self
+            .arrays
+            .iter()
+            .map(|(a, _, _)| quote!(&#a.shape()[..]))
+            .collect();
+        let views = self
+            .arrays
+            .iter()
+            .map(|(a, b, _)| quote!(let #b = #a.broadcast_to(__pk_shape);))
+            .collect();
+        let strides = self
+            .arrays
+            .iter()
+            .map(|(_, b, _)| quote!(#b.strides()))
+            .collect();
+        (shapes, views, strides)
+    }
+}
+
 /// Where a kernel's elements go.
 pub(crate) enum Sink<'a> {
     /// A new C-ordered array.
@@ -437,21 +460,7 @@ impl<'a> FnEmitter<'a> {
         let (vf, _) = self.kernel_element(e, &ops.fast);
         let setup = &ops.setup;
         let rank = k.rank as usize;
-        let shapes: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(a, _, _)| quote!(&#a.shape()[..]))
-            .collect();
-        let views: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(a, b, _)| quote!(let #b = #a.broadcast_to(__pk_shape);))
-            .collect();
-        let strides: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(_, b, _)| quote!(#b.strides()))
-            .collect();
+        let (shapes, views, strides) = ops.broadcast_parts();
         let p = quote!(::pykernel::__private);
         match sink {
             Sink::New => {
@@ -566,21 +575,7 @@ impl<'a> FnEmitter<'a> {
         let rank = k.rank as usize;
         let t = dtype_tokens(s.dtype);
         let p = quote!(::pykernel::__private);
-        let shapes: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(a, _, _)| quote!(&#a.shape()[..]))
-            .collect();
-        let views: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(a, b, _)| quote!(let #b = #a.broadcast_to(__pk_shape);))
-            .collect();
-        let strides: Vec<TokenStream> = ops
-            .arrays
-            .iter()
-            .map(|(_, b, _)| quote!(#b.strides()))
-            .collect();
+        let (shapes, views, strides) = ops.broadcast_parts();
         let rows: Vec<TokenStream> = ops
             .arrays
             .iter()
