@@ -26,6 +26,7 @@ mod compile;
 pub mod diagnostics;
 mod emit;
 pub mod exports;
+mod identifiers;
 mod infer;
 mod ir;
 mod limits;

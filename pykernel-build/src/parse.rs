@@ -1,5 +1,6 @@
-//! Pass 1: parse Python source with rustpython-parser, and reject what CPython's own
-//! compiler rejects for its nesting (so that no later, recursive pass sees it).
+//! Pass 1: parse Python source with rustpython-parser, reject what CPython's own
+//! compiler rejects for its nesting (so that no later, recursive pass sees it), and
+//! normalize identifiers as CPython does (NFKC, module `identifiers`).
 
 use rustpython_parser::ast::fold::{self, Fold};
 use rustpython_parser::ast::{self, Ranged};
@@ -62,7 +63,7 @@ pub(crate) fn parse_here(source: &str, path: &str) -> Result<Vec<ast::Stmt>, Box
             Span::new(range.start().to_usize(), range.end().to_usize()),
             msg::nested_too_deeply(MAX_DEPTH),
         ))),
-        None => Ok(suite),
+        None => Ok(crate::identifiers::normalize_module(source, suite)),
     }
 }
 

@@ -44,7 +44,7 @@ fn kernel(r: &mut Rng) -> String {
     let _ = writeln!(body, "    s = 0\n    t = 1.5");
     for _ in 0..1 + r.below(4) {
         let target = r.pick(&["s", "t"]);
-        match r.below(11) {
+        match r.below(12) {
             0 => {
                 let _ = writeln!(
                     body,
@@ -128,6 +128,16 @@ fn kernel(r: &mut Rng) -> String {
                     expr(r, &names, 1)
                 );
             }
+            // Lists of different element types (a sized int from the capsule's `n`, a
+            // float, a complex) meeting in helpers, and names CPython normalizes (NFKC:
+            // `ﬁ` is `fi`); fuzz findings of seed 7.
+            10 => {
+                let _ = writeln!(
+                    body,
+                    "    uﬁ = [n, 2]\n    v = [{}, 8]\n    swap_ends(ufi, v)\n    w = [n]\n    spread(w, uﬁ)\n    {target} += len(w) + abs(w[-1]) + v[0]",
+                    expr(r, &names, 1)
+                );
+            }
             _ => {
                 let _ = writeln!(body, "    {target} = {}", expr(r, &names, 3));
             }
@@ -139,6 +149,8 @@ fn kernel(r: &mut Rng) -> String {
         "import math\nimport numpy as np\n\ndef helper(x, y):\n    if x > y:\n        return x - y\n    return y * 0.5\n\n\
          def relax(u):\n    for i in range(1, len(u) - 1):\n        u[i] = (u[i - 1] + u[i + 1]) / 2\n\n\
          def same(u):\n    return u\n\n\
+         def swap_ends(a, b):\n    t = a[0]\n    a[0] = b[-1]\n    b[-1] = t\n\n\
+         def spread(dst, src):\n    for i in range(len(src)):\n        dst.append(src[i] * 3j)\n\n\
          #pykernel export widen(int list, (int list, int) list)\ndef widen(a, ps):\n    relax(a)\n    for p in ps:\n        relax(p[0])\n    return same(a)\n\n\
          #pykernel export f(int, float, int)\ndef f(a, b, n):\n{body}    return {ret}\n\n\
          #pythran export capsule g(float64*, int32, float64)\ndef g(p, n, b):\n    a = p[0]\n{body}    p[1] = s + t\n    return t\n\n\
@@ -175,13 +187,21 @@ fn random_accepted_kernels_compile() {
     let mut r = Rng(0x5eed_1234_abcd_0001);
     let mut files = Vec::new();
     let mut rejected = Vec::new();
+    let mut mixed_lists = 0;
     for k in 0..60 {
         let text = kernel(&mut r);
         match generate(&text, &format!("k{k}.py"), &Config::new()) {
-            Ok(code) => files.push((format!("k{k}"), code)),
+            Ok(code) => {
+                mixed_lists += usize::from(text.contains("spread(w, uﬁ)"));
+                files.push((format!("k{k}"), code));
+            }
             Err(d) => rejected.push(d.render()),
         }
     }
+    assert!(
+        mixed_lists >= 5,
+        "{mixed_lists} kernels with lists meeting in helpers"
+    );
     // The generator only uses supported constructs; a few programs may still be
     // rejected for typing reasons (e.g. a tuple swap of an int and a float), never most.
     assert!(

@@ -88,6 +88,27 @@ fn generated_code_of_past_findings_compiles() {
              #pykernel export helpers_make(int)\ndef helpers_make(n):\n    a = _make(n, 1.5)\n    \
              m = np.zeros((n, n + 1))\n    return a, m\n",
         ),
+        // Seed 7, input 215544 (rustc E0308 "expected `List<u32>`, found `List<i64>`"): a
+        // helper storing items of a `uint32` list and an `int` list into each other.
+        (
+            "swap_uint32_int",
+            "def swap_ends(a, b):\n    t = a[0]\n    a[0] = b[-1]\n    b[-1] = t\n\n\
+             #pykernel export f(uint32)\ndef f(n):\n    b = [n, 2, 3]\n    c = [7, 8]\n    \
+             swap_ends(b, c)\n    swap_ends(c, c)\n    return b, c\n",
+        ),
+        // Seed 7, input 470470 (rustc E0308 "expected `List<Complex<f64>>`, found
+        // `List<i64>`"): a helper appending complex numbers to an int list; also into an
+        // export's list argument, a row of a list of lists and a tuple's list.
+        (
+            "append_complex",
+            "def add_into(dst, src):\n    for i in range(len(src)):\n        \
+             dst.append(src[i] * 3j)\n\n\
+             def put(pair):\n    xs, k = pair\n    xs.append(k * 0.5)\n\n\
+             #pykernel export f(int, int list, uint8)\ndef f(n, a, k):\n    b = [1, 2]\n    \
+             c = [n]\n    add_into(b, c)\n    add_into(c, c)\n    d = [k, k]\n    \
+             add_into(a, d)\n    m = [[1], [n]]\n    add_into(m[1], m[0])\n    \
+             put((m[0], n))\n    return b, c, d, m\n",
+        ),
     ];
     let mut files = Vec::new();
     for (name, src) in kernels {
@@ -99,4 +120,53 @@ fn generated_code_of_past_findings_compiles() {
     if let Err(e) = common::check_generated("fuzz-findings", &files) {
         panic!("generated Rust failed to compile:\n{e}");
     }
+}
+
+/// Seed 7, input 475146 (rustc warning "identifier contains a non normalized (NFKC)
+/// character: 'ﬁ'"): CPython takes identifiers in their NFKC form (`totalﬁ` is
+/// `totalfi`, `µ` is `μ`, `math.ﬂoor` is `math.floor`, keyword arguments and export
+/// names too); the translator kept them as written, so two spellings were two names,
+/// and Rust warned about them in the user's crate. Names are normalized now, and the
+/// Rust spells non-ASCII ones in ASCII: rustc's lints about uncommon or look-alike
+/// identifiers (`х` and `x`) work on the whole crate and no attribute in the generated
+/// code could silence them.
+#[test]
+fn identifiers_are_taken_in_their_nfkc_form() {
+    let src = "import math\n\n\
+               def ﬁx(x, ﬁrst=1.0):\n    return x + first\n\n\
+               #pykernel export ﬁx_all(float list)\ndef fix_all(xs):\n    totalﬁ = 0.0\n    \
+               for x in xs:\n        totalfi += ﬁx(x, first=0.5)\n    µ = 2.0\n    \
+               ℌ = fix(μ) + ﬁx(µ, ﬁrst=-1.0)\n    х = H * 2\n    x = х + 1\n    \
+               ǅ = [х]\n    ǅ.append(x)\n    \
+               return totalﬁ * μ, math.ﬂoor(totalfi), H, len(Dž), ǅ\n\n\
+               #pythran export capsule ℘(float64*, int32)\ndef ℘(p, n):\n    return p[0] * n\n";
+    let out = match translate(src, "nfkc.py", &Config::new()) {
+        Ok(out) => out,
+        Err(d) => panic!("refused:\n{}", d.render()),
+    };
+    // Python sees the normalized names.
+    assert!(out.code.contains("\"fix_all\""), "{}", out.code);
+    // Rust sees ASCII identifiers only.
+    fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for t in ts {
+            match t {
+                proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+                proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut names = Vec::new();
+    idents(out.code.parse().expect("Rust tokens"), &mut names);
+    assert!(names.iter().any(|n| n == "fix_all"), "{names:?}");
+    let odd: Vec<_> = names.iter().filter(|n| !n.is_ascii()).collect();
+    assert!(odd.is_empty(), "{odd:?}");
+    let files = [("nfkc".to_owned(), out.code)];
+    match common::check_generated_warnings("fuzz-findings-nfkc", &files) {
+        Ok(warnings) => assert!(!warnings.contains("warning"), "{warnings}"),
+        Err(e) => panic!("generated Rust failed to compile:\n{e}"),
+    }
+    // A name CPython does not know stays an error, in either spelling.
+    let d = refused("#pykernel export g(int)\ndef g(n):\n    ﬁ = n\n    return ﬁ + fj\n");
+    assert!(d.render().contains("fj"), "{}", d.render());
 }

@@ -26,6 +26,18 @@ def test_keywords_like_python(corpus):
     assert add(b=5, a=-2) == ref.add(b=5, a=-2)
 
 
+def test_keywords_are_nfkc_names(corpus):
+    """A parameter written `µs` (micro sign) is `μs` (Greek mu) for CPython: the
+    compiled function's keyword is that name too."""
+    f = fn(corpus, "fuzz_findings", "nfkc_names")
+    ref = H.reference_module(H.CORPUS_DIR / "fuzz_findings.py")
+    assert f(**{"\u03bcs": [1.5]}) == ref.nfkc_names(**{"\u03bcs": [1.5]})
+    with pytest.raises(TypeError):
+        f(**{"\u00b5s": [1.5]})
+    with pytest.raises(TypeError):
+        ref.nfkc_names(**{"\u00b5s": [1.5]})
+
+
 @pytest.mark.parametrize("args", [(), (1,), (1, 2, 3)])
 def test_wrong_argument_count(corpus, args):
     with pytest.raises(TypeError):

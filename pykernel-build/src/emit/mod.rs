@@ -163,7 +163,7 @@ fn instance_name(program: &Program, module: &Module, idx: usize) -> Ident {
         .get(idx)
         .and_then(|i| module.functions.get(i.key.func))
         .map_or("fn", |f| f.name.as_str());
-    format_ident!("__pk_{}_{}", name, idx)
+    format_ident!("__pk_{}_{}", types::ascii_name(name), idx)
 }
 
 /// The generated items: those for every build, and those kept only with pykernel's
@@ -773,10 +773,11 @@ fn python_wrapper(
         .zip(&param_tys)
         .enumerate()
     {
-        let id = ident(n);
+        // The keyword name; the converted value's name is ASCII.
+        let id = types::keyword_ident(n);
         if let Ty::Array(..) = t {
             let rt = ty_tokens(t);
-            let val = format_ident!("__pk_arg_{}", id);
+            let val = format_ident!("__pk_arg_{}", ident(n));
             let w = writes.get(k).copied().unwrap_or(true);
             let spec = array_spec(&f.name, n, &et.ty, w, array_objs.len());
             params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));
@@ -791,7 +792,7 @@ fn python_wrapper(
             // An `int list` the kernel stores floats into is checked as an `int list`,
             // then becomes the float list the kernel works on (and writes back).
             let (rt, prt) = (ty_tokens(t), ty_tokens(pt));
-            let val = format_ident!("__pk_arg_{}", id);
+            let val = format_ident!("__pk_arg_{}", ident(n));
             let (fname, expected) = (&f.name, et.ty.to_string());
             let w = writes.get(k).copied().unwrap_or(true);
             params.push(quote!(#id: &#p::Bound<'py, #p::PyAny>));

@@ -73,7 +73,10 @@ pub(crate) fn local_ty_tokens(t: &Ty) -> TokenStream {
 /// The flag telling whether local `name` has been assigned (only for locals some read
 /// may find unassigned). Cannot clash with locals: those never start with `__pk`.
 pub(crate) fn assigned_flag(name: &str) -> Ident {
-    Ident::new(&format!("__pk_set_{name}"), PSpan::call_site())
+    Ident::new(
+        &format!("__pk_set_{}", ascii_name(name)),
+        PSpan::call_site(),
+    )
 }
 
 /// The variable holding the owner of array variable `name`'s memory.
@@ -246,6 +249,37 @@ pub(crate) fn float_literal(v: f64) -> TokenStream {
     }
 }
 
+/// The Rust identifier of a parameter of a Python-callable wrapper, which pyo3 turns into
+/// the Python keyword name: the Python name itself (NFKC) even when it is not ASCII, so
+/// that `f(μ=1.0)` works as in CPython; otherwise [`ident`].
+pub(crate) fn keyword_ident(name: &str) -> Ident {
+    if !name.is_ascii() && syn::parse_str::<Ident>(name).is_ok() {
+        Ident::new(name, PSpan::call_site())
+    } else {
+        ident(name)
+    }
+}
+
+/// `name` in ASCII, one to one: itself when it is ASCII, else `__pk_utf_` followed by
+/// its ASCII letters and digits, `__` for each `_` and `_x<hex>_` for every other
+/// character (`μ_1` is `__pk_utf__x3bc___1`). Rust warns about identifiers that are
+/// uncommon or look alike (`х` and `x`) at the level of the whole crate, where the user's
+/// crate includes the generated code: no attribute inside it could silence them.
+pub(crate) fn ascii_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        return name.into();
+    }
+    let mut out = String::from("__pk_utf_");
+    for c in name.chars() {
+        match c {
+            '_' => out.push_str("__"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c => out.push_str(&format!("_x{:x}_", u32::from(c))),
+        }
+    }
+    out.into()
+}
+
 const RUST_KEYWORDS: &[&str] = &[
     "as", "async", "await", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
     "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
@@ -254,8 +288,12 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsized", "use", "virtual", "where", "while", "yield", "abstract", "become",
 ];
 
-/// A Rust identifier for a Python name (raw when it is a Rust keyword).
+/// A Rust identifier for a Python name (raw when it is a Rust keyword; spelled in ASCII
+/// when it is not, see [`ascii_name`]).
 pub(crate) fn ident(name: &str) -> Ident {
+    if !name.is_ascii() {
+        return Ident::new(&ascii_name(name), PSpan::call_site());
+    }
     match name {
         "self" | "Self" | "super" | "crate" => Ident::new(&format!("{name}_"), PSpan::call_site()),
         // `_` is a valid Python name but not a Rust identifier.
@@ -267,5 +305,32 @@ pub(crate) fn ident(name: &str) -> Ident {
         _ if RUST_KEYWORDS.contains(&name) => Ident::new_raw(name, PSpan::call_site()),
         _ if name.starts_with("__pk") => Ident::new(&format!("py{name}"), PSpan::call_site()),
         _ => Ident::new(name, PSpan::call_site()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_ascii_names_are_spelled_in_ascii_one_to_one() {
+        let names = [
+            "μ", "μ_", "_μ", "aμ", "a_μ", "a__x3bc_", "Dž", "х", "x", "℘1",
+        ];
+        let spelled: Vec<String> = names.iter().map(|n| ident(n).to_string()).collect();
+        for (n, s) in names.iter().zip(&spelled) {
+            assert!(s.is_ascii(), "{n}: {s}");
+        }
+        let distinct: std::collections::BTreeSet<&String> = spelled.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{spelled:?}");
+        assert_eq!(ascii_name("x"), "x");
+        assert_eq!(ascii_name("μ_1"), "__pk_utf__x3bc___1");
+        // Flags and owners of such names are ASCII too.
+        assert!(assigned_flag("х").to_string().is_ascii());
+        assert!(owner_ident("х").to_string().is_ascii());
+        // Python keyword names stay as they are.
+        assert_eq!(keyword_ident("μs").to_string(), "μs");
+        assert_eq!(keyword_ident("fn").to_string(), "r#fn");
+        assert_eq!(keyword_ident("x").to_string(), "x");
     }
 }

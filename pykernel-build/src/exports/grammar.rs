@@ -151,7 +151,7 @@ impl Parser<'_> {
                 })
                 .collect();
             out.push(Export {
-                name: name.to_string(),
+                name: crate::identifiers::normalize(name),
                 name_span: name_tok.span,
                 capsule,
                 args,

@@ -60,14 +60,15 @@ pub(super) struct Lexer {
     open: Vec<(Tok, Span)>,
 }
 
-/// Python identifiers may be non-ASCII (`café`); letters of any script start one.
+/// Python identifiers may be non-ASCII (`café`, `℘`): Unicode's `XID_Start` or `_`
+/// starts one, as in CPython.
 pub(super) fn is_ident_start(c: char) -> bool {
-    c.is_alphabetic() || c == '_'
+    c == '_' || unicode_ident::is_xid_start(c)
 }
 
-/// Letters, digits and `_` continue an identifier.
+/// `XID_Continue` (letters, digits, `_`, combining marks) continues an identifier.
 pub(super) fn is_ident_continue(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    unicode_ident::is_xid_continue(c)
 }
 
 impl Lexer {
@@ -188,6 +189,20 @@ mod tests {
         ];
         let expect: Vec<_> = expect.iter().map(|(k, s)| (*k, s.to_string())).collect();
         assert_eq!(ks, expect);
+    }
+
+    #[test]
+    fn identifiers_are_pythons() {
+        // `℘` (a math symbol) starts a Python name; a combining accent continues one.
+        assert_eq!(kinds("℘"), vec![(Tok::Ident, "℘".into())]);
+        assert_eq!(
+            kinds("cafe\u{301}"),
+            vec![(Tok::Ident, "cafe\u{301}".into())]
+        );
+        assert_eq!(
+            kinds("a\u{301}b·c"),
+            vec![(Tok::Ident, "a\u{301}b·c".into())]
+        );
     }
 
     #[test]

@@ -33,6 +33,15 @@ impl Rng {
 /// so that the Python glue is checked too. Returns cargo's errors.
 #[allow(dead_code)]
 pub fn check_generated(scratch: &str, files: &[(String, String)]) -> Result<(), String> {
+    check_generated_warnings(scratch, files).map(|_| ())
+}
+
+/// [`check_generated`], returning rustc's warnings (empty when there are none).
+#[allow(dead_code)]
+pub fn check_generated_warnings(
+    scratch: &str,
+    files: &[(String, String)],
+) -> Result<String, String> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(scratch);
     let src = dir.join("src");
     let _ = std::fs::remove_dir_all(&src);
@@ -62,7 +71,7 @@ pub fn check_generated(scratch: &str, files: &[(String, String)]) -> Result<(), 
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if out.status.success() {
-        Ok(())
+        Ok(String::from_utf8_lossy(&out.stderr).into_owned())
     } else {
         Err(String::from_utf8_lossy(&out.stderr).into_owned())
     }
