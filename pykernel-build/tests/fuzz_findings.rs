@@ -129,7 +129,8 @@ fn generated_code_of_past_findings_compiles() {
 /// and Rust warned about them in the user's crate. Names are normalized now, and the
 /// Rust spells non-ASCII ones in ASCII: rustc's lints about uncommon or look-alike
 /// identifiers (`х` and `x`) work on the whole crate and no attribute in the generated
-/// code could silence them.
+/// code could silence them. (`Ｔrue` is the name `True`: the builtin constant, or a
+/// local variable where the function assigns it.)
 #[test]
 fn identifiers_are_taken_in_their_nfkc_form() {
     let src = "import math\n\n\
@@ -137,8 +138,8 @@ fn identifiers_are_taken_in_their_nfkc_form() {
                #pykernel export ﬁx_all(float list)\ndef fix_all(xs):\n    totalﬁ = 0.0\n    \
                for x in xs:\n        totalfi += ﬁx(x, first=0.5)\n    µ = 2.0\n    \
                ℌ = fix(μ) + ﬁx(µ, ﬁrst=-1.0)\n    х = H * 2\n    x = х + 1\n    \
-               ǅ = [х]\n    ǅ.append(x)\n    \
-               return totalﬁ * μ, math.ﬂoor(totalfi), H, len(Dž), ǅ\n\n\
+               ǅ = [х]\n    ǅ.append(x)\n    Ｎone = Ｔrue or Ｆalse\n    \
+               return totalﬁ * μ, math.ﬂoor(totalfi), H, len(Dž), ǅ, None\n\n\
                #pythran export capsule ℘(float64*, int32)\ndef ℘(p, n):\n    return p[0] * n\n";
     let out = match translate(src, "nfkc.py", &Config::new()) {
         Ok(out) => out,

@@ -143,3 +143,15 @@ def nfkc_names(µs):
     return totalﬁ * μ, math.ﬂoor(totalfi), H, х
 # case: nfkc_names([1.5, 2.0])
 # case: nfkc_names([])
+
+
+# Found with the one above: `Ｔrue` is the name `True` after normalization, so CPython
+# reads the builtin constant, or a local variable where the function assigns it.
+#pykernel export nfkc_constants(int)
+def nfkc_constants(n):
+    a = Ｔrue
+    b = Ｆalse or n > 1
+    Ｎone = n * 2  # a local variable named None
+    return a, b, Ｎone
+# case: nfkc_constants(1)
+# case: nfkc_constants(5)

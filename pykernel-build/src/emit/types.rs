@@ -298,8 +298,9 @@ pub(crate) fn ident(name: &str) -> Ident {
         "self" | "Self" | "super" | "crate" => Ident::new(&format!("{name}_"), PSpan::call_site()),
         // `_` is a valid Python name but not a Rust identifier.
         "_" => Ident::new("__pk_underscore", PSpan::call_site()),
-        // Prelude names the generated code uses unqualified (`Ok(..)`, `Some(..)`).
-        "Ok" | "Err" | "Some" | "Option" | "Result" => {
+        // Prelude names the generated code uses unqualified (`Ok(..)`, `Some(..)`), and
+        // `None` (a Python name only when written `Ｎone`, which CPython normalizes).
+        "Ok" | "Err" | "Some" | "None" | "Option" | "Result" => {
             Ident::new(&format!("__pk_py_{name}"), PSpan::call_site())
         }
         _ if RUST_KEYWORDS.contains(&name) => Ident::new_raw(name, PSpan::call_site()),

@@ -272,6 +272,13 @@ impl FnLowerer<'_, '_> {
             Some(_) => return self.unsupported(span, &format!("using `{name}` as a value")),
             None => {}
         }
+        // Only a spelling CPython normalizes (`Ｔrue`) reaches here as a name: it is the
+        // builtin constant, unless assigned (a local, above).
+        match name {
+            "True" | "False" => return Some(self.mk(span, ExprKind::Bool(name == "True"))),
+            "None" => return Some(self.mk(span, ExprKind::None)),
+            _ => {}
+        }
         if self.lambda(name).is_some()
             || self.ctx.functions.contains(name)
             || BUILTINS.iter().any(|(n, _)| *n == name)
