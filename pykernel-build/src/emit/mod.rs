@@ -470,7 +470,7 @@ fn regular_fn(
     );
     quote! {
         #[doc = #doc]
-        #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+        #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut, unused_parens)]
         pub fn #name(#(#params),*) -> ::core::result::Result<#rt, ::pykernel::KernelError> {
             #(#views)*
             let r = unsafe { __pykernel::#inner(#(#args),*) }?;
@@ -828,7 +828,7 @@ fn python_wrapper(
     let wrapper_fn = quote! {
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
-        #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+        #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
         fn #wrapper<'py>(__pk_py: #p::Python<'py>, #(#params),*) -> #p::PyResult<#p::Bound<'py, #p::PyAny>> {
             #(#converts)*
             #call

@@ -719,7 +719,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn views(
     mut a: ::pykernel::__private::ndarray::ArrayView<
         '_,
@@ -743,7 +750,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn fill(
     mut a: ::pykernel::__private::ndarray::ArrayViewMut<
         '_,
@@ -777,7 +791,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn ranges(
     n: i64,
 ) -> ::core::result::Result<
@@ -849,7 +870,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn rev1(
     mut a: ::pykernel::__private::ndarray::ArrayViewMut<
         '_,
@@ -880,7 +908,7 @@ pub fn rev1(
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "views")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -927,7 +955,7 @@ pub fn rev1(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fill")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -959,7 +987,7 @@ pub fn rev1(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "ranges")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -992,7 +1020,7 @@ pub fn rev1(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "rev1")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_3<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,

@@ -543,7 +543,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn total(
     mut a: ::pykernel::__private::ndarray::ArrayView<
         '_,
@@ -567,7 +574,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn scale_inplace(
     mut a: ::pykernel::__private::ndarray::ArrayViewMut<
         '_,
@@ -592,7 +606,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn hist(
     mut xs: ::pykernel::__private::ndarray::ArrayView<
         '_,
@@ -627,7 +648,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn same(
     mut a: ::pykernel::__private::ndarray::ArrayView<
         '_,
@@ -661,7 +689,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn rows(
     mut a: ::pykernel::__private::ndarray::ArrayView<
         '_,
@@ -682,7 +717,7 @@ pub fn rows(
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "total")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -725,7 +760,7 @@ pub fn rows(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "scale_inplace")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -763,7 +798,7 @@ pub fn rows(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "hist")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         xs: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -796,7 +831,7 @@ pub fn rows(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "same")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_3<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -828,7 +863,7 @@ pub fn rows(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "rows")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_4<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,

@@ -461,7 +461,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn sieve(
     n: i64,
 ) -> ::core::result::Result<::pykernel::__private::List<i64>, ::pykernel::KernelError> {
@@ -475,7 +482,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn stats(
     xs: ::pykernel::__private::List<f64>,
 ) -> ::core::result::Result<
@@ -492,7 +506,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn z(
     a: ::pykernel::__private::List<i64>,
     b: ::pykernel::__private::List<f64>,
@@ -507,7 +528,7 @@ pub fn z(
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "sieve")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -542,7 +563,7 @@ pub fn z(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "stats")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         xs: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
@@ -596,7 +617,7 @@ pub fn z(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "z")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: &::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,

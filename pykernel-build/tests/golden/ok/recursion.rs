@@ -161,7 +161,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn fact(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     let r = unsafe { __pykernel::__pk_fact_0(n) }?;
     Ok(r)
@@ -173,7 +180,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn parity(n: i64) -> ::core::result::Result<bool, ::pykernel::KernelError> {
     let r = unsafe { __pykernel::__pk_parity_1(n) }?;
     Ok(r)
@@ -185,7 +199,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     let r = unsafe { __pykernel::__pk_plain_2(n) }?;
     Ok(r)
@@ -194,7 +215,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fact")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -215,7 +236,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "parity")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_4<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -236,7 +257,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "plain")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_5<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,

@@ -132,7 +132,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn divmod_(
     a: i64,
     b: i64,
@@ -147,7 +154,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn fib(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     let r = unsafe { __pykernel::__pk_fib_1(n) }?;
     Ok(r)
@@ -159,7 +173,14 @@ Arrays are taken as `ndarray` views and returned as owned `ndarray` arrays.
 # Errors
 
 The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...), as a [`pykernel::KernelError`].*/
-#[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    non_snake_case,
+    dead_code,
+    unused_mut,
+    unused_parens
+)]
 pub fn mixed(
     x: f32,
     n: i64,
@@ -171,7 +192,7 @@ pub fn mixed(
 ::pykernel::__private::if_pyo3! {
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "divmod_")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_0<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         a: i64,
@@ -204,7 +225,7 @@ pub fn mixed(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fib")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_1<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         n: i64,
@@ -224,7 +245,7 @@ pub fn mixed(
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
-    #[allow(clippy::all, non_snake_case, dead_code, unused_variables)]
+    #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
     fn __pk_py_2<'py>(
         __pk_py: ::pykernel::__private::pyo3::Python<'py>,
         x: f32,
