@@ -16,6 +16,12 @@ fn join(item: &str, sep: &str, n: usize) -> String {
     vec![item; n].join(sep)
 }
 
+const ARRAY_HEAD: &str = "#pythran export g(float64[])\ndef g(a):\n";
+
+fn array_ret(body: String) -> String {
+    format!("{ARRAY_HEAD}    return {body}\n")
+}
+
 /// Shapes CPython accepts, at (or near) its largest depth: (name, source).
 fn accepted() -> Vec<(&'static str, String)> {
     let ret = |body: String| format!("{HEAD}    return {body}\n");
@@ -70,6 +76,10 @@ fn accepted() -> Vec<(&'static str, String)> {
             ret(format!("{}y{}", "math.sqrt(".repeat(200), ")".repeat(200))),
         ),
         ("min_5000", ret(format!("min({})", join("x", ", ", 5000)))),
+        // Whole-array expressions: one element expression inside the loop nest.
+        ("array_pow_2981", array_ret(join("a", " ** ", 2981))),
+        ("array_add_600", array_ret(join("a", " + ", 600))),
+        ("array_neg_600", array_ret(format!("{}a", "-".repeat(600)))),
         (
             "nested_list_16",
             ret(format!("{}x{}", "[".repeat(16), "]".repeat(16))),
@@ -170,6 +180,16 @@ fn generated_code_grows_linearly_with_nesting() {
 }
 
 #[test]
+fn deep_array_expressions_are_written_flat() {
+    // The element expression of a 2981-deep `a ** a ** ...` was one nested Rust
+    // expression: its indentation alone made the file quadratic (2 GB, 27 s).
+    let src = array_ret(join("a", " ** ", 2981));
+    let out = translate(&src, "t.py", &Config::new()).expect("translates");
+    let widest = out.code.lines().map(str::len).max().unwrap_or(0);
+    assert!(widest < 400, "a line of {widest} characters");
+}
+
+#[test]
 fn generated_code_of_deep_inputs_compiles() {
     let wanted = [
         "conditional_1000",
@@ -183,6 +203,8 @@ fn generated_code_of_deep_inputs_compiles() {
         "comprehension_2987",
         "min_5000",
         "nested_list_16",
+        "array_add_600",
+        "array_neg_600",
     ];
     let mut files = Vec::new();
     for (name, src) in accepted() {

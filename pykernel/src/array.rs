@@ -85,11 +85,13 @@ impl<T: Copy, const D: usize> Array<T, D> {
     }
 
     /// `a.T` (a view sharing the owner).
+    #[inline(always)]
     pub fn t(&self) -> Self {
         Array::join(self.view.t(), &self.owner)
     }
 
     /// A slice along one axis (a view sharing the owner); see [`ArrayView::slice_axis`].
+    #[inline(always)]
     pub fn slice_axis(
         &self,
         axis: usize,
@@ -928,6 +930,7 @@ macro_rules! sub_views {
             }
 
             /// `a[..., i, ...]` (a view sharing the owner); see [`ArrayView::index_axis`].
+            #[inline(always)]
             pub fn index_axis(&self, axis: usize, i: i64) -> KResult<Array<T, $e>> {
                 Ok(Array::join(self.view.index_axis(axis, i)?, &self.owner))
             }

@@ -19,7 +19,28 @@ pub fn shape_text(shape: &[usize]) -> String {
 
 /// The broadcast shape (of rank `R`, the largest rank) of operands of these shapes, or
 /// NumPy's `ValueError`.
+#[inline]
 pub fn broadcast_shape<const R: usize>(shapes: &[&[usize]]) -> KResult<[usize; R]> {
+    // The usual case, operands of one shape, without the general walk (small arrays in
+    // loops run this once per statement).
+    if let Some(first) = shapes.first()
+        && first.len() == R
+        && shapes[1..].iter().all(|s| same_shape(s, first))
+    {
+        let mut out = [0usize; R];
+        out.copy_from_slice(first);
+        return Ok(out);
+    }
+    broadcast_general(shapes)
+}
+
+/// `a == b` for short shapes, without a call to `memcmp`.
+#[inline(always)]
+fn same_shape(a: &[usize], b: &[usize]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+fn broadcast_general<const R: usize>(shapes: &[&[usize]]) -> KResult<[usize; R]> {
     let mut out = [1usize; R];
     for s in shapes {
         let off = R - s.len();
@@ -59,7 +80,16 @@ pub fn check_store(dest: &[usize], value: &[usize]) -> KResult<()> {
 }
 
 /// The check of `a op= b`: the operands (`a` first) broadcast, to exactly `a`'s shape.
+#[inline]
 pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
+    // Operands of the destination's shape (the usual case) need no broadcasting.
+    if operands.iter().all(|s| same_shape(s, dest)) {
+        return Ok(());
+    }
+    check_inplace_general(dest, operands)
+}
+
+fn check_inplace_general(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
     let rank = operands
         .iter()
         .map(|s| s.len())
@@ -98,7 +128,7 @@ pub fn check_inplace(dest: &[usize], operands: &[&[usize]]) -> KResult<()> {
             all.join(" ")
         )));
     }
-    if *out != *dest {
+    if !same_shape(out, dest) {
         return Err(value_error(format!(
             "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
             shape_text(dest),

@@ -280,22 +280,51 @@ impl<'a> FnEmitter<'a> {
     }
 
     /// The element of elementwise node `e` (inside the loop), and its type, with the
-    /// operands' elements `leaves`.
+    /// operands' elements `leaves`. Deep trees (`a ** a ** ... ** a`, which CPython
+    /// compiles 3000 deep) are written flat: every [`super::deep::SPINE`] levels, an
+    /// operand's element is a `let` of the block (nested Rust stays shallow, so rustc's
+    /// parser and the formatter's indentation stay linear).
     fn kernel_element(
         &mut self,
         e: &Expr,
         leaves: &HashMap<ExprId, (TokenStream, Scalar)>,
     ) -> (TokenStream, Scalar) {
+        let mut lets = Vec::new();
+        let (v, s) = self.element_at(e, leaves, 0, &mut lets);
+        if lets.is_empty() {
+            (v, s)
+        } else {
+            (quote!({ #(#lets)* #v }), s)
+        }
+    }
+
+    fn element_at(
+        &mut self,
+        e: &Expr,
+        leaves: &HashMap<ExprId, (TokenStream, Scalar)>,
+        depth: usize,
+        lets: &mut Vec<TokenStream>,
+    ) -> (TokenStream, Scalar) {
         if let Some(v) = leaves.get(&e.id) {
             return v.clone();
         }
         if let Some(d) = self.forwarded(e) {
-            return self.kernel_element(d, leaves);
+            return self.element_at(d, leaves, depth, lets);
         }
         let out = self.elem_scalar(e);
+        let deeper = (depth + 1) % super::deep::SPINE;
         let mut vals: Vec<(TokenStream, Scalar)> = crate::arrayexpr::operands(e)
             .into_iter()
-            .map(|c| self.kernel_element(c, leaves))
+            .map(|c| {
+                let (v, s) = self.element_at(c, leaves, deeper, lets);
+                if deeper == 0 && !leaves.contains_key(&c.id) {
+                    let t = self.tmp("k");
+                    lets.push(quote!(let #t = #v;));
+                    (quote!(#t), s)
+                } else {
+                    (v, s)
+                }
+            })
             .collect();
         // `a.round()`: `decimals` is 0.
         if let ExprKind::Method(_, m, _) = &e.kind

@@ -94,6 +94,8 @@ pub(crate) struct FnEmitter<'a> {
     plans: &'a crate::analysis::InstancePlans,
     /// This instance's whole-array kernels.
     kernels: &'a crate::arrayexpr::InstanceKernels,
+    /// Every instance's (which ones are compiled per SIMD level).
+    all_kernels: &'a [crate::arrayexpr::InstanceKernels],
     /// The expressions forwarded locals stand for (`arrayexpr/forward.rs`).
     forwarded: std::collections::HashMap<crate::ir::ExprId, &'a crate::ir::Expr>,
     /// Reads (by span) that may find their local unassigned, and those locals.
@@ -200,6 +202,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],
             kernels: &input.kernels[index],
+            all_kernels: input.kernels,
             forwarded: crate::arrayexpr::forwarded_defs(func, &input.kernels[index].forward),
             unbound_reads: unbound.0,
             unbound_names: unbound.1,
@@ -866,6 +869,24 @@ mod tests {
             }
         }
         assert!(c.contains("floordiv"));
+    }
+
+    #[test]
+    fn simd_copies_call_their_helpers_copies() {
+        // `g`'s AVX-512 copy calls `h`'s (no second dispatch; LLVM may inline it); a
+        // helper without whole-array loops has no copies and is called as it is.
+        let src = "import numpy as np\n\
+                   def h(x, y):\n    return np.sum(x * y)\n\
+                   def k(n):\n    return n + 1\n\
+                   #pykernel export g(float64[:], int)\n\
+                   def g(a, n):\n    return h(a, a + 1.0) + k(n)\n";
+        let c = code(src);
+        let v4 = c
+            .split("unsafe fn __pk_g_")
+            .find(|s| s.starts_with("0_v4("))
+            .unwrap_or("");
+        assert!(v4.contains("use self::__pk_h_1_v4 as __pk_h_1;"), "{c}");
+        assert!(!v4.contains("__pk_k_2_v4"), "{c}");
     }
 
     #[test]

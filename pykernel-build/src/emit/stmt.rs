@@ -137,11 +137,31 @@ impl FnEmitter<'_> {
                 quote!(#id)
             })
             .collect();
+        // Callees compiled per SIMD level too: each copy calls the callee's copy of its
+        // own level (no second dispatch, and LLVM may inline it).
+        let callees: std::collections::BTreeSet<usize> = self
+            .inst
+            .calls
+            .values()
+            .copied()
+            .filter(|&c| {
+                c != self.index
+                    && self.all_kernels.get(c).is_some_and(|k| k.simd)
+                    && !self.calls.is_recursive(c)
+            })
+            .collect();
         let clone = |n: &proc_macro2::Ident, features: &str| {
+            let level = if n == &v3 { "_v3" } else { "_v4" };
+            let uses = callees.iter().map(|&c| {
+                let f = self.fn_name(c);
+                let fl = quote::format_ident!("{}{}", f, level);
+                quote!(#[allow(unused_imports)] use self::#fl as #f;)
+            });
             quote! {
                 #[cfg(target_arch = "x86_64")]
                 #[target_feature(enable = #features)]
                 unsafe fn #n(#(#params),*) -> ::pykernel::__private::KResult<#rt> {
+                    #(#uses)*
                     #(#prologue)*
                     unsafe {
                         #body
