@@ -39,6 +39,18 @@ fn accepted() -> Vec<(&'static str, String)> {
     vec![
         ("conditional_1000", branches(1000)),
         ("conditional_2987", branches(2987)),
+        // In a loop, the bounds analysis read every level under its test's facts, saving
+        // and restoring them all each time (quadratic: 74 s; fuzz seed 8 input 92893).
+        (
+            "conditional_in_loop_2985",
+            format!(
+                "{HEAD}    s = 0\n    for i in range(x):\n        s += {}\n    return s\n",
+                (0..2985)
+                    .map(|k| format!("i if i > {k} else "))
+                    .collect::<String>()
+                    + "-1"
+            ),
+        ),
         ("compare_3000", ret(join("x", " < ", 3000))),
         ("compare_mixed_3000", ret(join("x <= y", " <= ", 1500))),
         ("compare_lists_400", ret(join("[x]", " == ", 400))),

@@ -214,6 +214,16 @@ impl Walk<'_> {
 
     /// `a if c else b`: bounded by both branches, each under its side of the test.
     fn conditional(&mut self, c: &Expr, a: &Expr, b: &Expr) -> Option<Sx> {
+        if self.nesting >= super::walk::MAX_FACT_NESTING {
+            return None;
+        }
+        self.nesting += 1;
+        let v = self.conditional_facts(c, a, b);
+        self.nesting -= 1;
+        v
+    }
+
+    fn conditional_facts(&mut self, c: &Expr, a: &Expr, b: &Expr) -> Option<Sx> {
         let saved = self.domains.clone();
         self.facts(c, true);
         let x = self.sym(a);

@@ -25,7 +25,14 @@ pub(crate) struct Walk<'a> {
     /// Reading the versioned loop's own header: every local is a leaf (its value when
     /// the checks run).
     pub entry: bool,
+    /// Conditional expressions being read under their tests' facts, nested.
+    pub nesting: usize,
 }
+
+/// Conditional expressions nested deeper than this are read without their tests' facts
+/// (fewer proofs, no more cost): each level saves and restores every domain, and CPython
+/// compiles chains 3000 deep.
+pub(crate) const MAX_FACT_NESTING: usize = 32;
 
 /// The guards of loop `h` (a loop statement).
 pub(crate) fn analyze_loop(ctx: &Ctx<'_>, h: &Stmt) -> LoopPlan {
@@ -40,6 +47,7 @@ pub(crate) fn analyze_loop(ctx: &Ctx<'_>, h: &Stmt) -> LoopPlan {
         env: HashMap::new(),
         guards: Vec::new(),
         entry: false,
+        nesting: 0,
     };
     w.run_loop(h, true);
     LoopPlan { guards: w.guards }
@@ -272,7 +280,13 @@ impl Walk<'_> {
                 self.expr(b);
                 self.restore(&saved);
             }
+            ExprKind::IfExp(c, a, b) if self.nesting >= MAX_FACT_NESTING => {
+                self.expr(c);
+                self.expr(a);
+                self.expr(b);
+            }
             ExprKind::IfExp(c, a, b) => {
+                self.nesting += 1;
                 self.expr(c);
                 let saved = self.domains.clone();
                 self.facts(c, true);
@@ -281,6 +295,7 @@ impl Walk<'_> {
                 self.facts(c, false);
                 self.expr(b);
                 self.restore(&saved);
+                self.nesting -= 1;
             }
             // Comprehensions have their own scope; their accesses stay checked.
             ExprKind::ListComp(..) => {}
