@@ -111,7 +111,7 @@ pub mod __private {
         ArgKind, add_capsule, list_fits, no_overload, numpy_scalar, overload_arg, without_gil,
     };
     #[cfg(feature = "pyo3")]
-    pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py};
+    pub use crate::python_array::{ArraySpec, Layout, array_arg, array_to_py, overload_array};
     #[cfg(feature = "pyo3")]
     pub use crate::python_list::{PyValue, arg_from_py};
     #[cfg(feature = "pyo3")]

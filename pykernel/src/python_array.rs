@@ -89,6 +89,20 @@ fn refused_subclass(obj: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
     Ok(None)
 }
 
+/// [`array_arg`] for one signature of an overloaded export: `None` when `obj` does not
+/// fit. The usual misfits (another dtype or rank: the next signature's) are told apart
+/// before any error message is written (describing the array takes Python calls).
+pub fn overload_array<T: Element + Copy, const D: usize>(
+    obj: &Bound<'_, PyAny>,
+    spec: &ArraySpec<'_>,
+) -> Option<Array<T, D>> {
+    let arr = obj.cast::<PyArrayDyn<T>>().ok()?;
+    if arr.ndim() != D {
+        return None;
+    }
+    array_arg(obj, spec).ok()
+}
+
 /// Converts argument `obj` to a kernel array view after checking dtype, rank, layout,
 /// fixed extents and writeability, and that it is no `np.matrix` or masked array (whose
 /// indexing the kernel would not keep); every failure is a `TypeError`/`ValueError`

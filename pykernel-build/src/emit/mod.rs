@@ -581,7 +581,7 @@ fn overload_dispatcher(
                     let pname = f.params.get(j).map_or("?", |(n, _)| n.as_str());
                     let w = writes[input.program.roots[k]].get(j).copied().unwrap_or(true);
                     let spec = array_spec(&f.name, pname, &b.export.args[j].ty, w, j);
-                    return quote!(::pykernel::__private::array_arg::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec).ok()?);
+                    return quote!(::pykernel::__private::overload_array::<_, _>(&__pk_args.get_item(#j).ok()?, &#spec)?);
                 }
                 if t.is_shared() {
                     let v = quote!(<#rt as ::pykernel::__private::PyValue>::from_py(&__pk_args.get_item(#j).ok()?).ok()?);

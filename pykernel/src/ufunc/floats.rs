@@ -12,7 +12,7 @@
 
 macro_rules! float_loops {
     ($m:ident, $t:ty, $name:literal, $pi:expr, $asinh:path, $acosh:path, $atanh:path,
-     $round:path, exp: $exp:path, log: $log:path, atan2: $atan2:path) => {
+     $round:path, exp: $exp:path, log: $log:path, atan2: $atan2:path, powi: $powi:path) => {
         #[doc = concat!("The `", $name, "` loops.")]
         pub mod $m {
             /// `np.add`.
@@ -71,6 +71,12 @@ macro_rules! float_loops {
                 } else {
                     a.powf(b)
                 }
+            }
+            /// `np.power(a, k)` for a literal integer `k` in `1..=9`: a product, within
+            /// 1 ULP of `pow` (see `ufunc::powi`).
+            #[inline(always)]
+            pub fn power_int(a: $t, k: u32) -> $t {
+                $powi(a, k)
             }
             /// `np.power` where the exponent varies along the innermost loop: C's `pow`
             /// for every exponent (`pow(-0.0, 0.5)` is `+0.0`, where the shortcut's
@@ -417,7 +423,8 @@ float_loops!(
     crate::ufunc::round::round_f32,
     exp: crate::ufunc::vmath::exp_f32,
     log: crate::ufunc::vmath::log_f32,
-    atan2: crate::ufunc::vmath::atan2_f32
+    atan2: crate::ufunc::vmath::atan2_f32,
+    powi: crate::ufunc::powi::powi_f32
 );
 float_loops!(
     f64,
@@ -430,5 +437,6 @@ float_loops!(
     crate::ufunc::round::round_f64,
     exp: crate::ufunc::vmath::exp,
     log: crate::ufunc::vmath::log,
-    atan2: crate::ufunc::vmath::atan2
+    atan2: crate::ufunc::vmath::atan2,
+    powi: crate::ufunc::powi::powi_f64
 );
