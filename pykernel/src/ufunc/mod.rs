@@ -27,13 +27,13 @@ mod complexes;
 mod floats;
 mod ints;
 mod libm;
-#[allow(clippy::excessive_precision)] // fdlibm's constants, digit for digit
 pub mod powi;
 #[cfg(any(test, feature = "ufunc-registry"))]
 pub mod registry;
 pub(crate) mod round;
 #[cfg(test)]
 mod tests;
+#[allow(clippy::excessive_precision)] // fdlibm's constants, digit for digit
 pub mod vmath;
 
 pub use bools::{bool, i64_u64, u64_i64};
