@@ -202,6 +202,22 @@ fn deep_array_expressions_are_written_flat() {
 }
 
 #[test]
+fn huge_loop_bodies_are_not_copied() {
+    // Each proven copy of a loop doubles it and every loop inside: an 800-term array
+    // expression three loops deep was 21 times its code outside loops.
+    let chain = join("a", " + ", 800);
+    let head = "#pythran export g(float64[:,:], int)\ndef g(a, times):\n";
+    let flat = format!("{head}    a[0, 0] = ({chain})[0, 1]\n    return a\n");
+    let nested = format!(
+        "{head}    for t in range(times):\n        for i in range(a.shape[0]):\n            \
+         for j in range(1, a.shape[1]):\n                a[i, j] = ({chain})[i, j - 1]\n    \
+         return a\n"
+    );
+    let (f, n) = (code_size(&flat), code_size(&nested));
+    assert!(n < 5 * f, "{n} vs {f}");
+}
+
+#[test]
 fn generated_code_of_deep_inputs_compiles() {
     let wanted = [
         "conditional_1000",
