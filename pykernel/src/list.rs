@@ -393,6 +393,32 @@ impl<T: Clone + PartialOrd> List<T> {
     }
 }
 
+/// Lists of lists: rows borrowed (no reference count up and down per access).
+impl<T> List<List<T>> {
+    /// `a[i]`, borrowed. The generated code takes it only inside one expression whose
+    /// remaining evaluation cannot change any list (indices and values that call no
+    /// kernel function and no mutating method), so the row outlives the borrow.
+    #[inline(always)]
+    pub fn row(&self, i: i64) -> KResult<&List<T>> {
+        // SAFETY: see above; kernels are single-threaded (`List` is not `Send`).
+        let rows = unsafe { &*self.0.get() };
+        match rows.get(i as usize) {
+            Some(r) => Ok(r),
+            None => Ok(&rows[from_end(rows.len(), i, "list index out of range")?]),
+        }
+    }
+
+    /// `a[i]`, borrowed, without a bounds check.
+    ///
+    /// # Safety
+    /// `0 <= i < len(a)`, and the rule of [`Self::row`].
+    #[inline(always)]
+    pub unsafe fn row_unchecked(&self, i: i64) -> &List<T> {
+        // SAFETY: the caller's contract.
+        unsafe { (&*self.0.get()).get_unchecked(i as usize) }
+    }
+}
+
 /// Rows of a list of lists read and written in place: `a[i][j]` without taking a
 /// reference to the row (a reference count up and down per access otherwise).
 impl<T: Clone> List<List<T>> {

@@ -260,7 +260,11 @@ impl FnEmitter<'_> {
                     && let Ty::List(item) = rows.as_ref()
                     && item.scalar().is_some() =>
             {
-                let a = self.place(outer);
+                let a = if crate::arrayexpr::calm(row) && crate::arrayexpr::calm(idx) {
+                    self.list_place(outer)
+                } else {
+                    self.place(outer)
+                };
                 let i = self.expr_as(row, Dtype::Int64);
                 let j = self.expr_as(idx, Dtype::Int64);
                 if self.in_bounds(row.id) && self.in_bounds(idx.id) {
@@ -271,7 +275,11 @@ impl FnEmitter<'_> {
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
-                let b = self.place(base);
+                let b = if matches!(bt, Ty::List(_)) && crate::arrayexpr::calm(idx) {
+                    self.list_place(base)
+                } else {
+                    self.place(base)
+                };
                 let i = self.expr_as(idx, Dtype::Int64);
                 match bt {
                     Ty::Ptr(d) => {

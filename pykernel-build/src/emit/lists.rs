@@ -32,6 +32,26 @@ impl FnEmitter<'_> {
         self.expr(e)
     }
 
+    /// [`Self::place`] of a list, where the rest of the expression using it cannot
+    /// change any list: an element of a list of lists (`a[i]` in `a[i][j]`) is borrowed
+    /// in place (`row`), through every level of a chain whose indices are calm.
+    pub(crate) fn list_place(&mut self, e: &Expr) -> TokenStream {
+        if let ExprKind::Index(b, i) = &e.kind
+            && matches!(self.ty(b), Ty::List(_))
+            && matches!(self.ty(e), Ty::List(_))
+            && crate::arrayexpr::calm(i)
+        {
+            let bt = self.list_place(b);
+            let it = self.expr_as(i, Dtype::Int64);
+            return if self.in_bounds(i.id) {
+                quote!((#bt).row_unchecked(#it))
+            } else {
+                quote!((#bt).row(#it)?)
+            };
+        }
+        self.place(e)
+    }
+
     /// `e` converted to type `to`; new lists (literals, comprehensions, `[x] * n`) are
     /// built with `to`'s element type directly instead of being copied.
     pub(crate) fn expr_to(&mut self, e: &Expr, to: &Ty) -> TokenStream {

@@ -555,7 +555,13 @@ impl FnEmitter<'_> {
                 let bt = self.ty(base);
                 let (bv, iv) = (self.tmp("b"), self.tmp("i"));
                 let b = if bt.has_list() {
-                    let p = self.place(base);
+                    // Rows of a list of lists borrowed when nothing evaluated after them
+                    // (the index, the value) can change a list.
+                    let p = if crate::arrayexpr::calm(index) && crate::arrayexpr::calm(value) {
+                        self.list_place(base)
+                    } else {
+                        self.place(base)
+                    };
                     quote!(&(#p))
                 } else {
                     self.expr(base)
