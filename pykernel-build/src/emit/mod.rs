@@ -461,7 +461,7 @@ fn regular_fn(
     }
     let args: Vec<Ident> = f.params.iter().map(|(p, _)| ident(p)).collect();
     let ret = inst.ret.clone().unwrap_or(Ty::None);
-    let (rt, conv) = rust_result(quote!(r), &ret);
+    let (rt, conv) = rust_result(quote!(__pk_ret), &ret);
     let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
     let doc = format!(
         "`{}({})` from `{}`.\n\nArrays are taken as `ndarray` views and returned as owned \
@@ -476,7 +476,7 @@ fn regular_fn(
         #[allow(clippy::all, clippy::pedantic, non_snake_case, dead_code, unused_mut, unused_parens)]
         pub fn #name(#(#params),*) -> ::core::result::Result<#rt, ::pykernel::KernelError> {
             #(#views)*
-            let r = unsafe { __pykernel::#inner(#(#args),*) }?;
+            let __pk_ret = unsafe { __pykernel::#inner(#(#args),*) }?;
             Ok(#conv)
         }
     }
@@ -617,14 +617,14 @@ fn overload_dispatcher(
                 quote!(::pykernel::__private::overload_arg::<#rt>(&__pk_args.get_item(#j).ok()?, ::pykernel::__private::ArgKind::#kind, strict)?)
             })
             .collect();
-        let conv = to_python(quote!(r), &inst.ret.clone().unwrap_or(Ty::None));
+        let conv = to_python(quote!(__pk_ret), &inst.ret.clone().unwrap_or(Ty::None));
         let (scopes, runner) = call_setup(input, input.program.roots[k]);
         tries.push(quote! {
             if __pk_args.len() == #n {
                 let picked = (|| Some((#(#extracts,)*)))();
                 if let Some((#(#names,)*)) = picked {
                     #scopes
-                    let r = ::pykernel::__private::#runner(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
+                    let __pk_ret = ::pykernel::__private::#runner(__pk_py, (#(#names,)*), |(#(#names,)*)| unsafe { __pykernel::#inner(#(#names),*) })?;
                     return #conv;
                 }
             }
@@ -815,7 +815,7 @@ fn python_wrapper(
         }
     }
     let ret = inst.ret.clone().unwrap_or(Ty::None);
-    let conv = to_python(quote!(r), &ret);
+    let conv = to_python(quote!(__pk_ret), &ret);
     // The kernel runs with the GIL released (it never touches Python objects).
     let pats: Vec<Ident> = (0..args.len())
         .map(|k| format_ident!("__pk_a{}", k))
@@ -823,9 +823,9 @@ fn python_wrapper(
     // The kernel instance itself (the Rust-facing export takes ndarray views instead).
     let run = quote!(::pykernel::__private::#runner(__pk_py, (#(#args,)*), |(#(#pats,)*)| unsafe { __pykernel::#inner(#(#pats),*) }));
     let call = if write_backs.is_empty() {
-        quote!(let r = #run?;)
+        quote!(let __pk_ret = #run?;)
     } else {
-        quote!(let r = #run; #(#write_backs)* let r = r?;)
+        quote!(let __pk_ret = #run; #(#write_backs)* let __pk_ret = __pk_ret?;)
     };
     let call = quote!(#scopes #call);
     let wrapper_fn = quote! {

@@ -740,8 +740,8 @@ pub fn views(
             2usize,
         >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_views_0(a) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_views_0(a) }?;
+    Ok(__pk_ret)
 }
 /**`fill(float64[:,:])` from `golden/ok/array_views.py`.
 
@@ -774,9 +774,9 @@ pub fn fill(
             2usize,
         >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_fill_1(a) }?;
+    let __pk_ret = unsafe { __pykernel::__pk_fill_1(a) }?;
     Ok(
-        r
+        __pk_ret
             .into_ndarray()?
             .into_dimensionality::<::pykernel::__private::ndarray::Ix2>()
             .map_err(|e| {
@@ -811,9 +811,9 @@ pub fn ranges(
     ),
     ::pykernel::KernelError,
 > {
-    let r = unsafe { __pykernel::__pk_ranges_2(n) }?;
+    let __pk_ret = unsafe { __pykernel::__pk_ranges_2(n) }?;
     Ok({
-        let (__pk_t0, __pk_t1, __pk_t2, __pk_t3, __pk_t4) = r;
+        let (__pk_t0, __pk_t1, __pk_t2, __pk_t3, __pk_t4) = __pk_ret;
         (
             __pk_t0
                 .into_ndarray()?
@@ -894,9 +894,9 @@ pub fn rev1(
             1usize,
         >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_rev1_3(a) }?;
+    let __pk_ret = unsafe { __pykernel::__pk_rev1_3(a) }?;
     Ok(
-        r
+        __pk_ret
             .into_ndarray()?
             .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
             .map_err(|e| {
@@ -927,7 +927,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_views_0(__pk_a0) },
@@ -937,7 +937,7 @@ pub fn rev1(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
         {
-            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = r;
+            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
@@ -974,7 +974,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fill_1(__pk_a0) },
@@ -983,7 +983,7 @@ pub fn rev1(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
-        ::pykernel::__private::array_to_py(__pk_py, r, __pk_array_args)
+        ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "ranges")]
@@ -994,7 +994,7 @@ pub fn rev1(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_ranges_2(__pk_a0) },
@@ -1004,7 +1004,7 @@ pub fn rev1(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
         {
-            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = r;
+            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
@@ -1039,7 +1039,7 @@ pub fn rev1(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_rev1_3(__pk_a0) },
@@ -1048,7 +1048,7 @@ pub fn rev1(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
-        ::pykernel::__private::array_to_py(__pk_py, r, __pk_array_args)
+        ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
     ///Adds the exports of `golden/ok/array_views.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
     #[allow(dead_code)]

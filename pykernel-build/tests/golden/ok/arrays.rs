@@ -564,8 +564,8 @@ pub fn total(
             1usize,
         >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_total_0(a) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_total_0(a) }?;
+    Ok(__pk_ret)
 }
 /**`scale_inplace(float64[:,:], float)` from `golden/ok/arrays.py`.
 
@@ -596,8 +596,8 @@ pub fn scale_inplace(
             2usize,
         >::from_ndarray_parts(a.as_mut_ptr(), a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_scale_inplace_1(a, k) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_scale_inplace_1(a, k) }?;
+    Ok(__pk_ret)
 }
 /**`hist(int64[:], int)` from `golden/ok/arrays.py`.
 
@@ -631,9 +631,9 @@ pub fn hist(
             1usize,
         >::from_ndarray_parts(xs.as_ptr() as *mut i64, xs.shape(), xs.strides())
     };
-    let r = unsafe { __pykernel::__pk_hist_2(xs, nb) }?;
+    let __pk_ret = unsafe { __pykernel::__pk_hist_2(xs, nb) }?;
     Ok(
-        r
+        __pk_ret
             .into_ndarray()?
             .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
             .map_err(|e| {
@@ -672,9 +672,9 @@ pub fn same(
             1usize,
         >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_same_3(a) }?;
+    let __pk_ret = unsafe { __pykernel::__pk_same_3(a) }?;
     Ok(
-        r
+        __pk_ret
             .into_ndarray()?
             .into_dimensionality::<::pykernel::__private::ndarray::Ix1>()
             .map_err(|e| {
@@ -710,8 +710,8 @@ pub fn rows(
             2usize,
         >::from_ndarray_parts(a.as_ptr() as *mut i32, a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_rows_4(a) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_rows_4(a) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -736,7 +736,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_total_0(__pk_a0) },
@@ -746,7 +746,7 @@ pub fn rows(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
         {
-            let (__pk_r0, __pk_r1, __pk_r2) = r;
+            let (__pk_r0, __pk_r1, __pk_r2) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
@@ -780,7 +780,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_a.clone(), k),
             |(__pk_a0, __pk_a1)| unsafe {
@@ -792,7 +792,7 @@ pub fn rows(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
         ::pykernel::__private::pyo3::PyResult::Ok({
-            let _ = r;
+            let _ = __pk_ret;
             __pk_py.None().into_bound(__pk_py)
         })
     }
@@ -818,7 +818,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_xs.clone(), nb),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_hist_2(__pk_a0, __pk_a1) },
@@ -827,7 +827,7 @@ pub fn rows(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[xs];
-        ::pykernel::__private::array_to_py(__pk_py, r, __pk_array_args)
+        ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "same")]
@@ -850,7 +850,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_same_3(__pk_a0) },
@@ -859,7 +859,7 @@ pub fn rows(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
-        ::pykernel::__private::array_to_py(__pk_py, r, __pk_array_args)
+        ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "rows")]
@@ -882,7 +882,7 @@ pub fn rows(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_rows_4(__pk_a0) },
@@ -892,7 +892,7 @@ pub fn rows(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
         {
-            let (__pk_r0, __pk_r1, __pk_r2) = r;
+            let (__pk_r0, __pk_r1, __pk_r2) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![

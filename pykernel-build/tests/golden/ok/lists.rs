@@ -472,8 +472,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
 pub fn sieve(
     n: i64,
 ) -> ::core::result::Result<::pykernel::__private::List<i64>, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_sieve_0(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_sieve_0(n) }?;
+    Ok(__pk_ret)
 }
 /**`stats(float list)` from `golden/ok/lists.py`.
 
@@ -496,8 +496,8 @@ pub fn stats(
     (::pykernel::__private::List<f64>, f64, f64, ::pykernel::__private::List<f64>, i64),
     ::pykernel::KernelError,
 > {
-    let r = unsafe { __pykernel::__pk_stats_1(xs) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_stats_1(xs) }?;
+    Ok(__pk_ret)
 }
 /**`z(int list, float list)` from `golden/ok/lists.py`.
 
@@ -521,8 +521,8 @@ pub fn z(
     (f64, bool, ::pykernel::__private::List<i64>),
     ::pykernel::KernelError,
 > {
-    let r = unsafe { __pykernel::__pk_z_2(a, b) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_z_2(a, b) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -535,7 +535,7 @@ pub fn z(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_sieve_0(__pk_a0) },
@@ -548,7 +548,7 @@ pub fn z(
             let mut __pk_objs: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec::Vec::new();
-            for __pk_x in (r).to_vec() {
+            for __pk_x in (__pk_ret).to_vec() {
                 __pk_objs
                     .push(
                         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(
@@ -577,19 +577,19 @@ pub fn z(
             "float list",
             false,
         )?;
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (__pk_arg_xs.clone(),),
             |(__pk_a0,)| unsafe { __pykernel::__pk_stats_1(__pk_a0) },
         );
         ::pykernel::__private::PyValue::write_back(&__pk_arg_xs, xs)?;
-        let r = r?;
+        let __pk_ret = __pk_ret?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
         {
-            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = r;
+            let (__pk_r0, __pk_r1, __pk_r2, __pk_r3, __pk_r4) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
@@ -639,20 +639,20 @@ pub fn z(
             "float list",
             false,
         )?;
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (__pk_arg_a.clone(), __pk_arg_b.clone()),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_z_2(__pk_a0, __pk_a1) },
         );
         ::pykernel::__private::PyValue::write_back(&__pk_arg_a, a)?;
         ::pykernel::__private::PyValue::write_back(&__pk_arg_b, b)?;
-        let r = r?;
+        let __pk_ret = __pk_ret?;
         let __pk_array_args: &[&::pykernel::__private::pyo3::Bound<
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
         {
-            let (__pk_r0, __pk_r1, __pk_r2) = r;
+            let (__pk_r0, __pk_r1, __pk_r2) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![

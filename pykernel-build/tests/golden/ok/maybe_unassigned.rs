@@ -239,8 +239,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn f(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_f_0(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_f_0(n) }?;
+    Ok(__pk_ret)
 }
 /**`g(int, float64[:])` from `golden/ok/maybe_unassigned.py`.
 
@@ -271,8 +271,8 @@ pub fn g(
             1usize,
         >::from_ndarray_parts(a.as_ptr() as *mut f64, a.shape(), a.strides())
     };
-    let r = unsafe { __pykernel::__pk_g_1(n, a) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_g_1(n, a) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -285,7 +285,7 @@ pub fn g(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_f_0(__pk_a0) },
@@ -294,7 +294,7 @@ pub fn g(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "g")]
@@ -318,7 +318,7 @@ pub fn g(
                 index: 0usize,
             },
         )?;
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n, __pk_arg_a.clone()),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_g_1(__pk_a0, __pk_a1) },
@@ -327,7 +327,7 @@ pub fn g(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[a];
-        ::pykernel::__private::numpy_scalar(__pk_py, r)
+        ::pykernel::__private::numpy_scalar(__pk_py, __pk_ret)
     }
     ///Adds the exports of `golden/ok/maybe_unassigned.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
     #[allow(dead_code)]

@@ -170,8 +170,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn fact(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_fact_0(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_fact_0(n) }?;
+    Ok(__pk_ret)
 }
 /**`parity(int)` from `golden/ok/recursion.py`.
 
@@ -189,8 +189,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn parity(n: i64) -> ::core::result::Result<bool, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_parity_1(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_parity_1(n) }?;
+    Ok(__pk_ret)
 }
 /**`plain(int)` from `golden/ok/recursion.py`.
 
@@ -208,8 +208,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_plain_2(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_plain_2(n) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -223,7 +223,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fact_0(__pk_a0) },
@@ -232,7 +232,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "parity")]
@@ -244,7 +244,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
         let __pk_limit = ::pykernel::__private::PythonLimit::new(__pk_py);
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_parity_1(__pk_a0) },
@@ -253,7 +253,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "plain")]
@@ -264,7 +264,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_plain_2(__pk_a0) },
@@ -273,7 +273,7 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     ///Adds the exports of `golden/ok/recursion.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
     #[allow(dead_code)]

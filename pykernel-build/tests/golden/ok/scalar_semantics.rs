@@ -237,8 +237,8 @@ pub fn floor_ops(
     a: i64,
     b: i64,
 ) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_floor_ops_0(a, b) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_floor_ops_0(a, b) }?;
+    Ok(__pk_ret)
 }
 /**`mixed(int, float)` from `golden/ok/scalar_semantics.py`.
 
@@ -256,8 +256,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn mixed(n: i64, x: f64) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_mixed_1(n, x) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_mixed_1(n, x) }?;
+    Ok(__pk_ret)
 }
 /**`chained(float, float, float)` from `golden/ok/scalar_semantics.py`.
 
@@ -279,8 +279,8 @@ pub fn chained(
     x: f64,
     hi: f64,
 ) -> ::core::result::Result<bool, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_chained_2(lo, x, hi) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_chained_2(lo, x, hi) }?;
+    Ok(__pk_ret)
 }
 /**`helper_twice(int, float)` from `golden/ok/scalar_semantics.py`.
 
@@ -301,8 +301,8 @@ pub fn helper_twice(
     n: i64,
     x: f64,
 ) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_helper_twice_3(n, x) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_helper_twice_3(n, x) }?;
+    Ok(__pk_ret)
 }
 /**`narrow(int32, float32)` from `golden/ok/scalar_semantics.py`.
 
@@ -320,8 +320,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_narrow_4(a, x) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_narrow_4(a, x) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -335,7 +335,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (a, b),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_floor_ops_0(__pk_a0, __pk_a1) },
@@ -344,7 +344,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
@@ -356,7 +356,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n, x),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_1(__pk_a0, __pk_a1) },
@@ -365,7 +365,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "chained")]
@@ -378,7 +378,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (lo, x, hi),
             |(__pk_a0, __pk_a1, __pk_a2)| unsafe {
@@ -389,7 +389,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "helper_twice")]
@@ -401,7 +401,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (n, x),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_helper_twice_3(__pk_a0, __pk_a1) },
@@ -410,7 +410,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "narrow")]
@@ -422,7 +422,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (a, x),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_narrow_4(__pk_a0, __pk_a1) },
@@ -431,7 +431,7 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::numpy_scalar(__pk_py, r)
+        ::pykernel::__private::numpy_scalar(__pk_py, __pk_ret)
     }
     ///Adds the exports of `golden/ok/scalar_semantics.py` to a Python module: capsules for `scipy.LowLevelCallable` and Python-callable functions.
     #[allow(dead_code)]

@@ -144,8 +144,8 @@ pub fn divmod_(
     a: i64,
     b: i64,
 ) -> ::core::result::Result<(i64, i64), ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_divmod__0(a, b) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_divmod__0(a, b) }?;
+    Ok(__pk_ret)
 }
 /**`fib(int)` from `golden/ok/tuples.py`.
 
@@ -163,8 +163,8 @@ The Python exception CPython would raise (`ZeroDivisionError`, `ValueError`, ...
     unused_parens
 )]
 pub fn fib(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_fib_1(n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_fib_1(n) }?;
+    Ok(__pk_ret)
 }
 /**`mixed(float32, int)` from `golden/ok/tuples.py`.
 
@@ -185,8 +185,8 @@ pub fn mixed(
     x: f32,
     n: i64,
 ) -> ::core::result::Result<(f32, i64, (i64, f64)), ::pykernel::KernelError> {
-    let r = unsafe { __pykernel::__pk_mixed_2(x, n) }?;
-    Ok(r)
+    let __pk_ret = unsafe { __pykernel::__pk_mixed_2(x, n) }?;
+    Ok(__pk_ret)
 }
 
 ::pykernel::__private::if_pyo3! {
@@ -200,7 +200,7 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (a, b),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_divmod__0(__pk_a0, __pk_a1) },
@@ -210,7 +210,7 @@ pub fn mixed(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
         {
-            let (__pk_r0, __pk_r1) = r;
+            let (__pk_r0, __pk_r1) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
@@ -232,7 +232,7 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil_interruptible(
+        let __pk_ret = ::pykernel::__private::without_gil_interruptible(
             __pk_py,
             (n,),
             |(__pk_a0,)| unsafe { __pykernel::__pk_fib_1(__pk_a0) },
@@ -241,7 +241,7 @@ pub fn mixed(
             'py,
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
-        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(r, __pk_py)
+        ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
@@ -253,7 +253,7 @@ pub fn mixed(
     ) -> ::pykernel::__private::pyo3::PyResult<
         ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
     > {
-        let r = ::pykernel::__private::without_gil(
+        let __pk_ret = ::pykernel::__private::without_gil(
             __pk_py,
             (x, n),
             |(__pk_a0, __pk_a1)| unsafe { __pykernel::__pk_mixed_2(__pk_a0, __pk_a1) },
@@ -263,7 +263,7 @@ pub fn mixed(
             ::pykernel::__private::pyo3::PyAny,
         >] = &[];
         {
-            let (__pk_r0, __pk_r1, __pk_r2) = r;
+            let (__pk_r0, __pk_r1, __pk_r2) = __pk_ret;
             let items: ::std::vec::Vec<
                 ::pykernel::__private::pyo3::Bound<'py, ::pykernel::__private::pyo3::PyAny>,
             > = ::std::vec![
