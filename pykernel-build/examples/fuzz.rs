@@ -866,9 +866,14 @@ struct Stats {
     slow: u64,
     slowest: (u128, u64),
     compiled: u64,
+    /// Sampled accepted mutants not compiled: generated code over `MAX_COMPILED_BYTES`.
+    too_big: u64,
     rustc_errors: u64,
     elapsed: Duration,
 }
+
+/// Sampled modules larger than this are not type-checked (they take rustc minutes).
+const MAX_COMPILED_BYTES: usize = 4 << 20;
 
 impl Stats {
     fn found(&self) -> u64 {
@@ -879,7 +884,7 @@ impl Stats {
         format!(
             "seed {}: {} inputs ({} accepted, {} refused with diagnostics) in {:.0} s; \
              panics {}, aborts {}, hangs {}, slow (> {} ms) {}; slowest input {} ({:.1} ms); \
-             accepted mutants compiled {}, rustc errors {}",
+             accepted mutants compiled {} (not compiled, over 4 MiB: {}), rustc errors {}",
             o.seed,
             self.inputs,
             self.accepted,
@@ -893,6 +898,7 @@ impl Stats {
             self.slowest.1,
             self.slowest.0 as f64 / 1000.0,
             self.compiled,
+            self.too_big,
             self.rustc_errors,
         )
     }
@@ -1029,8 +1035,16 @@ fn run_batch(
                             sh.stats.accepted += 1;
                             if flags & 1 != 0 {
                                 let file = dir.join(format!("m{index}.rs"));
-                                if let Ok(code) = std::fs::read_to_string(&file) {
-                                    sh.to_compile.insert(*index, code);
+                                // Huge modules (thousands-deep expressions) take rustc
+                                // minutes each and stall the whole batch: counted apart.
+                                match std::fs::read_to_string(&file) {
+                                    Ok(code) if code.len() > MAX_COMPILED_BYTES => {
+                                        sh.stats.too_big += 1;
+                                    }
+                                    Ok(code) => {
+                                        sh.to_compile.insert(*index, code);
+                                    }
+                                    Err(_) => {}
                                 }
                                 let _ = std::fs::remove_file(file);
                             }
