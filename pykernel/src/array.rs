@@ -137,10 +137,10 @@ impl<T, const D: usize> Array<T, D> {
 }
 
 /// An index that is not in `0..n`: Python's negative index from the end, or the
-/// `IndexError`. Out of line, so that loops only carry the one comparison of the common
-/// case (`0 <= i < n`).
-#[cold]
-#[inline(never)]
+/// `IndexError`. Inline, with only the error out of line: a call that returns into a
+/// loop would make LLVM keep the loop's float values in memory (calls clobber every
+/// vector register).
+#[inline(always)]
 fn index_from_end(i: i64, axis: usize, n: usize) -> KResult<i64> {
     let j = i.wrapping_add(n as i64);
     if i < 0 && j >= 0 {
@@ -151,6 +151,7 @@ fn index_from_end(i: i64, axis: usize, n: usize) -> KResult<i64> {
 }
 
 #[cold]
+#[inline(never)]
 fn out_of_bounds(i: i64, axis: usize, n: usize) -> KernelError {
     KernelError::new(
         ErrorKind::Index,

@@ -35,14 +35,17 @@ impl<T> Default for List<T> {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn index_error(msg: &'static str) -> KernelError {
     KernelError::new(ErrorKind::Index, msg)
 }
 
-/// A negative index counted from the end of a list of `len`, or `IndexError(msg)`. Out of
-/// line: loops only carry the comparison of the common case.
-#[cold]
-#[inline(never)]
+/// A negative index counted from the end of a list of `len`, or `IndexError(msg)`.
+/// Inline, with only the error out of line: a call that returns into a loop (for every
+/// negative index) would make LLVM keep the loop's float accumulators in memory, since
+/// calls clobber every vector register.
+#[inline(always)]
 fn from_end(len: usize, i: i64, msg: &'static str) -> KResult<usize> {
     let k = i.wrapping_add(len as i64);
     if i < 0 && k >= 0 {

@@ -503,16 +503,22 @@ pub fn index(i: i64, len: usize) -> KResult<usize> {
     index_from_end(i, len)
 }
 
-/// A negative index counted from the end, or the `IndexError` (out of line).
-#[cold]
-#[inline(never)]
+/// A negative index counted from the end, or the `IndexError` (only the error out of
+/// line: see `list::from_end`).
+#[inline(always)]
 fn index_from_end(i: i64, len: usize) -> KResult<usize> {
     let j = i.wrapping_add(len as i64);
     if i < 0 && j >= 0 {
         Ok(j as usize)
     } else {
-        Err(KernelError::new(ErrorKind::Index, "index out of range"))
+        Err(index_out_of_range())
     }
+}
+
+#[cold]
+#[inline(never)]
+fn index_out_of_range() -> KernelError {
+    KernelError::new(ErrorKind::Index, "index out of range")
 }
 
 /// Python's slice rules (`PySlice_AdjustIndices`): the first index, the step and the
