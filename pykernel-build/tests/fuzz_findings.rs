@@ -58,6 +58,25 @@ fn array_temporaries_outside_slice_assignments_are_errors() {
     assert!(translate(&ok, "ok.py", &Config::new()).is_ok());
 }
 
+/// Seed 9, input 463195 (rustc: `f64 + Array`): `[a for _ in range(2)][1] += ...`, an
+/// in-place operation on an array held in a list, was emitted as a scalar one. Refused
+/// at the statement; naming the element first works.
+#[test]
+fn augmented_assignment_to_an_array_in_a_list_is_refused() {
+    let head = "import numpy as np\n#pykernel export f(float64[:])\ndef f(a):\n";
+    for body in [
+        "    arrays = [a, a]\n    arrays[1] += np.exp(a)\n",
+        "    [a for _ in range(2)][1] *= 2.0\n",
+    ] {
+        let shown = refused(&format!("{head}{body}    return a\n")).render();
+        assert!(shown.contains("error[PK0202]"), "{body}: {shown}");
+        assert!(shown.contains("held in a list"), "{body}: {shown}");
+    }
+    let ok =
+        format!("{head}    arrays = [a, a]\n    b = arrays[1]\n    b += np.exp(a)\n    return a\n");
+    assert!(translate(&ok, "ok.py", &Config::new()).is_ok());
+}
+
 mod common;
 
 /// Findings about generated Rust that did not compile, compiled together (one

@@ -469,6 +469,14 @@ impl<'a> Typer<'a> {
                     },
                     (c, _) => c,
                 };
+                if let (Some(Ty::Array(..)), Target::Index { base, .. }) = (&current, target)
+                    && let Some(Ty::List(_)) = self.expr(base)
+                {
+                    // Found by fuzzing (seed 9, input 463195): the emitter has no
+                    // in-place array operation on a list's element.
+                    self.error(*span, msg::array_in_list_augassign());
+                    return;
+                }
                 if let (Some(c @ Ty::Array(..)), Some(v)) = (&current, &vt) {
                     // `a += b` on an array is NumPy's in-place ufunc: `a` keeps its type.
                     self.array_aug_assign(c, *op, v, *span);

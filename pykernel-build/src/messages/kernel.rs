@@ -49,6 +49,13 @@ pub fn unsupported_statement(what: &str) -> Message {
     )
 }
 
+/// `arrays[i] += v` where `arrays` is a list of arrays.
+pub fn array_in_list_augassign() -> Message {
+    unsupported_statement("an augmented assignment to an array held in a list").hint(
+        "name the element first: `a = arrays[i]`, then `a += ...` (it changes the same array)",
+    )
+}
+
 /// An expression form the compiler does not handle (yet).
 pub fn unsupported_expression(what: &str) -> Message {
     Message::new(
