@@ -142,11 +142,9 @@ impl<T, const D: usize> Array<T, D> {
 /// vector register).
 #[inline(always)]
 fn index_from_end(i: i64, axis: usize, n: usize) -> KResult<i64> {
-    let j = i.wrapping_add(n as i64);
-    if i < 0 && j >= 0 {
-        Ok(j)
-    } else {
-        Err(out_of_bounds(i, axis, n))
+    match crate::ops::negative_index(i, n) {
+        Some(j) => Ok(j as i64),
+        None => Err(out_of_bounds(i, axis, n)),
     }
 }
 

@@ -41,18 +41,11 @@ fn index_error(msg: &'static str) -> KernelError {
     KernelError::new(ErrorKind::Index, msg)
 }
 
-/// A negative index counted from the end of a list of `len`, or `IndexError(msg)`.
-/// Inline, with only the error out of line: a call that returns into a loop (for every
-/// negative index) would make LLVM keep the loop's float accumulators in memory, since
-/// calls clobber every vector register.
+/// A negative index counted from the end of a list of `len`, or `IndexError(msg)` (see
+/// [`crate::ops::negative_index`]).
 #[inline(always)]
 fn from_end(len: usize, i: i64, msg: &'static str) -> KResult<usize> {
-    let k = i.wrapping_add(len as i64);
-    if i < 0 && k >= 0 {
-        Ok(k as usize)
-    } else {
-        Err(index_error(msg))
-    }
+    crate::ops::negative_index(i, len).ok_or_else(|| index_error(msg))
 }
 
 impl<T> List<T> {
@@ -428,13 +421,7 @@ impl<T: Clone> List<List<T>> {
     /// `a[i][j]`.
     #[inline(always)]
     pub fn get2(&self, i: i64, j: i64) -> KResult<T> {
-        self.with(|rows| {
-            let r = match rows.get(i as usize) {
-                Some(r) => r,
-                None => &rows[from_end(rows.len(), i, "list index out of range")?],
-            };
-            r.get(j)
-        })
+        self.row(i)?.get(j)
     }
 
     /// `a[i][j]` without bounds checks.
@@ -450,13 +437,7 @@ impl<T: Clone> List<List<T>> {
     /// `a[i][j] = x`.
     #[inline(always)]
     pub fn set2(&self, i: i64, j: i64, x: T) -> KResult<()> {
-        self.with(|rows| {
-            let r = match rows.get(i as usize) {
-                Some(r) => r,
-                None => &rows[from_end(rows.len(), i, "list index out of range")?],
-            };
-            r.set(j, x)
-        })
+        self.row(i)?.set(j, x)
     }
 }
 

@@ -503,16 +503,19 @@ pub fn index(i: i64, len: usize) -> KResult<usize> {
     index_from_end(i, len)
 }
 
-/// A negative index counted from the end, or the `IndexError` (only the error out of
-/// line: see `list::from_end`).
+/// The position of a negative index `i` counted from the end of `len` items, or `None`
+/// when out of range. Inline, with the callers' errors out of line: a call that returns
+/// into a loop (for every negative index) would make LLVM keep the loop's float
+/// accumulators in memory, since calls clobber every vector register.
+#[inline(always)]
+pub(crate) fn negative_index(i: i64, len: usize) -> Option<usize> {
+    let j = i.wrapping_add(len as i64);
+    (i < 0 && j >= 0).then_some(j as usize)
+}
+
 #[inline(always)]
 fn index_from_end(i: i64, len: usize) -> KResult<usize> {
-    let j = i.wrapping_add(len as i64);
-    if i < 0 && j >= 0 {
-        Ok(j as usize)
-    } else {
-        Err(index_out_of_range())
-    }
+    negative_index(i, len).ok_or_else(index_out_of_range)
 }
 
 #[cold]
