@@ -27,6 +27,9 @@ pub enum ErrorKind {
     Recursion,
     /// `KeyboardInterrupt` (Ctrl-C; from Python, whatever the signal handler raised).
     Interrupt,
+    /// NumPy's `AxisError` (an axis out of range; a subclass of `ValueError` and
+    /// `IndexError`).
+    Axis,
 }
 
 impl ErrorKind {
@@ -43,6 +46,7 @@ impl ErrorKind {
             ErrorKind::Name => "NameError",
             ErrorKind::Recursion => "RecursionError",
             ErrorKind::Interrupt => "KeyboardInterrupt",
+            ErrorKind::Axis => "AxisError",
         }
     }
 }

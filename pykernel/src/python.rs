@@ -27,6 +27,16 @@ impl From<KernelError> for PyErr {
             ErrorKind::Recursion => PyRecursionError::new_err(msg),
             // What Python's signal handler raises (see `interrupt.rs`).
             ErrorKind::Interrupt => Python::attach(crate::interrupt::python_error),
+            ErrorKind::Axis => Python::attach(|py| {
+                let axis_error = py
+                    .import("numpy.exceptions")
+                    .and_then(|m| m.getattr("AxisError"))
+                    .and_then(|t| t.call1((msg.clone(),)));
+                match axis_error {
+                    Ok(v) => PyErr::from_value(v),
+                    Err(_) => PyValueError::new_err(msg),
+                }
+            }),
         }
     }
 }

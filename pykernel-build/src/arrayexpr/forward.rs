@@ -264,7 +264,8 @@ fn uses_in(
             }
             ExprKind::Method(recv, m, args)
                 if args.is_empty()
-                    && crate::ir::Reduce::from_name(m).is_some_and(|r| r.is_method())
+                    && crate::ir::Reduce::from_name(m)
+                        .is_some_and(|r| r.is_method() && r.fusable())
                     && matches!(crate::analysis::ty_of(inst, recv), Ty::Array(..)) =>
             {
                 vec![recv.id]

@@ -128,7 +128,7 @@ fn has_reduction(inst: &Instance, s: &Stmt) -> bool {
             ExprKind::CallBuiltin(Builtin::NpReduce(_), _) => true,
             ExprKind::Method(recv, name, _) => {
                 matches!(crate::analysis::ty_of(inst, recv), Ty::Array(..))
-                    && crate::ir::Reduce::from_name(name).is_some()
+                    && crate::ir::Reduce::from_name(name).is_some_and(|r| r.fusable())
             }
             _ => false,
         };

@@ -25,6 +25,7 @@ mod lists;
 mod loops;
 mod npcalls;
 mod recursion;
+mod reductions;
 mod stmt;
 mod types;
 mod ufunc_elem;

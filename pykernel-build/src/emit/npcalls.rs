@@ -108,7 +108,7 @@ impl FnEmitter<'_> {
         args: &[Expr],
         ty: &Ty,
     ) -> Option<TokenStream> {
-        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method())
+        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method() && r.fusable())
             && args.is_empty()
         {
             return Some(self.reduce(r, recv, ty));
@@ -242,6 +242,15 @@ impl FnEmitter<'_> {
                     }
                 }
             },
+            Reduce::Var
+            | Reduce::Std
+            | Reduce::Ptp
+            | Reduce::Argmin
+            | Reduce::Argmax
+            | Reduce::Cumsum
+            | Reduce::Cumprod => {
+                quote!(compile_error!("pykernel: not a fused reduction"))
+            }
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {
                 let t = super::types::truthy(x.clone(), d);
                 match r {

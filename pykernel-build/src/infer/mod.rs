@@ -20,6 +20,7 @@ mod complex;
 mod expr;
 mod lists;
 mod numpy;
+mod reductions;
 pub(crate) mod ufunc_types;
 
 pub(crate) use expr::{builtin_name, tuple_index};

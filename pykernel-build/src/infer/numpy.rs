@@ -28,7 +28,7 @@ pub(crate) fn operand(t: &Ty) -> Option<(Scalar, u8)> {
 pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
     use Dtype::*;
     match r {
-        Reduce::Sum | Reduce::Prod => match d {
+        Reduce::Sum | Reduce::Prod | Reduce::Cumsum | Reduce::Cumprod => match d {
             Bool | Int8 | Int16 | Int32 => Int64,
             UInt8 | UInt16 | UInt32 => UInt64,
             other => other,
@@ -37,9 +37,13 @@ pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
             Float32 | Float64 | Complex64 | Complex128 => d,
             _ => Float64,
         },
-        Reduce::Min | Reduce::Max => d,
+        Reduce::Min | Reduce::Max | Reduce::Ptp => d,
         Reduce::Any | Reduce::All => Bool,
-        Reduce::CountNonzero => Int64,
+        Reduce::CountNonzero | Reduce::Argmin | Reduce::Argmax => Int64,
+        Reduce::Var | Reduce::Std => match d {
+            Float32 | Complex64 => Float32,
+            _ => Float64,
+        },
     }
 }
 
@@ -300,7 +304,7 @@ impl Typer<'_> {
         tys: &[Ty],
         span: Span,
     ) -> Option<Option<Ty>> {
-        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method()) {
+        if let Some(r) = Reduce::from_name(name).filter(|r| r.is_method() && r.fusable()) {
             if !args.is_empty() {
                 self.error(
                     span,

@@ -489,6 +489,11 @@ pub enum Builtin {
     /// A NumPy reduction of a whole array (`np.sum(a)`); the method forms (`a.sum()`)
     /// stay methods.
     NpReduce(Reduce),
+    /// A NumPy reduction along axes, or one with no fused form (`np.sum(a, axis=1)`,
+    /// `a.var(ddof=1)`, `np.argmax(a)`, `np.cumsum(a, 0)`), function or method: the
+    /// arguments are always `[a, axis, keepdims, ddof]` (`axis`: `None`, an integer or a
+    /// tuple of integers; `keepdims` a `bool` literal; `ddof` an integer).
+    NpReduceAxis(Reduce),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),
     /// `np.where(cond, a, b)`.

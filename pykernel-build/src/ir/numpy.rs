@@ -212,6 +212,13 @@ pub enum Reduce {
     Any,
     All,
     CountNonzero,
+    Var,
+    Std,
+    Ptp,
+    Argmin,
+    Argmax,
+    Cumsum,
+    Cumprod,
 }
 
 impl Reduce {
@@ -227,10 +234,17 @@ impl Reduce {
         ("any", Reduce::Any),
         ("all", Reduce::All),
         ("count_nonzero", Reduce::CountNonzero),
+        ("var", Reduce::Var),
+        ("std", Reduce::Std),
+        ("ptp", Reduce::Ptp),
+        ("argmin", Reduce::Argmin),
+        ("argmax", Reduce::Argmax),
+        ("cumsum", Reduce::Cumsum),
+        ("cumprod", Reduce::Cumprod),
     ];
 
-    /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`
-    /// and `average`, which are functions only).
+    /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`,
+    /// `ptp` and `average`, which are functions only in NumPy 2).
     pub fn from_name(name: &str) -> Option<Reduce> {
         Self::NAMES
             .iter()
@@ -248,7 +262,28 @@ impl Reduce {
 
     /// Is there a method form (`a.sum()`)?
     pub fn is_method(self) -> bool {
-        !matches!(self, Reduce::Average | Reduce::CountNonzero)
+        !matches!(self, Reduce::Average | Reduce::CountNonzero | Reduce::Ptp)
+    }
+
+    /// Can the whole-array form be fused into the loop that computes its operand (a
+    /// fold over the elements in any order)? The others (`var`, `argmax`, scans) go
+    /// through `Builtin::NpReduceAxis`.
+    pub fn fusable(self) -> bool {
+        !matches!(
+            self,
+            Reduce::Var
+                | Reduce::Std
+                | Reduce::Ptp
+                | Reduce::Argmin
+                | Reduce::Argmax
+                | Reduce::Cumsum
+                | Reduce::Cumprod
+        )
+    }
+
+    /// Is this a scan (`cumsum`, `cumprod`: the shape of the input, not a reduction)?
+    pub fn is_scan(self) -> bool {
+        matches!(self, Reduce::Cumsum | Reduce::Cumprod)
     }
 }
 

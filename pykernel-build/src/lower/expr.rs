@@ -63,7 +63,7 @@ impl FnLowerer<'_, '_> {
         self.mk(span, kind)
     }
 
-    fn mk(&mut self, span: Span, kind: ExprKind) -> Expr {
+    pub(super) fn mk(&mut self, span: Span, kind: ExprKind) -> Expr {
         let id = self.next_id;
         self.next_id += 1;
         Expr { id, span, kind }
@@ -364,6 +364,14 @@ impl FnLowerer<'_, '_> {
             let args = std::iter::once(recv).chain(source).collect();
             return Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpAstype(d), args)));
         }
+        // `a.sum(axis=1)`, `a.var()`, `a.argmax()`: reductions with arguments, or with
+        // no fused form.
+        if let Some(r) = crate::ir::Reduce::from_name(a.attr.as_str()).filter(|r| r.is_method())
+            && (!c.args.is_empty() || !c.keywords.is_empty() || !r.fusable())
+        {
+            let recv = self.expr(&a.value)?;
+            return self.reduction(r, Some(recv), c, span);
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {
@@ -463,6 +471,9 @@ impl FnLowerer<'_, '_> {
                 args.push(self.expr(&k.value)?);
                 return Some(self.mk(span, ExprKind::CallBuiltin(builtin, args)));
             }
+        }
+        if let Builtin::NpReduce(r) = builtin {
+            return self.reduction(r, None, c, span);
         }
         // Types are not known yet: `len(x)` of a view also takes this path (harmless).
         if builtin.over_iterable(c.args.len(), false) {

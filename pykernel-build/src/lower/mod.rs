@@ -8,6 +8,7 @@ mod expr;
 mod iter;
 mod lambdas;
 mod names;
+mod reductions;
 
 use std::collections::{BTreeSet, HashMap};
 

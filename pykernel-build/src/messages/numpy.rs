@@ -110,3 +110,31 @@ pub fn written_part(part: &str) -> Message {
     )
     .hint("build the new array and assign it: `z = new_real + 1j * z.imag`")
 }
+
+/// An argument of a reduction that must be known when compiling (`keepdims=`).
+pub fn reduce_literal(func: &str, what: &str) -> Message {
+    Message::new(
+        "PK0340",
+        format!("`{what}` of `numpy.{func}` must be written as a literal here"),
+        "not a literal",
+    )
+    .hint("the number of dimensions of the result depends on it: write `True` or `False`")
+}
+
+/// An axis that is not an integer or a tuple of integers.
+pub fn bad_axis(func: &str) -> Message {
+    Message::new(
+        "PK0341",
+        format!("`axis` of `numpy.{func}` must be `None`, an integer or a tuple of integers"),
+        "not an axis",
+    )
+}
+
+/// An axis out of range, known when compiling (NumPy raises `AxisError`).
+pub fn axis_out_of_range(axis: i64, rank: u8) -> Message {
+    Message::new(
+        "PK0342",
+        format!("axis {axis} is out of bounds for array of dimension {rank}"),
+        "NumPy raises an AxisError here",
+    )
+}

@@ -1,0 +1,210 @@
+//! Emission of NumPy reductions along axes and of the ones with no fused form
+//! (`Builtin::NpReduceAxis`): the array is computed (or viewed), then handed to the
+//! runtime's `reduce_axes` / `var_axes` / `arg_extreme` / `accumulate` with the fold
+//! NumPy's loop performs for its dtype.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::FnEmitter;
+use super::types::{cast, dtype_tokens, truthy};
+use crate::exports::Dtype;
+use crate::ir::{Expr, ExprKind, Reduce};
+use crate::types::{Ty, kind};
+
+impl FnEmitter<'_> {
+    /// `numpy.<r>(a, axis, keepdims, ddof)` of type `ty`.
+    pub(crate) fn reduce_axis(&mut self, r: Reduce, args: &[Expr], ty: &Ty) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let (Ty::Array(d, n), [a, axis, keep, ddof]) = (self.ty(&args[0]), args) else {
+            return quote!(compile_error!("pykernel: reduction of a non-array"));
+        };
+        let keepdims = matches!(keep.kind, ExprKind::Bool(true));
+        let nn = n as usize;
+        // The result's rank (a number: rank 0, taken out of the array at the end).
+        let (out, rank) = match ty {
+            Ty::Array(o, k) => (*o, *k as usize),
+            Ty::Scalar(s) => (s.dtype, 0),
+            _ => return quote!(compile_error!("pykernel: reduction type")),
+        };
+        let v = self.expr(a);
+        let (t, ot) = (dtype_tokens(d), dtype_tokens(out));
+        // The axes: a mask for reductions, an `Option` for `argmax` and scans.
+        let axes: Vec<TokenStream> = match &axis.kind {
+            ExprKind::None => Vec::new(),
+            ExprKind::Tuple(items) => items
+                .iter()
+                .map(|i| self.expr_as(i, Dtype::Int64))
+                .collect(),
+            _ => vec![self.expr_as(axis, Dtype::Int64)],
+        };
+        let mask = if matches!(axis.kind, ExprKind::None) {
+            quote!([true; #nn])
+        } else {
+            quote!(#p::axis_mask::<#nn>(&[#(#axes),*])?)
+        };
+        let one_axis = match axes.first() {
+            Some(x) => quote!(Some(#x)),
+            None => quote!(None),
+        };
+        let x = quote!(__pk_x);
+        let conv = |to: Dtype| cast(x.clone(), d, to);
+        let fold = |this: &Self, f: TokenStream| {
+            let _ = this;
+            quote!(#p::reduce_axes::<#t, _, #nn, #rank>(&*__pk_a, __pk_m, &#f)?)
+        };
+        let k = kind(d);
+        let sum_fold = |to: Dtype| -> TokenStream {
+            let cx = cast(x.clone(), d, to);
+            let tt = dtype_tokens(to);
+            match kind(to) {
+                2 if to == d => quote!(#p::SumFloat),
+                3 if to == d => quote!(#p::SumComplex),
+                2 => {
+                    quote!(#p::FoldWith::new("add", 0.0 as #tt, |__pk_s: #tt, #x: #t| __pk_s + #cx))
+                }
+                _ => {
+                    quote!(#p::FoldWith::new("add", 0 as #tt, |__pk_s: #tt, #x: #t| __pk_s.wrapping_add(#cx)))
+                }
+            }
+        };
+        let body = match r {
+            Reduce::Sum => fold(self, sum_fold(out)),
+            Reduce::Prod => {
+                let cx = conv(out);
+                let one = cast(quote!(1i64), Dtype::Int64, out);
+                let f = if kind(out) >= 2 {
+                    quote!(|__pk_s: #ot, #x: #t| __pk_s * #cx)
+                } else {
+                    quote!(|__pk_s: #ot, #x: #t| __pk_s.wrapping_mul(#cx))
+                };
+                fold(self, quote!(#p::FoldWith::new("multiply", #one, #f)))
+            }
+            Reduce::Min | Reduce::Max => {
+                let max = r == Reduce::Max;
+                fold(self, quote!(#p::Extreme(#max)))
+            }
+            Reduce::Any | Reduce::All | Reduce::CountNonzero => {
+                let tx = truthy(x.clone(), d);
+                let f = match r {
+                    Reduce::Any => {
+                        quote!(#p::FoldWith::new("logical_or", false, |__pk_s: bool, #x: #t| __pk_s || #tx))
+                    }
+                    Reduce::All => {
+                        quote!(#p::FoldWith::new("logical_and", true, |__pk_s: bool, #x: #t| __pk_s && #tx))
+                    }
+                    _ => {
+                        quote!(#p::FoldWith::new("add", 0i64, |__pk_s: i64, #x: #t| __pk_s + (#tx as i64)))
+                    }
+                };
+                fold(self, f)
+            }
+            Reduce::Mean | Reduce::Average => {
+                let sum = if k <= 1 {
+                    let cx = conv(Dtype::Float64);
+                    fold(self, quote!(#p::SumAsF64(|#x: #t| #cx)))
+                } else {
+                    fold(self, sum_fold(d))
+                };
+                let div = match out {
+                    Dtype::Complex128 => quote!(#p::np_c_div(__pk_s, #ot::new(__pk_n as f64, 0.0))),
+                    Dtype::Complex64 => {
+                        quote!(#p::np_c_div32(__pk_s, #ot::new(__pk_n as f32, 0.0)))
+                    }
+                    _ => quote!(((__pk_s as f64) / (__pk_n as f64)) as #ot),
+                };
+                quote!({
+                    let __pk_n = #p::reduced_count(&*__pk_a, __pk_m);
+                    #p::map_in_place(#sum, |__pk_s| #div)
+                })
+            }
+            Reduce::Var | Reduce::Std => {
+                let ddof = self.expr_as(ddof, Dtype::Int64);
+                let f = dtype_tokens(out);
+                let (sum, mean, dev) = match k {
+                    3 => {
+                        let cdiv = if d == Dtype::Complex64 {
+                            quote!(#p::np_c_div32)
+                        } else {
+                            quote!(#p::np_c_div)
+                        };
+                        (
+                            quote!(#p::SumComplex),
+                            quote!(|__pk_s: #t, __pk_n: usize| #cdiv(__pk_s, #t::new(__pk_n as #f, 0.0))),
+                            quote!(|#x: #t, __pk_m: #t| { let __pk_d = #x - __pk_m; __pk_d.re * __pk_d.re + __pk_d.im * __pk_d.im }),
+                        )
+                    }
+                    2 => (
+                        quote!(#p::SumFloat),
+                        quote!(|__pk_s: #t, __pk_n: usize| ((__pk_s as f64) / (__pk_n as f64)) as #t),
+                        quote!(|#x: #t, __pk_m: #t| { let __pk_d = #x - __pk_m; __pk_d * __pk_d }),
+                    ),
+                    _ => {
+                        let cx = conv(Dtype::Float64);
+                        (
+                            quote!(#p::SumAsF64(|#x: #t| #cx)),
+                            quote!(|__pk_s: f64, __pk_n: usize| __pk_s / (__pk_n as f64)),
+                            quote!(|#x: #t, __pk_m: f64| { let __pk_d = #cx - __pk_m; __pk_d * __pk_d }),
+                        )
+                    }
+                };
+                let var = quote!(#p::var_axes::<#t, _, _, #f, #nn, #rank>(
+                    &*__pk_a, __pk_m, #ddof, &#sum, #mean, #dev,
+                    |__pk_s: #f, __pk_c: f64| ((__pk_s as f64) / __pk_c) as #f,
+                )?);
+                if r == Reduce::Std {
+                    quote!(#p::map_in_place(#var, |__pk_v: #f| __pk_v.sqrt()))
+                } else {
+                    var
+                }
+            }
+            Reduce::Ptp => {
+                let hi = fold(self, quote!(#p::Extreme(true)));
+                let lo = fold(self, quote!(#p::Extreme(false)));
+                let sub = if kind(d) >= 2 {
+                    quote!(__pk_h - __pk_l)
+                } else {
+                    quote!(__pk_h.wrapping_sub(__pk_l))
+                };
+                quote!(#p::zip_in_place(#hi, &#lo, |__pk_h: #t, __pk_l: #t| #sub))
+            }
+            Reduce::Argmin | Reduce::Argmax => {
+                let max = r == Reduce::Argmax;
+                quote!(#p::arg_extreme::<#t, #nn, #rank>(&*__pk_a, #one_axis, #max)?)
+            }
+            Reduce::Cumsum | Reduce::Cumprod => {
+                let cx = conv(out);
+                let op = match (r, kind(out) >= 2) {
+                    (Reduce::Cumsum, true) => quote!(__pk_s + __pk_y),
+                    (Reduce::Cumsum, false) => quote!(__pk_s.wrapping_add(__pk_y)),
+                    (_, true) => quote!(__pk_s * __pk_y),
+                    _ => quote!(__pk_s.wrapping_mul(__pk_y)),
+                };
+                quote!(#p::accumulate::<#t, #ot, #nn, #rank>(
+                    &*__pk_a, #one_axis, |#x: #t| #cx, |__pk_s: #ot, __pk_y: #ot| #op,
+                )?)
+            }
+        };
+        let uses_mask = !matches!(
+            r,
+            Reduce::Argmin | Reduce::Argmax | Reduce::Cumsum | Reduce::Cumprod
+        );
+        let mask = if uses_mask {
+            quote!(let __pk_m: [bool; #nn] = #mask;)
+        } else {
+            quote!()
+        };
+        let _ = keepdims;
+        let result = if rank == 0 {
+            quote!(#p::only(__pk_r))
+        } else {
+            quote!(__pk_r)
+        };
+        quote!({
+            let __pk_a = #v;
+            #mask
+            let __pk_r: #p::Array<#ot, #rank> = #body;
+            #result
+        })
+    }
+}
