@@ -39,6 +39,7 @@ mod python_list;
 mod recursion;
 mod reduce;
 mod reduce_axis;
+mod reduce_rows;
 mod reshape;
 mod rows;
 mod ufunc;
@@ -84,13 +85,14 @@ pub mod __private {
     pub use crate::ops::*;
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{
-        extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex, sum_float, sum_stream,
-        sum_stream_complex, sum_stream_f64,
+        arg_extreme_stream, extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex,
+        sum_float, sum_stream, sum_stream_complex, sum_stream_f64,
     };
     pub use crate::reduce_axis::{
         AxisFold, Extreme, FoldWith, SumAsF64, SumComplex, SumFloat, accumulate, arg_extreme,
         axis_mask, map_in_place, only, reduce_axes, reduced_count, var_axes, zip_in_place,
     };
+    pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::view::{Operand, View1};
 

@@ -144,7 +144,10 @@ impl<T, F: FnMut(&mut [MaybeUninit<T>]) -> KResult<()>> Source<T> for F {
 
 /// `buf` filled by `src`, as initialized elements.
 #[inline(always)]
-fn filled<'b, T>(src: &mut impl Source<T>, buf: &'b mut [MaybeUninit<T>]) -> KResult<&'b [T]> {
+pub(crate) fn filled<'b, T>(
+    src: &mut impl Source<T>,
+    buf: &'b mut [MaybeUninit<T>],
+) -> KResult<&'b [T]> {
     src.fill(buf)?;
     // SAFETY: `Source::fill` writes every element of the buffer it is given.
     Ok(unsafe { &*(buf as *const [MaybeUninit<T>] as *const [T]) })
@@ -258,6 +261,44 @@ pub fn extreme_stream<T: Copy + PartialOrd>(
             b
         }
     })
+}
+
+/// `np.argmax` / `np.argmin` (`max`) of the `n` elements of `src` in C order (a rank-1
+/// kernel): the first index of the extreme, NaN first; NumPy's error when empty.
+pub fn arg_extreme_stream<T: Copy + PartialOrd>(
+    n: usize,
+    src: &mut impl Source<T>,
+    max: bool,
+) -> KResult<i64> {
+    if n == 0 {
+        return Err(value_error(format!(
+            "attempt to get {} of an empty sequence",
+            if max { "argmax" } else { "argmin" }
+        )));
+    }
+    let mut buf = [MaybeUninit::<T>::uninit(); PW_BLOCKSIZE];
+    let mut best: Option<T> = None;
+    let (mut at, mut i) = (0usize, 0usize);
+    let mut left = n;
+    #[allow(clippy::eq_op)]
+    while left > 0 {
+        let m = left.min(PW_BLOCKSIZE);
+        for &x in filled(src, &mut buf[..m])? {
+            match best {
+                None => best = Some(x),
+                // A NaN kept stays; a NaN, or a strictly better value, moves the index.
+                Some(b) if b != b => {}
+                Some(b) if x != x || (max && x > b) || (!max && x < b) => {
+                    best = Some(x);
+                    at = i;
+                }
+                Some(_) => {}
+            }
+            i += 1;
+        }
+        left -= m;
+    }
+    Ok(at as i64)
 }
 
 impl<T: Copy, const D: usize> ArrayView<T, D> {

@@ -237,6 +237,20 @@ fn for_each_index<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; 
     }
 }
 
+/// Calls `f` with the index of the first element of every row (the last axis) of
+/// `shape`, in C order; the rows have `shape[D - 1]` elements.
+fn for_each_row<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
+    if D == 0 {
+        return f(&[0; D]);
+    }
+    let mut rows = shape;
+    rows[D - 1] = 1;
+    if shape[D - 1] == 0 {
+        return;
+    }
+    for_each_index(rows, |idx| f(idx));
+}
+
 /// The offset (in elements) of `idx` with `strides`.
 #[inline(always)]
 fn offset<const D: usize>(idx: &[usize; D], strides: &[isize; D]) -> isize {
@@ -244,7 +258,10 @@ fn offset<const D: usize>(idx: &[usize; D], strides: &[isize; D]) -> isize {
 }
 
 /// The result shape: the kept axes, and the reduced ones as 1 when `R == D` (keepdims).
-fn out_shape<const D: usize, const R: usize>(shape: [usize; D], mask: [bool; D]) -> [usize; R] {
+pub(crate) fn out_shape<const D: usize, const R: usize>(
+    shape: [usize; D],
+    mask: [bool; D],
+) -> [usize; R] {
     let mut out = [1usize; R];
     let mut j = 0;
     for k in 0..D {
@@ -481,18 +498,35 @@ where
     let mut xs: Vec<X> = vec![X::ZERO; size];
     let (ap, mp) = (a.as_ptr() as *const T, sums.as_ptr() as *const S::Acc);
     let astr = a.strides();
-    for_each_index(shape, |idx| {
+    let last = D.saturating_sub(1);
+    let (ms, xs_s, as_s) = if D == 0 {
+        (0, 0, 0)
+    } else {
+        (
+            if mask[last] { 0 } else { mstr[last] },
+            xstr[last],
+            astr[last],
+        )
+    };
+    let row = if D == 0 { 1 } else { shape[last] };
+    let xp = xs.as_mut_ptr();
+    for_each_row(shape, |idx| {
         let mut m = *idx;
         for k in 0..D {
             if mask[k] {
                 m[k] = 0;
             }
         }
-        // SAFETY: `idx` is within `a` and `xs`; `m` within the sums.
+        // SAFETY: the row from `idx` is within `a` and `xs`; `m`'s within the sums.
         unsafe {
-            let x = *ap.offset(offset(idx, &astr));
-            let s = *mp.offset(offset(&m, &mstr));
-            xs[offset(idx, &xstr) as usize] = dev(x, mean(s, n));
+            let (pa, pm, px) = (
+                ap.offset(offset(idx, &astr)),
+                mp.offset(offset(&m, &mstr)),
+                xp.offset(offset(idx, &xstr)),
+            );
+            for j in 0..row as isize {
+                *px.offset(j * xs_s) = dev(*pa.offset(j * as_s), mean(*pm.offset(j * ms), n));
+            }
         }
     });
     let x = Array::from_vec_with_strides(xs, shape, xstr);
@@ -599,46 +633,58 @@ pub fn accumulate<T: Copy, O: Copy, const D: usize, const R: usize>(
     let strides = a.strides();
     let base = a.as_ptr() as *const T;
     let size: usize = shape.iter().product();
-    let mut out: Vec<O> = Vec::with_capacity(size);
-    match axis {
-        None => {
-            let mut acc: Option<O> = None;
-            for_each_index(shape, |idx| {
-                // SAFETY: `idx` is within `a`.
-                let x = conv(unsafe { *base.offset(offset(idx, &strides)) });
-                let v = match acc {
-                    None => x,
-                    Some(s) => op(s, x),
-                };
-                acc = Some(v);
-                out.push(v);
-            });
-            let mut sh = [1usize; R];
-            sh[0] = size;
-            Array::from_vec(out, sh)
-        }
+    // The axis scanned, as a distance in elements of the C-ordered output (`None`: the
+    // flattened array, one running value through every row).
+    let (k, back) = match axis {
+        None => (None, 0),
         Some(axis) => {
             let [k] = axis_mask_index::<D>(axis)?;
-            let n = shape[k];
-            // C order: the elements before position `j` along axis `k` are `inner`
-            // elements of the output apart.
-            let inner: usize = shape[k + 1..].iter().product();
-            for_each_index(shape, |idx| {
-                // SAFETY: `idx` is within `a`.
-                let x = conv(unsafe { *base.offset(offset(idx, &strides)) });
-                let v = if idx[k] == 0 {
-                    x
-                } else {
-                    op(out[out.len() - inner], x)
-                };
-                out.push(v);
-            });
-            let _ = n;
-            let mut sh = [0usize; R];
-            sh.copy_from_slice(&shape[..R]);
-            Array::from_vec(out, sh)
+            (Some(k), shape[k + 1..].iter().product::<usize>())
         }
+    };
+    let mut out: Vec<O> = Vec::with_capacity(size);
+    let o = out.as_mut_ptr();
+    let m = shape.last().copied().unwrap_or(1);
+    let s = strides.last().copied().unwrap_or(1);
+    let mut at = 0usize;
+    for_each_row(shape, |idx| {
+        // SAFETY: the row from `idx` is within `a`; the output has room for `size`
+        // elements, written in order (each read only after it was written).
+        unsafe {
+            let p = base.offset(offset(idx, &strides));
+            let x = |j: usize| conv(*p.offset(j as isize * s));
+            let along_row = k.is_none_or(|k| k + 1 == D);
+            if along_row {
+                let first = if k.is_none() && at > 0 {
+                    op(*o.add(at - 1), x(0))
+                } else {
+                    x(0)
+                };
+                o.add(at).write(first);
+                for j in 1..m {
+                    o.add(at + j).write(op(*o.add(at + j - 1), x(j)));
+                }
+            } else if k.is_some_and(|k| idx[k] == 0) {
+                for j in 0..m {
+                    o.add(at + j).write(x(j));
+                }
+            } else {
+                for j in 0..m {
+                    o.add(at + j).write(op(*o.add(at + j - back), x(j)));
+                }
+            }
+        }
+        at += m;
+    });
+    // SAFETY: every element was written above.
+    unsafe { out.set_len(size) };
+    let mut sh = [0usize; R];
+    if axis.is_none() {
+        sh[0] = size;
+    } else {
+        sh.copy_from_slice(&shape[..R]);
     }
+    Array::from_vec(out, sh)
 }
 
 #[cfg(test)]

@@ -149,3 +149,15 @@ def empty_errors(a, k):
 # case: empty_errors(np.ones((0, 3)), 0)
 # case: empty_errors(np.ones((0, 3)), 1)
 # case: empty_errors(np.ones((3, 0)), 1)
+
+
+#pykernel export fused_kinds(float64[::,::], int64[::,::], float32[:,:,:])
+def fused_kinds(a, b, c):
+    return (np.max(a * 2.0 - 1.0, axis=0), np.min(np.sqrt(a + 1.0), axis=-1), np.mean(b * 3, axis=1),
+            np.mean(b - 1, axis=0), np.any(b > 2, axis=1), np.count_nonzero(b % 3, axis=0),
+            np.prod(b % 4 + 1, axis=-1), np.sum(c * c, axis=(1, 2)), np.sum(c + 1, axis=(0, 1)),
+            np.sum(c - 0.5, axis=(0, 2)), np.max(c * 2, axis=(0, 2), keepdims=True), np.sum(a + 1, axis=None, keepdims=True))
+# case: fused_kinds(np.linspace(0, 1, 35).reshape(5, 7) ** 1.5, np.arange(-10, 25).reshape(7, 5), np.linspace(0, 1, 60, dtype=np.float32).reshape(3, 4, 5) ** np.float32(1.3))
+# case: fused_kinds(np.asfortranarray(np.linspace(0, 1, 35).reshape(5, 7) ** 1.5), np.arange(-10, 25).reshape(5, 7).T, np.linspace(0, 1, 60, dtype=np.float32).reshape(3, 4, 5))
+# case: fused_kinds(np.linspace(0, 1, 35).reshape(5, 7)[::-1, ::-2], np.arange(-10, 25).reshape(7, 5)[:, ::-1], np.ones((3, 1, 5), dtype=np.float32))
+# case: fused_kinds(np.ones((0, 3)), np.zeros((2, 0), dtype=np.int64), np.ones((0, 2, 2), dtype=np.float32))

@@ -27,7 +27,42 @@ impl FnEmitter<'_> {
             Ty::Scalar(s) => (s.dtype, 0),
             _ => return quote!(compile_error!("pykernel: reduction type")),
         };
-        let v = self.expr(a);
+        // `np.argmax(expr)` of a rank-1 kernel: consumed as computed (its C order is its
+        // memory order), no temporary.
+        if matches!(r, Reduce::Argmin | Reduce::Argmax)
+            && matches!(axis.kind, ExprKind::None)
+            && rank == 0
+            && n == 1
+            && let Some((setup, _)) = self.kernel_stream(a)
+        {
+            let max = r == Reduce::Argmax;
+            return quote!({ #setup #p::arg_extreme_stream(__pk_n, &mut __pk_src, #max)? });
+        }
+        // A fused operand is consumed as computed (`reduce_stream`), except by the
+        // reductions that read their operand more than once.
+        let streamable = !matches!(
+            r,
+            Reduce::Var
+                | Reduce::Std
+                | Reduce::Ptp
+                | Reduce::Argmin
+                | Reduce::Argmax
+                | Reduce::Cumsum
+                | Reduce::Cumprod
+        );
+        let stream = if streamable {
+            self.kernel_stream(a).map(|(tokens, _)| tokens)
+        } else {
+            None
+        };
+        let fused = stream.is_some();
+        let setup = match stream {
+            Some(tokens) => tokens,
+            None => {
+                let v = self.expr(a);
+                quote!(let __pk_a = #v;)
+            }
+        };
         let (t, ot) = (dtype_tokens(d), dtype_tokens(out));
         // The axes: a mask for reductions, an `Option` for `argmax` and scans.
         let axes: Vec<TokenStream> = match &axis.kind {
@@ -51,7 +86,18 @@ impl FnEmitter<'_> {
         let conv = |to: Dtype| cast(x.clone(), d, to);
         let fold = |this: &Self, f: TokenStream| {
             let _ = this;
-            quote!(#p::reduce_axes::<#t, _, #nn, #rank>(&*__pk_a, __pk_m, &#f)?)
+            if fused {
+                quote!(#p::reduce_stream::<#t, _, #nn, #rank>(
+                    __pk_shape, __pk_vs, __pk_m, &mut __pk_src, &#f,
+                )?)
+            } else {
+                quote!(#p::reduce_axes::<#t, _, #nn, #rank>(&*__pk_a, __pk_m, &#f)?)
+            }
+        };
+        let count = if fused {
+            quote!((0..#nn).filter(|&__pk_k| __pk_m[__pk_k]).map(|__pk_k| __pk_shape[__pk_k]).product::<usize>())
+        } else {
+            quote!(#p::reduced_count(&*__pk_a, __pk_m))
         };
         let k = kind(d);
         let sum_fold = |to: Dtype| -> TokenStream {
@@ -107,14 +153,16 @@ impl FnEmitter<'_> {
                     fold(self, sum_fold(d))
                 };
                 let div = match out {
-                    Dtype::Complex128 => quote!(#p::np_c_div(__pk_s, #ot::new(__pk_n as f64, 0.0))),
-                    Dtype::Complex64 => {
-                        quote!(#p::np_c_div32(__pk_s, #ot::new(__pk_n as f32, 0.0)))
+                    Dtype::Complex128 => {
+                        quote!(#p::np_c_div(__pk_s, #ot::new(__pk_cnt as f64, 0.0)))
                     }
-                    _ => quote!(((__pk_s as f64) / (__pk_n as f64)) as #ot),
+                    Dtype::Complex64 => {
+                        quote!(#p::np_c_div32(__pk_s, #ot::new(__pk_cnt as f32, 0.0)))
+                    }
+                    _ => quote!(((__pk_s as f64) / (__pk_cnt as f64)) as #ot),
                 };
                 quote!({
-                    let __pk_n = #p::reduced_count(&*__pk_a, __pk_m);
+                    let __pk_cnt = #count;
                     #p::map_in_place(#sum, |__pk_s| #div)
                 })
             }
@@ -201,7 +249,7 @@ impl FnEmitter<'_> {
             quote!(__pk_r)
         };
         quote!({
-            let __pk_a = #v;
+            #setup
             #mask
             let __pk_r: #p::Array<#ot, #rank> = #body;
             #result
