@@ -67,7 +67,7 @@ impl Typer<'_> {
                     .iter()
                     .all(|t| t.scalar().is_some_and(|s| s.dtype.is_int()))
                 {
-                    self.error(axis.span, msg::bad_axis(r.name()));
+                    self.error(axis.span, msg::bad_axis(r.name(), !single_only));
                     return None;
                 }
                 for it in items {
@@ -80,7 +80,7 @@ impl Typer<'_> {
                 Some(1)
             }
             _ => {
-                self.error(axis.span, msg::bad_axis(r.name()));
+                self.error(axis.span, msg::bad_axis(r.name(), !single_only));
                 return None;
             }
         };

@@ -122,10 +122,15 @@ pub fn reduce_literal(func: &str, what: &str) -> Message {
 }
 
 /// An axis that is not an integer or a tuple of integers.
-pub fn bad_axis(func: &str) -> Message {
+pub fn bad_axis(func: &str, tuples: bool) -> Message {
+    let what = if tuples {
+        "`None`, an integer or a tuple of integers"
+    } else {
+        "`None` or an integer"
+    };
     Message::new(
         "PK0341",
-        format!("`axis` of `numpy.{func}` must be `None`, an integer or a tuple of integers"),
+        format!("`axis` of `numpy.{func}` must be {what}"),
         "not an axis",
     )
 }
