@@ -276,27 +276,36 @@ pub fn arg_extreme_stream<T: Copy + PartialOrd>(
             if max { "argmax" } else { "argmin" }
         )));
     }
+    // Per block: is there a NaN (the first one wins), else the block's extreme, then
+    // its first position only when it beats the best so far. Each step vectorizes; a
+    // running (value, index) pair would be one long chain of dependent compares.
+    let better = |x: T, b: T| if max { x > b } else { x < b };
     let mut buf = [MaybeUninit::<T>::uninit(); PW_BLOCKSIZE];
     let mut best: Option<T> = None;
-    let (mut at, mut i) = (0usize, 0usize);
+    let (mut at, mut base, mut found_nan) = (0usize, 0usize, false);
     let mut left = n;
     #[allow(clippy::eq_op)]
     while left > 0 {
         let m = left.min(PW_BLOCKSIZE);
-        for &x in filled(src, &mut buf[..m])? {
-            match best {
-                None => best = Some(x),
-                // A NaN kept stays; a NaN, or a strictly better value, moves the index.
-                Some(b) if b != b => {}
-                Some(b) if x != x || (max && x > b) || (!max && x < b) => {
-                    best = Some(x);
-                    at = i;
-                }
-                Some(_) => {}
-            }
-            i += 1;
-        }
+        let xs = filled(src, &mut buf[..m])?;
         left -= m;
+        if found_nan {
+            // The rest is computed (an element may raise), but cannot change the result.
+            continue;
+        }
+        if xs.iter().fold(false, |h, &x| h | (x != x)) {
+            at = base + xs.iter().position(|&x| x != x).unwrap_or(0);
+            found_nan = true;
+            continue;
+        }
+        let e = xs[1..]
+            .iter()
+            .fold(xs[0], |e, &x| if better(x, e) { x } else { e });
+        if best.is_none_or(|b| better(e, b)) {
+            best = Some(e);
+            at = base + xs.iter().position(|&x| x == e).unwrap_or(0);
+        }
+        base += m;
     }
     Ok(at as i64)
 }
@@ -525,6 +534,33 @@ mod tests {
                 "{n}"
             );
         }
+    }
+
+    #[test]
+    fn stream_argmax_finds_the_first_extreme_across_blocks() {
+        let run = |xs: &[f64], max: bool| {
+            let mut pos = 0;
+            let mut src = |buf: &mut [MaybeUninit<f64>]| {
+                buf.copy_from_slice(as_uninit(&xs[pos..pos + buf.len()]));
+                pos += buf.len();
+                Ok(())
+            };
+            arg_extreme_stream(xs.len(), &mut src, max)
+        };
+        let mut xs: Vec<f64> = (0..300).map(|i| ((i * 37) % 101) as f64).collect();
+        let want = xs.iter().position(|&x| x == 100.0).unwrap() as i64;
+        assert_eq!(run(&xs, true).unwrap(), want);
+        assert_eq!(run(&xs, false).unwrap(), 0);
+        xs[250] = -1.0;
+        xs[280] = -1.0;
+        assert_eq!(run(&xs, false).unwrap(), 250);
+        xs[200] = f64::NAN;
+        xs[260] = f64::NAN;
+        assert_eq!(run(&xs, true).unwrap(), 200);
+        assert_eq!(run(&xs, false).unwrap(), 200);
+        assert!(run(&[], true).is_err());
+        assert_eq!(run(&[0.0, -0.0], false).unwrap(), 0);
+        assert_eq!(run(&[1.0, 0.0, -0.0], false).unwrap(), 1);
     }
 
     #[test]
