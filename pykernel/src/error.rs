@@ -30,6 +30,10 @@ pub enum ErrorKind {
     /// NumPy's `AxisError` (an axis out of range; a subclass of `ValueError` and
     /// `IndexError`).
     Axis,
+    /// `RuntimeError` (`raise RuntimeError("...")` in a kernel).
+    Runtime,
+    /// `Exception` (`raise Exception("...")` in a kernel).
+    Exception,
 }
 
 impl ErrorKind {
@@ -47,6 +51,8 @@ impl ErrorKind {
             ErrorKind::Recursion => "RecursionError",
             ErrorKind::Interrupt => "KeyboardInterrupt",
             ErrorKind::Axis => "AxisError",
+            ErrorKind::Runtime => "RuntimeError",
+            ErrorKind::Exception => "Exception",
         }
     }
 }

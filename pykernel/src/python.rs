@@ -4,8 +4,8 @@ use std::ffi::{CStr, c_void};
 use std::ptr::NonNull;
 
 use pyo3::exceptions::{
-    PyAssertionError, PyIndexError, PyNameError, PyOverflowError, PyRecursionError, PyTypeError,
-    PyUnboundLocalError, PyValueError, PyZeroDivisionError,
+    PyAssertionError, PyException, PyIndexError, PyNameError, PyOverflowError, PyRecursionError,
+    PyRuntimeError, PyTypeError, PyUnboundLocalError, PyValueError, PyZeroDivisionError,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -27,6 +27,8 @@ impl From<KernelError> for PyErr {
             ErrorKind::Recursion => PyRecursionError::new_err(msg),
             // What Python's signal handler raises (see `interrupt.rs`).
             ErrorKind::Interrupt => Python::attach(crate::interrupt::python_error),
+            ErrorKind::Runtime => PyRuntimeError::new_err(msg),
+            ErrorKind::Exception => PyException::new_err(msg),
             ErrorKind::Axis => Python::attach(|py| {
                 let axis_error = py
                     .import("numpy.exceptions")

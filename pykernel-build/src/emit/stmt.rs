@@ -278,12 +278,13 @@ impl FnEmitter<'_> {
                 let v = self.expr(e);
                 quote!(let _ = #v;)
             }
-            Stmt::Assert { test, msg, .. } => {
+            Stmt::Assert { test, msg, exc, .. } => {
                 let c = self.cond(test);
                 let m = msg.clone().unwrap_or_default();
+                let kind = quote::format_ident!("{}", exc.kind_name());
                 quote! {
                     if !#c {
-                        return Err(::pykernel::__private::error(::pykernel::__private::ErrorKind::Assertion, #m));
+                        return Err(::pykernel::__private::error(::pykernel::__private::ErrorKind::#kind, #m));
                     }
                 }
             }

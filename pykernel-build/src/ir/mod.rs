@@ -104,11 +104,13 @@ pub enum Stmt {
     Return(Option<Expr>, Span),
     /// An expression evaluated for its effects.
     Expr(Expr),
-    /// `assert test[, "msg"]`
+    /// `assert test[, "msg"]`; also `raise E("msg")`, as `assert False` raising `exc`.
     Assert {
         test: Expr,
         msg: Option<String>,
         span: Span,
+        /// The exception raised (`AssertionError` for `assert`).
+        exc: Exception,
     },
     /// `pass`
     Pass,
@@ -512,6 +514,51 @@ pub enum Builtin {
         /// The NumPy type compared with, if not another array's dtype.
         fixed: Option<crate::exports::Dtype>,
     },
+}
+
+/// The exceptions a kernel can raise with `raise E` / `raise E("message")`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Exception {
+    Assertion,
+    Value,
+    Index,
+    Type,
+    ZeroDivision,
+    Overflow,
+    Runtime,
+    Base,
+}
+
+impl Exception {
+    /// The exception class named `name` (a builtin), if kernels can raise it.
+    pub fn from_name(name: &str) -> Option<Exception> {
+        Some(match name {
+            "AssertionError" => Exception::Assertion,
+            "ValueError" => Exception::Value,
+            "IndexError" => Exception::Index,
+            "TypeError" => Exception::Type,
+            "ZeroDivisionError" => Exception::ZeroDivision,
+            "OverflowError" => Exception::Overflow,
+            "RuntimeError" => Exception::Runtime,
+            "Exception" => Exception::Base,
+            _ => return None,
+        })
+    }
+
+    /// The runtime's `ErrorKind` variant.
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            Exception::Assertion => "Assertion",
+            Exception::Value => "Value",
+            Exception::Index => "Index",
+            Exception::Type => "Type",
+            Exception::ZeroDivision => "ZeroDivision",
+            Exception::Overflow => "Overflow",
+            Exception::Runtime => "Runtime",
+            Exception::Base => "Exception",
+        }
+    }
 }
 
 /// The `dtype=` of a NumPy constructor.

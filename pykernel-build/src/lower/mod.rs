@@ -8,6 +8,7 @@ mod expr;
 mod iter;
 mod lambdas;
 mod names;
+mod raise;
 mod reductions;
 
 use std::collections::{BTreeSet, HashMap};
@@ -379,7 +380,16 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
     }
 
     fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {
-        stmts.iter().filter_map(|s| self.stmt(s)).collect()
+        let mut out = Vec::new();
+        for s in stmts {
+            match s {
+                ast::Stmt::Assign(a) if a.targets.len() > 1 => {
+                    out.extend(self.chained_assign(a, span_of(s)).unwrap_or_default());
+                }
+                _ => out.extend(self.stmt(s)),
+            }
+        }
+        out
     }
 
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
@@ -392,10 +402,6 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         Some(match s {
             ast::Stmt::Assign(a) => {
                 let [target] = a.targets.as_slice() else {
-                    self.error(
-                        span,
-                        msg::unsupported_statement("chained assignment (`a = b = ...`)"),
-                    );
                     return None;
                 };
                 let value = self.expr(&a.value)?;
@@ -531,8 +537,14 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                         return None;
                     }
                 };
-                Stmt::Assert { test, msg, span }
+                Stmt::Assert {
+                    test,
+                    msg,
+                    span,
+                    exc: ir::Exception::Assertion,
+                }
             }
+            ast::Stmt::Raise(r) => self.raise(r, span)?,
             other => {
                 let head = head_span(self.ctx.source, span);
                 self.error(head, msg::unsupported_statement(statement_name(other)));

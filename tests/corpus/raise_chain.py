@@ -1,0 +1,93 @@
+"""`raise E` / `raise E("message")` with builtin exceptions, and chained assignments
+(`a = b = value`: the value computed once, targets assigned left to right)."""
+import numpy as np
+
+
+#pykernel export checked_sqrt(float)
+def checked_sqrt(x):
+    if x < 0:
+        raise ValueError("negative input")
+    return x ** 0.5
+# case: checked_sqrt(4.0)
+# case: checked_sqrt(-1.0)
+
+
+#pykernel export find(int64[:], int64)
+def find(a, v):
+    for i in range(len(a)):
+        if a[i] == v:
+            return i
+    raise IndexError("not found")
+# case: find(np.arange(10), 7)
+# case: find(np.arange(10), 70)
+
+
+#pykernel export kinds(int)
+def kinds(k):
+    if k == 0:
+        raise ValueError
+    elif k == 1:
+        raise RuntimeError("did not converge")
+    elif k == 2:
+        raise ZeroDivisionError()
+    elif k == 3:
+        raise OverflowError("too big")
+    elif k == 4:
+        raise Exception("generic")
+    elif k == 5:
+        raise AssertionError("assert")
+    return k
+# case: kinds(0)
+# case: kinds(1)
+# case: kinds(2)
+# case: kinds(3)
+# case: kinds(4)
+# case: kinds(5)
+# case: kinds(6)
+
+
+#pykernel export partial_writes(float64[:])
+def partial_writes(a):
+    for i in range(len(a)):
+        if a[i] < 0:
+            raise ValueError("negative element")
+        a[i] = a[i] * 2
+    return a.sum()
+# case: partial_writes(np.array([1.0, 2.0, -3.0, 4.0]))
+# case: partial_writes(np.array([1.0, 2.0]))
+
+
+#pykernel export sieve(int)
+def sieve(n):
+    a = np.ones(n, dtype=np.bool_)
+    a[0] = a[1] = False
+    for i in range(2, n):
+        if a[i]:
+            for j in range(2 * i, n, i):
+                a[j] = False
+    return np.count_nonzero(a)
+# case: sieve(100)
+# case: sieve(2)
+
+
+#pykernel export chains(int)
+def chains(n):
+    x = y = n * 2
+    lst = [0, 0, 0]
+    lst[0] = lst[2] = x + 1
+    a = b = np.zeros(3)
+    a[0] = 5.0
+    i = j = k = 0
+    i += 1
+    return x, y, lst, b[0], i, j, k
+# case: chains(3)
+
+
+#pykernel export count_calls(float64[:])
+def count_calls(a):
+    a[0] = a[1] = bump(a)
+    return a
+def bump(a):
+    a[2] += 1.0
+    return a[2]
+# case: count_calls(np.zeros(4))
