@@ -175,6 +175,23 @@ fn unbound_local(name: &str) -> KernelError {
     )
 }
 
+/// Unpacking `got` values (the rows of an array) into `expected` targets: CPython's
+/// `ValueError` when the counts differ.
+pub fn check_unpack(got: i64, expected: usize) -> KResult<()> {
+    let e = expected as i64;
+    if got > e {
+        return Err(value_error(format!(
+            "too many values to unpack (expected {expected})"
+        )));
+    }
+    if got < e {
+        return Err(value_error(format!(
+            "not enough values to unpack (expected {expected}, got {got})"
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn zero_division(msg: &'static str) -> KernelError {
     KernelError::new(ErrorKind::ZeroDivision, msg)
 }

@@ -78,7 +78,9 @@ pub mod __private {
     pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store, k_strides};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
-    pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
+    pub use crate::error::{
+        ErrorKind, KResult, KernelError, check_assigned, check_assigned_free, check_unpack,
+    };
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;
     pub use crate::npcast::float_cast;

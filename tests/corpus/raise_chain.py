@@ -91,3 +91,23 @@ def bump(a):
     a[2] += 1.0
     return a[2]
 # case: count_calls(np.zeros(4))
+
+
+#pykernel export unpack_rows(float64[::,::])
+def unpack_rows(pts):
+    x, y = pts.T
+    a, b = pts[0] - pts[1]
+    first, second = pts[:2]
+    return x + y, a * b, first - second
+# case: unpack_rows(np.linspace(0, 1, 10).reshape(5, 2) ** 1.5)
+# case: unpack_rows(np.linspace(0, 1, 10).reshape(2, 5).T)
+# case: unpack_rows(np.linspace(0, 1, 6).reshape(3, 2))
+
+
+#pykernel export unpack_errors(float64[:])
+def unpack_errors(v):
+    a, b = v
+    return a - b
+# case: unpack_errors(np.array([1.0, 2.0]))
+# case: unpack_errors(np.array([1.0, 2.0, 3.0]))
+# case: unpack_errors(np.array([1.0]))

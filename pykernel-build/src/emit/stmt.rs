@@ -431,6 +431,37 @@ impl FnEmitter<'_> {
                 let store = self.store_index(base, index, quote!(#val), vs);
                 quote!({ let #val = #v; #store })
             }
+            Target::Tuple(targets, _) if matches!(vt, Ty::Array(..)) => {
+                // The elements (rows) of an array, as many as targets.
+                let Ty::Array(d, n) = *vt else {
+                    return quote!();
+                };
+                let item = if n == 1 {
+                    Ty::Scalar(Scalar::np(d))
+                } else {
+                    Ty::Array(d, n - 1)
+                };
+                let arr = self.tmp("arr");
+                let k = targets.len();
+                let stores: Vec<TokenStream> = targets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let i = i as i64;
+                        let get = if n == 1 {
+                            quote!(#arr.get([#i])?)
+                        } else {
+                            quote!(#arr.sub(#i)?)
+                        };
+                        self.store_value(t, get, &item)
+                    })
+                    .collect();
+                quote!({
+                    let #arr = #v;
+                    ::pykernel::__private::check_unpack(#arr.len_i64(), #k)?;
+                    #(#stores)*
+                })
+            }
             Target::Tuple(targets, _) => {
                 // Python evaluates the whole right-hand side, then assigns left to right.
                 let items = match vt {

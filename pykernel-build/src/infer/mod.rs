@@ -639,6 +639,25 @@ impl<'a> Typer<'a> {
                     }
                     Some(Ty::Tuple(held))
                 }
+                // `dx, dy = v` (elements) and `x, y = pts.T` (rows): checked when it runs.
+                Ty::Array(d, n) => {
+                    let item = if *n == 1 {
+                        Ty::Scalar(crate::types::Scalar::np(*d))
+                    } else {
+                        Ty::Array(*d, n - 1)
+                    };
+                    for t in targets {
+                        if let Target::Slice { span, .. } = t {
+                            self.error(
+                                *span,
+                                msg::unsupported_statement("a slice inside tuple unpacking"),
+                            );
+                            continue;
+                        }
+                        self.store(t, Some(item.clone()), vspan);
+                    }
+                    Some(vt.clone())
+                }
                 _ => {
                     self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len()));
                     None
