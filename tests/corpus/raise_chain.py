@@ -111,3 +111,15 @@ def unpack_errors(v):
 # case: unpack_errors(np.array([1.0, 2.0]))
 # case: unpack_errors(np.array([1.0, 2.0, 3.0]))
 # case: unpack_errors(np.array([1.0]))
+
+
+#pykernel export local_import(float64[:])
+def local_import(x):
+    import numpy as npl
+    from math import sqrt as root
+    if len(x) > 2:
+        import math
+        return npl.sum(x) + math.pi + root(2.0)
+    return npl.max(x) + root(4.0)
+# case: local_import(np.arange(5.0))
+# case: local_import(np.arange(2.0))

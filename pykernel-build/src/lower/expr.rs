@@ -265,7 +265,7 @@ impl FnLowerer<'_, '_> {
             }
             return e;
         }
-        match self.ctx.imports.get(name) {
+        match self.import(name) {
             Some(Imported::NoneValue) => return Some(self.mk(span, ExprKind::None)),
             Some(Imported::Const(c)) => return Some(self.mk(span, ExprKind::Float(*c))),
             Some(Imported::Imag(c)) => return Some(self.mk(span, ExprKind::Imag(*c))),
@@ -292,6 +292,7 @@ impl FnLowerer<'_, '_> {
             .chain(self.ctx.constants.keys().map(String::as_str))
             .chain(self.ctx.functions.iter().map(String::as_str))
             .chain(self.ctx.imports.keys().map(String::as_str))
+            .chain(self.imports.keys().map(String::as_str))
             .collect();
         self.error(span, msg::unknown_name(name, suggest(name, candidates)));
         None
@@ -318,7 +319,7 @@ impl FnLowerer<'_, '_> {
                 if self.ctx.functions.contains(name) {
                     return Some(Resolved::Function(name.to_owned()));
                 }
-                if let Some(i) = self.ctx.imports.get(name) {
+                if let Some(i) = self.import(name) {
                     return Some(Resolved::Import(i.clone()));
                 }
                 BUILTINS

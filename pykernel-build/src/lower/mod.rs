@@ -214,7 +214,32 @@ struct FnLowerer<'a, 'm> {
     /// Comprehension variables in scope: (Python name, unique local name), innermost last.
     renames: Vec<(String, String)>,
     comp_counter: u32,
+    /// Names bound by `import` statements inside this function (seen before the
+    /// module's).
+    imports: HashMap<String, Imported>,
     diags: Vec<Diagnostic>,
+}
+
+/// The `import` / `from ... import` statements anywhere in a function body.
+fn function_imports(body: &[ast::Stmt], out: &mut HashMap<String, Imported>) {
+    for s in body {
+        match s {
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => out.extend(module_imports(s)),
+            ast::Stmt::If(i) => {
+                function_imports(&i.body, out);
+                function_imports(&i.orelse, out);
+            }
+            ast::Stmt::For(f) => {
+                function_imports(&f.body, out);
+                function_imports(&f.orelse, out);
+            }
+            ast::Stmt::While(w) => {
+                function_imports(&w.body, out);
+                function_imports(&w.orelse, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 impl<'a, 'm> FnLowerer<'a, 'm> {
@@ -224,8 +249,11 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             .get(f.name.as_str())
             .cloned()
             .unwrap_or_default();
-        // Names bound to lambdas are functions, not variables.
+        // Names bound to lambdas are functions, not variables; so are imported names.
         locals.retain(|n| !ctx.lambdas.contains_key(&(f.name.to_string(), n.clone())));
+        let mut imports = HashMap::new();
+        function_imports(&f.body, &mut imports);
+        locals.retain(|n| !imports.contains_key(n));
         FnLowerer {
             ctx,
             fn_name: f.name.to_string(),
@@ -235,6 +263,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             const_depth: 0,
             renames: Vec::new(),
             comp_counter: 0,
+            imports,
             diags: Vec::new(),
         }
     }
@@ -254,6 +283,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             const_depth: 0,
             renames: Vec::new(),
             comp_counter: 0,
+            imports: HashMap::new(),
             diags: Vec::new(),
         }
     }
@@ -545,6 +575,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 }
             }
             ast::Stmt::Raise(r) => self.raise(r, span)?,
+            // Bound for the whole function when it is lowered (`function_imports`).
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => Stmt::Pass,
             other => {
                 let head = head_span(self.ctx.source, span);
                 self.error(head, msg::unsupported_statement(statement_name(other)));
@@ -627,6 +659,13 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             .rev()
             .find(|(n, _)| n == name)
             .map_or_else(|| name.to_owned(), |(_, r)| r.clone())
+    }
+
+    /// What `name` is bound to by an import of this function or of the module.
+    fn import(&self, name: &str) -> Option<&Imported> {
+        self.imports
+            .get(name)
+            .or_else(|| self.ctx.imports.get(name))
     }
 
     /// Is `name` a local of this function (so a builtin of that name is hidden)?
