@@ -42,6 +42,7 @@ mod reduce_axis;
 mod reduce_rows;
 mod reshape;
 mod rows;
+mod sorting;
 mod ufunc;
 mod view;
 
@@ -96,6 +97,10 @@ pub mod __private {
     };
     pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
+    pub use crate::sorting::{
+        Median, SortKey, argsort, bincount, bincount_weighted, median, searchsorted,
+        searchsorted_one, sort, sort_in_place, unique,
+    };
     pub use crate::view::{Operand, View1};
 
     /// CPython's `math` module semantics.

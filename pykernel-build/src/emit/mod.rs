@@ -26,6 +26,7 @@ mod loops;
 mod npcalls;
 mod recursion;
 mod reductions;
+mod sorting;
 mod stmt;
 mod types;
 mod ufunc_elem;

@@ -113,6 +113,9 @@ impl FnEmitter<'_> {
         {
             return Some(self.reduce(r, recv, ty));
         }
+        if name == "sort" && matches!(self.ty(recv), Ty::Array(..)) {
+            return Some(self.sort_method(recv, args));
+        }
         let f = match name {
             "reshape" => ShapeFn::Reshape,
             "ravel" => ShapeFn::Ravel,

@@ -78,10 +78,10 @@ fn calls<'e>(e: &'e Expr, inst: &Instance, out: &mut Vec<(usize, &'e [Expr])>) {
     e.children().into_iter().for_each(|c| calls(c, inst, out));
 }
 
-/// The arrays an expression writes with `a.fill(v)` (by their root local).
+/// The arrays an expression writes with `a.fill(v)` or `a.sort()` (by their root local).
 fn fills<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
     if let ExprKind::Method(recv, name, _) = &e.kind
-        && name == "fill"
+        && (name == "fill" || name == "sort")
     {
         out.extend(root_local(recv));
     }

@@ -21,6 +21,7 @@ mod expr;
 mod lists;
 mod numpy;
 mod reductions;
+mod sorting;
 pub(crate) mod ufunc_types;
 
 pub(crate) use expr::{builtin_name, tuple_index};

@@ -326,6 +326,23 @@ impl Typer<'_> {
             return Some(self.shape_fn_type(f, a, args, tys, span));
         }
         match (name, tys) {
+            // `a.sort()`, `a.sort(axis)`: in place.
+            ("sort", []) => Some(Some(Ty::None)),
+            ("sort", [t]) if t.scalar().is_some_and(|s| s.dtype.is_int()) => {
+                if let Ty::Array(d, _) = a
+                    && kind(*d) == 3
+                {
+                    self.error(
+                        span,
+                        msg::np_argument(
+                            "sort",
+                            "real numbers (complex ones are not supported yet)",
+                        ),
+                    );
+                    return Some(None);
+                }
+                Some(Some(Ty::None))
+            }
             ("conj" | "conjugate", []) => {
                 Some(self.ufunc_type(Ufunc::Conjugate, std::slice::from_ref(a), span))
             }

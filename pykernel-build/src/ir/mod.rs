@@ -8,7 +8,7 @@
 use crate::diagnostics::Span;
 
 mod numpy;
-pub use numpy::{Reduce, ShapeFn, Ufunc};
+pub use numpy::{Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;
@@ -496,6 +496,11 @@ pub enum Builtin {
     /// arguments are always `[a, axis, keepdims, ddof]` (`axis`: `None`, an integer or a
     /// tuple of integers; `keepdims` a `bool` literal; `ddof` an integer).
     NpReduceAxis(Reduce),
+    /// Sorting and searching; arguments as lowered (`lower::sorting`): `[a, axis]` for
+    /// `sort`/`argsort`/`median`, `[a, v, right]` for `searchsorted`, `[a,
+    /// return_index, return_inverse, return_counts]` for `unique`, `[x, weights,
+    /// minlength]` for `bincount`.
+    NpSort(SortFn),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),
     /// `np.where(cond, a, b)`.

@@ -333,3 +333,43 @@ impl ShapeFn {
             .map_or("?", |(n, _)| n)
     }
 }
+
+/// Sorting and searching (`np.sort`, `np.argsort`, `np.searchsorted`, `np.unique`,
+/// `np.median`, `np.bincount`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum SortFn {
+    Sort,
+    Argsort,
+    Searchsorted,
+    Unique,
+    Median,
+    Bincount,
+}
+
+impl SortFn {
+    const NAMES: &'static [(&'static str, SortFn)] = &[
+        ("sort", SortFn::Sort),
+        ("argsort", SortFn::Argsort),
+        ("searchsorted", SortFn::Searchsorted),
+        ("unique", SortFn::Unique),
+        ("median", SortFn::Median),
+        ("bincount", SortFn::Bincount),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<SortFn> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
+    }
+
+    /// NumPy's name.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("?", |(n, _)| n)
+    }
+}

@@ -373,12 +373,26 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.reduction(r, Some(recv), c, span);
         }
+        // `a.argsort()`, `a.searchsorted(v)` (`sort` is also a list method: it stays a
+        // method, typed by its receiver).
+        if let Some(f) = crate::ir::SortFn::from_name(a.attr.as_str()).filter(|f| {
+            matches!(
+                f,
+                crate::ir::SortFn::Argsort | crate::ir::SortFn::Searchsorted
+            )
+        }) {
+            let recv = self.expr(&a.value)?;
+            return self.sort_call(f, Some(recv), c, span);
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {
             match (a.attr.as_str(), k.arg.as_deref()) {
-                // `a.sort(reverse=True)`: the flag is the method's one argument.
-                ("sort", Some("reverse")) if args.is_empty() => args.push(self.expr(&k.value)?),
+                // `a.sort(reverse=True)`: the flag is the method's one argument; so is
+                // an array's `a.sort(axis=0)`.
+                ("sort", Some("reverse" | "axis")) if args.is_empty() => {
+                    args.push(self.expr(&k.value)?)
+                }
                 (_, other) => {
                     self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
                     return None;
@@ -475,6 +489,9 @@ impl FnLowerer<'_, '_> {
         }
         if let Builtin::NpReduce(r) = builtin {
             return self.reduction(r, None, c, span);
+        }
+        if let Builtin::NpSort(f) = builtin {
+            return self.sort_call(f, None, c, span);
         }
         // Types are not known yet: `len(x)` of a view also takes this path (harmless).
         if builtin.over_iterable(c.args.len(), false) {

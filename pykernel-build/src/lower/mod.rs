@@ -10,6 +10,7 @@ mod lambdas;
 mod names;
 mod raise;
 mod reductions;
+mod sorting;
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -1,0 +1,138 @@
+//! Lowering of sorting and searching calls (`np.sort(a, axis=0)`, `a.argsort()`,
+//! `np.searchsorted(a, v, side='right')`, `np.unique(a, return_counts=True)`,
+//! `np.median(a, axis=1)`, `np.bincount(x, weights=w, minlength=5)`) into
+//! `Builtin::NpSort` with a fixed argument list per function (see its doc).
+
+use std::collections::HashMap;
+
+use rustpython_parser::ast;
+
+use super::{FnLowerer, span_of};
+use crate::diagnostics::Span;
+use crate::ir::{Builtin, Expr, ExprKind, SortFn};
+use crate::messages::kernel as msg;
+
+/// NumPy 2's parameters after the array, in order.
+fn params(f: SortFn) -> &'static [&'static str] {
+    match f {
+        SortFn::Sort | SortFn::Argsort => &["axis", "kind", "order"],
+        SortFn::Median => &["axis", "out", "overwrite_input", "keepdims"],
+        SortFn::Searchsorted => &["v", "side", "sorter"],
+        SortFn::Unique => &["return_index", "return_inverse", "return_counts", "axis"],
+        SortFn::Bincount => &["weights", "minlength"],
+    }
+}
+
+/// A string literal.
+fn string(e: &ast::Expr) -> Option<&str> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Str(s) => Some(s.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl FnLowerer<'_, '_> {
+    /// `numpy.<f>(a, ...)`, or the method `a.<f>(...)` with the receiver given.
+    pub(super) fn sort_call(
+        &mut self,
+        f: SortFn,
+        recv: Option<Expr>,
+        c: &ast::ExprCall,
+        span: Span,
+    ) -> Option<Expr> {
+        let mut pos = c.args.iter();
+        let a = match recv {
+            Some(a) => a,
+            None => {
+                let Some(first) = pos.next() else {
+                    self.error(span, msg::call_arity(f.name(), 1, 0));
+                    return None;
+                };
+                self.expr(first)?
+            }
+        };
+        let names = params(f);
+        let mut given: HashMap<&str, &ast::Expr> = HashMap::new();
+        for (k, p) in pos.enumerate() {
+            let Some(&name) = names.get(k) else {
+                self.error(
+                    span,
+                    msg::call_arity(f.name(), names.len() + 1, c.args.len()),
+                );
+                return None;
+            };
+            given.insert(name, p);
+        }
+        for kw in &c.keywords {
+            let name = kw.arg.as_deref().unwrap_or("**");
+            match names.iter().find(|n| **n == name) {
+                Some(n) if !given.contains_key(n) => {
+                    given.insert(n, &kw.value);
+                }
+                _ => {
+                    self.error(span_of(kw), msg::unsupported_keyword(name));
+                    return None;
+                }
+            }
+        }
+        let mut args = vec![a];
+        for &name in names {
+            let v = given.get(name).copied();
+            let lowered = match (name, v) {
+                // Every sort gives the same values; `argsort` is stable (documented).
+                ("kind", Some(e))
+                    if matches!(
+                        string(e),
+                        Some("quicksort" | "mergesort" | "heapsort" | "stable")
+                    ) =>
+                {
+                    continue;
+                }
+                ("kind", None) | ("order", None) | ("out", None) | ("sorter", None) => continue,
+                ("overwrite_input", Some(ast::Expr::Constant(_))) => continue,
+                ("overwrite_input", None) => continue,
+                ("keepdims", None) if f == SortFn::Median => continue,
+                ("axis", None) if f == SortFn::Median => self.mk(span, ExprKind::None),
+                ("axis", None) if f == SortFn::Unique => continue,
+                ("axis", None) => self.mk(span, ExprKind::Int(-1)),
+                ("side", None) => self.mk(span, ExprKind::Bool(false)),
+                ("side", Some(e)) if matches!(string(e), Some("left" | "right")) => {
+                    self.mk(span_of(e), ExprKind::Bool(string(e) == Some("right")))
+                }
+                ("return_index" | "return_inverse" | "return_counts", None) => {
+                    self.mk(span, ExprKind::Bool(false))
+                }
+                ("weights", None) => self.mk(span, ExprKind::None),
+                ("minlength", None) => self.mk(span, ExprKind::Int(0)),
+                ("v", None) => {
+                    self.error(span, msg::call_arity(f.name(), 2, 1));
+                    return None;
+                }
+                (_, Some(e))
+                    if matches!(
+                        name,
+                        "axis"
+                            | "v"
+                            | "return_index"
+                            | "return_inverse"
+                            | "return_counts"
+                            | "weights"
+                            | "minlength"
+                    ) && !(name == "axis" && f == SortFn::Unique) =>
+                {
+                    self.expr(e)?
+                }
+                (_, Some(e)) => {
+                    self.error(span_of(e), msg::unsupported_keyword(name));
+                    return None;
+                }
+                (_, None) => continue,
+            };
+            args.push(lowered);
+        }
+        Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpSort(f), args)))
+    }
+}
