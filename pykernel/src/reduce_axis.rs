@@ -214,6 +214,101 @@ impl<T: Copy + PartialOrd> AxisFold<T> for Extreme {
     }
 }
 
+/// `np.nansum` of floats: NaN counts as 0 (NumPy replaces them, then sums pairwise).
+pub struct NanSumFloat;
+
+impl<T: PairwiseFloat + PartialEq> AxisFold<T> for NanSumFloat {
+    type Acc = T;
+    fn name(&self) -> &'static str {
+        "add"
+    }
+    fn identity(&self) -> Option<T> {
+        Some(T::ZERO)
+    }
+    fn first(&self, x: T) -> T {
+        self.step(T::ZERO, x)
+    }
+    #[inline(always)]
+    #[allow(clippy::eq_op)]
+    fn step(&self, acc: T, x: T) -> T {
+        acc + if x != x { T::ZERO } else { x }
+    }
+    #[inline(always)]
+    #[allow(clippy::eq_op)]
+    unsafe fn run(&self, acc: T, p: *const T, n: usize, s: isize) -> T {
+        // SAFETY: the caller's contract.
+        acc + pairwise(n, &|i| {
+            let x = unsafe { *p.offset(i as isize * s) };
+            if x != x { T::ZERO } else { x }
+        })
+    }
+}
+
+/// `np.nansum` of complex numbers: an element with a NaN part counts as 0.
+pub struct NanSumComplex;
+
+impl<T: PairwiseFloat + PartialEq> AxisFold<Complex<T>> for NanSumComplex {
+    type Acc = Complex<T>;
+    fn name(&self) -> &'static str {
+        "add"
+    }
+    fn identity(&self) -> Option<Complex<T>> {
+        Some(Complex::new(T::ZERO, T::ZERO))
+    }
+    fn first(&self, x: Complex<T>) -> Complex<T> {
+        self.step(Complex::new(T::ZERO, T::ZERO), x)
+    }
+    #[inline(always)]
+    #[allow(clippy::eq_op)]
+    fn step(&self, acc: Complex<T>, x: Complex<T>) -> Complex<T> {
+        if x.re != x.re || x.im != x.im {
+            acc
+        } else {
+            Complex::new(acc.re + x.re, acc.im + x.im)
+        }
+    }
+    #[inline(always)]
+    #[allow(clippy::eq_op)]
+    unsafe fn run(&self, acc: Complex<T>, p: *const Complex<T>, n: usize, s: isize) -> Complex<T> {
+        // SAFETY: the caller's contract.
+        let r = pairwise_complex(n, &|i| {
+            let x = unsafe { *p.offset(i as isize * s) };
+            if x.re != x.re || x.im != x.im {
+                Complex::new(T::ZERO, T::ZERO)
+            } else {
+                x
+            }
+        });
+        Complex::new(acc.re + r.re, acc.im + r.im)
+    }
+}
+
+/// `np.fmax.reduce` / `np.fmin.reduce` (`np.nanmax`, `np.nanmin`): NaN only when every
+/// element is NaN.
+pub struct FExtreme(pub bool);
+
+impl<T: Copy + PartialOrd> AxisFold<T> for FExtreme {
+    type Acc = T;
+    fn name(&self) -> &'static str {
+        if self.0 { "fmax" } else { "fmin" }
+    }
+    fn identity(&self) -> Option<T> {
+        None
+    }
+    fn first(&self, x: T) -> T {
+        x
+    }
+    #[inline(always)]
+    #[allow(clippy::eq_op)]
+    fn step(&self, b: T, x: T) -> T {
+        if b != b || (self.0 && x > b) || (!self.0 && x < b) {
+            x
+        } else {
+            b
+        }
+    }
+}
+
 /// Calls `f` with every index of `shape`, in C order.
 fn for_each_index<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
     if shape.contains(&0) {
@@ -449,14 +544,14 @@ pub fn map_in_place<T: Copy, const D: usize>(a: Array<T, D>, f: impl Fn(T) -> T)
 
 /// `f(a, b)` of two new arrays of one shape and layout (two reductions of one array),
 /// into `a`.
-pub fn zip_in_place<T: Copy, const D: usize>(
+pub fn zip_in_place<T: Copy, U: Copy, const D: usize>(
     a: Array<T, D>,
-    b: &Array<T, D>,
-    f: impl Fn(T, T) -> T,
+    b: &Array<U, D>,
+    f: impl Fn(T, U) -> T,
 ) -> Array<T, D> {
     debug_assert_eq!(a.strides(), b.strides());
     let n: usize = a.shape().iter().product();
-    let (p, q) = (a.as_ptr(), b.as_ptr() as *const T);
+    let (p, q) = (a.as_ptr(), b.as_ptr() as *const U);
     // SAFETY: both are contiguous (in the same axis order), `n` elements, unshared.
     for i in 0..n {
         unsafe { *p.add(i) = f(*p.add(i), *q.add(i)) };

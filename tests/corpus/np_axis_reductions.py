@@ -161,3 +161,13 @@ def fused_kinds(a, b, c):
 # case: fused_kinds(np.asfortranarray(np.linspace(0, 1, 35).reshape(5, 7) ** 1.5), np.arange(-10, 25).reshape(5, 7).T, np.linspace(0, 1, 60, dtype=np.float32).reshape(3, 4, 5))
 # case: fused_kinds(np.linspace(0, 1, 35).reshape(5, 7)[::-1, ::-2], np.arange(-10, 25).reshape(7, 5)[:, ::-1], np.ones((3, 1, 5), dtype=np.float32))
 # case: fused_kinds(np.ones((0, 3)), np.zeros((2, 0), dtype=np.int64), np.ones((0, 2, 2), dtype=np.float32))
+
+
+#pykernel export nan_reductions(float64[::,::], complex128[:], int32[:])
+def nan_reductions(a, z, b):
+    return (np.nansum(a), np.nansum(a, axis=0), np.nanmean(a, axis=1), np.nanmean(a), np.nanmin(a),
+            np.nanmax(a, axis=0), np.nanmin(a * 2, axis=-1), np.nansum(z), np.nanmean(z),
+            np.nansum(b), np.nanmean(b), np.nanmax(b))
+# case: nan_reductions(np.array([[1.0, np.nan, 3.0], [np.nan, np.nan, 0.5]]), np.array([1 + 1j, complex(np.nan, 1), 2j]), np.array([3, -1, 4], dtype=np.int32))
+# case: nan_reductions(np.linspace(0, 1, 12).reshape(3, 4) ** 1.5, np.array([1 + 1j]), np.array([7], dtype=np.int32))
+# case: nan_reductions(np.linspace(0, 1, 12).reshape(4, 3).T, np.zeros(0, dtype=complex), np.array([7], dtype=np.int32))

@@ -251,7 +251,11 @@ impl FnEmitter<'_> {
             | Reduce::Argmin
             | Reduce::Argmax
             | Reduce::Cumsum
-            | Reduce::Cumprod => {
+            | Reduce::Cumprod
+            | Reduce::NanSum
+            | Reduce::NanMean
+            | Reduce::NanMin
+            | Reduce::NanMax => {
                 quote!(compile_error!("pykernel: not a fused reduction"))
             }
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {

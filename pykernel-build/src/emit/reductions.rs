@@ -49,6 +49,7 @@ impl FnEmitter<'_> {
                 | Reduce::Argmax
                 | Reduce::Cumsum
                 | Reduce::Cumprod
+                | Reduce::NanMean
         );
         let stream = if streamable {
             self.kernel_stream(a).map(|(tokens, _)| tokens)
@@ -130,6 +131,44 @@ impl FnEmitter<'_> {
                 let max = r == Reduce::Max;
                 fold(self, quote!(#p::Extreme(#max)))
             }
+            Reduce::NanMin | Reduce::NanMax if k == 2 => {
+                let max = r == Reduce::NanMax;
+                fold(self, quote!(#p::FExtreme(#max)))
+            }
+            Reduce::NanMin | Reduce::NanMax => {
+                let max = r == Reduce::NanMax;
+                fold(self, quote!(#p::Extreme(#max)))
+            }
+            Reduce::NanSum if k == 2 => fold(self, quote!(#p::NanSumFloat)),
+            Reduce::NanSum if k == 3 => fold(self, quote!(#p::NanSumComplex)),
+            Reduce::NanSum => fold(self, sum_fold(out)),
+            Reduce::NanMean if k >= 2 => {
+                let (sum, ok) = if k == 2 {
+                    (quote!(#p::NanSumFloat), quote!(#x == #x))
+                } else {
+                    (
+                        quote!(#p::NanSumComplex),
+                        quote!(#x.re == #x.re && #x.im == #x.im),
+                    )
+                };
+                let sums = fold(self, sum);
+                let counts = fold(
+                    self,
+                    quote!(#p::FoldWith::new("add", 0i64, |__pk_s: i64, #x: #t| __pk_s + (#ok) as i64)),
+                );
+                let div = match out {
+                    Dtype::Complex128 => quote!(#p::np_c_div(__pk_s, #ot::new(__pk_c as f64, 0.0))),
+                    Dtype::Complex64 => {
+                        quote!(#p::np_c_div32(__pk_s, #ot::new(__pk_c as f32, 0.0)))
+                    }
+                    _ => quote!(((__pk_s as f64) / (__pk_c as f64)) as #ot),
+                };
+                quote!(#p::zip_in_place(#sums, &#counts, |__pk_s: #ot, __pk_c: i64| {
+                    #[allow(clippy::eq_op)]
+                    let __pk_q = #div;
+                    __pk_q
+                }))
+            }
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {
                 let tx = truthy(x.clone(), d);
                 let f = match r {
@@ -145,7 +184,7 @@ impl FnEmitter<'_> {
                 };
                 fold(self, f)
             }
-            Reduce::Mean | Reduce::Average => {
+            Reduce::Mean | Reduce::Average | Reduce::NanMean => {
                 let sum = if k <= 1 {
                     let cx = conv(Dtype::Float64);
                     fold(self, quote!(#p::SumAsF64(|#x: #t| #cx)))

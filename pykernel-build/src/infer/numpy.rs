@@ -28,16 +28,16 @@ pub(crate) fn operand(t: &Ty) -> Option<(Scalar, u8)> {
 pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
     use Dtype::*;
     match r {
-        Reduce::Sum | Reduce::Prod | Reduce::Cumsum | Reduce::Cumprod => match d {
+        Reduce::Sum | Reduce::Prod | Reduce::Cumsum | Reduce::Cumprod | Reduce::NanSum => match d {
             Bool | Int8 | Int16 | Int32 => Int64,
             UInt8 | UInt16 | UInt32 => UInt64,
             other => other,
         },
-        Reduce::Mean | Reduce::Average => match d {
+        Reduce::Mean | Reduce::Average | Reduce::NanMean => match d {
             Float32 | Float64 | Complex64 | Complex128 => d,
             _ => Float64,
         },
-        Reduce::Min | Reduce::Max | Reduce::Ptp => d,
+        Reduce::Min | Reduce::Max | Reduce::Ptp | Reduce::NanMin | Reduce::NanMax => d,
         Reduce::Any | Reduce::All => Bool,
         Reduce::CountNonzero | Reduce::Argmin | Reduce::Argmax => Int64,
         Reduce::Var | Reduce::Std => match d {

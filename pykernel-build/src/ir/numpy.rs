@@ -219,6 +219,10 @@ pub enum Reduce {
     Argmax,
     Cumsum,
     Cumprod,
+    NanSum,
+    NanMean,
+    NanMin,
+    NanMax,
 }
 
 impl Reduce {
@@ -241,6 +245,10 @@ impl Reduce {
         ("argmax", Reduce::Argmax),
         ("cumsum", Reduce::Cumsum),
         ("cumprod", Reduce::Cumprod),
+        ("nansum", Reduce::NanSum),
+        ("nanmean", Reduce::NanMean),
+        ("nanmin", Reduce::NanMin),
+        ("nanmax", Reduce::NanMax),
     ];
 
     /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`,
@@ -262,7 +270,16 @@ impl Reduce {
 
     /// Is there a method form (`a.sum()`)?
     pub fn is_method(self) -> bool {
-        !matches!(self, Reduce::Average | Reduce::CountNonzero | Reduce::Ptp)
+        !matches!(
+            self,
+            Reduce::Average
+                | Reduce::CountNonzero
+                | Reduce::Ptp
+                | Reduce::NanSum
+                | Reduce::NanMean
+                | Reduce::NanMin
+                | Reduce::NanMax
+        )
     }
 
     /// Can the whole-array form be fused into the loop that computes its operand (a
@@ -278,6 +295,10 @@ impl Reduce {
                 | Reduce::Argmax
                 | Reduce::Cumsum
                 | Reduce::Cumprod
+                | Reduce::NanSum
+                | Reduce::NanMean
+                | Reduce::NanMin
+                | Reduce::NanMax
         )
     }
 

@@ -15,9 +15,13 @@ use crate::messages::kernel as msg;
 /// only `axis` is supported positionally.
 fn positional(r: Reduce) -> &'static [&'static str] {
     match r {
-        Reduce::Sum | Reduce::Prod | Reduce::Mean | Reduce::Cumsum | Reduce::Cumprod => {
-            &["axis", "dtype", "out", "keepdims"]
-        }
+        Reduce::Sum
+        | Reduce::Prod
+        | Reduce::Mean
+        | Reduce::Cumsum
+        | Reduce::Cumprod
+        | Reduce::NanSum
+        | Reduce::NanMean => &["axis", "dtype", "out", "keepdims"],
         Reduce::Var | Reduce::Std => &["axis", "dtype", "out", "ddof", "keepdims"],
         Reduce::Average => &["axis", "weights", "returned", "keepdims"],
         Reduce::CountNonzero => &["axis"],
