@@ -1,3 +1,3 @@
-fn main() {
-    pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
+fn main() -> Result<(), pykernel_build::Error> {
+    pykernel_build::compile(&["kernels/testlib.py"])
 }

@@ -1,6 +1,6 @@
-fn main() {
+fn main() -> Result<(), pykernel_build::Error> {
     // The Python kernels: translated to Rust into $OUT_DIR at build time.
-    pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
+    pykernel_build::compile(&["kernels/testlib.py"])?;
 
     // The C reference callbacks of the seed, built as `gcc -O2` would, to compare
     // against side by side.
@@ -10,4 +10,5 @@ fn main() {
         .flag_if_supported("-Wno-unused-parameter")
         .compile("testlib_c");
     println!("cargo:rerun-if-changed=csrc/testlib.c");
+    Ok(())
 }

@@ -240,6 +240,17 @@ impl FnLowerer<'_, '_> {
     }
 
     fn unsupported_path(&mut self, e: &ast::Expr, span: Span) -> Option<Expr> {
+        // A name the module does not have (`math.sqr`): Python's AttributeError.
+        if let ast::Expr::Attribute(a) = e
+            && let Some(Resolved::Import(Imported::Module(m))) = self.resolve(&a.value)
+            && let Some(names) = super::module_names::of(&m)
+            && !names.contains(&a.attr.as_str())
+        {
+            let attr = a.attr.as_str();
+            let close = super::names::suggest(attr, names.iter().copied());
+            self.error(span, msg::no_attribute(&m, attr, close));
+            return None;
+        }
         let path = dotted(e).unwrap_or_else(|| "this attribute".to_owned());
         self.error(span, msg::unsupported_function(&path));
         None

@@ -7,6 +7,7 @@
 mod expr;
 mod iter;
 mod lambdas;
+mod module_names;
 mod names;
 mod raise;
 mod reductions;

@@ -73,6 +73,9 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             }
         }
         "numpy" | "np" if name == "ctypeslib" => return Imported::Module("numpy.ctypeslib".into()),
+        "numpy" if matches!(name, "linalg" | "random") => {
+            return Imported::Module(format!("numpy.{name}"));
+        }
         "numpy" => {
             if let Some(k) = AllocKind::from_name(name) {
                 return Imported::Func(Builtin::NpAlloc(k, None));

@@ -96,6 +96,19 @@ pub fn unsupported_function(path: &str) -> Message {
     )
 }
 
+/// `module.name` where the module has no such name (`math.sqr`).
+pub fn no_attribute(module: &str, name: &str, close: Option<&str>) -> Message {
+    let m = Message::new(
+        "PK0218",
+        format!("module `{module}` has no attribute `{name}`"),
+        "Python raises AttributeError here",
+    );
+    match close {
+        Some(c) => m.hint(format!("did you mean `{module}.{c}`?")),
+        None => m,
+    }
+}
+
 /// An integer literal outside int64.
 pub fn int_literal_too_large() -> Message {
     Message::new(
