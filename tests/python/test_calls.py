@@ -112,3 +112,17 @@ def test_unbound_local_error_has_cpythons_message(corpus):
         f(0)
     assert str(got.value) == str(want.value)
     assert f(3) == ref.last_of_range(3) == 4
+
+
+def test_docstrings_and_prototypes_are_the_functions_doc(corpus):
+    """`__doc__` is the kernel's docstring (cleaned as `inspect.cleandoc` does), then
+    the signatures the function accepts, as Pythran writes them."""
+    import inspect
+
+    f = fn(corpus, "raise_chain", "checked_sqrt")
+    ref = H.reference_module(H.CORPUS_DIR / "raise_chain.py")
+    want = inspect.cleandoc(ref.checked_sqrt.__doc__)
+    assert f.__doc__.startswith(want + "\n\nSupported prototypes:\n\n- checked_sqrt(float)")
+    g = fn(corpus, "overloads", "double_it")
+    assert "Supported prototypes:" in g.__doc__
+    assert g.__doc__.count("\n- double_it(") >= 2

@@ -634,7 +634,9 @@ fn overload_dispatcher(
         let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
         accepted.push(format!("{py_name}({})", sig.join(", ")));
     }
+    let doc = python_doc(input.module.functions[first.func].doc.as_deref(), &accepted);
     let f = quote! {
+        #(#[doc = #doc])*
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name, signature = (*__pk_args))]
         #[allow(clippy::all, non_snake_case, dead_code, unused_parens, unused_variables)]
@@ -650,6 +652,23 @@ fn overload_dispatcher(
     };
     let reg = quote!(m.add_function(#p::wrap_pyfunction!(#wrapper, m)?)?;);
     (f, reg)
+}
+
+/// The `__doc__` of an exported Python function: its docstring, then the signatures it
+/// accepts (as Pythran writes them); one `#[doc]` line each, written ` line` as `///`
+/// comments are (pyo3 takes one leading space off each).
+fn python_doc(doc: Option<&str>, accepted: &[String]) -> Vec<String> {
+    let mut out = String::new();
+    if let Some(d) = doc.filter(|d| !d.is_empty()) {
+        out.push_str(d);
+        out.push_str("\n\n");
+    }
+    out.push_str("Supported prototypes:\n");
+    for a in accepted {
+        out.push_str("\n- ");
+        out.push_str(a);
+    }
+    out.lines().map(|l| format!(" {l}")).collect()
 }
 
 /// A `PyResult<Bound<PyAny>>` expression converting the Rust value `v` of type `t` to
@@ -830,7 +849,13 @@ fn python_wrapper(
         quote!(let __pk_ret = #run; #(#write_backs)* let __pk_ret = __pk_ret?;)
     };
     let call = quote!(#scopes #call);
+    let sig: Vec<String> = b.export.args.iter().map(|a| a.ty.to_string()).collect();
+    let doc = python_doc(
+        f.doc.as_deref(),
+        &[format!("{py_name}({})", sig.join(", "))],
+    );
     let wrapper_fn = quote! {
+        #(#[doc = #doc])*
         #[#p::pyfunction]
         #[pyo3(crate = "::pykernel::__private::pyo3", name = #py_name)]
         #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

@@ -45,6 +45,9 @@ pub struct Function {
     pub body: Vec<Stmt>,
     /// Number of expressions (ids are `0..expr_count`).
     pub expr_count: u32,
+    /// The docstring (cleaned as `inspect.cleandoc` does), for the Python function's
+    /// `__doc__`.
+    pub doc: Option<String>,
 }
 
 /// A statement.

@@ -222,6 +222,47 @@ struct FnLowerer<'a, 'm> {
     diags: Vec<Diagnostic>,
 }
 
+/// A function's docstring, cleaned as `inspect.cleandoc` does (leading blank lines and
+/// the common indentation of the lines after the first removed).
+fn docstring(body: &[ast::Stmt]) -> Option<String> {
+    let ast::Stmt::Expr(e) = body.first()? else {
+        return None;
+    };
+    let ast::Expr::Constant(c) = e.value.as_ref() else {
+        return None;
+    };
+    let ast::Constant::Str(text) = &c.value else {
+        return None;
+    };
+    let text = text.replace('\t', "        ");
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = lines
+        .iter()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            if k == 0 {
+                l.trim_start().to_owned()
+            } else {
+                l.get(indent..).unwrap_or("").trim_end().to_owned()
+            }
+        })
+        .collect();
+    while out.first().is_some_and(|l| l.is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    Some(out.join("\n"))
+}
+
 /// The `import` / `from ... import` statements anywhere in a function body.
 fn function_imports(body: &[ast::Stmt], out: &mut HashMap<String, Imported>) {
     for s in body {
@@ -313,6 +354,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             params,
             body,
             expr_count: self.next_id,
+            doc: None,
         }
     }
 
@@ -363,6 +405,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             params,
             body,
             expr_count: self.next_id,
+            doc: docstring(&f.body),
         }
     }
 
@@ -406,6 +449,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                     .collect(),
                 body: vec![Stmt::Return(Some(call), name_span)],
                 expr_count: self.next_id,
+                doc: docstring(&f.body),
             });
         }
         out
