@@ -24,6 +24,7 @@ mod complex;
 mod error;
 mod gamma;
 mod interrupt;
+mod linalg;
 mod list;
 mod math;
 mod npcast;
@@ -88,6 +89,11 @@ pub mod __private {
     };
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::view::{Operand, View1};
+
+    /// NumPy's products: `np.dot`, `@`, `np.inner`, `np.vdot`, `np.outer`, `np.trace`.
+    pub mod linalg {
+        pub use crate::linalg::*;
+    }
 
     /// CPython's `math` module semantics.
     pub mod math {

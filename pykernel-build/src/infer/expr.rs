@@ -505,6 +505,13 @@ impl Typer<'_> {
                 }
                 self.reduce_type(r, &tys[0], span)
             }
+            Builtin::NpLinalg(l) => {
+                let n = l.arity();
+                if !arity(self, &n.to_string(), args.len() == n) {
+                    return None;
+                }
+                self.linalg_type(l, &tys, span)
+            }
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -770,6 +777,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Ufunc(u) => u.name(),
         Builtin::NpReduce(r) => r.name(),
         Builtin::NpShape(f) => f.name(),
+        Builtin::NpLinalg(l) => l.name(),
         Builtin::NpWhere => "where",
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",

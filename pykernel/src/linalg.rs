@@ -1,0 +1,530 @@
+//! Linear algebra of NumPy programs: `np.dot`, `@`/`np.matmul`, `np.inner`, `np.vdot`,
+//! `np.outer`, `np.trace`.
+//!
+//! The operands arrive already converted to the result dtype (NumPy's `dot` casts both
+//! to their common type first). Float and complex matrix products go through
+//! `matrixmultiply`'s blocked SIMD GEMM, which takes arbitrary row and column strides,
+//! so transposed, reversed and strided views need no copy. Integer and bool products
+//! are plain loops in the order that walks memory contiguously (NumPy uses no BLAS for
+//! them either): integers wrap, a bool product is the `or` of `and`s.
+
+use num_complex::Complex;
+
+use crate::array::{Array, ArrayView};
+use crate::error::{KResult, value_error};
+
+/// Which function's shape error to raise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Product {
+    /// `np.dot`, `a.dot(b)` (also `np.inner`, given the transpose of its second operand).
+    Dot,
+    /// `np.matmul`, `a @ b`.
+    Matmul,
+}
+
+/// An element type of a product: NumPy's multiply and add for the dtype.
+pub trait DotElem: Copy + 'static {
+    /// The additive identity (`False` for bool).
+    const ZERO: Self;
+    /// NumPy's `*` (wrapping for ints, `and` for bool).
+    fn mul(a: Self, b: Self) -> Self;
+    /// NumPy's `+` (wrapping for ints, `or` for bool).
+    fn add(a: Self, b: Self) -> Self;
+    /// The complex conjugate (`np.vdot`'s first operand); the value itself otherwise.
+    #[inline(always)]
+    fn conj(a: Self) -> Self {
+        a
+    }
+
+    /// `sum(a[i * sa] * b[i * sb] for i in 0..n)`.
+    ///
+    /// # Safety
+    /// Both strided runs must be readable.
+    #[inline]
+    unsafe fn dot_run(n: usize, a: *const Self, sa: isize, b: *const Self, sb: isize) -> Self {
+        let mut acc = Self::ZERO;
+        for i in 0..n as isize {
+            // SAFETY: the caller's contract.
+            acc = Self::add(
+                acc,
+                Self::mul(unsafe { *a.offset(i * sa) }, unsafe { *b.offset(i * sb) }),
+            );
+        }
+        acc
+    }
+
+    /// `C = A·B` (`m×k` by `k×n`, strides in elements) by a blocked GEMM; `false` when
+    /// the type has none (the caller then loops).
+    ///
+    /// # Safety
+    /// The three strided matrices must be valid; `c` must not alias `a` or `b`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    unsafe fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: *const Self,
+        rsa: isize,
+        csa: isize,
+        b: *const Self,
+        rsb: isize,
+        csb: isize,
+        c: *mut Self,
+        rsc: isize,
+        csc: isize,
+    ) -> bool {
+        let _ = (m, k, n, a, rsa, csa, b, rsb, csb, c, rsc, csc);
+        false
+    }
+}
+
+impl DotElem for bool {
+    const ZERO: bool = false;
+    #[inline(always)]
+    fn mul(a: bool, b: bool) -> bool {
+        a & b
+    }
+    #[inline(always)]
+    fn add(a: bool, b: bool) -> bool {
+        a | b
+    }
+}
+
+macro_rules! int_elem {
+    ($($t:ty),*) => {$(
+        impl DotElem for $t {
+            const ZERO: $t = 0;
+            #[inline(always)]
+            fn mul(a: $t, b: $t) -> $t {
+                a.wrapping_mul(b)
+            }
+            #[inline(always)]
+            fn add(a: $t, b: $t) -> $t {
+                a.wrapping_add(b)
+            }
+        }
+    )*};
+}
+int_elem!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+/// A contiguous float dot product with eight partial sums (the loop vectorizes; BLAS's
+/// `ddot` also sums in lanes, so the result is within NumPy's own rounding of it).
+macro_rules! unit_dot {
+    ($name:ident, $t:ty) => {
+        #[inline(always)]
+        fn $name(a: &[$t], b: &[$t]) -> $t {
+            let n = a.len().min(b.len());
+            let (a, b) = (&a[..n], &b[..n]);
+            let mut acc = [0.0 as $t; 8];
+            let chunks = n / 8;
+            for c in 0..chunks {
+                let (x, y) = (&a[c * 8..c * 8 + 8], &b[c * 8..c * 8 + 8]);
+                for l in 0..8 {
+                    acc[l] += x[l] * y[l];
+                }
+            }
+            let mut tail = 0.0 as $t;
+            for i in chunks * 8..n {
+                tail += a[i] * b[i];
+            }
+            ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7])) + tail
+        }
+    };
+}
+unit_dot!(unit_dot_f64, f64);
+unit_dot!(unit_dot_f32, f32);
+
+/// The same loop compiled for AVX2 (chosen at run time, as NumPy does; no FMA
+/// contraction, so every level gives the same result).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn unit_dot_f64_avx2(a: &[f64], b: &[f64]) -> f64 {
+    unit_dot_f64(a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn unit_dot_f32_avx2(a: &[f32], b: &[f32]) -> f32 {
+    unit_dot_f32(a, b)
+}
+
+macro_rules! float_elem {
+    ($t:ty, $gemm:path, $unit:ident, $avx:ident) => {
+        impl DotElem for $t {
+            const ZERO: $t = 0.0;
+            #[inline(always)]
+            fn mul(a: $t, b: $t) -> $t {
+                a * b
+            }
+            #[inline(always)]
+            fn add(a: $t, b: $t) -> $t {
+                a + b
+            }
+            #[inline]
+            unsafe fn dot_run(n: usize, a: *const $t, sa: isize, b: *const $t, sb: isize) -> $t {
+                if sa == 1 && sb == 1 && n > 0 {
+                    // SAFETY: the caller's contract: `n` contiguous elements each.
+                    let (x, y) = unsafe {
+                        (
+                            std::slice::from_raw_parts(a, n),
+                            std::slice::from_raw_parts(b, n),
+                        )
+                    };
+                    #[cfg(target_arch = "x86_64")]
+                    if crate::__private::simd_level() >= 1 {
+                        // SAFETY: AVX2 is present (`simd_level`).
+                        return unsafe { $avx(x, y) };
+                    }
+                    return $unit(x, y);
+                }
+                let mut acc = 0.0;
+                for i in 0..n as isize {
+                    // SAFETY: the caller's contract.
+                    acc += unsafe { *a.offset(i * sa) * *b.offset(i * sb) };
+                }
+                acc
+            }
+            #[inline]
+            unsafe fn gemm(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: *const $t,
+                rsa: isize,
+                csa: isize,
+                b: *const $t,
+                rsb: isize,
+                csb: isize,
+                c: *mut $t,
+                rsc: isize,
+                csc: isize,
+            ) -> bool {
+                // SAFETY: the caller's contract; matrixmultiply takes any strides for A
+                // and B (negative and zero included) and distinct ones for C.
+                unsafe { $gemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) };
+                true
+            }
+        }
+    };
+}
+float_elem!(f64, matrixmultiply::dgemm, unit_dot_f64, unit_dot_f64_avx2);
+float_elem!(f32, matrixmultiply::sgemm, unit_dot_f32, unit_dot_f32_avx2);
+
+macro_rules! complex_elem {
+    ($t:ty, $gemm:path) => {
+        impl DotElem for Complex<$t> {
+            const ZERO: Complex<$t> = Complex::new(0.0, 0.0);
+            #[inline(always)]
+            fn mul(a: Self, b: Self) -> Self {
+                Complex::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+            }
+            #[inline(always)]
+            fn add(a: Self, b: Self) -> Self {
+                Complex::new(a.re + b.re, a.im + b.im)
+            }
+            #[inline(always)]
+            fn conj(a: Self) -> Self {
+                Complex::new(a.re, -a.im)
+            }
+            #[inline]
+            unsafe fn gemm(
+                m: usize,
+                k: usize,
+                n: usize,
+                a: *const Self,
+                rsa: isize,
+                csa: isize,
+                b: *const Self,
+                rsb: isize,
+                csb: isize,
+                c: *mut Self,
+                rsc: isize,
+                csc: isize,
+            ) -> bool {
+                // SAFETY: `Complex<T>` is `repr(C)` `{re, im}`, the layout of
+                // matrixmultiply's `[T; 2]`; strides count complex elements in both.
+                unsafe {
+                    $gemm(
+                        matrixmultiply::CGemmOption::Standard,
+                        matrixmultiply::CGemmOption::Standard,
+                        m,
+                        k,
+                        n,
+                        [1.0, 0.0],
+                        a as *const [$t; 2],
+                        rsa,
+                        csa,
+                        b as *const [$t; 2],
+                        rsb,
+                        csb,
+                        [0.0, 0.0],
+                        c as *mut [$t; 2],
+                        rsc,
+                        csc,
+                    )
+                };
+                true
+            }
+        }
+    };
+}
+complex_elem!(f64, matrixmultiply::zgemm);
+complex_elem!(f32, matrixmultiply::cgemm);
+
+/// A shape as Python prints a tuple without spaces (`(2,3)`, `(4,)`).
+fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(ToString::to_string).collect();
+            format!("({})", parts.join(","))
+        }
+    }
+}
+
+/// NumPy's error for operands whose summed axes differ: `a` has `ka` along its last
+/// axis, `b` has `kb` along axis `db`.
+fn not_aligned(op: Product, sa: &[usize], sb: &[usize], db: usize) -> crate::KernelError {
+    let (ka, kb) = (sa[sa.len() - 1], sb[db]);
+    match op {
+        Product::Dot => value_error(format!(
+            "shapes {} and {} not aligned: {ka} (dim {}) != {kb} (dim {db})",
+            shape_text(sa),
+            shape_text(sb),
+            sa.len() - 1
+        )),
+        Product::Matmul => value_error(format!(
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc \
+             signature (n?,k),(k,m?)->(n?,m?) (size {kb} is different from {ka})"
+        )),
+    }
+}
+
+/// 1-D · 1-D: a number.
+pub fn dot11<T: DotElem>(a: &ArrayView<T, 1>, b: &ArrayView<T, 1>, op: Product) -> KResult<T> {
+    if a.shape()[0] != b.shape()[0] {
+        return Err(not_aligned(op, &a.shape(), &b.shape(), 0));
+    }
+    // SAFETY: both views address `n` elements along their strides.
+    Ok(unsafe {
+        T::dot_run(
+            a.shape()[0],
+            a.as_ptr(),
+            a.strides()[0],
+            b.as_ptr(),
+            b.strides()[0],
+        )
+    })
+}
+
+/// `y = A·x` for an `m×k` matrix and a `k` vector, into a new array.
+fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> KResult<Array<T, 1>> {
+    let [m, k] = a.shape();
+    let [ra, ca] = a.strides();
+    let sx = x.strides()[0];
+    let mut y = vec![T::ZERO; m];
+    if ra == 1 && ca != 1 {
+        // Column-major A: `y += A[:, j] * x[j]`, contiguous down each column.
+        for j in 0..k as isize {
+            // SAFETY: `j < k` and every `i < m` are in bounds of the views.
+            let xj = unsafe { *x.as_ptr().offset(j * sx) };
+            let col = unsafe { a.as_ptr().offset(j * ca) };
+            for (i, yi) in y.iter_mut().enumerate() {
+                *yi = T::add(*yi, T::mul(unsafe { *col.add(i) }, xj));
+            }
+        }
+    } else {
+        for (i, yi) in y.iter_mut().enumerate() {
+            // SAFETY: row `i < m` has `k` elements along stride `ca`.
+            *yi = unsafe { T::dot_run(k, a.as_ptr().offset(i as isize * ra), ca, x.as_ptr(), sx) };
+        }
+    }
+    Array::from_vec(y, [m])
+}
+
+/// 2-D · 1-D: a new vector.
+pub fn dot21<T: DotElem>(
+    a: &ArrayView<T, 2>,
+    x: &ArrayView<T, 1>,
+    op: Product,
+) -> KResult<Array<T, 1>> {
+    if a.shape()[1] != x.shape()[0] {
+        return Err(not_aligned(op, &a.shape(), &x.shape(), 0));
+    }
+    matvec(a, x)
+}
+
+/// 1-D · 2-D: a new vector (`x·B` is `Bᵀ·x`).
+pub fn dot12<T: DotElem>(
+    x: &ArrayView<T, 1>,
+    b: &ArrayView<T, 2>,
+    op: Product,
+) -> KResult<Array<T, 1>> {
+    if x.shape()[0] != b.shape()[0] {
+        return Err(not_aligned(op, &x.shape(), &b.shape(), 0));
+    }
+    matvec(&b.t(), x)
+}
+
+/// 2-D · 2-D: a new C-ordered matrix.
+pub fn dot22<T: DotElem>(
+    a: &ArrayView<T, 2>,
+    b: &ArrayView<T, 2>,
+    op: Product,
+) -> KResult<Array<T, 2>> {
+    let ([m, k], [k2, n]) = (a.shape(), b.shape());
+    if k != k2 {
+        return Err(not_aligned(op, &a.shape(), &b.shape(), 0));
+    }
+    let mut c = vec![T::ZERO; m * n];
+    if m == 0 || n == 0 || k == 0 {
+        return Array::from_vec(c, [m, n]);
+    }
+    let ([ra, ca], [rb, cb]) = (a.strides(), b.strides());
+    // SAFETY: the views address their shapes; `c` is a new `m×n` C-ordered buffer.
+    let done = unsafe {
+        T::gemm(
+            m,
+            k,
+            n,
+            a.as_ptr(),
+            ra,
+            ca,
+            b.as_ptr(),
+            rb,
+            cb,
+            c.as_mut_ptr(),
+            n as isize,
+            1,
+        )
+    };
+    if !done {
+        if cb == 1 || ca != 1 {
+            // `C[i, :] += A[i, p] * B[p, :]`: rows of B and C walked contiguously.
+            for i in 0..m {
+                let row = &mut c[i * n..(i + 1) * n];
+                for p in 0..k as isize {
+                    // SAFETY: `i < m`, `p < k`, `j < n` are in bounds of the views.
+                    let aip = unsafe { *a.as_ptr().offset(i as isize * ra + p * ca) };
+                    let brow = unsafe { b.as_ptr().offset(p * rb) };
+                    for (j, cij) in row.iter_mut().enumerate() {
+                        *cij = T::add(*cij, T::mul(aip, unsafe { *brow.offset(j as isize * cb) }));
+                    }
+                }
+            }
+        } else {
+            // Rows of A and columns of B both contiguous: one dot product per element.
+            for i in 0..m {
+                for j in 0..n {
+                    // SAFETY: row `i` of A and column `j` of B have `k` elements.
+                    c[i * n + j] = unsafe {
+                        T::dot_run(
+                            k,
+                            a.as_ptr().offset(i as isize * ra),
+                            ca,
+                            b.as_ptr().offset(j as isize * cb),
+                            rb,
+                        )
+                    };
+                }
+            }
+        }
+    }
+    Array::from_vec(c, [m, n])
+}
+
+/// The elements of `a` in C order: the view's own memory when it is C-contiguous.
+fn c_order<T: Copy, const D: usize>(a: &ArrayView<T, D>) -> std::borrow::Cow<'_, [T]> {
+    let n: usize = a.shape().iter().product();
+    let mut expect = 1isize;
+    let mut contiguous = true;
+    for (&s, &st) in a.shape().iter().zip(a.strides().iter()).rev() {
+        if s != 1 && st != expect {
+            contiguous = false;
+        }
+        expect *= s as isize;
+    }
+    if contiguous && n > 0 {
+        // SAFETY: a C-contiguous view of `n` elements.
+        std::borrow::Cow::Borrowed(unsafe { std::slice::from_raw_parts(a.as_ptr(), n) })
+    } else {
+        std::borrow::Cow::Owned(a.to_vec())
+    }
+}
+
+/// `np.vdot(a, b)`: both flattened in C order, the first conjugated.
+pub fn vdot<T: DotElem, const D: usize, const E: usize>(
+    a: &ArrayView<T, D>,
+    b: &ArrayView<T, E>,
+) -> KResult<T> {
+    let (x, y) = (c_order(a), c_order(b));
+    if x.len() != y.len() {
+        return Err(value_error(format!(
+            "cannot reshape array of size {} into shape ({},)",
+            y.len(),
+            x.len()
+        )));
+    }
+    if is_real::<T>() {
+        // SAFETY: two contiguous runs of `len` elements.
+        return Ok(unsafe { T::dot_run(x.len(), x.as_ptr(), 1, y.as_ptr(), 1) });
+    }
+    let mut acc = T::ZERO;
+    for (&p, &q) in x.iter().zip(y.iter()) {
+        acc = T::add(acc, T::mul(T::conj(p), q));
+    }
+    Ok(acc)
+}
+
+/// Is `T` a real (not complex) element type?
+fn is_real<T: 'static>() -> bool {
+    let id = std::any::TypeId::of::<T>();
+    id != std::any::TypeId::of::<Complex<f64>>() && id != std::any::TypeId::of::<Complex<f32>>()
+}
+
+/// `np.outer(a, b)`: `out[i, j] = a.flat[i] * b.flat[j]`, a new C-ordered matrix.
+pub fn outer<T: DotElem, const D: usize, const E: usize>(
+    a: &ArrayView<T, D>,
+    b: &ArrayView<T, E>,
+) -> KResult<Array<T, 2>> {
+    let (x, y) = (c_order(a), c_order(b));
+    let mut out = Vec::with_capacity(x.len() * y.len());
+    for &p in x.iter() {
+        out.extend(y.iter().map(|&q| T::mul(p, q)));
+    }
+    Array::from_vec(out, [x.len(), y.len()])
+}
+
+/// `np.dot(s, a)` with a number: `s * a` elementwise, a new C-ordered array.
+pub fn scale<T: DotElem, const D: usize>(a: &ArrayView<T, D>, s: T, left: bool) -> Array<T, D> {
+    let data: Vec<T> = a
+        .to_vec()
+        .into_iter()
+        .map(|x| if left { T::mul(s, x) } else { T::mul(x, s) })
+        .collect();
+    // The length is the product of the shape (`to_vec`).
+    Array::from_vec(data, a.shape()).unwrap_or_else(|_| Array::empty())
+}
+
+/// The main diagonal of a matrix, as a view (`np.trace` sums it).
+pub fn diagonal<T: Copy>(a: &ArrayView<T, 2>) -> Array<T, 1> {
+    let [m, n] = a.shape();
+    let [r, c] = a.strides();
+    // SAFETY: `min(m, n)` elements along `r + c` stay inside the matrix's memory.
+    unsafe { Array::from_raw(a.as_ptr(), [m.min(n)], [r + c]) }
+}
+
+/// Converts every element (the operands of a product of two dtypes), into a new
+/// C-ordered array.
+pub fn convert<T: Copy, U: Copy, const D: usize>(
+    a: &ArrayView<T, D>,
+    f: impl Fn(T) -> U,
+) -> Array<U, D> {
+    let data: Vec<U> = a.to_vec().into_iter().map(f).collect();
+    // The length is the product of the shape (`to_vec`).
+    Array::from_vec(data, a.shape()).unwrap_or_else(|_| Array::empty())
+}
+
+#[cfg(test)]
+mod tests;
