@@ -53,6 +53,24 @@ pub trait DotElem: Copy + 'static {
         acc
     }
 
+    /// `y = A·x` for an `m×k` matrix of contiguous rows (row stride `ra`) and a
+    /// contiguous `x`, by a kernel that reads four rows at a time; `false` when the type
+    /// has none (the caller then takes one dot product per row).
+    ///
+    /// # Safety
+    /// `a` must address `m` rows of `k` elements, `x` `k` elements; `y.len() == m`.
+    #[inline]
+    unsafe fn matvec_rows(
+        k: usize,
+        a: *const Self,
+        ra: isize,
+        x: *const Self,
+        y: &mut [Self],
+    ) -> bool {
+        let _ = (k, a, ra, x, y);
+        false
+    }
+
     /// `C = A·B` (`m×k` by `k×n`, strides in elements) by a blocked GEMM; `false` when
     /// the type has none (the caller then loops).
     ///
@@ -108,32 +126,100 @@ macro_rules! int_elem {
 }
 int_elem!(i8, i16, i32, i64, u8, u16, u32, u64);
 
-/// A contiguous float dot product with eight partial sums (the loop vectorizes; BLAS's
-/// `ddot` also sums in lanes, so the result is within NumPy's own rounding of it).
+/// A contiguous float dot product with sixteen partial sums (the loop vectorizes into
+/// four vector accumulators; BLAS's `ddot` also sums in lanes, so the result is within
+/// NumPy's own rounding of it).
 macro_rules! unit_dot {
     ($name:ident, $t:ty) => {
         #[inline(always)]
         fn $name(a: &[$t], b: &[$t]) -> $t {
+            const L: usize = 16;
             let n = a.len().min(b.len());
             let (a, b) = (&a[..n], &b[..n]);
-            let mut acc = [0.0 as $t; 8];
-            let chunks = n / 8;
-            for c in 0..chunks {
-                let (x, y) = (&a[c * 8..c * 8 + 8], &b[c * 8..c * 8 + 8]);
-                for l in 0..8 {
+            let mut acc = [0.0 as $t; L];
+            let (ca, cb) = (a.chunks_exact(L), b.chunks_exact(L));
+            let (ra, rb) = (ca.remainder(), cb.remainder());
+            for (x, y) in ca.zip(cb) {
+                for l in 0..L {
                     acc[l] += x[l] * y[l];
                 }
             }
             let mut tail = 0.0 as $t;
-            for i in chunks * 8..n {
-                tail += a[i] * b[i];
+            for (x, y) in ra.iter().zip(rb) {
+                tail += x * y;
             }
-            ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7])) + tail
+            let mut w = L;
+            while w > 1 {
+                w /= 2;
+                for l in 0..w {
+                    acc[l] += acc[l + w];
+                }
+            }
+            acc[0] + tail
         }
     };
 }
 unit_dot!(unit_dot_f64, f64);
 unit_dot!(unit_dot_f32, f32);
+
+/// Four dot products of contiguous rows with one contiguous vector: each load of `x`
+/// serves four rows (BLAS's `gemv` does the same), eight lanes per row.
+macro_rules! rows4_dot {
+    ($name:ident, $t:ty) => {
+        #[inline(always)]
+        fn $name(r: [&[$t]; 4], x: &[$t]) -> [$t; 4] {
+            const L: usize = 8;
+            let n = x.len();
+            let r = r.map(|row| &row[..n]);
+            let (mut s0, mut s1, mut s2, mut s3) = (
+                [0.0 as $t; L],
+                [0.0 as $t; L],
+                [0.0 as $t; L],
+                [0.0 as $t; L],
+            );
+            let cx = x.chunks_exact(L);
+            let tail_x = cx.remainder();
+            let [c0, c1, c2, c3] = r.map(|row| row.chunks_exact(L));
+            for ((((xs, a0), a1), a2), a3) in cx.zip(c0).zip(c1).zip(c2).zip(c3) {
+                let xs: &[$t; L] = xs.try_into().unwrap_or(&[0.0; L]);
+                // One loop per row: LLVM keeps each row's lanes in vector registers.
+                for l in 0..L {
+                    s0[l] += a0[l] * xs[l];
+                }
+                for l in 0..L {
+                    s1[l] += a1[l] * xs[l];
+                }
+                for l in 0..L {
+                    s2[l] += a2[l] * xs[l];
+                }
+                for l in 0..L {
+                    s3[l] += a3[l] * xs[l];
+                }
+            }
+            let mut acc = [s0, s1, s2, s3];
+            let start = n - tail_x.len();
+            let mut out = [0.0 as $t; 4];
+            for k in 0..4 {
+                let a = &mut acc[k];
+                let mut w = L;
+                while w > 1 {
+                    w /= 2;
+                    for l in 0..w {
+                        a[l] += a[l + w];
+                    }
+                }
+                let mut tail = 0.0 as $t;
+                for (p, q) in r[k][start..].iter().zip(tail_x) {
+                    tail += p * q;
+                }
+                out[k] = a[0] + tail;
+            }
+            out
+        }
+    };
+}
+rows4_dot!(rows4_dot_f64, f64);
+rows4_dot!(rows4_dot_f32, f32);
 
 /// The same loop compiled for AVX2 (chosen at run time, as NumPy does; no FMA
 /// contraction, so every level gives the same result).
@@ -149,8 +235,94 @@ fn unit_dot_f32_avx2(a: &[f32], b: &[f32]) -> f32 {
     unit_dot_f32(a, b)
 }
 
+/// The four-row kernel in AVX2 intrinsics (LLVM keeps the portable one in 128-bit
+/// registers): per row two 256-bit accumulators, i.e. the same eight lanes and the same
+/// summation order as [`rows4_dot_f64`], so every SIMD level gives the same bits.
+macro_rules! rows4_avx2 {
+    ($name:ident, $t:ty, $w:expr, $vt:ty, $load:ident, $mul:ident, $add:ident,
+     $zero:ident, $store:ident) => {
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2")]
+        fn $name(r: [&[$t]; 4], x: &[$t]) -> [$t; 4] {
+            use std::arch::x86_64::*;
+            const L: usize = 8;
+            let n = x.len();
+            let r = r.map(|row| &row[..n]);
+            let chunks = n / L;
+            let mut lo: [$vt; 4] = [$zero(); 4];
+            let mut hi: [$vt; 4] = [$zero(); 4];
+            for c in 0..chunks {
+                let o = c * L;
+                // SAFETY: `o + L <= n` elements in `x` and every row.
+                unsafe {
+                    let x0 = $load(x.as_ptr().add(o));
+                    let x1 = if $w < L {
+                        $load(x.as_ptr().add(o + $w))
+                    } else {
+                        $zero()
+                    };
+                    for k in 0..4 {
+                        let p = r[k].as_ptr().add(o);
+                        lo[k] = $add(lo[k], $mul($load(p), x0));
+                        if $w < L {
+                            hi[k] = $add(hi[k], $mul($load(p.add($w)), x1));
+                        }
+                    }
+                }
+            }
+            let mut out = [0.0 as $t; 4];
+            let start = chunks * L;
+            for k in 0..4 {
+                let mut a = [0.0 as $t; L];
+                // SAFETY: `a` holds `L` = one or two vectors of `$w` lanes.
+                unsafe {
+                    $store(a.as_mut_ptr(), lo[k]);
+                    if $w < L {
+                        $store(a.as_mut_ptr().add($w), hi[k]);
+                    }
+                }
+                let mut w = L;
+                while w > 1 {
+                    w /= 2;
+                    for l in 0..w {
+                        a[l] += a[l + w];
+                    }
+                }
+                let mut tail = 0.0 as $t;
+                for (p, q) in r[k][start..].iter().zip(&x[start..]) {
+                    tail += p * q;
+                }
+                out[k] = a[0] + tail;
+            }
+            out
+        }
+    };
+}
+rows4_avx2!(
+    rows4_dot_f64_avx2,
+    f64,
+    4,
+    __m256d,
+    _mm256_loadu_pd,
+    _mm256_mul_pd,
+    _mm256_add_pd,
+    _mm256_setzero_pd,
+    _mm256_storeu_pd
+);
+rows4_avx2!(
+    rows4_dot_f32_avx2,
+    f32,
+    8,
+    __m256,
+    _mm256_loadu_ps,
+    _mm256_mul_ps,
+    _mm256_add_ps,
+    _mm256_setzero_ps,
+    _mm256_storeu_ps
+);
+
 macro_rules! float_elem {
-    ($t:ty, $gemm:path, $unit:ident, $avx:ident) => {
+    ($t:ty, $gemm:path, $unit:ident, $avx:ident, $rows:ident, $rows_avx:ident) => {
         impl DotElem for $t {
             const ZERO: $t = 0.0;
             #[inline(always)]
@@ -186,6 +358,43 @@ macro_rules! float_elem {
                 acc
             }
             #[inline]
+            unsafe fn matvec_rows(
+                k: usize,
+                a: *const $t,
+                ra: isize,
+                x: *const $t,
+                y: &mut [$t],
+            ) -> bool {
+                #[cfg(target_arch = "x86_64")]
+                let avx2 = crate::__private::simd_level() >= 1;
+                // SAFETY: the caller's contract: `k` contiguous elements at each.
+                let row =
+                    |i: usize| unsafe { std::slice::from_raw_parts(a.offset(i as isize * ra), k) };
+                // SAFETY: as above.
+                let xs = unsafe { std::slice::from_raw_parts(x, k) };
+                let m = y.len();
+                let mut i = 0;
+                while i + 4 <= m {
+                    let rows = [row(i), row(i + 1), row(i + 2), row(i + 3)];
+                    #[cfg(target_arch = "x86_64")]
+                    let v = if avx2 {
+                        // SAFETY: AVX2 is present (`simd_level`).
+                        unsafe { $rows_avx(rows, xs) }
+                    } else {
+                        $rows(rows, xs)
+                    };
+                    #[cfg(not(target_arch = "x86_64"))]
+                    let v = $rows(rows, xs);
+                    y[i..i + 4].copy_from_slice(&v);
+                    i += 4;
+                }
+                for (j, yj) in y.iter_mut().enumerate().skip(i) {
+                    // SAFETY: row `j` and `x` hold `k` contiguous elements.
+                    *yj = unsafe { Self::dot_run(k, row(j).as_ptr(), 1, x, 1) };
+                }
+                true
+            }
+            #[inline]
             unsafe fn gemm(
                 m: usize,
                 k: usize,
@@ -208,8 +417,22 @@ macro_rules! float_elem {
         }
     };
 }
-float_elem!(f64, matrixmultiply::dgemm, unit_dot_f64, unit_dot_f64_avx2);
-float_elem!(f32, matrixmultiply::sgemm, unit_dot_f32, unit_dot_f32_avx2);
+float_elem!(
+    f64,
+    matrixmultiply::dgemm,
+    unit_dot_f64,
+    unit_dot_f64_avx2,
+    rows4_dot_f64,
+    rows4_dot_f64_avx2
+);
+float_elem!(
+    f32,
+    matrixmultiply::sgemm,
+    unit_dot_f32,
+    unit_dot_f32_avx2,
+    rows4_dot_f32,
+    rows4_dot_f32_avx2
+);
 
 macro_rules! complex_elem {
     ($t:ty, $gemm:path) => {
@@ -334,7 +557,11 @@ fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> KResult<Array
                 *yi = T::add(*yi, T::mul(unsafe { *col.add(i) }, xj));
             }
         }
-    } else {
+    } else if !(ca == 1
+        && sx == 1
+        && k > 0
+        && unsafe { T::matvec_rows(k, a.as_ptr(), ra, x.as_ptr(), &mut y) })
+    {
         for (i, yi) in y.iter_mut().enumerate() {
             // SAFETY: row `i < m` has `k` elements along stride `ca`.
             *yi = unsafe { T::dot_run(k, a.as_ptr().offset(i as isize * ra), ca, x.as_ptr(), sx) };

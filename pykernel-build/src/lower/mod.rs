@@ -416,7 +416,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             }
             ast::Stmt::AugAssign(a) => {
                 let op = expr::bin_op(a.op).or_else(|| {
-                    self.error(span, msg::unsupported_expression("the `@` operator"));
+                    self.error(span, msg::unsupported_expression("the `@=` operator"));
                     None
                 })?;
                 let value = self.expr(&a.value)?;

@@ -166,3 +166,33 @@ fn vectors_and_errors() {
     .unwrap();
     assert_eq!(o.to_vec(), vec![1.0, 2.0, 3.0, 2.0, 4.0, 6.0]);
 }
+
+#[test]
+fn matvec_four_rows_at_a_time() {
+    // 7 rows (one block of four, three left) of 19 elements (two lanes of eight, three
+    // left), float64 and float32, exact values.
+    let mut a: Vec<f64> = (0..7 * 19).map(|i| (i % 11) as f64 - 5.0).collect();
+    let mut x: Vec<f64> = (0..19).map(|i| (i % 4) as f64 * 0.5).collect();
+    let av = view(&mut a, 0, [7, 19], [19, 1]);
+    // SAFETY: 19 elements.
+    let xv = unsafe { Array::from_raw(x.as_mut_ptr(), [19], [1]) };
+    let y = dot21(&av, &xv, Product::Dot).unwrap();
+    let want: Vec<f64> = (0..7)
+        .map(|i| (0..19).map(|j| a[i * 19 + j] * x[j]).sum())
+        .collect();
+    assert_eq!(y.to_vec(), want);
+    let mut a32: Vec<f32> = a.iter().map(|&v| v as f32).collect();
+    let mut x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+    // SAFETY: 7×19 and 19 elements.
+    let (av, xv) = unsafe {
+        (
+            Array::from_raw(a32.as_mut_ptr(), [7, 19], [19, 1]),
+            Array::from_raw(x32.as_mut_ptr(), [19], [1]),
+        )
+    };
+    let y32 = dot21(&av, &xv, Product::Dot).unwrap();
+    assert_eq!(
+        y32.to_vec(),
+        want.iter().map(|&v| v as f32).collect::<Vec<_>>()
+    );
+}
