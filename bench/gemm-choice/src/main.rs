@@ -24,20 +24,56 @@ fn main() {
         .collect();
     println!("n,matrixmultiply_ms,gemm_ms,pykernel_dot_ms,pykernel_matvec_ms");
     for n in sizes {
-        let a: Vec<f64> = (0..n * n).map(|i| ((i * 7919) % 1000) as f64 / 1000.0).collect();
-        let b: Vec<f64> = (0..n * n).map(|i| ((i * 104729) % 1000) as f64 / 1000.0).collect();
+        let a: Vec<f64> = (0..n * n)
+            .map(|i| ((i * 7919) % 1000) as f64 / 1000.0)
+            .collect();
+        let b: Vec<f64> = (0..n * n)
+            .map(|i| ((i * 104729) % 1000) as f64 / 1000.0)
+            .collect();
         let mut c = vec![0.0f64; n * n];
         let reps = (2e8 / (n * n * n) as f64).clamp(3.0, 200.0) as usize;
         let (ni, p) = (n as isize, c.as_mut_ptr());
         // SAFETY: three n×n C-ordered buffers.
         let mm = best(reps, || unsafe {
-            matrixmultiply::dgemm(n, n, n, 1.0, a.as_ptr(), ni, 1, b.as_ptr(), ni, 1, 0.0, p, ni, 1)
+            matrixmultiply::dgemm(
+                n,
+                n,
+                n,
+                1.0,
+                a.as_ptr(),
+                ni,
+                1,
+                b.as_ptr(),
+                ni,
+                1,
+                0.0,
+                p,
+                ni,
+                1,
+            )
         });
         // SAFETY: as above (gemm takes column stride, then row stride).
         let gm = best(reps, || unsafe {
             gemm::gemm(
-                n, n, n, p, 1, ni, false, a.as_ptr(), 1, ni, b.as_ptr(), 1, ni, 0.0, 1.0, false,
-                false, false, gemm::Parallelism::None,
+                n,
+                n,
+                n,
+                p,
+                1,
+                ni,
+                false,
+                a.as_ptr(),
+                1,
+                ni,
+                b.as_ptr(),
+                1,
+                ni,
+                0.0,
+                1.0,
+                false,
+                false,
+                false,
+                gemm::Parallelism::None,
             )
         });
         let (pa, pb) = (
