@@ -542,7 +542,7 @@ pub fn dot11<T: DotElem>(a: &ArrayView<T, 1>, b: &ArrayView<T, 1>, op: Product) 
 }
 
 /// `y = A·x` for an `m×k` matrix and a `k` vector, into a new array.
-fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> KResult<Array<T, 1>> {
+fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> Vec<T> {
     let [m, k] = a.shape();
     let [ra, ca] = a.strides();
     let sx = x.strides()[0];
@@ -567,7 +567,7 @@ fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> KResult<Array
             *yi = unsafe { T::dot_run(k, a.as_ptr().offset(i as isize * ra), ca, x.as_ptr(), sx) };
         }
     }
-    Array::from_vec(y, [m])
+    y
 }
 
 /// 2-D · 1-D: a new vector.
@@ -579,7 +579,7 @@ pub fn dot21<T: DotElem>(
     if a.shape()[1] != x.shape()[0] {
         return Err(not_aligned(op, &a.shape(), &x.shape(), 0));
     }
-    matvec(a, x)
+    Array::from_vec(matvec(a, x), [a.shape()[0]])
 }
 
 /// 1-D · 2-D: a new vector (`x·B` is `Bᵀ·x`).
@@ -591,7 +591,7 @@ pub fn dot12<T: DotElem>(
     if x.shape()[0] != b.shape()[0] {
         return Err(not_aligned(op, &x.shape(), &b.shape(), 0));
     }
-    matvec(&b.t(), x)
+    Array::from_vec(matvec(&b.t(), x), [b.shape()[1]])
 }
 
 /// 2-D · 2-D: a new C-ordered matrix.
@@ -605,11 +605,31 @@ pub fn dot22<T: DotElem>(
         return Err(not_aligned(op, &a.shape(), &b.shape(), 0));
     }
     let mut c = vec![T::ZERO; m * n];
+    product_into(a, b, &mut c);
+    Array::from_vec(c, [m, n])
+}
+
+/// `c = a·b` into the zeroed C-ordered `m×n` block `c` (shapes already checked).
+fn product_into<T: DotElem>(a: &ArrayView<T, 2>, b: &ArrayView<T, 2>, c: &mut [T]) {
+    let ([m, k], [_, n]) = (a.shape(), b.shape());
     if m == 0 || n == 0 || k == 0 {
-        return Array::from_vec(c, [m, n]);
+        return;
     }
     let ([ra, ca], [rb, cb]) = (a.strides(), b.strides());
-    // SAFETY: the views address their shapes; `c` is a new `m×n` C-ordered buffer.
+    // A row times a matrix, or a matrix times a column: matrix-vector products, which
+    // read the matrix once without packing it (`np.dot(x1, x2.T)` with `x1` of one row).
+    // SAFETY (both views): row 0 of `a`, column 0 of `b`, in bounds.
+    if m == 1 {
+        let row = unsafe { Array::from_raw(a.as_ptr(), [k], [ca]) };
+        c.copy_from_slice(&matvec(&b.t(), &row));
+        return;
+    }
+    if n == 1 {
+        let col = unsafe { Array::from_raw(b.as_ptr(), [k], [rb]) };
+        c.copy_from_slice(&matvec(a, &col));
+        return;
+    }
+    // SAFETY: the views address their shapes; `c` is an `m×n` C-ordered block.
     let done = unsafe {
         T::gemm(
             m,
@@ -626,39 +646,103 @@ pub fn dot22<T: DotElem>(
             1,
         )
     };
-    if !done {
-        if cb == 1 || ca != 1 {
-            // `C[i, :] += A[i, p] * B[p, :]`: rows of B and C walked contiguously.
-            for i in 0..m {
-                let row = &mut c[i * n..(i + 1) * n];
-                for p in 0..k as isize {
-                    // SAFETY: `i < m`, `p < k`, `j < n` are in bounds of the views.
-                    let aip = unsafe { *a.as_ptr().offset(i as isize * ra + p * ca) };
-                    let brow = unsafe { b.as_ptr().offset(p * rb) };
-                    for (j, cij) in row.iter_mut().enumerate() {
-                        *cij = T::add(*cij, T::mul(aip, unsafe { *brow.offset(j as isize * cb) }));
-                    }
-                }
-            }
-        } else {
-            // Rows of A and columns of B both contiguous: one dot product per element.
-            for i in 0..m {
-                for j in 0..n {
-                    // SAFETY: row `i` of A and column `j` of B have `k` elements.
-                    c[i * n + j] = unsafe {
-                        T::dot_run(
-                            k,
-                            a.as_ptr().offset(i as isize * ra),
-                            ca,
-                            b.as_ptr().offset(j as isize * cb),
-                            rb,
-                        )
-                    };
+    if done {
+        return;
+    }
+    if cb == 1 || ca != 1 {
+        // `C[i, :] += A[i, p] * B[p, :]`: rows of B and C walked contiguously.
+        for i in 0..m {
+            let row = &mut c[i * n..(i + 1) * n];
+            for p in 0..k as isize {
+                // SAFETY: `i < m`, `p < k`, `j < n` are in bounds of the views.
+                let aip = unsafe { *a.as_ptr().offset(i as isize * ra + p * ca) };
+                let brow = unsafe { b.as_ptr().offset(p * rb) };
+                for (j, cij) in row.iter_mut().enumerate() {
+                    *cij = T::add(*cij, T::mul(aip, unsafe { *brow.offset(j as isize * cb) }));
                 }
             }
         }
+    } else {
+        // Rows of A and columns of B both contiguous: one dot product per element.
+        for i in 0..m {
+            for j in 0..n {
+                // SAFETY: row `i` of A and column `j` of B have `k` elements.
+                c[i * n + j] = unsafe {
+                    T::dot_run(
+                        k,
+                        a.as_ptr().offset(i as isize * ra),
+                        ca,
+                        b.as_ptr().offset(j as isize * cb),
+                        rb,
+                    )
+                };
+            }
+        }
     }
-    Array::from_vec(c, [m, n])
+}
+
+/// An operand of a batched `matmul` as a stack of matrices: `(batch, rows, cols)` and
+/// the three strides. A 1-D operand is one row (`a`) or one column (`b`), a 2-D one a
+/// stack of one.
+fn as_stack<T: Copy, const D: usize>(v: &ArrayView<T, D>, left: bool) -> ([usize; 3], [isize; 3]) {
+    let (s, t) = (v.shape(), v.strides());
+    match D {
+        1 if left => ([1, 1, s[0]], [0, 0, t[0]]),
+        1 => ([1, s[0], 1], [0, t[0], 0]),
+        2 => ([1, s[0], s[1]], [0, t[0], t[1]]),
+        _ => ([s[0], s[1], s[2]], [t[0], t[1], t[2]]),
+    }
+}
+
+/// `a @ b` with a 3-D operand (a stack of matrices; the other one is broadcast along
+/// the stack, or both stacks broadcast when one has one matrix): a new C-ordered array
+/// of `O` dimensions (a 1-D operand's axis is dropped from the result, as NumPy does).
+pub fn matmul3<T: DotElem, const D: usize, const E: usize, const O: usize>(
+    a: &ArrayView<T, D>,
+    b: &ArrayView<T, E>,
+) -> KResult<Array<T, O>> {
+    let (([ba, m, k], [sa0, sa1, sa2]), ([bb, k2, n], [sb0, sb1, sb2])) =
+        (as_stack(a, true), as_stack(b, false));
+    if k != k2 {
+        return Err(not_aligned(Product::Matmul, &[k], &[k2], 0));
+    }
+    let batch = match (ba, bb) {
+        (x, y) if x == y => x,
+        (1, y) => y,
+        (x, 1) => x,
+        _ => {
+            return Err(value_error(format!(
+                "operands could not be broadcast together with remapped shapes \
+                 [original->remapped]: {}->({ba},newaxis,newaxis) {}->({bb},newaxis,newaxis)  \
+                 and requested shape ({m},{n})",
+                shape_text(&a.shape()),
+                shape_text(&b.shape())
+            )));
+        }
+    };
+    let mut c = vec![T::ZERO; batch * m * n];
+    for i in 0..batch {
+        let (ia, ib) = (if ba == 1 { 0 } else { i }, if bb == 1 { 0 } else { i });
+        // SAFETY: matrix `ia` of `a` and `ib` of `b` are in bounds of the views.
+        let (x, y) = unsafe {
+            (
+                Array::from_raw(a.as_ptr().offset(ia as isize * sa0), [m, k], [sa1, sa2]),
+                Array::from_raw(b.as_ptr().offset(ib as isize * sb0), [k, n], [sb1, sb2]),
+            )
+        };
+        product_into(&x, &y, &mut c[i * m * n..(i + 1) * m * n]);
+    }
+    let mut shape = vec![batch];
+    if D > 1 {
+        shape.push(m);
+    }
+    if E > 1 {
+        shape.push(n);
+    }
+    let shape: [usize; O] = shape
+        .try_into()
+        .map_err(|_| value_error("matmul: unexpected result rank"))?;
+    Array::from_vec(c, shape)
 }
 
 /// The elements of `a` in C order: the view's own memory when it is C-contiguous.

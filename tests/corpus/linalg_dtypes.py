@@ -20,6 +20,8 @@ def mm_i64(a, b):
 # case: mm_i64(np.full((2, 2), 2**62), np.full((2, 2), 3))
 # case: mm_i64(np.asfortranarray(np.arange(6).reshape(2, 3)), np.asfortranarray(np.arange(12).reshape(3, 4)))
 # case: mm_i64(np.arange(6).reshape(3, 2).T, np.arange(12).reshape(4, 3).T[::-1])
+# case: mm_i64(np.arange(5).reshape(1, 5), np.arange(15).reshape(5, 3)[:, ::-1])
+# case: mm_i64(np.arange(15).reshape(3, 5), np.arange(5).reshape(5, 1))
 # case: mm_i64(np.zeros((3, 0), dtype=np.int64), np.zeros((0, 2), dtype=np.int64))
 # case: mm_i64(np.ones((2, 3), dtype=np.int64), np.ones((2, 3), dtype=np.int64))
 

@@ -84,6 +84,16 @@ impl FnEmitter<'_> {
             (_, [Operand::Array(a, _), Operand::Number(s)]) => {
                 quote!(#p::linalg::scale(&*#a, #s, false))
             }
+            (Linalg::Matmul, [Operand::Array(a, na), Operand::Array(b, nb)])
+                if *na == 3 || *nb == 3 =>
+            {
+                let no = match ty {
+                    Ty::Array(_, n) => *n as usize,
+                    _ => 0,
+                };
+                let (na, nb) = (*na as usize, *nb as usize);
+                quote!(#p::linalg::matmul3::<#t, #na, #nb, #no>(&*#a, &*#b)?)
+            }
             (_, [Operand::Array(a, na), Operand::Array(b, nb)]) => {
                 // `np.inner` sums over the last axes: `dot(a, b.T)`, NumPy's message too.
                 let b = if l == Linalg::Inner && *nb == 2 {

@@ -69,6 +69,10 @@ impl Typer<'_> {
             Linalg::Dot | Linalg::Matmul | Linalg::Inner if na <= 2 && nb <= 2 => {
                 Some(array(na + nb - 2))
             }
+            // A stack of matrices: the batch axis, then the kept core axes.
+            Linalg::Matmul if na <= 3 && nb <= 3 => {
+                Some(array(1 + u8::from(na >= 2) + u8::from(nb >= 2)))
+            }
             Linalg::Vdot => Some(array(0)),
             Linalg::Outer => Some(array(2)),
             _ => {

@@ -118,7 +118,10 @@ pub fn linalg_rank(func: &str, ranks: &str) -> Message {
         format!("`numpy.{func}` of {ranks} is not supported yet"),
         "unsupported operand ranks",
     )
-    .hint("products of 1-D and 2-D arrays are supported; reshape or loop over the other axes")
+    .hint(
+        "products of 1-D and 2-D arrays are supported (and stacks of matrices for `matmul`); \
+         reshape or loop over the other axes",
+    )
 }
 
 /// `np.matmul`/`@` with a number: NumPy raises `ValueError` for every call.

@@ -196,3 +196,63 @@ fn matvec_four_rows_at_a_time() {
         want.iter().map(|&v| v as f32).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn batched_matmul() {
+    let mut a: Vec<i64> = (0..24).collect();
+    let mut b: Vec<i64> = (0..24).map(|i| i % 5 - 2).collect();
+    // SAFETY: every view below stays inside its 24 elements.
+    let (a3, b3, b2, x) = unsafe {
+        (
+            Array::from_raw(a.as_mut_ptr(), [2, 3, 4], [12, 4, 1]),
+            Array::from_raw(b.as_mut_ptr(), [2, 4, 2], [1, 2, 8]),
+            Array::from_raw(b.as_mut_ptr(), [4, 2], [2, 1]),
+            Array::from_raw(b.as_mut_ptr(), [4], [1]),
+        )
+    };
+    let naive = |i: usize, r: usize, c: usize, bm: &ArrayView<i64, 3>| -> i64 {
+        (0..4)
+            .map(|p| {
+                a3.get([i as i64, r as i64, p]).unwrap() * bm.get([i as i64, p, c as i64]).unwrap()
+            })
+            .sum()
+    };
+    let c: Array<i64, 3> = matmul3(&a3, &b3).unwrap();
+    assert_eq!(c.shape(), [2, 3, 2]);
+    for i in 0..2 {
+        for r in 0..3 {
+            for col in 0..2 {
+                assert_eq!(
+                    c.get([i as i64, r as i64, col as i64]).unwrap(),
+                    naive(i, r, col, &b3)
+                );
+            }
+        }
+    }
+    // A 2-D right operand is broadcast along the stack; a 1-D one drops its axis.
+    let d: Array<i64, 3> = matmul3(&a3, &b2).unwrap();
+    assert_eq!(
+        d.sub(1).unwrap().to_vec(),
+        dot22(&a3.sub(1).unwrap(), &b2, Product::Dot)
+            .unwrap()
+            .to_vec()
+    );
+    let e: Array<i64, 2> = matmul3(&a3, &x).unwrap();
+    assert_eq!(e.shape(), [2, 3]);
+    assert_eq!(
+        e.sub(0).unwrap().to_vec(),
+        dot21(&a3.sub(0).unwrap(), &x, Product::Dot)
+            .unwrap()
+            .to_vec()
+    );
+    // Stacks of 2 and 3 matrices do not broadcast.
+    let mut z = vec![0i64; 36];
+    // SAFETY: 3×4×3 elements.
+    let z3 = unsafe { Array::from_raw(z.as_mut_ptr(), [3, 4, 3], [12, 3, 1]) };
+    let err = matmul3::<i64, 3, 3, 3>(&a3, &z3).unwrap_err();
+    assert_eq!(
+        err.message(),
+        "operands could not be broadcast together with remapped shapes [original->remapped]: \
+         (2,3,4)->(2,newaxis,newaxis) (3,4,3)->(3,newaxis,newaxis)  and requested shape (3,3)"
+    );
+}
