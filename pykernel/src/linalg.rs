@@ -524,6 +524,14 @@ fn not_aligned(op: Product, sa: &[usize], sb: &[usize], db: usize) -> crate::Ker
     }
 }
 
+/// `n` zeros in a buffer from the kernel's cache of large buffers (a product's result
+/// is often as large as the one of the previous call, which is freed by then).
+fn zeros<T: DotElem>(n: usize) -> Vec<T> {
+    let mut v = crate::pool::take(n);
+    v.resize(n, T::ZERO);
+    v
+}
+
 /// 1-D · 1-D: a number.
 pub fn dot11<T: DotElem>(a: &ArrayView<T, 1>, b: &ArrayView<T, 1>, op: Product) -> KResult<T> {
     if a.shape()[0] != b.shape()[0] {
@@ -546,7 +554,7 @@ fn matvec<T: DotElem>(a: &ArrayView<T, 2>, x: &ArrayView<T, 1>) -> Vec<T> {
     let [m, k] = a.shape();
     let [ra, ca] = a.strides();
     let sx = x.strides()[0];
-    let mut y = vec![T::ZERO; m];
+    let mut y = zeros(m);
     if ra == 1 && ca != 1 {
         // Column-major A: `y += A[:, j] * x[j]`, contiguous down each column.
         for j in 0..k as isize {
@@ -604,7 +612,7 @@ pub fn dot22<T: DotElem>(
     if k != k2 {
         return Err(not_aligned(op, &a.shape(), &b.shape(), 0));
     }
-    let mut c = vec![T::ZERO; m * n];
+    let mut c = zeros(m * n);
     product_into(a, b, &mut c);
     Array::from_vec(c, [m, n])
 }
@@ -720,7 +728,7 @@ pub fn matmul3<T: DotElem, const D: usize, const E: usize, const O: usize>(
             )));
         }
     };
-    let mut c = vec![T::ZERO; batch * m * n];
+    let mut c = zeros(batch * m * n);
     for i in 0..batch {
         let (ia, ib) = (if ba == 1 { 0 } else { i }, if bb == 1 { 0 } else { i });
         // SAFETY: matrix `ia` of `a` and `ib` of `b` are in bounds of the views.
