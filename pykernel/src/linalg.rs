@@ -235,12 +235,34 @@ fn unit_dot_f32_avx2(a: &[f32], b: &[f32]) -> f32 {
     unit_dot_f32(a, b)
 }
 
+/// The sum of the eight lanes `lo ++ hi` in the portable loops' tree order (`a[l] +=
+/// a[l + 4]`, then `a[l] += a[l + 2]`, then `a[0] + a[1]`), in registers.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn hsum_f64(lo: std::arch::x86_64::__m256d, hi: std::arch::x86_64::__m256d) -> f64 {
+    use std::arch::x86_64::*;
+    let v = _mm256_add_pd(lo, hi);
+    let s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd::<1>(v));
+    _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)))
+}
+
+/// The sum of the eight lanes of `lo` in the same tree order (`hi` is unused: eight
+/// float32 lanes fill one register).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn hsum_f32(lo: std::arch::x86_64::__m256, _hi: std::arch::x86_64::__m256) -> f32 {
+    use std::arch::x86_64::*;
+    let s = _mm_add_ps(_mm256_castps256_ps128(lo), _mm256_extractf128_ps::<1>(lo));
+    let t = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    _mm_cvtss_f32(_mm_add_ss(t, _mm_shuffle_ps::<1>(t, t)))
+}
+
 /// The four-row kernel in AVX2 intrinsics (LLVM keeps the portable one in 128-bit
 /// registers): per row two 256-bit accumulators, i.e. the same eight lanes and the same
 /// summation order as [`rows4_dot_f64`], so every SIMD level gives the same bits.
 macro_rules! rows4_avx2 {
     ($name:ident, $t:ty, $w:expr, $vt:ty, $load:ident, $mul:ident, $add:ident,
-     $zero:ident, $store:ident) => {
+     $zero:ident, $hsum:ident) => {
         #[cfg(target_arch = "x86_64")]
         #[target_feature(enable = "avx2")]
         fn $name(r: [&[$t]; 4], x: &[$t]) -> [$t; 4] {
@@ -273,26 +295,11 @@ macro_rules! rows4_avx2 {
             let mut out = [0.0 as $t; 4];
             let start = chunks * L;
             for k in 0..4 {
-                let mut a = [0.0 as $t; L];
-                // SAFETY: `a` holds `L` = one or two vectors of `$w` lanes.
-                unsafe {
-                    $store(a.as_mut_ptr(), lo[k]);
-                    if $w < L {
-                        $store(a.as_mut_ptr().add($w), hi[k]);
-                    }
-                }
-                let mut w = L;
-                while w > 1 {
-                    w /= 2;
-                    for l in 0..w {
-                        a[l] += a[l + w];
-                    }
-                }
                 let mut tail = 0.0 as $t;
                 for (p, q) in r[k][start..].iter().zip(&x[start..]) {
                     tail += p * q;
                 }
-                out[k] = a[0] + tail;
+                out[k] = $hsum(lo[k], hi[k]) + tail;
             }
             out
         }
@@ -307,7 +314,7 @@ rows4_avx2!(
     _mm256_mul_pd,
     _mm256_add_pd,
     _mm256_setzero_pd,
-    _mm256_storeu_pd
+    hsum_f64
 );
 rows4_avx2!(
     rows4_dot_f32_avx2,
@@ -318,7 +325,7 @@ rows4_avx2!(
     _mm256_mul_ps,
     _mm256_add_ps,
     _mm256_setzero_ps,
-    _mm256_storeu_ps
+    hsum_f32
 );
 
 macro_rules! float_elem {

@@ -256,3 +256,34 @@ fn batched_matmul() {
          (2,3,4)->(2,newaxis,newaxis) (3,4,3)->(3,newaxis,newaxis)  and requested shape (3,3)"
     );
 }
+
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn avx2_rows_match_the_portable_loop_bit_for_bit() {
+    if !std::is_x86_feature_detected!("avx2") {
+        return;
+    }
+    // Inexact values: any difference in summation order would show in the last bits.
+    let vals: Vec<f64> = (0..4 * 37)
+        .map(|i| ((i * 7919) % 1013) as f64 / 97.0 - 5.1)
+        .collect();
+    let x: Vec<f64> = (0..37)
+        .map(|i| ((i * 104729) % 101) as f64 / 13.0 - 3.3)
+        .collect();
+    let rows = [&vals[0..37], &vals[37..74], &vals[74..111], &vals[111..148]];
+    // SAFETY: AVX2 is present.
+    let fast = unsafe { super::rows4_dot_f64_avx2(rows, &x) };
+    assert_eq!(
+        fast.map(f64::to_bits),
+        super::rows4_dot_f64(rows, &x).map(f64::to_bits)
+    );
+    let v32: Vec<f32> = vals.iter().map(|&v| v as f32).collect();
+    let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+    let rows = [&v32[0..37], &v32[37..74], &v32[74..111], &v32[111..148]];
+    // SAFETY: AVX2 is present.
+    let fast = unsafe { super::rows4_dot_f32_avx2(rows, &x32) };
+    assert_eq!(
+        fast.map(f32::to_bits),
+        super::rows4_dot_f32(rows, &x32).map(f32::to_bits)
+    );
+}
