@@ -760,6 +760,33 @@ pub fn matmul3<T: DotElem, const D: usize, const E: usize, const O: usize>(
     Array::from_vec(c, shape)
 }
 
+/// `a @= b`: the product `r` must have `a`'s shape (it is stored into `a`); NumPy's
+/// error otherwise.
+pub fn inplace_shape<T: Copy, U: Copy, const D: usize>(
+    a: &ArrayView<U, D>,
+    r: Array<T, D>,
+) -> KResult<Array<T, D>> {
+    let (sa, sr) = (a.shape(), r.shape());
+    if sa == sr {
+        return Ok(r);
+    }
+    if sa[..D - 1] != sr[..D - 1] {
+        return Err(value_error(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast \
+             shape {}",
+            shape_text(&sa),
+            shape_text(&sr)
+        )));
+    }
+    Err(value_error(format!(
+        "matmul: Output operand 0 has a mismatch in its core dimension {}, with gufunc \
+         signature (n?,k),(k,m?)->(n?,m?) (size {} is different from {})",
+        usize::from(D > 1),
+        sa[D - 1],
+        sr[D - 1]
+    )))
+}
+
 /// The elements of `a` in C order: the view's own memory when it is C-contiguous.
 fn c_order<T: Copy, const D: usize>(a: &ArrayView<T, D>) -> std::borrow::Cow<'_, [T]> {
     let n: usize = a.shape().iter().product();

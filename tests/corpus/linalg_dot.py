@@ -138,3 +138,28 @@ def rows_times(a, b):
         out[i] = a[i] @ b
     return out
 # case: rows_times(np.arange(6.0).reshape(2, 3), np.arange(12.0).reshape(3, 4) % 3)
+
+
+#pykernel export matmul_inplace(float64[:,:], float64[:,:])
+def matmul_inplace(a, b):
+    row = a[0]
+    a @= b
+    return a, row
+# case: matmul_inplace(np.arange(6.0).reshape(2, 3), np.arange(9.0).reshape(3, 3) - 4)
+# case: matmul_inplace(np.arange(4.0).reshape(2, 2), np.arange(4.0).reshape(2, 2))
+# case: matmul_inplace(np.zeros((0, 3)), np.ones((3, 3)))
+# case: matmul_inplace(np.ones((2, 3)), np.ones((3, 4)))
+# case: matmul_inplace(np.ones((2, 3)), np.ones((4, 3)))
+
+
+#pykernel export matmul_inplace_mixed(float64[::], int32[::,::], float32[:,:,:], float32[:,:])
+def matmul_inplace_mixed(x, k, t, f):
+    y = x.copy()
+    y @= k
+    t @= f
+    u = t.copy()
+    u @= t
+    return y, t, u
+# case: matmul_inplace_mixed(np.arange(3.0), np.arange(9, dtype=np.int32).reshape(3, 3) - 4, np.arange(12, dtype=np.float32).reshape(3, 2, 2), np.array([[1, -1], [0.5, 2]], dtype=np.float32))
+# case: matmul_inplace_mixed(np.arange(3.0), np.ones((3, 4), dtype=np.int32), np.ones((3, 2, 2), dtype=np.float32), np.ones((2, 2), dtype=np.float32))
+# case: matmul_inplace_mixed(np.arange(2.0), np.ones((2, 2), dtype=np.int32), np.ones((3, 2, 2), dtype=np.float32), np.ones((2, 3), dtype=np.float32))

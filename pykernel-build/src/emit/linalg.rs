@@ -25,6 +25,9 @@ impl FnEmitter<'_> {
         if l == Linalg::Trace {
             return self.trace(&args[0], ty);
         }
+        // `a @= b`: the product, whose shape must be `a`'s (the statement stores it).
+        let inplace = l == Linalg::MatmulInPlace;
+        let l = if inplace { Linalg::Matmul } else { l };
         let d = match ty {
             Ty::Scalar(s) => s.dtype,
             Ty::Array(d, _) => *d,
@@ -106,6 +109,13 @@ impl FnEmitter<'_> {
             }
             _ => quote!(compile_error!("pykernel: product of unexpected operands")),
         };
+        if inplace {
+            return quote!({
+                #(#setup)*
+                let __pk_r = #body;
+                #p::linalg::inplace_shape(&*__pk_lin0, __pk_r)?
+            });
+        }
         quote!({ #(#setup)* #body })
     }
 

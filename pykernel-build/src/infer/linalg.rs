@@ -7,7 +7,7 @@
 //! NumPy dtypes: `int8·uint8` is int16, bool·bool is bool).
 
 use super::Typer;
-use super::numpy::{operand, reduce_dtype};
+use super::numpy::{operand, reduce_dtype, same_kind};
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
 use crate::ir::{Linalg, Reduce, Ufunc};
@@ -47,6 +47,9 @@ impl Typer<'_> {
         let [(da, na), (db, nb)] = ops[..] else {
             return None;
         };
+        if l == Linalg::MatmulInPlace {
+            return self.matmul_inplace_type((da, na), (db, nb), span);
+        }
         let Some(d) = product_dtype(da, db) else {
             self.error(span, msg::np_argument(name, "numbers of one kind"));
             return None;
@@ -80,5 +83,35 @@ impl Typer<'_> {
                 None
             }
         }
+    }
+
+    /// `a @= b`: the product's type, which the statement stores into `a` (so it must have
+    /// `a`'s rank, and a dtype NumPy's `same_kind` rule casts into `a`'s).
+    fn matmul_inplace_type(&mut self, a: (Dtype, u8), b: (Dtype, u8), span: Span) -> Option<Ty> {
+        let ((da, na), (db, nb)) = (a, b);
+        if na == 0 || nb < 2 {
+            self.error(span, msg::matmul_inplace_rank());
+            return None;
+        }
+        let out = match self.linalg_type(
+            Linalg::Matmul,
+            &[Ty::Array(da, na), Ty::Array(db, nb)],
+            span,
+        )? {
+            Ty::Array(d, n) if n == na => d,
+            Ty::Array(_, n) => {
+                self.error(span, msg::store_rank(n, na));
+                return None;
+            }
+            _ => return None,
+        };
+        if !same_kind(out, da) {
+            self.error(
+                span,
+                msg::inplace_cast("matmul", out.numpy_name(), da.numpy_name()),
+            );
+            return None;
+        }
+        Some(Ty::Array(out, na))
     }
 }

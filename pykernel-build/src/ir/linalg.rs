@@ -16,6 +16,9 @@ pub enum Linalg {
     Vdot,
     /// `np.trace(a)`, `a.trace()`.
     Trace,
+    /// `a @= b`: `np.matmul(a, b)`, whose shape must be `a`'s (the statement stores it
+    /// into `a`).
+    MatmulInPlace,
 }
 
 impl Linalg {
@@ -38,6 +41,9 @@ impl Linalg {
 
     /// NumPy's name.
     pub fn name(self) -> &'static str {
+        if self == Linalg::MatmulInPlace {
+            return "matmul";
+        }
         Self::NAMES
             .iter()
             .find(|(_, l)| *l == self)

@@ -37,6 +37,7 @@ pub fn inplace_cast(ufunc: &str, from: &str, to: &str) -> Message {
             "subtract" => "-",
             "multiply" => "*",
             "true_divide" => "/",
+            "matmul" => "@",
             _ => "op",
         }
     ))
@@ -146,4 +147,15 @@ pub fn trace_rank(rank: u8) -> Message {
         },
     )
     .hint("`np.trace` takes a 2-D array here")
+}
+
+/// `a @= b` with operands NumPy refuses: `b` of fewer than 2 dimensions, or `a` a number.
+pub fn matmul_inplace_rank() -> Message {
+    Message::new(
+        "PK0363",
+        "inplace matrix multiplication requires the first operand to have at least one and \
+         the second at least two dimensions",
+        "NumPy raises a ValueError here",
+    )
+    .hint("write `a = a @ b` for a new array")
 }

@@ -3,5 +3,5 @@ import numpy as np
 
 #pykernel export f(float64[:,:])
 def f(m):
-    m @= m
+    m[0] @= m
     return m
