@@ -115,3 +115,6 @@ impl Typer<'_> {
         Some(Ty::Array(out, na))
     }
 }
+
+#[cfg(test)]
+mod tests;
