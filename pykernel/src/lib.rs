@@ -24,6 +24,7 @@ mod complex;
 mod error;
 mod gamma;
 mod interrupt;
+mod linalg;
 mod list;
 mod math;
 mod npcast;
@@ -103,6 +104,11 @@ pub mod __private {
         searchsorted_one, sort, sort_in_place, unique,
     };
     pub use crate::view::{Operand, View1};
+
+    /// NumPy's products: `np.dot`, `@`, `np.inner`, `np.vdot`, `np.outer`, `np.trace`.
+    pub mod linalg {
+        pub use crate::linalg::*;
+    }
 
     /// CPython's `math` module semantics.
     pub mod math {

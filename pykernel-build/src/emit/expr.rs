@@ -377,6 +377,7 @@ impl FnEmitter<'_> {
             Builtin::Ufunc(_)
             | Builtin::NpReduce(_)
             | Builtin::NpShape(_)
+            | Builtin::NpLinalg(_)
             | Builtin::NpWhere
             | Builtin::NpClip
             | Builtin::NpPart(_)

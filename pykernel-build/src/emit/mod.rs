@@ -21,6 +21,7 @@ mod guards;
 mod interrupt;
 mod iter;
 mod lanes;
+mod linalg;
 mod lists;
 mod loops;
 mod npcalls;

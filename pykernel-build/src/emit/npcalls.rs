@@ -24,6 +24,7 @@ impl FnEmitter<'_> {
         match b {
             Builtin::NpReduce(r) => self.reduce(r, &args[0], ty),
             Builtin::NpShape(f) => self.shape_fn(f, &args[0], &args[1..], ty),
+            Builtin::NpLinalg(l) => self.linalg(l, args, ty),
             // On numbers: one element of the loop.
             Builtin::Ufunc(u) => self.scalar_ufunc(u, args),
             Builtin::NpWhere => {

@@ -39,7 +39,11 @@ fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>
     let fresh = match &e.kind {
         ExprKind::CallBuiltin(b, _) => matches!(
             b,
-            Builtin::NpAlloc(..) | Builtin::NpArray(_) | Builtin::NpArange | Builtin::NpLinspace
+            Builtin::NpAlloc(..)
+                | Builtin::NpArray(_)
+                | Builtin::NpArange
+                | Builtin::NpLinspace
+                | Builtin::NpLinalg(_)
         ),
         ExprKind::Method(_, name, _) => name == "copy",
         _ => false,

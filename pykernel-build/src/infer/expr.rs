@@ -507,6 +507,13 @@ impl Typer<'_> {
             }
             Builtin::NpReduceAxis(r) => self.reduce_axis_type(r, args, &tys, span),
             Builtin::NpSort(f) => self.sort_type(f, args, &tys, span),
+            Builtin::NpLinalg(l) => {
+                let n = l.arity();
+                if !arity(self, &n.to_string(), args.len() == n) {
+                    return None;
+                }
+                self.linalg_type(l, &tys, span)
+            }
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -773,6 +780,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpReduce(r) | Builtin::NpReduceAxis(r) => r.name(),
         Builtin::NpSort(f) => f.name(),
         Builtin::NpShape(f) => f.name(),
+        Builtin::NpLinalg(l) => l.name(),
         Builtin::NpWhere => "where",
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",

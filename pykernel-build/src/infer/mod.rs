@@ -18,6 +18,7 @@
 mod arrays;
 mod complex;
 mod expr;
+mod linalg;
 mod lists;
 mod numpy;
 mod reductions;

@@ -7,7 +7,9 @@
 
 use crate::diagnostics::Span;
 
+mod linalg;
 mod numpy;
+pub use linalg::Linalg;
 pub use numpy::{Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
@@ -506,6 +508,8 @@ pub enum Builtin {
     NpSort(SortFn),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),
+    /// A product (`np.dot`, `@`, `np.outer`, ...) or `np.trace`.
+    NpLinalg(Linalg),
     /// `np.where(cond, a, b)`.
     NpWhere,
     /// `np.clip(a, lo, hi)`.

@@ -109,11 +109,15 @@ impl FnLowerer<'_, '_> {
                 _ => return self.unsupported_path(e, span),
             },
             ast::Expr::BinOp(b) => {
-                let Some(op) = bin_op(b.op) else {
-                    return self.unsupported(span, "the `@` operator");
-                };
                 let (l, r) = (self.boxed(&b.left), self.boxed(&b.right));
-                ExprKind::Binary(op, l?, r?)
+                match bin_op(b.op) {
+                    Some(op) => ExprKind::Binary(op, l?, r?),
+                    // `a @ b` is `np.matmul(a, b)`.
+                    None => ExprKind::CallBuiltin(
+                        Builtin::NpLinalg(crate::ir::Linalg::Matmul),
+                        vec![*l?, *r?],
+                    ),
+                }
             }
             ast::Expr::UnaryOp(u) => {
                 let op = match u.op {
@@ -394,6 +398,16 @@ impl FnLowerer<'_, '_> {
         }) {
             let recv = self.expr(&a.value)?;
             return self.sort_call(f, Some(recv), c, span);
+        }
+        // `a.dot(b)`, `a.trace()`: the functions, with the receiver first.
+        if let Some(l) =
+            crate::ir::Linalg::from_method(a.attr.as_str(), c.args.len(), c.keywords.len())
+        {
+            let recv = self.expr(&a.value)?;
+            let args = std::iter::once(Some(recv))
+                .chain(c.args.iter().map(|x| self.expr(x)))
+                .collect::<Option<Vec<_>>>()?;
+            return Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpLinalg(l), args)));
         }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;

@@ -7,6 +7,7 @@
 mod expr;
 mod iter;
 mod lambdas;
+mod linalg;
 mod module_names;
 mod names;
 mod raise;
@@ -497,11 +498,11 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                     span,
                 }
             }
+            ast::Stmt::AugAssign(a) if a.op == ast::Operator::MatMult => {
+                return self.matmul_inplace(a, span);
+            }
             ast::Stmt::AugAssign(a) => {
-                let op = expr::bin_op(a.op).or_else(|| {
-                    self.error(span, msg::unsupported_expression("the `@` operator"));
-                    None
-                })?;
+                let op = expr::bin_op(a.op)?;
                 let value = self.expr(&a.value)?;
                 let target = self.target(&a.target)?;
                 if let Target::Slice {

@@ -86,6 +86,9 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             if let Some(r) = crate::ir::Reduce::from_name(name) {
                 return Imported::Func(Builtin::NpReduce(r));
             }
+            if let Some(l) = crate::ir::Linalg::from_name(name) {
+                return Imported::Func(Builtin::NpLinalg(l));
+            }
             if let Some(f) = crate::ir::ShapeFn::from_name(name) {
                 return Imported::Func(Builtin::NpShape(f));
             }

@@ -37,6 +37,7 @@ pub fn inplace_cast(ufunc: &str, from: &str, to: &str) -> Message {
             "subtract" => "-",
             "multiply" => "*",
             "true_divide" => "/",
+            "matmul" => "@",
             _ => "op",
         }
     ))
@@ -142,4 +143,52 @@ pub fn axis_out_of_range(axis: i64, rank: u8) -> Message {
         format!("axis {axis} is out of bounds for array of dimension {rank}"),
         "NumPy raises an AxisError here",
     )
+}
+
+/// A product (`np.dot`, `@`, ...) of operands of a rank it does not support.
+pub fn linalg_rank(func: &str, ranks: &str) -> Message {
+    Message::new(
+        "PK0360",
+        format!("`numpy.{func}` of {ranks} is not supported yet"),
+        "unsupported operand ranks",
+    )
+    .hint(
+        "products of 1-D and 2-D arrays are supported (and stacks of matrices for `matmul`); \
+         reshape or loop over the other axes",
+    )
+}
+
+/// `np.matmul`/`@` with a number: NumPy raises `ValueError` for every call.
+pub fn matmul_scalar() -> Message {
+    Message::new(
+        "PK0361",
+        "`numpy.matmul` (`@`) needs arrays, not numbers",
+        "NumPy raises a ValueError here: matmul operands need at least 1 dimension",
+    )
+    .hint("multiply by a number with `*`")
+}
+
+/// `np.trace` of an array that is not 2-D.
+pub fn trace_rank(rank: u8) -> Message {
+    Message::new(
+        "PK0362",
+        format!("`numpy.trace` of a {rank}-D array is not supported"),
+        if rank < 2 {
+            "NumPy raises a ValueError here: the diagonal needs 2 dimensions"
+        } else {
+            "the trace of an array of more than 2 dimensions is an array"
+        },
+    )
+    .hint("`np.trace` takes a 2-D array here")
+}
+
+/// `a @= b` with operands NumPy refuses: `b` of fewer than 2 dimensions, or `a` a number.
+pub fn matmul_inplace_rank() -> Message {
+    Message::new(
+        "PK0363",
+        "inplace matrix multiplication requires the first operand to have at least one and \
+         the second at least two dimensions",
+        "NumPy raises a ValueError here",
+    )
+    .hint("write `a = a @ b` for a new array")
 }

@@ -906,6 +906,9 @@ pub fn rev1(
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - views(float64[:,:])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "views")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -953,6 +956,9 @@ pub fn rev1(
                 .map(|t| t.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - fill(float64[:,:])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fill")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -985,6 +991,9 @@ pub fn rev1(
         >] = &[a];
         ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
+    /// Supported prototypes:
+    ///
+    /// - ranges(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "ranges")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -1018,6 +1027,9 @@ pub fn rev1(
                 .map(|t| t.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - rev1(int64[::])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "rev1")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

@@ -715,6 +715,9 @@ pub fn rows(
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - total(float64[:])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "total")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -758,6 +761,9 @@ pub fn rows(
                 .map(|t| t.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - scale_inplace(float64[:,:], float)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "scale_inplace")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -796,6 +802,9 @@ pub fn rows(
             __pk_py.None().into_bound(__pk_py)
         })
     }
+    /// Supported prototypes:
+    ///
+    /// - hist(int64[:], int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "hist")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -829,6 +838,9 @@ pub fn rows(
         >] = &[xs];
         ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
+    /// Supported prototypes:
+    ///
+    /// - same(float64[::])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "same")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -861,6 +873,9 @@ pub fn rows(
         >] = &[a];
         ::pykernel::__private::array_to_py(__pk_py, __pk_ret, __pk_array_args)
     }
+    /// Supported prototypes:
+    ///
+    /// - rows(int32[:,:])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "rows")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

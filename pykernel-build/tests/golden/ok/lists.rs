@@ -526,6 +526,9 @@ pub fn z(
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - sieve(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "sieve")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -561,6 +564,9 @@ pub fn z(
                 .map(|l| l.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - stats(float list)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "stats")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -615,6 +621,9 @@ pub fn z(
                 .map(|t| t.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - z(int list, float list)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "z")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

@@ -276,6 +276,9 @@ pub fn g(
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - f(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "f")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -296,6 +299,9 @@ pub fn g(
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - g(int, float64[:])
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "g")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

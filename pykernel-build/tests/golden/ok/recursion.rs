@@ -213,6 +213,9 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - fact(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fact")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -234,6 +237,9 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - parity(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "parity")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -255,6 +261,9 @@ pub fn plain(n: i64) -> ::core::result::Result<i64, ::pykernel::KernelError> {
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - plain(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "plain")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

@@ -325,6 +325,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - floor_ops(int, int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "floor_ops")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -346,6 +349,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - mixed(int, float)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -367,6 +373,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - chained(float, float, float)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "chained")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -391,6 +400,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - helper_twice(int, float)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "helper_twice")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -412,6 +424,9 @@ pub fn narrow(a: i32, x: f32) -> ::core::result::Result<f64, ::pykernel::KernelE
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - narrow(int32, float32)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "narrow")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]

@@ -190,6 +190,9 @@ pub fn mixed(
 }
 
 ::pykernel::__private::if_pyo3! {
+    /// Supported prototypes:
+    ///
+    /// - divmod_(int, int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "divmod_")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -223,6 +226,9 @@ pub fn mixed(
                 .map(|t| t.into_any())
         }
     }
+    /// Supported prototypes:
+    ///
+    /// - fib(int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "fib")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
@@ -243,6 +249,9 @@ pub fn mixed(
         >] = &[];
         ::pykernel::__private::pyo3::IntoPyObjectExt::into_bound_py_any(__pk_ret, __pk_py)
     }
+    /// Supported prototypes:
+    ///
+    /// - mixed(float32, int)
     #[::pykernel::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pykernel::__private::pyo3", name = "mixed")]
     #[allow(clippy::all, non_snake_case, dead_code, unused_variables, unused_parens)]
