@@ -5,10 +5,6 @@ import numpy as np
 
 #pykernel export checked_sqrt(float)
 def checked_sqrt(x):
-    """The square root of `x`.
-
-        Raises ValueError for a negative `x`.
-    """
     if x < 0:
         raise ValueError("negative input")
     return x ** 0.5
@@ -127,3 +123,44 @@ def local_import(x):
     return npl.max(x) + root(4.0)
 # case: local_import(np.arange(5.0))
 # case: local_import(np.arange(2.0))
+
+
+#pykernel export tuple_rows(int)
+def tuple_rows(n):
+    force = np.ones((n, 2))
+    force[0] = force[-1] = 0, 0
+    force[1] = (2.5, -1)
+    force[2, :] = 7, 8
+    force[1:3, 0] = (9, 10)
+    k = np.zeros((2, 3), dtype=np.int32)
+    k[1] = (1, 2, 3)
+    k[0, 1:] = True, 5
+    return force, k
+# case: tuple_rows(4)
+# case: tuple_rows(3)
+
+
+#pykernel export tuple_row_mismatch(int)
+def tuple_row_mismatch(n):
+    a = np.zeros((2, n))
+    a[0] = (1.0, 2.0, 3.0)
+    return a
+# case: tuple_row_mismatch(3)
+# case: tuple_row_mismatch(2)
+# case: tuple_row_mismatch(1)
+
+
+#pykernel export alloc_keywords(int)
+def alloc_keywords(n):
+    a = np.empty(shape=(n, 2), dtype=np.float64)
+    a.fill(1.5)
+    b = np.full(shape=n, fill_value=3, dtype=np.int32)
+    c = np.zeros(shape=(2,))
+    return a, b, c
+# case: alloc_keywords(3)
+
+
+#pykernel export var_positional(float64[:,:])
+def var_positional(items):
+    return items.var(1, None, None, 1), items.sum(0, None, None, True), np.mean(items, 0, None, None, False)
+# case: var_positional(np.arange(12.0).reshape(3, 4) ** 1.5)

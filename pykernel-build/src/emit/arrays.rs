@@ -138,6 +138,26 @@ impl FnEmitter<'_> {
                 let x = super::expr::store_cast(quote!(__pk_v), *s, d);
                 quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.fill(#x); })
             }
+            // `row[...] = (x, y)`: the tuple as a 1-D array (NumPy converts it), cast.
+            Ty::Tuple(items) if items.iter().all(|t| t.scalar().is_some()) => {
+                let dt = super::types::dtype_tokens(d);
+                let k = items.len();
+                let parts: Vec<TokenStream> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| {
+                        let j = syn::Index::from(j);
+                        let s = t.scalar().unwrap_or(Scalar::FLOAT);
+                        super::expr::store_cast(quote!(__pk_v.#j), s, d)
+                    })
+                    .collect();
+                quote!({
+                    let __pk_v = #v;
+                    let __pk_t = ::pykernel::__private::Array::<#dt, 1>::from_vec(vec![#(#parts),*], [#k])?;
+                    let __pk_d = #dest;
+                    __pk_d.assign(&__pk_t)?;
+                })
+            }
             _ => quote!({ let __pk_v = #v; let __pk_d = #dest; __pk_d.assign(&__pk_v)?; }),
         }
     }

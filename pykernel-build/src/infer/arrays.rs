@@ -79,6 +79,14 @@ impl Typer<'_> {
             }
             // NumPy broadcasts the value to the destination and casts its elements.
             (Ty::Array(d, n), Ty::Array(e, m)) => m <= n && !(kind(*e) == 3 && kind(*d) < 3),
+            // `row[...] = (x, y)`: a tuple of numbers is a 1-D array to NumPy.
+            (Ty::Array(d, _), Ty::Tuple(items)) => {
+                !items.is_empty()
+                    && items.iter().all(|t| {
+                        t.scalar()
+                            .is_some_and(|s| kind(s.dtype) <= 3 && !python_complex_into_real(s, *d))
+                    })
+            }
             _ => false,
         };
         if !ok {

@@ -703,19 +703,24 @@ impl FnLowerer<'_, '_> {
     /// `np.zeros(shape, dtype=...)`, `np.full(shape, value)`, `np.zeros_like(a)`, ...
     fn np_alloc(&mut self, kind: AllocKind, c: &ast::ExprCall, span: Span) -> Option<Expr> {
         let n_pos = 1 + usize::from(kind.takes_value());
+        let like = kind.name().ends_with("_like");
         let mut dtype_expr = None;
+        // `shape=` / `fill_value=` as keywords take their positional places.
+        let mut pos: Vec<&ast::Expr> = c.args.iter().collect();
         for k in &c.keywords {
             match k.arg.as_deref() {
                 Some("dtype") if dtype_expr.is_none() => dtype_expr = Some(&k.value),
+                Some("shape") if !like && pos.is_empty() => pos.push(&k.value),
+                Some("fill_value") if kind.takes_value() && pos.len() == 1 => pos.push(&k.value),
                 other => {
                     self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
                     return None;
                 }
             }
         }
-        if c.args.len() == n_pos + 1 && dtype_expr.is_none() {
-            dtype_expr = c.args.last();
-        } else if c.args.len() != n_pos {
+        if pos.len() == n_pos + 1 && dtype_expr.is_none() {
+            dtype_expr = pos.last().copied();
+        } else if pos.len() != n_pos {
             let name = format!("numpy.{}", kind.name());
             self.error(
                 span,
@@ -730,7 +735,10 @@ impl FnLowerer<'_, '_> {
                 (Some(d), source)
             }
         };
-        let mut args = self.args(&c.args[..n_pos])?;
+        let mut args = pos[..n_pos]
+            .iter()
+            .map(|e| self.expr(e))
+            .collect::<Option<Vec<_>>>()?;
         args.extend(source);
         Some(self.mk(
             span,

@@ -53,9 +53,17 @@ impl FnLowerer<'_, '_> {
         let none = |this: &mut Self| this.mk(span, ExprKind::None);
         let (mut axis, mut keepdims, mut ddof) = (None, None, None);
         let names = positional(r);
+        // `dtype=None`, `out=None` (positional too: `a.var(1, None, None, 1)`) are the
+        // defaults.
+        let is_none = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None));
         for (k, p) in pos.enumerate() {
             match names.get(k) {
                 Some(&"axis") => axis = Some(self.expr(p)?),
+                Some(&("dtype" | "out")) if is_none(p) => {}
+                Some(&"ddof") if matches!(r, Reduce::Var | Reduce::Std) => {
+                    ddof = Some(self.expr(p)?)
+                }
+                Some(&"keepdims") => keepdims = Some(self.expr(p)?),
                 Some(other) => {
                     self.error(span_of(p), msg::unsupported_keyword(other));
                     return None;
@@ -72,6 +80,7 @@ impl FnLowerer<'_, '_> {
         for kw in &c.keywords {
             let v = &kw.value;
             match kw.arg.as_deref() {
+                Some("dtype" | "out") if is_none(v) => {}
                 Some("axis") if axis.is_none() => axis = Some(self.expr(v)?),
                 Some("keepdims") if !r.is_scan() && r != Reduce::CountNonzero => {
                     keepdims = Some(self.expr(v)?)
