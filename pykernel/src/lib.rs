@@ -93,9 +93,9 @@ pub mod __private {
         sum_float, sum_stream, sum_stream_complex, sum_stream_f64,
     };
     pub use crate::reduce_axis::{
-        AxisFold, Extreme, FExtreme, FoldWith, NanSumComplex, NanSumFloat, SumAsF64, SumComplex,
-        SumFloat, accumulate, arg_extreme, axis_mask, map_in_place, only, reduce_axes,
-        reduced_count, var_axes, zip_in_place,
+        AxisFold, Extreme, ExtremeMapped, FExtreme, FoldWith, NanSumComplex, NanSumFloat, SumAsF64,
+        SumComplex, SumFloat, SumMapped, accumulate, arg_extreme, axis_mask, map_in_place, only,
+        reduce_axes, reduced_count, var_axes, zip_in_place,
     };
     pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};

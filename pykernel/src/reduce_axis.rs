@@ -309,6 +309,53 @@ impl<T: Copy + PartialOrd> AxisFold<T> for FExtreme {
     }
 }
 
+/// The sum of `map(x)` in NumPy's order over the temporary `map(a)` (pairwise along
+/// the fast reduced axis): `np.linalg.norm` sums `|x|²` and `|x|` this way.
+pub struct SumMapped<C>(pub C);
+
+impl<T: Copy, F: PairwiseFloat, C: Fn(T) -> F> AxisFold<T> for SumMapped<C> {
+    type Acc = F;
+    fn name(&self) -> &'static str {
+        "add"
+    }
+    fn identity(&self) -> Option<F> {
+        Some(F::ZERO)
+    }
+    fn first(&self, x: T) -> F {
+        F::ZERO + (self.0)(x)
+    }
+    #[inline(always)]
+    fn step(&self, acc: F, x: T) -> F {
+        acc + (self.0)(x)
+    }
+    #[inline(always)]
+    unsafe fn run(&self, acc: F, p: *const T, n: usize, s: isize) -> F {
+        // SAFETY: the caller's contract.
+        acc + pairwise(n, &|i| (self.0)(unsafe { *p.offset(i as isize * s) }))
+    }
+}
+
+/// `np.max(map(a))` / `np.min(map(a))` (`.0`: max): the extremes of `|x|` for
+/// `np.linalg.norm(x, inf)`.
+pub struct ExtremeMapped<C>(pub bool, pub C);
+
+impl<T: Copy, F: Copy + PartialOrd, C: Fn(T) -> F> AxisFold<T> for ExtremeMapped<C> {
+    type Acc = F;
+    fn name(&self) -> &'static str {
+        if self.0 { "maximum" } else { "minimum" }
+    }
+    fn identity(&self) -> Option<F> {
+        None
+    }
+    fn first(&self, x: T) -> F {
+        (self.1)(x)
+    }
+    #[inline(always)]
+    fn step(&self, b: F, x: T) -> F {
+        Extreme(self.0).step(b, (self.1)(x))
+    }
+}
+
 /// Calls `f` with every index of `shape`, in C order.
 fn for_each_index<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
     if shape.contains(&0) {

@@ -171,3 +171,15 @@ def nan_reductions(a, z, b):
 # case: nan_reductions(np.array([[1.0, np.nan, 3.0], [np.nan, np.nan, 0.5]]), np.array([1 + 1j, complex(np.nan, 1), 2j]), np.array([3, -1, 4], dtype=np.int32))
 # case: nan_reductions(np.linspace(0, 1, 12).reshape(3, 4) ** 1.5, np.array([1 + 1j]), np.array([7], dtype=np.int32))
 # case: nan_reductions(np.linspace(0, 1, 12).reshape(4, 3).T, np.zeros(0, dtype=complex), np.array([7], dtype=np.int32))
+
+
+#pykernel export norms(float64[::,::], float64[:], complex128[:], int64[:])
+def norms(m, v, z, k):
+    return (np.linalg.norm(m), np.linalg.norm(m, axis=1), np.linalg.norm(m, axis=0, keepdims=True),
+            np.linalg.norm(m, 1), np.linalg.norm(m, np.inf), np.linalg.norm(m, -np.inf), np.linalg.norm(m, 'fro'),
+            np.linalg.norm(v), np.linalg.norm(v, 1), np.linalg.norm(v, ord=np.inf), np.linalg.norm(v, -np.inf),
+            np.linalg.norm(v, 0), np.linalg.norm(v, 2), np.linalg.norm(z), np.linalg.norm(k), np.linalg.norm(m - 1, ord=None, axis=-1),
+            np.linalg.norm(m, 1, axis=1), np.linalg.norm(m, axis=(0, 1)))
+# case: norms(np.arange(12.0).reshape(3, 4) - 5, np.array([3.0, -4.0, 0.0]), np.array([3 + 4j, -1j]), np.array([1, 2, 2]))
+# case: norms(np.asfortranarray(np.arange(12.0).reshape(3, 4)), np.array([-2.0]), np.zeros(0, dtype=complex), np.zeros(0, dtype=np.int64))
+# case: norms((np.arange(12.0).reshape(4, 3) - 6).T[::-1], np.zeros(4), np.array([1j]), np.array([-7]))

@@ -256,7 +256,8 @@ impl FnEmitter<'_> {
             | Reduce::NanSum
             | Reduce::NanMean
             | Reduce::NanMin
-            | Reduce::NanMax => {
+            | Reduce::NanMax
+            | Reduce::Norm(_) => {
                 quote!(compile_error!("pykernel: not a fused reduction"))
             }
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {

@@ -9,7 +9,7 @@ use quote::quote;
 use super::FnEmitter;
 use super::types::{cast, dtype_tokens, truthy};
 use crate::exports::Dtype;
-use crate::ir::{Expr, ExprKind, Reduce};
+use crate::ir::{Expr, ExprKind, NormOrd, Reduce};
 use crate::types::{Ty, kind};
 
 impl FnEmitter<'_> {
@@ -50,6 +50,7 @@ impl FnEmitter<'_> {
                 | Reduce::Cumsum
                 | Reduce::Cumprod
                 | Reduce::NanMean
+                | Reduce::Norm(_)
         );
         let stream = if streamable {
             self.kernel_stream(a).map(|(tokens, _)| tokens)
@@ -254,6 +255,53 @@ impl FnEmitter<'_> {
                     quote!(__pk_h.wrapping_sub(__pk_l))
                 };
                 quote!(#p::zip_in_place(#hi, &#lo, |__pk_h: #t, __pk_l: #t| #sub))
+            }
+            Reduce::Norm(o) => {
+                let f = dtype_tokens(out);
+                // `|x|²` and `|x|` in the result's float type.
+                let (sq, abs) = if k == 3 {
+                    let abs = if d == Dtype::Complex64 {
+                        quote!(#p::np_c_abs32(#x))
+                    } else {
+                        quote!(#p::np_c_abs(#x))
+                    };
+                    (quote!((#x.re * #x.re + #x.im * #x.im) as #f), abs)
+                } else {
+                    let v = conv(out);
+                    (
+                        quote!({ let __pk_y = #v; __pk_y * __pk_y }),
+                        quote!((#v).abs()),
+                    )
+                };
+                let matrix = n == 2 && matches!(axis.kind, ExprKind::None);
+                match o {
+                    NormOrd::One | NormOrd::Inf | NormOrd::NegInf if matrix => {
+                        // Column (`1`) or row (`inf`) sums of `|x|`, then their extreme.
+                        let (m, max) = match o {
+                            NormOrd::One => (quote!([true, false]), true),
+                            NormOrd::Inf => (quote!([false, true]), true),
+                            _ => (quote!([false, true]), false),
+                        };
+                        quote!({
+                            let __pk_s: #p::Array<#f, 1> = #p::reduce_axes::<#t, _, 2, 1>(
+                                &*__pk_a, #m, &#p::SumMapped(|#x: #t| #abs))?;
+                            #p::reduce_axes::<#f, _, 1, #rank>(&*__pk_s, [true], &#p::Extreme(#max))?
+                        })
+                    }
+                    NormOrd::One => fold(self, quote!(#p::SumMapped(|#x: #t| #abs))),
+                    NormOrd::Inf | NormOrd::NegInf => {
+                        let max = o == NormOrd::Inf;
+                        fold(self, quote!(#p::ExtremeMapped(#max, |#x: #t| #abs)))
+                    }
+                    NormOrd::Zero => {
+                        let t0 = super::types::truthy(x.clone(), d);
+                        fold(self, quote!(#p::SumMapped(|#x: #t| (#t0) as u8 as #f)))
+                    }
+                    NormOrd::Default | NormOrd::Two | NormOrd::Fro => {
+                        let s = fold(self, quote!(#p::SumMapped(|#x: #t| #sq)));
+                        quote!(#p::map_in_place(#s, |__pk_v: #f| __pk_v.sqrt()))
+                    }
+                }
             }
             Reduce::Argmin | Reduce::Argmax => {
                 let max = r == Reduce::Argmax;

@@ -40,7 +40,7 @@ pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
         Reduce::Min | Reduce::Max | Reduce::Ptp | Reduce::NanMin | Reduce::NanMax => d,
         Reduce::Any | Reduce::All => Bool,
         Reduce::CountNonzero | Reduce::Argmin | Reduce::Argmax => Int64,
-        Reduce::Var | Reduce::Std => match d {
+        Reduce::Var | Reduce::Std | Reduce::Norm(_) => match d {
             Float32 | Complex64 => Float32,
             _ => Float64,
         },

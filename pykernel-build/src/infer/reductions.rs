@@ -5,7 +5,7 @@
 use super::Typer;
 use super::numpy::reduce_dtype;
 use crate::diagnostics::Span;
-use crate::ir::{Expr, ExprKind, Reduce};
+use crate::ir::{Expr, ExprKind, NormOrd, Reduce};
 use crate::messages::numpy as msg;
 use crate::types::{Scalar, Ty, kind};
 
@@ -57,6 +57,32 @@ impl Typer<'_> {
                 msg::np_argument(r.name(), "numbers (NumPy cannot subtract booleans)"),
             );
             return None;
+        }
+        if let Reduce::Norm(o) = r {
+            let flat = matches!(axis.kind, ExprKind::None);
+            let refuse = match o {
+                NormOrd::Default => None,
+                _ if flat && n > 2 => {
+                    Some("a vector or a matrix (NumPy: improper number of dimensions)")
+                }
+                NormOrd::Two if flat && n == 2 => {
+                    Some("`ord=2` of vectors here (the matrix 2-norm needs an SVD)")
+                }
+                NormOrd::Zero if flat && n == 2 => {
+                    Some("`ord=0` of vectors only (NumPy: invalid norm order for matrices)")
+                }
+                NormOrd::Fro if !(flat && n == 2) => {
+                    Some("`'fro'` of matrices (a 2-D array, without `axis`) here")
+                }
+                _ if !flat && matches!(axis.kind, ExprKind::Tuple(_)) => {
+                    Some("an `ord` with a tuple `axis` only as `None` here")
+                }
+                _ => None,
+            };
+            if let Some(what) = refuse {
+                self.error(span, msg::np_argument(r.name(), what));
+                return None;
+            }
         }
         // The number of axes reduced (`None`: every one).
         let single_only = matches!(r, Reduce::Argmin | Reduce::Argmax) || r.is_scan();

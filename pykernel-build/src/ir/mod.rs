@@ -10,7 +10,7 @@ use crate::diagnostics::Span;
 mod linalg;
 mod numpy;
 pub use linalg::Linalg;
-pub use numpy::{Reduce, ShapeFn, SortFn, Ufunc};
+pub use numpy::{NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;

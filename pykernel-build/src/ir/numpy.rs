@@ -223,6 +223,27 @@ pub enum Reduce {
     NanMean,
     NanMin,
     NanMax,
+    /// `np.linalg.norm(a, ord)`.
+    Norm(NormOrd),
+}
+
+/// `ord=` of `np.linalg.norm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NormOrd {
+    /// `None`: the 2-norm of vectors, Frobenius of matrices (of any array, flattened).
+    Default,
+    /// `2`: the 2-norm of vectors (of matrices: the largest singular value).
+    Two,
+    /// `1`: the sum of `|x|` (of matrices: the largest column sum).
+    One,
+    /// `inf`: the largest `|x|` (of matrices: the largest row sum).
+    Inf,
+    /// `-inf`: the smallest `|x|` (of matrices: the smallest row sum).
+    NegInf,
+    /// `0`: the number of non-zero elements.
+    Zero,
+    /// `'fro'`: Frobenius (matrices only).
+    Fro,
 }
 
 impl Reduce {
@@ -262,6 +283,9 @@ impl Reduce {
 
     /// NumPy's name.
     pub fn name(self) -> &'static str {
+        if let Reduce::Norm(_) = self {
+            return "linalg.norm";
+        }
         Self::NAMES
             .iter()
             .find(|(_, r)| *r == self)
@@ -279,6 +303,7 @@ impl Reduce {
                 | Reduce::NanMean
                 | Reduce::NanMin
                 | Reduce::NanMax
+                | Reduce::Norm(_)
         )
     }
 
@@ -299,6 +324,7 @@ impl Reduce {
                 | Reduce::NanMean
                 | Reduce::NanMin
                 | Reduce::NanMax
+                | Reduce::Norm(_)
         )
     }
 

@@ -129,6 +129,11 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             }
         }
         "numpy.ctypeslib" if name == "as_array" => return Imported::Func(Builtin::AsArray),
+        "numpy.linalg" if name == "norm" => {
+            return Imported::Func(Builtin::NpReduce(crate::ir::Reduce::Norm(
+                crate::ir::NormOrd::Default,
+            )));
+        }
         _ => {}
     }
     Imported::Other(format!("{module}.{name}"))

@@ -8,7 +8,7 @@ use rustpython_parser::ast;
 
 use super::{FnLowerer, span_of};
 use crate::diagnostics::Span;
-use crate::ir::{Builtin, Expr, ExprKind, Reduce};
+use crate::ir::{Builtin, Expr, ExprKind, NormOrd, Reduce};
 use crate::messages::kernel as msg;
 
 /// The positional parameters of `numpy.<r>` after the array (NumPy 2's signatures):
@@ -25,11 +25,46 @@ fn positional(r: Reduce) -> &'static [&'static str] {
         Reduce::Var | Reduce::Std => &["axis", "dtype", "out", "ddof", "keepdims"],
         Reduce::Average => &["axis", "weights", "returned", "keepdims"],
         Reduce::CountNonzero => &["axis"],
+        Reduce::Norm(_) => &["ord", "axis", "keepdims"],
         _ => &["axis", "out", "keepdims"],
     }
 }
 
 impl FnLowerer<'_, '_> {
+    /// `ord=` of `np.linalg.norm`: a literal `None`, `0`, `1`, `2`, `inf`, `-inf` or
+    /// `'fro'`.
+    fn norm_ord(&mut self, e: &ast::Expr) -> Option<NormOrd> {
+        if let ast::Expr::Constant(c) = e {
+            match &c.value {
+                ast::Constant::None => return Some(NormOrd::Default),
+                ast::Constant::Str(s) if s == "fro" => return Some(NormOrd::Fro),
+                _ => {}
+            }
+        }
+        let v = self.expr(e)?;
+        let ord = match &v.kind {
+            ExprKind::Int(0) => Some(NormOrd::Zero),
+            ExprKind::Int(1) => Some(NormOrd::One),
+            ExprKind::Int(2) => Some(NormOrd::Two),
+            ExprKind::Float(f) if *f == f64::INFINITY => Some(NormOrd::Inf),
+            ExprKind::Unary(crate::ir::UnaryOp::Neg, x) => match x.kind {
+                ExprKind::Float(f) if f == f64::INFINITY => Some(NormOrd::NegInf),
+                _ => None,
+            },
+            _ => None,
+        };
+        if ord.is_none() {
+            self.error(
+                span_of(e),
+                crate::messages::numpy::np_argument(
+                    "linalg.norm",
+                    "`ord` as a literal `None`, `0`, `1`, `2`, `inf`, `-inf` or `'fro'` here",
+                ),
+            );
+        }
+        ord
+    }
+
     /// `numpy.<r>(a, ...)` (function form, `with_recv` false) or `a.<r>(...)` (the
     /// receiver already lowered and given).
     pub(super) fn reduction(
@@ -56,8 +91,11 @@ impl FnLowerer<'_, '_> {
         // `dtype=None`, `out=None` (positional too: `a.var(1, None, None, 1)`) are the
         // defaults.
         let is_none = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None));
+        let mut r = r;
+        let mut ord_arg: Option<&ast::Expr> = None;
         for (k, p) in pos.enumerate() {
             match names.get(k) {
+                Some(&"ord") => ord_arg = Some(p),
                 Some(&"axis") => axis = Some(self.expr(p)?),
                 Some(&("dtype" | "out")) if is_none(p) => {}
                 Some(&"ddof") if matches!(r, Reduce::Var | Reduce::Std) => {
@@ -80,6 +118,9 @@ impl FnLowerer<'_, '_> {
         for kw in &c.keywords {
             let v = &kw.value;
             match kw.arg.as_deref() {
+                Some("ord") if matches!(r, Reduce::Norm(_)) && ord_arg.is_none() => {
+                    ord_arg = Some(v)
+                }
                 Some("dtype" | "out") if is_none(v) => {}
                 Some("axis") if axis.is_none() => axis = Some(self.expr(v)?),
                 Some("keepdims") if !r.is_scan() && r != Reduce::CountNonzero => {
@@ -93,6 +134,9 @@ impl FnLowerer<'_, '_> {
                     return None;
                 }
             }
+        }
+        if let Some(o) = ord_arg {
+            r = Reduce::Norm(self.norm_ord(o)?);
         }
         let plain = axis
             .as_ref()
