@@ -800,6 +800,21 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     }
 }
 
+/// `np.array(rows)` of a list of lists (or of 1-D arrays): a 2-D array; NumPy's error
+/// when the rows differ in length.
+pub fn array_from_rows<T: Copy>(rows: Vec<Vec<T>>) -> KResult<Array<T, 2>> {
+    let n = rows.len();
+    let m = rows.first().map_or(0, Vec::len);
+    if rows.iter().any(|r| r.len() != m) {
+        return Err(value_error(format!(
+            "setting an array element with a sequence. The requested array has an \
+             inhomogeneous shape after 1 dimensions. The detected shape was ({n},) + \
+             inhomogeneous part."
+        )));
+    }
+    Array::from_vec(rows.into_iter().flatten().collect(), [n, m])
+}
+
 /// `np.arange(start, stop, step)` with integers (int64).
 pub fn arange_int(start: i64, stop: i64, step: i64) -> KResult<Array<i64, 1>> {
     if step == 0 {

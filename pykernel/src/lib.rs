@@ -75,7 +75,9 @@ macro_rules! __pykernel_if_pyo3 {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__pykernel_if_pyo3 as if_pyo3;
-    pub use crate::array::{Array, ArrayOwner, ArrayView, arange_float, arange_int, linspace};
+    pub use crate::array::{
+        Array, ArrayOwner, ArrayView, arange_float, arange_int, array_from_rows, linspace,
+    };
     pub use crate::bound::Bnd;
     pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store, k_strides};
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};

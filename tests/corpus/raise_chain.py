@@ -164,3 +164,22 @@ def alloc_keywords(n):
 def var_positional(items):
     return items.var(1, None, None, 1), items.sum(0, None, None, True), np.mean(items, 0, None, None, False)
 # case: var_positional(np.arange(12.0).reshape(3, 4) ** 1.5)
+
+
+#pykernel export arrays_from(float64[::,::], int64[:])
+def arrays_from(X, v):
+    d = np.array([[np.sum((x - y) ** 2) for x in X] for y in X])
+    c = np.array(X[::-1])
+    e = np.array(v, dtype=np.float32)
+    rows = np.array([v, v * 2, -v])
+    lst = [[1, 2], [3, 4], [5, 6]]
+    return d, c, e, rows, np.array(lst), np.array(lst, dtype=float)
+# case: arrays_from(np.arange(6.0).reshape(3, 2), np.array([1, 2, 3]))
+# case: arrays_from(np.zeros((1, 0)), np.zeros(0, dtype=np.int64))
+
+
+#pykernel export ragged(int)
+def ragged(n):
+    return np.array([[1.0] * n, [2.0, 3.0]])
+# case: ragged(2)
+# case: ragged(3)

@@ -238,6 +238,39 @@ impl FnEmitter<'_> {
                 };
                 let et = dtype_tokens(d);
                 let at = self.ty(&args[0]);
+                let rank = match ty {
+                    Ty::Array(_, n) => *n as usize,
+                    _ => 1,
+                };
+                // A copy of an array, or rows (lists of numbers or 1-D arrays).
+                let from = match &at {
+                    Ty::Array(e, _) => Some(*e),
+                    Ty::List(inner) => match inner.as_ref() {
+                        Ty::List(i2) => i2.scalar().map(|s| s.dtype),
+                        Ty::Array(e, 1) => Some(*e),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let (Some(e), true) = (from, rank > 1 || matches!(at, Ty::Array(..))) {
+                    let conv = cast(quote!(__pk_x), e, d);
+                    let v = self.expr(&args[0]);
+                    if let Ty::Array(..) = at {
+                        return quote!({
+                            let __pk_s = #v;
+                            let __pk_items: ::std::vec::Vec<#et> = __pk_s.to_vec().into_iter().map(|__pk_x| #conv).collect();
+                            #p::Array::<#et, #rank>::from_vec(__pk_items, __pk_s.shape())?
+                        });
+                    }
+                    return quote!({
+                        let __pk_rows: ::std::vec::Vec<::std::vec::Vec<#et>> = (#v)
+                            .to_vec()
+                            .into_iter()
+                            .map(|__pk_r| __pk_r.to_vec().into_iter().map(|__pk_x| #conv).collect())
+                            .collect();
+                        #p::array_from_rows(__pk_rows)?
+                    });
+                }
                 let item = crate::infer::value_item(&at)
                     .and_then(|t| t.scalar())
                     .map_or(d, |s| s.dtype);

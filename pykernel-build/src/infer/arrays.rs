@@ -167,8 +167,23 @@ impl Typer<'_> {
     ) -> Option<Ty> {
         let item = match tys.first() {
             Some(t @ (Ty::List(_) | Ty::Tuple(_))) => super::value_item(t),
+            // `np.array(a)`: a copy (cast to `dtype=`).
+            Some(Ty::Array(d, n)) => return Some(Ty::Array(dtype.unwrap_or(*d), *n)),
             _ => None,
         };
+        // Rows: a list of lists of numbers, or a list of 1-D arrays (one shape, checked
+        // when it runs).
+        let row = match (tys.first(), &item) {
+            (Some(Ty::List(_)), Some(Ty::List(inner))) => match inner.as_ref() {
+                Ty::Scalar(s) => Some(s.dtype),
+                _ => None,
+            },
+            (Some(Ty::List(_)), Some(Ty::Array(d, 1))) => Some(*d),
+            _ => None,
+        };
+        if let Some(d) = row {
+            return Some(Ty::Array(dtype.unwrap_or(d), 2));
+        }
         let d = match item {
             Some(Ty::Scalar(s)) => s.dtype,
             Some(Ty::Unknown) => Dtype::Float64,
@@ -176,7 +191,11 @@ impl Typer<'_> {
                 let t = tys.first().map_or("nothing".into(), ToString::to_string);
                 self.error(
                     span,
-                    msg::bad_argument("numpy.array", &t, "a list or tuple of numbers"),
+                    msg::bad_argument(
+                        "numpy.array",
+                        &t,
+                        "an array, a list or tuple of numbers, or a list of lists or 1-D arrays",
+                    ),
                 );
                 return None;
             }
