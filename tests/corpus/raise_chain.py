@@ -183,3 +183,14 @@ def ragged(n):
     return np.array([[1.0] * n, [2.0, 3.0]])
 # case: ragged(2)
 # case: ragged(3)
+
+
+#pykernel export copy_into(float64[:,:], float64[:,:], int32[:])
+def copy_into(dst, src, k):
+    np.copyto(dst, src * 2)
+    np.copyto(dst[0], 1.5)
+    np.copyto(k, k + 1)
+    return dst.sum()
+# case: copy_into(np.zeros((2, 3)), np.arange(6.0).reshape(2, 3), np.arange(3, dtype=np.int32))
+# case: copy_into(np.zeros((2, 3)), np.arange(3.0).reshape(1, 3), np.arange(3, dtype=np.int32))
+# case: copy_into(np.zeros((2, 3)), np.arange(4.0).reshape(2, 2), np.arange(3, dtype=np.int32))

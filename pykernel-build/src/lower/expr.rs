@@ -5,7 +5,9 @@ use rustpython_parser::ast;
 use super::names::{Imported, resolve_attr, suggest};
 use super::{FnLowerer, span_of};
 use crate::diagnostics::Span;
-use crate::ir::{AllocKind, BinOp, Builtin, CmpOp, DtypeArg, Expr, ExprKind, LogicOp, UnaryOp};
+use crate::ir::{
+    AllocKind, BinOp, Builtin, CmpOp, DtypeArg, Expr, ExprKind, LogicOp, Stmt, Target, UnaryOp,
+};
 use crate::messages::kernel as msg;
 
 /// Python builtins usable in kernels.
@@ -311,6 +313,36 @@ impl FnLowerer<'_, '_> {
             .collect();
         self.error(span, msg::unknown_name(name, suggest(name, candidates)));
         None
+    }
+
+    /// `np.copyto(dst, src)` as a statement: `dst[...] = src` (NumPy's `same_kind`
+    /// casting and broadcasting, as a slice store).
+    pub(super) fn copyto(&mut self, c: &ast::ExprCall, span: Span) -> Option<Option<Stmt>> {
+        let is_copyto = matches!(
+            self.resolve(&c.func),
+            Some(Resolved::Import(Imported::Other(ref p))) if p == "numpy.copyto"
+        );
+        if !is_copyto {
+            return None;
+        }
+        Some((|| {
+            let ([dst, src], []) = (c.args.as_slice(), c.keywords.as_slice()) else {
+                self.error(span, msg::call_arity("numpy.copyto", 2, c.args.len()));
+                return None;
+            };
+            let base = self.expr(dst)?;
+            let value = self.expr(src)?;
+            let index = self.mk(span_of(dst), ExprKind::Ellipsis);
+            Some(Stmt::Assign {
+                target: Target::Index {
+                    base,
+                    index,
+                    span: span_of(dst),
+                },
+                value,
+                span,
+            })
+        })())
     }
 
     /// Resolves a callee or attribute path that is not a local value.

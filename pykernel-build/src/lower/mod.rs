@@ -591,7 +591,14 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             }
             ast::Stmt::Pass(_) => Stmt::Pass,
             ast::Stmt::Expr(e) if is_string(&e.value) => Stmt::Pass,
-            ast::Stmt::Expr(e) => Stmt::Expr(self.expr(&e.value)?),
+            ast::Stmt::Expr(e) => {
+                if let ast::Expr::Call(c) = e.value.as_ref()
+                    && let Some(s) = self.copyto(c, span)
+                {
+                    return s;
+                }
+                Stmt::Expr(self.expr(&e.value)?)
+            }
             ast::Stmt::Assert(a) => {
                 let test = self.expr(&a.test)?;
                 let msg = match a.msg.as_deref() {
