@@ -25,6 +25,7 @@ pub struct Config {
     pub(crate) bounds_checks: bool,
     pub(crate) out_dir: Option<PathBuf>,
     pub(crate) emit_cargo_directives: bool,
+    pub(crate) stub_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -35,6 +36,7 @@ impl Default for Config {
             bounds_checks: true,
             out_dir: None,
             emit_cargo_directives: true,
+            stub_file: None,
         }
     }
 }
@@ -49,6 +51,16 @@ impl Config {
     /// loaded with `ctypes.CDLL` and its functions handed to `LowLevelCallable`.
     pub fn c_symbols(&mut self, on: bool) -> &mut Self {
         self.c_symbols = on;
+        self
+    }
+
+    /// Also writes the Python type stubs of every kernel this call compiles into `path`
+    /// (one file, as the stub of one extension module: with maturin, `<module>.pyi` next
+    /// to Cargo.toml is shipped in the wheel together with a `py.typed` marker). The stub
+    /// of each kernel is always written next to its Rust, as
+    /// `$OUT_DIR/pykernel/<kernel>.pyi`.
+    pub fn stub_file(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.stub_file = Some(path.into());
         self
     }
 
@@ -108,6 +120,7 @@ impl Config {
         // Files written by earlier `compile` calls of this build script keep their names
         // (two kernels `a/k.py` and `b/k.py` compiled by separate calls get two files).
         let earlier = earlier_entries(&dir);
+        let mut stubs: Vec<String> = Vec::new();
         for path in paths {
             let path = path.as_ref();
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -131,12 +144,18 @@ impl Config {
                         .collect();
                     let file = unique_file_name(path, &taken);
                     write_if_changed(&dir.join(&file), &output.code)?;
+                    let stub_name = Path::new(&file).with_extension("pyi");
+                    write_if_changed(&dir.join(stub_name), &output.stub)?;
+                    stubs.push(output.stub);
                     entries.push((shown, file));
                 }
                 Err(diags) => failures.push(diags),
             }
         }
         update_manifest(&dir, &entries)?;
+        if let (Some(path), true) = (&self.stub_file, failures.is_empty()) {
+            write_if_changed(path, &merge_stubs(&stubs))?;
+        }
         if failures.is_empty() {
             Ok(())
         } else {
@@ -200,6 +219,23 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// One stub from the stubs of several kernels: the shared imports once.
+fn merge_stubs(stubs: &[String]) -> String {
+    let mut out = String::new();
+    for (k, s) in stubs.iter().enumerate() {
+        let body = match s.find("\nif sys.version_info") {
+            // Header and imports from the first stub; the definitions of every one.
+            Some(i) if k > 0 => match s[i..].find("CapsuleType = object\n") {
+                Some(j) => &s[i + j + "CapsuleType = object\n".len()..],
+                None => s.as_str(),
+            },
+            _ => s.as_str(),
+        };
+        out.push_str(body);
+    }
+    out
+}
 
 fn unique_file_name(path: &Path, taken: &[(String, String)]) -> String {
     let stem = path

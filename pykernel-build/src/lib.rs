@@ -4,8 +4,10 @@
 //! Rust at `cargo build` time. Use it from `build.rs`:
 //!
 //! ```no_run
-//! // build.rs, inside `fn main()`:
-//! pykernel_build::compile(&["kernels/testlib.py"]).unwrap();
+//! // build.rs
+//! fn main() -> Result<(), pykernel_build::Error> {
+//!     pykernel_build::compile(&["kernels/testlib.py"])
+//! }
 //! ```
 //!
 //! and include the result with `pykernel::include_kernel!("testlib.py")`.
@@ -13,7 +15,7 @@
 //! The translator is a pipeline of passes, one module each: [`parse`](mod@parse) →
 //! `exports` (export comments) → `lower` (AST to IR) → `bind` (exports to typed roots) →
 //! `infer` (types, per specialisation) → `check` (capsules vs SciPy) → `analysis` (bounds
-//! facts for loops) → `emit` (Rust).
+//! facts for loops) → `emit` (Rust), and `stubs` (the `.pyi` of the exports).
 //! [`generate`] runs it on a string without I/O; [`compile`] and [`Config::compile`] read
 //! files, write `$OUT_DIR/pykernel/*.rs` and talk to cargo.
 
@@ -39,6 +41,7 @@ pub mod parse;
 mod pipeline;
 mod polls;
 mod scipy;
+mod stubs;
 #[cfg(test)]
 mod testutil;
 mod types;

@@ -17,6 +17,8 @@ pub struct Output {
     pub code: String,
     /// Warnings (e.g. a near miss of a SciPy signature).
     pub warnings: Diagnostics,
+    /// The Python type stub (`.pyi`) of the exports.
+    pub stub: String,
 }
 
 /// Translates one kernel file to Rust. Pure: no I/O, no printing.
@@ -172,7 +174,12 @@ fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, D
     let code = format!("{header}{core}\n::pykernel::__private::if_pyo3! {{\n{python}}}\n");
     let mut warnings = Diagnostics::new(path, source);
     warnings.extend(diags.items);
-    Ok(Output { code, warnings })
+    let stub = crate::stubs::stub(path, &module, &program, &bound);
+    Ok(Output {
+        code,
+        warnings,
+        stub,
+    })
 }
 
 /// Formats items with prettyplease.
