@@ -53,7 +53,7 @@ pub(super) fn bin_op(op: ast::Operator) -> Option<BinOp> {
 }
 
 /// What a dotted name refers to, when it is not a local value.
-enum Resolved {
+pub(super) enum Resolved {
     Import(Imported),
     Builtin(Builtin),
     Function(String),
@@ -353,10 +353,13 @@ impl FnLowerer<'_, '_> {
         }
     }
 
-    fn resolve(&self, e: &ast::Expr) -> Option<Resolved> {
+    pub(super) fn resolve(&self, e: &ast::Expr) -> Option<Resolved> {
         match e {
             ast::Expr::Name(n) => {
                 let name = n.id.as_str();
+                if let Some(g) = self.aliases.get(name) {
+                    return Some(Resolved::Function(g.clone()));
+                }
                 if let Some(l) = self.lambda(name) {
                     return Some(Resolved::Function(l.lifted.clone()));
                 }
@@ -495,7 +498,7 @@ impl FnLowerer<'_, '_> {
         let callee = self.resolve(&c.func);
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
-                let mut args = self.bind_call_args(&name, c, span)?;
+                let (name, mut args) = self.bind_call_args(&name, c, span)?;
                 // A lambda of this function also gets the locals it reads, now.
                 if let Some(l) = self.lambda_named(&c.func) {
                     for cap in l.captures.clone() {
@@ -637,27 +640,36 @@ impl FnLowerer<'_, '_> {
 
     /// Matches positional and keyword arguments to the callee's parameters, filling in
     /// defaults (evaluated in module scope, where Python evaluated them).
-    fn bind_call_args(&mut self, name: &str, c: &ast::ExprCall, span: Span) -> Option<Vec<Expr>> {
+    fn bind_call_args(
+        &mut self,
+        name: &str,
+        c: &ast::ExprCall,
+        span: Span,
+    ) -> Option<(String, Vec<Expr>)> {
         let sig = self.ctx.signatures.get(name).cloned().unwrap_or_default();
         if c.args.len() > sig.len() {
             self.error(span, msg::call_arity(name, sig.len(), c.args.len()));
             return None;
         }
-        let mut slots: Vec<Option<Expr>> = Vec::with_capacity(sig.len());
+        // A slot holds an argument, or a function passed (bound in a copy of the callee).
+        let mut slots: Vec<Option<Result<Expr, String>>> = Vec::with_capacity(sig.len());
         for a in &c.args {
             if let ast::Expr::Starred(_) = a {
                 return self
                     .unsupported(span_of(a), "`*args` in calls")
-                    .map(|_| Vec::new());
+                    .map(|_| (String::new(), Vec::new()));
             }
-            slots.push(Some(self.expr(a)?));
+            slots.push(Some(match self.function_arg(a) {
+                Some(g) => Err(g),
+                None => Ok(self.expr(a)?),
+            }));
         }
         slots.resize_with(sig.len(), || None);
         for k in &c.keywords {
             let Some(kw) = k.arg.as_deref() else {
                 return self
                     .unsupported(span_of(k), "`**kwargs` in calls")
-                    .map(|_| Vec::new());
+                    .map(|_| (String::new(), Vec::new()));
             };
             let Some(i) = sig.iter().position(|(p, _)| p == kw) else {
                 self.error(span_of(k), msg::unknown_keyword(name, kw));
@@ -667,17 +679,29 @@ impl FnLowerer<'_, '_> {
                 self.error(span_of(k), msg::duplicate_argument(name, kw));
                 return None;
             }
-            slots[i] = Some(self.expr(&k.value)?);
+            slots[i] = Some(match self.function_arg(&k.value) {
+                Some(g) => Err(g),
+                None => Ok(self.expr(&k.value)?),
+            });
         }
         let mut out = Vec::with_capacity(sig.len());
-        for (slot, (pname, default)) in slots.into_iter().zip(&sig) {
+        let mut fixed = Vec::new();
+        for (i, (slot, (pname, default))) in slots.into_iter().zip(&sig).enumerate() {
             match (slot, default) {
-                (Some(e), _) => out.push(e),
+                (Some(Ok(e)), _) => out.push(e),
+                (Some(Err(g)), _) => fixed.push((i, g)),
                 (None, Some(d)) => {
                     // Defaults see module names only, not the caller's locals.
                     let saved = std::mem::take(&mut self.locals);
-                    let e = self.expr(d);
+                    let aliases = std::mem::take(&mut self.aliases);
+                    let g = self.function_arg(d);
+                    let e = if g.is_none() { self.expr(d) } else { None };
                     self.locals = saved;
+                    self.aliases = aliases;
+                    if let Some(g) = g {
+                        fixed.push((i, g));
+                        continue;
+                    }
                     let mut e = e?;
                     e.span = span;
                     out.push(e);
@@ -688,7 +712,8 @@ impl FnLowerer<'_, '_> {
                 }
             }
         }
-        Some(out)
+        let callee = self.specialized(name, fixed);
+        Some((callee, out))
     }
 
     pub(super) fn args(&mut self, args: &[ast::Expr]) -> Option<Vec<Expr>> {

@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod expr;
+mod fnargs;
 mod iter;
 mod lambdas;
 mod linalg;
@@ -136,11 +137,13 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         }
     }
     let mut module = Module::default();
+    let mut requests: Vec<fnargs::Specialization> = Vec::new();
     for stmt in suite {
         if let ast::Stmt::FunctionDef(f) = stmt {
             let mut lowerer = FnLowerer::new(&ctx, f);
             let func = lowerer.function(f);
             diags.extend(lowerer.diags);
+            requests.extend(lowerer.requests);
             module.functions.push(func);
         }
     }
@@ -152,8 +155,54 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             lowerer.locals.clear();
             let wrappers = lowerer.default_wrappers(f);
             diags.extend(lowerer.diags);
+            requests.extend(lowerer.requests);
             module.functions.extend(wrappers);
         }
+    }
+    // Copies of functions for the functions passed to them (`fnargs`), until no new
+    // one is asked for.
+    let defs: HashMap<&str, &ast::StmtFunctionDef> = suite
+        .iter()
+        .filter_map(|s| match s {
+            ast::Stmt::FunctionDef(f) => Some((f.name.as_str(), f)),
+            _ => None,
+        })
+        .collect();
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    while let Some(req) = requests.pop() {
+        let name = req.name();
+        if done.contains(&name) || done.len() >= fnargs::MAX_SPECIALIZATIONS {
+            continue;
+        }
+        done.insert(name.clone());
+        let Some(f) = defs.get(req.func.as_str()) else {
+            continue;
+        };
+        let mut lowerer = FnLowerer::new(&ctx, f);
+        let params: Vec<String> = f
+            .args
+            .posonlyargs
+            .iter()
+            .chain(&f.args.args)
+            .map(|a| a.def.arg.to_string())
+            .collect();
+        for (k, g) in &req.fixed {
+            if let Some(p) = params.get(*k) {
+                lowerer.locals.remove(p);
+                lowerer.aliases.insert(p.clone(), g.clone());
+            }
+        }
+        let mut func = lowerer.function(f);
+        func.name = name;
+        let fixed: BTreeSet<&str> = req
+            .fixed
+            .iter()
+            .filter_map(|(k, _)| params.get(*k).map(String::as_str))
+            .collect();
+        func.params.retain(|(p, _)| !fixed.contains(p.as_str()));
+        diags.extend(lowerer.diags);
+        requests.extend(lowerer.requests);
+        module.functions.push(func);
     }
     let mut lifted: Vec<&lambdas::Lambda> = ctx.lambdas.values().collect();
     lifted.sort_by_key(|l| span_of(l.node).start);
@@ -220,6 +269,10 @@ struct FnLowerer<'a, 'm> {
     /// Names bound by `import` statements inside this function (seen before the
     /// module's).
     imports: HashMap<String, Imported>,
+    /// Parameters bound to functions in a specialized copy (`fnargs`).
+    aliases: HashMap<String, String>,
+    /// Specialized copies this function's calls need.
+    requests: Vec<fnargs::Specialization>,
     diags: Vec<Diagnostic>,
 }
 
@@ -308,6 +361,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             renames: Vec::new(),
             comp_counter: 0,
             imports,
+            aliases: HashMap::new(),
+            requests: Vec::new(),
             diags: Vec::new(),
         }
     }
@@ -328,6 +383,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             renames: Vec::new(),
             comp_counter: 0,
             imports: HashMap::new(),
+            aliases: HashMap::new(),
+            requests: Vec::new(),
             diags: Vec::new(),
         }
     }
@@ -423,8 +480,16 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             }
             self.next_id = 0;
             let mut args = Vec::new();
+            let mut fixed = Vec::new();
             let mut ok = true;
             for (j, p) in params.iter().enumerate() {
+                // A function as the default (`mode=wrap`): a copy of `f` bound to it.
+                if j >= k
+                    && let Some(g) = p.default.as_deref().and_then(|d| self.function_arg(d))
+                {
+                    fixed.push((j, g));
+                    continue;
+                }
                 let e = if j < k {
                     Some(self.mk_expr(span_of(&p.def), ExprKind::Local(p.def.arg.to_string())))
                 } else {
@@ -439,7 +504,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 continue;
             }
             let span = span_of(f);
-            let call = self.mk_expr(name_span, ExprKind::CallUser(f.name.to_string(), args));
+            let callee = self.specialized(f.name.as_ref(), fixed);
+            let call = self.mk_expr(name_span, ExprKind::CallUser(callee, args));
             out.push(Function {
                 name: format!("{}__pkargs{k}", f.name),
                 name_span,

@@ -1,0 +1,55 @@
+"""Functions passed as arguments and as default values: the callee is compiled once per
+function it receives (as Pythran does)."""
+import numpy as np
+
+
+def wrap(pos, offset, bound):
+    return (pos + offset) % bound
+
+
+def clamp(pos, offset, bound):
+    return min(bound - 1, max(0, pos + offset))
+
+
+#pykernel export local_max(float64[:])
+#pykernel export local_max(float64[:], int)
+def local_max(data, k=0):
+    if k == 0:
+        return maxima(data, wrap)
+    return maxima(data, clamp)
+
+
+def maxima(data, mode=wrap):
+    n = len(data)
+    out = np.zeros(n, dtype=np.bool_)
+    for i in range(n):
+        v = data[i]
+        out[i] = v >= data[mode(i, -1, n)] and v >= data[mode(i, 1, n)]
+    return out
+# case: local_max(np.array([1.0, 3.0, 2.0, 5.0, 0.5]))
+# case: local_max(np.array([1.0, 3.0, 2.0, 5.0, 0.5]), 1)
+# case: local_max(np.array([4.0]), 1)
+
+
+#pykernel export default_mode(float64[:])
+def default_mode(data, mode=clamp):
+    return maxima(data, mode)
+# case: default_mode(np.array([1.0, 3.0, 2.0, 5.0, 0.5]))
+
+
+#pykernel export apply_twice(int)
+def apply_twice(x):
+    return twice(inc, x) + twice(dbl, x) + twice(f=dbl, x=1)
+
+
+def inc(v):
+    return v + 1
+
+
+def dbl(v):
+    return 2 * v
+
+
+def twice(f, x):
+    return f(f(x))
+# case: apply_twice(5)
