@@ -53,3 +53,11 @@ def dbl(v):
 def twice(f, x):
     return f(f(x))
 # case: apply_twice(5)
+
+
+#pykernel export close(float64[::], float64[::], int64[:], float32[:])
+def close(a, b, k, f):
+    return (np.isclose(a, b), np.allclose(a, b), np.isclose(a, b, rtol=1e-3), np.isclose(a, b, atol=0.5, equal_nan=True),
+            np.allclose(k, k + 1e-9), np.isclose(f, f * 2), np.isclose(1.0, 1.0 + 1e-9), np.allclose(a[0], b, 1e-2, 1e-3))
+# case: close(np.array([1.0, np.nan, np.inf, 2.0, -np.inf]), np.array([1.0 + 1e-6, np.nan, np.inf, 2.5, np.inf]), np.array([1, 2]), np.array([0.0, 1.0], dtype=np.float32))
+# case: close(np.linspace(0, 1, 7)[::-1], np.linspace(0, 1, 7) ** 1.0001, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))

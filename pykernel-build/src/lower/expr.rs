@@ -508,6 +508,11 @@ impl FnLowerer<'_, '_> {
                 return Some(self.mk(span, ExprKind::CallUser(name, args)));
             }
             Some(Resolved::Builtin(b)) | Some(Resolved::Import(Imported::Func(b))) => b,
+            Some(Resolved::Import(Imported::Other(ref p)))
+                if p == "numpy.isclose" || p == "numpy.allclose" =>
+            {
+                return self.isclose(c, p == "numpy.allclose", span);
+            }
             _ => {
                 if let ast::Expr::Name(n) = c.func.as_ref()
                     && super::iter::ITERATOR_BUILTINS.contains(&n.id.as_str())

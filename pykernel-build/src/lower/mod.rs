@@ -6,6 +6,7 @@
 
 mod expr;
 mod fnargs;
+mod isclose;
 mod iter;
 mod lambdas;
 mod linalg;
