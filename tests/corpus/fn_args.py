@@ -61,3 +61,47 @@ def close(a, b, k, f):
             np.allclose(k, k + 1e-9), np.isclose(f, f * 2), np.isclose(1.0, 1.0 + 1e-9), np.allclose(a[0], b, 1e-2, 1e-3))
 # case: close(np.array([1.0, np.nan, np.inf, 2.0, -np.inf]), np.array([1.0 + 1e-6, np.nan, np.inf, 2.5, np.inf]), np.array([1, 2]), np.array([0.0, 1.0], dtype=np.float32))
 # case: close(np.linspace(0, 1, 7)[::-1], np.linspace(0, 1, 7) ** 1.0001, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+
+
+#pykernel export summation(float32[:,:], float32[:], float32[:,:])
+def summation(pos, weights, points):
+    n_points = len(points)
+    n_weights = len(weights)
+    sum_array3d = np.zeros((n_points, 3))
+
+    def compute(i):
+        pxi = points[i, 0]
+        total = 0.0
+        for j in range(n_weights):
+            dx = pxi - pos[j, 0]
+            dr = 1.0 / np.sqrt(dx * dx + 1.0)
+            total += weights[j] * dr
+            sum_array3d[i, 0] += weights[j] * dx
+        return total
+    sum_array = np.array([compute(i) for i in range(n_points)])
+    return sum_array, sum_array3d
+# case: summation(np.arange(1, 13, dtype=np.float32).reshape(4, 3), np.ones(4, dtype=np.float32), np.arange(12, dtype=np.float32).reshape(4, 3))
+
+
+#pykernel export montecarlo(float, float, int)
+def montecarlo(xmin, xmax, n):
+    scale = 2.0
+
+    def f(x):
+        return math_sin(x) * scale
+    ymin = f(xmin)
+    ymax = ymin
+    for i in range(n):
+        x = xmin + (xmax - xmin) * float(i) / n
+        y = f(x)
+        if y < ymin:
+            ymin = y
+        scale = 1.0 + i / n
+        if y > ymax:
+            ymax = y
+    return ymin, ymax
+
+
+def math_sin(x):
+    return x - x * x * x / 6.0
+# case: montecarlo(1.0, 10.0, 100)

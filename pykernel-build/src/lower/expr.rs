@@ -363,6 +363,9 @@ impl FnLowerer<'_, '_> {
                 if let Some(l) = self.lambda(name) {
                     return Some(Resolved::Function(l.lifted.clone()));
                 }
+                if let Some(n) = self.nested(name) {
+                    return Some(Resolved::Function(n.lifted.clone()));
+                }
                 if self.locals.contains(name) || self.ctx.constants.contains_key(name) {
                     return None;
                 }
@@ -499,11 +502,17 @@ impl FnLowerer<'_, '_> {
         let builtin = match callee {
             Some(Resolved::Function(name)) => {
                 let (name, mut args) = self.bind_call_args(&name, c, span)?;
-                // A lambda of this function also gets the locals it reads, now.
-                if let Some(l) = self.lambda_named(&c.func) {
-                    for cap in l.captures.clone() {
-                        args.push(self.mk(span, ExprKind::Local(cap)));
-                    }
+                // A lambda or nested `def` of this function also gets the locals it
+                // reads, now.
+                let captures = match c.func.as_ref() {
+                    ast::Expr::Name(n) => self
+                        .lambda_named(&c.func)
+                        .map(|l| l.captures.clone())
+                        .or_else(|| self.nested(n.id.as_str()).map(|d| d.captures.clone())),
+                    _ => None,
+                };
+                for cap in captures.unwrap_or_default() {
+                    args.push(self.mk(span, ExprKind::Local(cap)));
                 }
                 return Some(self.mk(span, ExprKind::CallUser(name, args)));
             }

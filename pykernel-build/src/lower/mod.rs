@@ -12,6 +12,7 @@ mod lambdas;
 mod linalg;
 mod module_names;
 mod names;
+mod nested;
 mod raise;
 mod reductions;
 mod sorting;
@@ -45,6 +46,8 @@ struct ModuleCtx<'a> {
     lambdas: lambdas::Lambdas<'a>,
     /// Python's locals of each `def`: parameters and every assigned name.
     function_locals: HashMap<String, BTreeSet<String>>,
+    /// Functions defined inside functions, lifted.
+    nested: nested::NestedDefs<'a>,
 }
 
 /// Lowers a parsed module. Returns the IR and every error found.
@@ -58,6 +61,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         signatures: HashMap::new(),
         lambdas: HashMap::new(),
         function_locals: HashMap::new(),
+        nested: HashMap::new(),
     };
     for stmt in suite {
         match stmt {
@@ -127,6 +131,21 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             collect_assigned(&f.body, &mut locals);
             ctx.function_locals
                 .insert(f.name.to_string(), locals.clone());
+            let mut defs = HashMap::new();
+            nested::collect(f, &locals, &mut defs);
+            for n in defs.values() {
+                ctx.functions.insert(n.lifted.clone());
+                let params = n
+                    .node
+                    .args
+                    .posonlyargs
+                    .iter()
+                    .chain(&n.node.args.args)
+                    .map(|a| (a.def.arg.to_string(), a.default.as_deref()))
+                    .collect();
+                ctx.signatures.insert(n.lifted.clone(), params);
+            }
+            ctx.nested.extend(defs);
             let mut found = HashMap::new();
             lambdas::collect_in_function(f, &locals, &mut found);
             for l in found.values() {
@@ -201,6 +220,22 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             .filter_map(|(k, _)| params.get(*k).map(String::as_str))
             .collect();
         func.params.retain(|(p, _)| !fixed.contains(p.as_str()));
+        diags.extend(lowerer.diags);
+        requests.extend(lowerer.requests);
+        module.functions.push(func);
+    }
+    // Nested functions, lifted with their captures as extra parameters.
+    let mut defs: Vec<&nested::Nested> = ctx.nested.values().collect();
+    defs.sort_by_key(|n| span_of(n.node).start);
+    for n in defs {
+        let mut lowerer = FnLowerer::new(&ctx, n.node);
+        lowerer.locals = nested::own_locals(n.node);
+        lowerer.locals.extend(n.captures.iter().cloned());
+        let mut func = lowerer.function(n.node);
+        func.name = n.lifted.clone();
+        let span = span_of(n.node);
+        func.params
+            .extend(n.captures.iter().map(|c| (c.clone(), span)));
         diags.extend(lowerer.diags);
         requests.extend(lowerer.requests);
         module.functions.push(func);
@@ -347,8 +382,10 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             .get(f.name.as_str())
             .cloned()
             .unwrap_or_default();
-        // Names bound to lambdas are functions, not variables; so are imported names.
+        // Names bound to lambdas are functions, not variables; so are nested `def`s and
+        // imported names.
         locals.retain(|n| !ctx.lambdas.contains_key(&(f.name.to_string(), n.clone())));
+        locals.retain(|n| !ctx.nested.contains_key(&(f.name.to_string(), n.clone())));
         let mut imports = HashMap::new();
         function_imports(&f.body, &mut imports);
         locals.retain(|n| !imports.contains_key(n));
@@ -696,6 +733,8 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 }
             }
             ast::Stmt::Raise(r) => self.raise(r, span)?,
+            // Lifted to the module (`nested`).
+            ast::Stmt::FunctionDef(d) if self.nested(d.name.as_str()).is_some() => Stmt::Pass,
             // Bound for the whole function when it is lowered (`function_imports`).
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => Stmt::Pass,
             other => {
@@ -780,6 +819,16 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             .rev()
             .find(|(n, _)| n == name)
             .map_or_else(|| name.to_owned(), |(_, r)| r.clone())
+    }
+
+    /// The nested `def` named `name` in the current function.
+    fn nested(&self, name: &str) -> Option<&nested::Nested<'m>> {
+        if self.locals.contains(name) {
+            return None;
+        }
+        self.ctx
+            .nested
+            .get(&(self.fn_name.clone(), name.to_owned()))
     }
 
     /// What `name` is bound to by an import of this function or of the module.
