@@ -506,6 +506,7 @@ impl Typer<'_> {
                 self.reduce_type(r, &tys[0], span)
             }
             Builtin::NpReduceAxis(r) => self.reduce_axis_type(r, args, &tys, span),
+            Builtin::NpBuild(f) => self.build_type(f, args, &tys, span),
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -771,6 +772,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Ufunc(u) => u.name(),
         Builtin::NpReduce(r) | Builtin::NpReduceAxis(r) => r.name(),
         Builtin::NpShape(f) => f.name(),
+        Builtin::NpBuild(f) => f.name(),
         Builtin::NpWhere => "where",
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",

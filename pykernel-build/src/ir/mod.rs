@@ -8,7 +8,7 @@
 use crate::diagnostics::Span;
 
 mod numpy;
-pub use numpy::{Reduce, ShapeFn, Ufunc};
+pub use numpy::{Build, Reduce, ShapeFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;
@@ -496,6 +496,9 @@ pub enum Builtin {
     NpReduceAxis(Reduce),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),
+    /// A NumPy function building an array from others (`np.roll`, `np.concatenate`,
+    /// `np.flip`, ...); the argument list per function is in `lower/building.rs`.
+    NpBuild(Build),
     /// `np.where(cond, a, b)`.
     NpWhere,
     /// `np.clip(a, lo, hi)`.

@@ -1,4 +1,4 @@
-//! NumPy functions of the IR: ufuncs, reductions and shape functions, resolved from
+//! NumPy functions of the IR: ufuncs, reductions, shape and array-building functions, resolved from
 //! `numpy.<name>` at lowering (`np.sin`, `np.sum`, `np.reshape`) and from method names
 //! (`a.sum()`, `a.reshape(...)`) at inference.
 
@@ -331,5 +331,85 @@ impl ShapeFn {
             .iter()
             .find(|(_, r)| *r == self)
             .map_or("?", |(n, _)| n)
+    }
+}
+
+/// Functions that build a new array from others (`np.roll`, `np.concatenate`, ...), and
+/// the flips (views). The lowered argument lists are fixed per function (see
+/// `lower/building.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Build {
+    Roll,
+    Tile,
+    Repeat,
+    Diff,
+    Concatenate,
+    Stack,
+    Vstack,
+    Hstack,
+    ColumnStack,
+    Flip,
+    Fliplr,
+    Flipud,
+    /// `np.meshgrid(...)`; `ij`: `indexing='ij'` (matrix indexing) instead of `'xy'`.
+    Meshgrid {
+        ij: bool,
+    },
+}
+
+impl Build {
+    const NAMES: &'static [(&'static str, Build)] = &[
+        ("roll", Build::Roll),
+        ("tile", Build::Tile),
+        ("repeat", Build::Repeat),
+        ("diff", Build::Diff),
+        ("concatenate", Build::Concatenate),
+        ("stack", Build::Stack),
+        ("vstack", Build::Vstack),
+        ("row_stack", Build::Vstack),
+        ("hstack", Build::Hstack),
+        ("column_stack", Build::ColumnStack),
+        ("flip", Build::Flip),
+        ("fliplr", Build::Fliplr),
+        ("flipud", Build::Flipud),
+        ("meshgrid", Build::Meshgrid { ij: false }),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<Build> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| *b)
+    }
+
+    /// NumPy's name.
+    pub fn name(self) -> &'static str {
+        if let Build::Meshgrid { .. } = self {
+            return "meshgrid";
+        }
+        Self::NAMES
+            .iter()
+            .find(|(_, b)| *b == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Does the function take a sequence of arrays (a tuple or list literal)?
+    pub fn takes_sequence(self) -> bool {
+        matches!(
+            self,
+            Build::Concatenate
+                | Build::Stack
+                | Build::Vstack
+                | Build::Hstack
+                | Build::ColumnStack
+                | Build::Meshgrid { .. }
+        )
+    }
+
+    /// Is the result a view of the argument (the flips)?
+    pub fn is_view(self) -> bool {
+        matches!(self, Build::Flip | Build::Fliplr | Build::Flipud)
     }
 }

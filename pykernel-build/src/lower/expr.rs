@@ -372,6 +372,11 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.reduction(r, Some(recv), c, span);
         }
+        // `a.repeat(k, axis=...)`: `np.repeat` with the receiver.
+        if a.attr.as_str() == "repeat" {
+            let recv = self.expr(&a.value)?;
+            return self.building(crate::ir::Build::Repeat, Some(recv), c, span);
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {
@@ -474,6 +479,9 @@ impl FnLowerer<'_, '_> {
         }
         if let Builtin::NpReduce(r) = builtin {
             return self.reduction(r, None, c, span);
+        }
+        if let Builtin::NpBuild(f) = builtin {
+            return self.building(f, None, c, span);
         }
         // Types are not known yet: `len(x)` of a view also takes this path (harmless).
         if builtin.over_iterable(c.args.len(), false) {

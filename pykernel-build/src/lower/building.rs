@@ -1,0 +1,173 @@
+//! Lowering of NumPy's array-building functions (`Builtin::NpBuild`) to argument lists
+//! of a fixed shape per function, defaults filled in:
+//!
+//! | function | arguments |
+//! |---|---|
+//! | `roll` | `[a, shift, axis]` (`axis` `None` by default) |
+//! | `tile` | `[a, reps]` |
+//! | `repeat`, `a.repeat` | `[a, repeats, axis]` |
+//! | `diff` | `[a, n, axis]` (`1`, `-1`) |
+//! | `flip` | `[a, axis]`; `fliplr`, `flipud`: `[a]` |
+//! | `concatenate`, `stack` | `[axis, item...]` (`0`) |
+//! | `vstack`, `hstack`, `column_stack`, `meshgrid` | `[item...]` |
+//!
+//! The sequence of arrays must be a tuple or list literal (its length is the number of
+//! arrays, known when compiling); a list literal of numbers in it is `np.array(...)` of
+//! it, as NumPy converts it (`np.concatenate(([1], d))`).
+
+use rustpython_parser::ast;
+
+use super::{FnLowerer, span_of};
+use crate::diagnostics::Span;
+use crate::ir::{Build, Builtin, Expr, ExprKind};
+use crate::messages::kernel as msg;
+use crate::messages::numpy as npmsg;
+
+/// The parameters of `numpy.<f>` after the array (or the sequence), in NumPy 2's order.
+fn params(f: Build) -> &'static [&'static str] {
+    match f {
+        Build::Roll => &["shift", "axis"],
+        Build::Tile => &["reps"],
+        Build::Repeat => &["repeats", "axis"],
+        Build::Diff => &["n", "axis"],
+        Build::Concatenate | Build::Stack | Build::Flip => &["axis"],
+        _ => &[],
+    }
+}
+
+impl FnLowerer<'_, '_> {
+    /// `numpy.<f>(...)`, or the method `a.repeat(...)` (`recv` the lowered receiver).
+    pub(super) fn building(
+        &mut self,
+        f: Build,
+        recv: Option<Expr>,
+        c: &ast::ExprCall,
+        span: Span,
+    ) -> Option<Expr> {
+        if let Build::Meshgrid { .. } = f {
+            return self.meshgrid(c, span);
+        }
+        let mut pos = c.args.iter();
+        let names = params(f);
+        let mut first: Vec<Expr> = match recv {
+            Some(a) => vec![a],
+            None => {
+                let Some(arg) = pos.next() else {
+                    self.error(span, msg::call_arity(f.name(), names.len() + 1, 0));
+                    return None;
+                };
+                if f.takes_sequence() {
+                    self.sequence(f, arg)?
+                } else {
+                    vec![self.expr(arg)?]
+                }
+            }
+        };
+        let mut given: Vec<Option<Expr>> = vec![None; names.len()];
+        for (k, p) in pos.enumerate() {
+            if k >= names.len() {
+                self.error(
+                    span,
+                    msg::call_arity(f.name(), names.len() + 1, c.args.len()),
+                );
+                return None;
+            }
+            given[k] = Some(self.expr(p)?);
+        }
+        for kw in &c.keywords {
+            let name = kw.arg.as_deref().unwrap_or("**");
+            match names.iter().position(|n| *n == name) {
+                Some(k) if given[k].is_none() => given[k] = Some(self.expr(&kw.value)?),
+                _ => {
+                    self.error(span_of(kw), msg::unsupported_keyword(name));
+                    return None;
+                }
+            }
+        }
+        let mut rest = Vec::with_capacity(names.len());
+        for (name, g) in names.iter().zip(given) {
+            let e = match (g, *name) {
+                (Some(e), _) => e,
+                (None, "axis") => match f {
+                    Build::Diff => self.mk(span, ExprKind::Int(-1)),
+                    Build::Concatenate | Build::Stack => self.mk(span, ExprKind::Int(0)),
+                    _ => self.mk(span, ExprKind::None),
+                },
+                (None, "n") => self.mk(span, ExprKind::Int(1)),
+                (None, other) => {
+                    self.error(span, npmsg::missing_argument(f.name(), other));
+                    return None;
+                }
+            };
+            rest.push(e);
+        }
+        let args = if f.takes_sequence() {
+            rest.append(&mut first);
+            rest
+        } else {
+            first.append(&mut rest);
+            first
+        };
+        Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpBuild(f), args)))
+    }
+
+    /// The arrays of a sequence argument: a tuple or list literal.
+    fn sequence(&mut self, f: Build, arg: &ast::Expr) -> Option<Vec<Expr>> {
+        let items = match arg {
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(l) => &l.elts,
+            _ => {
+                self.error(span_of(arg), npmsg::sequence_literal(f.name()));
+                return None;
+            }
+        };
+        items.iter().map(|it| self.sequence_item(it)).collect()
+    }
+
+    /// One array of a sequence: a list literal of numbers is `np.array` of it.
+    fn sequence_item(&mut self, it: &ast::Expr) -> Option<Expr> {
+        if let ast::Expr::List(_) = it {
+            let list = self.iterable_arg(it)?;
+            return Some(self.mk(
+                span_of(it),
+                ExprKind::CallBuiltin(Builtin::NpArray(None), vec![list]),
+            ));
+        }
+        self.expr(it)
+    }
+
+    /// `np.meshgrid(x, y, ..., indexing='xy'|'ij')`.
+    fn meshgrid(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let mut ij = false;
+        for kw in &c.keywords {
+            let name = kw.arg.as_deref().unwrap_or("**");
+            if name != "indexing" {
+                self.error(span_of(kw), msg::unsupported_keyword(name));
+                return None;
+            }
+            match &kw.value {
+                ast::Expr::Constant(k) => match &k.value {
+                    ast::Constant::Str(s) if s == "xy" => ij = false,
+                    ast::Constant::Str(s) if s == "ij" => ij = true,
+                    _ => {
+                        self.error(span_of(&kw.value), npmsg::meshgrid_indexing());
+                        return None;
+                    }
+                },
+                _ => {
+                    self.error(span_of(&kw.value), npmsg::meshgrid_indexing());
+                    return None;
+                }
+            }
+        }
+        let items = c
+            .args
+            .iter()
+            .map(|a| self.sequence_item(a))
+            .collect::<Option<Vec<_>>>()?;
+        Some(self.mk(
+            span,
+            ExprKind::CallBuiltin(Builtin::NpBuild(Build::Meshgrid { ij }), items),
+        ))
+    }
+}
