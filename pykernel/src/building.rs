@@ -374,6 +374,191 @@ pub fn mesh<T: Copy, const R: usize>(
     gather(v, shape, &tables)
 }
 
+/// NumPy's `binary_search_with_guess` (`compiled_base.c`): the `j` with
+/// `arr[j] <= key < arr[j + 1]`, `-1` below `arr[0]`, `len` above the last element (the
+/// last index for a key equal to it). Reproduced step by step: for samples that are not
+/// increasing, the index found depends on the search.
+fn search_with_guess(key: f64, arr: &[f64], guess: isize) -> isize {
+    const LIKELY_IN_CACHE_SIZE: isize = 8;
+    let len = arr.len() as isize;
+    let at = |i: isize| arr[i as usize];
+    let (mut imin, mut imax) = (0isize, len);
+    if key > at(len - 1) {
+        return len;
+    } else if key < at(0) {
+        return -1;
+    }
+    if len <= 4 {
+        let mut i = 1;
+        while i < len && key >= at(i) {
+            i += 1;
+        }
+        return i - 1;
+    }
+    let guess = guess.min(len - 3).max(1);
+    if key < at(guess) {
+        if key < at(guess - 1) {
+            imax = guess - 1;
+            if guess > LIKELY_IN_CACHE_SIZE && key >= at(guess - LIKELY_IN_CACHE_SIZE) {
+                imin = guess - LIKELY_IN_CACHE_SIZE;
+            }
+        } else {
+            return guess - 1;
+        }
+    } else if key < at(guess + 1) {
+        return guess;
+    } else if key < at(guess + 2) {
+        return guess + 1;
+    } else {
+        imin = guess + 2;
+        if guess < len - LIKELY_IN_CACHE_SIZE - 1 && key < at(guess + LIKELY_IN_CACHE_SIZE) {
+            imax = guess + LIKELY_IN_CACHE_SIZE;
+        }
+    }
+    while imin < imax {
+        let imid = imin + ((imax - imin) >> 1);
+        if key >= at(imid) {
+            imin = imid + 1;
+        } else {
+            imax = imid;
+        }
+    }
+    imin - 1
+}
+
+/// The sample points of `np.interp(x, xp, fp, left, right)`, checked as NumPy checks
+/// them.
+pub struct Interp {
+    xp: Vec<f64>,
+    fp: Vec<f64>,
+    left: f64,
+    right: f64,
+}
+
+impl Interp {
+    /// NumPy's errors for empty samples and samples of different lengths.
+    pub fn new(
+        xp: &ArrayView<f64, 1>,
+        fp: &ArrayView<f64, 1>,
+        left: Option<f64>,
+        right: Option<f64>,
+    ) -> KResult<Interp> {
+        let (xp, fp) = (xp.to_vec(), fp.to_vec());
+        if xp.is_empty() {
+            return Err(value_error("array of sample points is empty"));
+        }
+        if fp.len() != xp.len() {
+            return Err(value_error("fp and xp are not of the same length."));
+        }
+        let left = left.unwrap_or(fp[0]);
+        let right = right.unwrap_or(fp[fp.len() - 1]);
+        Ok(Interp {
+            xp,
+            fp,
+            left,
+            right,
+        })
+    }
+
+    /// The value at `x`; `j` is the index found for the previous `x` (NumPy's guess).
+    pub fn at(&self, x: f64, j: &mut isize) -> f64 {
+        let (dx, dy) = (&self.xp, &self.fp);
+        let len = dx.len() as isize;
+        if len == 1 {
+            return if x < dx[0] {
+                self.left
+            } else if x > dx[0] {
+                self.right
+            } else {
+                dy[0]
+            };
+        }
+        if x.is_nan() {
+            return x;
+        }
+        *j = search_with_guess(x, dx, *j);
+        let k = *j;
+        if k == -1 {
+            self.left
+        } else if k == len {
+            self.right
+        } else if k == len - 1 || dx[k as usize] == x {
+            dy[k as usize]
+        } else {
+            let k = k as usize;
+            let slope = (dy[k + 1] - dy[k]) / (dx[k + 1] - dx[k]);
+            let mut r = slope * (x - dx[k]) + dy[k];
+            if r.is_nan() {
+                r = slope * (x - dx[k + 1]) + dy[k + 1];
+                if r.is_nan() && dy[k] == dy[k + 1] {
+                    r = dy[k];
+                }
+            }
+            r
+        }
+    }
+
+    /// `np.interp` of a number.
+    pub fn one(&self, x: f64) -> f64 {
+        self.at(x, &mut 0)
+    }
+
+    /// `np.interp` of an array (a new C-ordered array of its shape).
+    pub fn array<const D: usize>(&self, x: &ArrayView<f64, D>) -> KResult<Array<f64, D>> {
+        let mut j = 0;
+        let v: Vec<f64> = x.to_vec().into_iter().map(|x| self.at(x, &mut j)).collect();
+        Array::from_vec(v, x.shape())
+    }
+}
+
+/// `np.convolve(a, v, mode)` (`mode`: 0 valid, 1 same, 2 full) as NumPy computes it:
+/// the longer array first, then `correlate(a, v[::-1])` with its dot products over the
+/// overlapping parts, each summed from `zero` in index order by `mul_add(sum, x, y)`.
+pub fn convolve<T: Copy>(
+    a: &ArrayView<T, 1>,
+    v: &ArrayView<T, 1>,
+    mode: u8,
+    zero: T,
+    mul_add: impl Fn(T, T, T) -> T,
+) -> KResult<Array<T, 1>> {
+    let (mut a, mut w) = (a.to_vec(), v.to_vec());
+    if w.len() > a.len() {
+        std::mem::swap(&mut a, &mut w);
+    }
+    if a.is_empty() {
+        return Err(value_error("a cannot be empty"));
+    }
+    if w.is_empty() {
+        return Err(value_error("v cannot be empty"));
+    }
+    w.reverse();
+    let (n1, n2) = (a.len(), w.len());
+    let dot = |x: &[T], y: &[T]| x.iter().zip(y).fold(zero, |s, (&p, &q)| mul_add(s, p, q));
+    let (n_left, n_right) = match mode {
+        0 => (0, 0),
+        1 => (n2 / 2, n2 - n2 / 2 - 1),
+        _ => (n2 - 1, n2 - 1),
+    };
+    let mut out = Vec::with_capacity(n1 + n_left + n_right - n2 + 1);
+    let (mut n, mut i2) = (n2 - n_left, n_left);
+    for _ in 0..n_left {
+        out.push(dot(&a[..n], &w[i2..i2 + n]));
+        n += 1;
+        i2 -= 1;
+    }
+    for i in 0..n1 - n2 + 1 {
+        out.push(dot(&a[i..i + n2], &w));
+    }
+    let mut i1 = n1 - n2 + 1;
+    for _ in 0..n_right {
+        n -= 1;
+        out.push(dot(&a[i1..i1 + n], &w[..n]));
+        i1 += 1;
+    }
+    let len = out.len();
+    Array::from_vec(out, [len])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,5 +681,53 @@ mod tests {
         assert_eq!(m.to_vec(), vec![1, 2, 3, 1, 2, 3]);
         let m = mesh(&x, [3, 2], 0).unwrap();
         assert_eq!(m.to_vec(), vec![1, 1, 2, 2, 3, 3]);
+    }
+    #[test]
+    fn interp_as_numpy() {
+        let xp = Array::from_vec(vec![1.0, 2.0, 3.0], [3]).unwrap();
+        let fp = Array::from_vec(vec![3.0, 2.0, 0.0], [3]).unwrap();
+        let ip = Interp::new(&xp, &fp, None, Some(-1.0)).unwrap();
+        assert_eq!(ip.one(2.5), 1.0);
+        assert_eq!(ip.one(0.0), 3.0);
+        assert_eq!(ip.one(3.0), 0.0);
+        assert_eq!(ip.one(3.5), -1.0);
+        assert!(ip.one(f64::NAN).is_nan());
+        let e = Interp::new(&xp, &Array::from_vec(vec![1.0], [1]).unwrap(), None, None);
+        assert_eq!(
+            e.err().unwrap().message(),
+            "fp and xp are not of the same length."
+        );
+        // The search with a guess on a long table agrees with a plain search.
+        let xs: Vec<f64> = (0..100).map(|i| i as f64 * 0.5).collect();
+        for (g, key) in [(0, 30.2), (50, 3.1), (97, 49.5), (10, 11.0), (40, 0.0)] {
+            let j = search_with_guess(key, &xs, g);
+            let plain = xs.iter().rposition(|&x| x <= key).unwrap() as isize;
+            assert_eq!(j, plain, "key {key} guess {g}");
+        }
+    }
+
+    #[test]
+    fn convolve_modes() {
+        let a = Array::from_vec(vec![1.0, 2.0, 3.0], [3]).unwrap();
+        let v = Array::from_vec(vec![0.0, 1.0, 0.5], [3]).unwrap();
+        let f = |m| {
+            convolve(&a, &v, m, 0.0, |s, x, y| s + x * y)
+                .unwrap()
+                .to_vec()
+        };
+        assert_eq!(f(2), vec![0.0, 1.0, 2.5, 4.0, 1.5]);
+        assert_eq!(f(1), vec![1.0, 2.5, 4.0]);
+        assert_eq!(f(0), vec![2.5]);
+        let b = Array::from_vec(vec![1i64, 2], [2]).unwrap();
+        let c = Array::from_vec(vec![1i64, 2, 3, 4], [4]).unwrap();
+        let same = convolve(&b, &c, 1, 0, |s, x, y| s + x * y).unwrap();
+        assert_eq!(same.to_vec(), vec![1, 4, 7, 10]);
+        let e = Array::from_vec(Vec::<i64>::new(), [0]).unwrap();
+        assert_eq!(
+            convolve(&b, &e, 2, 0, |s, x, y| s + x * y)
+                .unwrap_err()
+                .message(),
+            "v cannot be empty"
+        );
     }
 }

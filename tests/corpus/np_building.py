@@ -29,7 +29,7 @@ def roll1(a, k):
 #pykernel export roll2(float64[::,::], int, int)
 #pykernel export roll2(int64[::,::], int, int)
 def roll2(a, k, ax):
-    return np.roll(a, k), np.roll(a, k, axis=ax), np.roll(a, (k, 1), axis=(0, 1)), np.roll(a, k, axis=(0, -1))
+    return np.roll(a, k), np.roll(a, k, axis=ax), np.roll(a, (k, 1), axis=(0, 1)), np.roll(a, k, axis=(0, -1)), np.roll(a, (k, 2))
 # case: roll2(np.arange(12.0).reshape(3, 4), 1, 0)
 # case: roll2(np.arange(12.0).reshape(3, 4), -5, 1)
 # case: roll2(np.arange(12.0).reshape(3, 4), 13, -1)

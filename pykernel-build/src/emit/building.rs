@@ -17,8 +17,11 @@ impl FnEmitter<'_> {
     /// `numpy.<f>(args)` of type `ty`.
     pub(crate) fn build(&mut self, f: Build, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = quote!(::pykernel::__private);
-        if f.takes_sequence() {
+        if f.is_join() {
             return self.join(f, args, ty);
+        }
+        if f == Build::Interp {
+            return self.interp(args, ty);
         }
         let (Ty::Array(d, n), Some(a)) = (self.ty(&args[0]), args.first()) else {
             return quote!(compile_error!("pykernel: array building of a non-array"));
@@ -35,8 +38,9 @@ impl FnEmitter<'_> {
                 if matches!(args[2].kind, ExprKind::None) {
                     return quote!({
                         let __pk_a = #a;
-                        let __pk_s: [i64; 1] = #shifts;
-                        #p::roll_flat::<#t, #nn>(&*__pk_a, __pk_s[0])?
+                        let __pk_s: [i64; #ns] = #shifts;
+                        let __pk_s = __pk_s.iter().fold(0i64, |__pk_x, &__pk_y| __pk_x.wrapping_add(__pk_y));
+                        #p::roll_flat::<#t, #nn>(&*__pk_a, __pk_s)?
                     });
                 }
                 let (axes, na) = self.int_array(&args[2]);
@@ -114,8 +118,88 @@ impl FnEmitter<'_> {
                     #p::flip(&__pk_a, &__pk_x)?
                 })
             }
+            Build::Convolve { mode } => {
+                let Ty::Array(out, _) = *ty else {
+                    return quote!(compile_error!("pykernel: convolve type"));
+                };
+                let a = self.converted(a, d, n, out);
+                let v = self.array_as(&args[1], out);
+                let ot = dtype_tokens(out);
+                let (zero, op) = match kind(out) {
+                    0 => (quote!(false), quote!(__pk_s || (__pk_x && __pk_y))),
+                    1 => (
+                        cast(quote!(0i64), Dtype::Int64, out),
+                        quote!(__pk_s.wrapping_add(__pk_x.wrapping_mul(__pk_y))),
+                    ),
+                    _ => (
+                        cast(quote!(0i64), Dtype::Int64, out),
+                        quote!(__pk_s + __pk_x * __pk_y),
+                    ),
+                };
+                quote!({
+                    let __pk_a = #a;
+                    let __pk_v = #v;
+                    #p::convolve(&*__pk_a, &*__pk_v, #mode, #zero, |__pk_s: #ot, __pk_x: #ot, __pk_y: #ot| #op)?
+                })
+            }
             _ => quote!(compile_error!("pykernel: array building")),
         }
+    }
+
+    /// An array value `v` of dtype `d` and rank `n`, as an array of dtype `to` (a new
+    /// one when the dtypes differ).
+    fn converted(&mut self, v: TokenStream, d: Dtype, n: u8, to: Dtype) -> TokenStream {
+        if d == to {
+            return v;
+        }
+        let p = quote!(::pykernel::__private);
+        let (t, nn) = (dtype_tokens(d), n as usize);
+        let c = cast(quote!(__pk_x), d, to);
+        quote!({
+            let __pk_c: #p::Array<#t, #nn> = #v;
+            #p::converted(&*__pk_c, |__pk_x: #t| #c)?
+        })
+    }
+
+    /// The array `e` as an array of dtype `to`.
+    fn array_as(&mut self, e: &Expr, to: Dtype) -> TokenStream {
+        let Ty::Array(d, n) = self.ty(e) else {
+            return quote!(compile_error!("pykernel: not an array"));
+        };
+        let v = self.expr(e);
+        self.converted(v, d, n, to)
+    }
+
+    /// `np.interp(x, xp, fp, left, right)`.
+    fn interp(&mut self, args: &[Expr], ty: &Ty) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let x = match self.ty(&args[0]) {
+            Ty::Array(..) => self.array_as(&args[0], Dtype::Float64),
+            _ => self.expr_as(&args[0], Dtype::Float64),
+        };
+        let xp = self.array_as(&args[1], Dtype::Float64);
+        let fp = self.array_as(&args[2], Dtype::Float64);
+        let [left, right] = [&args[3], &args[4]].map(|e| {
+            if matches!(e.kind, ExprKind::None) {
+                quote!(None)
+            } else {
+                let v = self.expr_as(e, Dtype::Float64);
+                quote!(Some(#v))
+            }
+        });
+        let call = match ty {
+            Ty::Array(..) => quote!(__pk_ip.array(&*__pk_x)?),
+            _ => quote!(__pk_ip.one(__pk_x)),
+        };
+        quote!({
+            let __pk_x = #x;
+            let __pk_xp = #xp;
+            let __pk_fp = #fp;
+            let __pk_l: Option<f64> = #left;
+            let __pk_r: Option<f64> = #right;
+            let __pk_ip = #p::Interp::new(&*__pk_xp, &*__pk_fp, __pk_l, __pk_r)?;
+            #call
+        })
     }
 
     /// The integers of an int-or-tuple argument (a tuple literal, a tuple value, or an
@@ -153,7 +237,10 @@ impl FnEmitter<'_> {
     /// `concatenate`, `stack`, `vstack`, `hstack`, `column_stack`, `meshgrid`.
     fn join(&mut self, f: Build, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = quote!(::pykernel::__private);
-        let skip = usize::from(matches!(f, Build::Concatenate | Build::Stack));
+        let skip = usize::from(matches!(
+            f,
+            Build::Concatenate | Build::Stack | Build::Append
+        ));
         let items = &args[skip..];
         let mut lets = Vec::with_capacity(items.len());
         let mut names = Vec::with_capacity(items.len());
@@ -163,11 +250,16 @@ impl FnEmitter<'_> {
             _ => None,
         };
         for (k, it) in items.iter().enumerate() {
-            let Ty::Array(d, n) = self.ty(it) else {
-                return quote!(compile_error!("pykernel: joining a non-array"));
-            };
             let name = format_ident!("__pk_j{k}");
-            let v = self.expr(it);
+            let (d, n, v) = match self.ty(it) {
+                Ty::Array(d, n) => (d, n, self.expr(it)),
+                // `np.append(a, 5)`: a one-element array.
+                Ty::Scalar(s) => {
+                    let v = self.expr(it);
+                    (s.dtype, 1, quote!(#p::Array::from_vec(vec![#v], [1])?))
+                }
+                _ => return quote!(compile_error!("pykernel: joining a non-array")),
+            };
             let (t, nn) = (dtype_tokens(d), n as usize);
             lets.push(quote!(let #name: #p::Array<#t, #nn> = #v;));
             if let Some(o) = out.filter(|&o| o != d) {
@@ -206,7 +298,8 @@ impl FnEmitter<'_> {
             return quote!(compile_error!("pykernel: join type"));
         };
         let (t, r) = (dtype_tokens(o), *r as usize);
-        let flat = f == Build::Concatenate && matches!(args[0].kind, ExprKind::None);
+        let flat = matches!(f, Build::Concatenate | Build::Append)
+            && matches!(args[0].kind, ExprKind::None);
         let views: Vec<TokenStream> = names
             .iter()
             .zip(&ranks)
@@ -232,8 +325,10 @@ impl FnEmitter<'_> {
                 let d = r - 1;
                 quote!(#p::stack::<#t, #d, #r>(&[#(#views),*], #axis)?)
             }
-            Build::Concatenate if flat => quote!(#p::concatenate::<#t, 1>(&[#(#views),*], 0)?),
-            Build::Concatenate => {
+            Build::Concatenate | Build::Append if flat => {
+                quote!(#p::concatenate::<#t, 1>(&[#(#views),*], 0)?)
+            }
+            Build::Concatenate | Build::Append => {
                 let axis = self.expr_as(&args[0], Dtype::Int64);
                 quote!(#p::concatenate::<#t, #r>(&[#(#views),*], #axis)?)
             }

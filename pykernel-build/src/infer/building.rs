@@ -32,8 +32,11 @@ impl Typer<'_> {
         span: Span,
     ) -> Option<Ty> {
         let name = f.name();
-        if f.takes_sequence() {
+        if f.is_join() {
             return self.join_type(f, args, tys, span);
+        }
+        if f == Build::Interp {
+            return self.interp_type(args, tys, span);
         }
         let Some(&Ty::Array(d, n)) = tys.first() else {
             self.error(span, msg::np_argument(name, "an array here"));
@@ -50,14 +53,8 @@ impl Typer<'_> {
                     return None;
                 };
                 match &axis.kind {
-                    ExprKind::None if shifts == 1 => {}
-                    ExprKind::None => {
-                        self.error(
-                            args[1].span,
-                            msg::np_argument(name, "one integer `shift` when `axis` is `None`"),
-                        );
-                        return None;
-                    }
+                    // The flattened array, shifted by the sum of the shifts.
+                    ExprKind::None => {}
                     _ => {
                         let axes = self.axes(name, axis, &tys[2], n)?;
                         if shifts != axes && shifts != 1 && axes != 1 {
@@ -128,6 +125,13 @@ impl Typer<'_> {
                 }
                 Some(Ty::Array(d, n))
             }
+            Build::Convolve { .. } => match (n, &tys[1]) {
+                (1, Ty::Array(e, 1)) => Some(Ty::Array(promote_dtypes(d, *e), 1)),
+                _ => {
+                    self.error(span, msg::np_argument(name, "two 1-D arrays here"));
+                    None
+                }
+            },
             Build::Fliplr if n < 2 => {
                 self.error(span, msg::rank_needed("Input must be >= 2-d."));
                 None
@@ -158,12 +162,17 @@ impl Typer<'_> {
     /// `hstack`, `column_stack`, `meshgrid`.
     fn join_type(&mut self, f: Build, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
         let name = f.name();
-        let skip = usize::from(matches!(f, Build::Concatenate | Build::Stack));
+        let skip = usize::from(matches!(
+            f,
+            Build::Concatenate | Build::Stack | Build::Append
+        ));
         let (items, item_tys) = (&args[skip..], &tys[skip..]);
         let mut arrays = Vec::with_capacity(items.len());
         for (e, t) in items.iter().zip(item_tys) {
             match t {
                 Ty::Array(d, n) => arrays.push((*d, *n)),
+                // `np.append(a, 5)`: the number as an array of its dtype.
+                Ty::Scalar(s) if f == Build::Append => arrays.push((s.dtype, 0)),
                 Ty::Scalar(_) if !matches!(f, Build::Meshgrid { .. }) => {
                     self.error(e.span, msg::zero_dim_join(name));
                     return None;
@@ -197,7 +206,8 @@ impl Typer<'_> {
                 arrays.iter().map(|&(d, _)| Ty::Array(d, n)).collect(),
             ));
         }
-        if f == Build::Concatenate && matches!(args[0].kind, ExprKind::None) {
+        if matches!(f, Build::Concatenate | Build::Append) && matches!(args[0].kind, ExprKind::None)
+        {
             return Some(Ty::Array(dtype, 1));
         }
         // The ranks the arrays are joined at (`vstack` makes 1-D arrays rows, ...).
@@ -234,5 +244,53 @@ impl Typer<'_> {
             self.literal_axis(&args[0], rank)?;
         }
         Some(Ty::Array(dtype, rank))
+    }
+}
+
+impl Typer<'_> {
+    /// `np.interp(x, xp, fp, left, right)`: float64, a NumPy scalar for a number `x`.
+    fn interp_type(&mut self, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
+        let real = |t: &Ty| match t {
+            Ty::Array(d, 1) => crate::types::kind(*d) <= 2,
+            _ => false,
+        };
+        if !real(&tys[1]) || !real(&tys[2]) {
+            self.error(
+                span,
+                msg::np_argument(
+                    "interp",
+                    "1-D arrays of real numbers as `xp` and `fp` (complex `fp` is not supported yet)",
+                ),
+            );
+            return None;
+        }
+        for k in [3, 4] {
+            let ok = matches!(args[k].kind, ExprKind::None)
+                || tys[k]
+                    .scalar()
+                    .is_some_and(|s| crate::types::kind(s.dtype) <= 2);
+            if !ok {
+                self.error(
+                    args[k].span,
+                    msg::np_argument("interp", "a real number or `None` as `left` and `right`"),
+                );
+                return None;
+            }
+        }
+        match &tys[0] {
+            Ty::Scalar(s) if crate::types::kind(s.dtype) <= 2 => Some(Ty::Scalar(
+                crate::types::Scalar::np(crate::exports::Dtype::Float64),
+            )),
+            Ty::Array(d, n) if crate::types::kind(*d) <= 2 => {
+                Some(Ty::Array(crate::exports::Dtype::Float64, *n))
+            }
+            _ => {
+                self.error(
+                    args[0].span,
+                    msg::np_argument("interp", "a real number or an array of them as `x`"),
+                );
+                None
+            }
+        }
     }
 }

@@ -356,6 +356,15 @@ pub enum Build {
     Meshgrid {
         ij: bool,
     },
+    /// `np.append(arr, values, axis=None)`.
+    Append,
+    /// `np.interp(x, xp, fp, left=None, right=None)`.
+    Interp,
+    /// `np.convolve(a, v, mode)`; `mode`: NumPy's number of the mode (0 `valid`, 1
+    /// `same`, 2 `full`).
+    Convolve {
+        mode: u8,
+    },
 }
 
 impl Build {
@@ -374,6 +383,9 @@ impl Build {
         ("fliplr", Build::Fliplr),
         ("flipud", Build::Flipud),
         ("meshgrid", Build::Meshgrid { ij: false }),
+        ("append", Build::Append),
+        ("interp", Build::Interp),
+        ("convolve", Build::Convolve { mode: 2 }),
     ];
 
     /// Looks up `numpy.<name>`.
@@ -386,13 +398,21 @@ impl Build {
 
     /// NumPy's name.
     pub fn name(self) -> &'static str {
-        if let Build::Meshgrid { .. } = self {
-            return "meshgrid";
+        match self {
+            Build::Meshgrid { .. } => return "meshgrid",
+            Build::Convolve { .. } => return "convolve",
+            _ => {}
         }
         Self::NAMES
             .iter()
             .find(|(_, b)| *b == self)
             .map_or("?", |(n, _)| n)
+    }
+
+    /// Is the function a join of arrays (its arguments `[axis, item...]` or `[item...]`,
+    /// typed and emitted together)?
+    pub fn is_join(self) -> bool {
+        self.takes_sequence() || self == Build::Append
     }
 
     /// Does the function take a sequence of arrays (a tuple or list literal)?

@@ -31,6 +31,9 @@ fn params(f: Build) -> &'static [&'static str] {
         Build::Repeat => &["repeats", "axis"],
         Build::Diff => &["n", "axis"],
         Build::Concatenate | Build::Stack | Build::Flip => &["axis"],
+        Build::Append => &["values", "axis"],
+        Build::Interp => &["xp", "fp", "left", "right"],
+        Build::Convolve { .. } => &["v", "mode"],
         _ => &[],
     }
 }
@@ -47,6 +50,12 @@ impl FnLowerer<'_, '_> {
         if let Build::Meshgrid { .. } = f {
             return self.meshgrid(c, span);
         }
+        let f = match f {
+            Build::Convolve { .. } => Build::Convolve {
+                mode: self.convolve_mode(c)?,
+            },
+            f => f,
+        };
         let mut pos = c.args.iter();
         let names = params(f);
         let mut first: Vec<Expr> = match recv {
@@ -72,12 +81,20 @@ impl FnLowerer<'_, '_> {
                 );
                 return None;
             }
-            given[k] = Some(self.expr(p)?);
+            // `mode` of `convolve` is in `f`.
+            if names[k] != "mode" {
+                given[k] = Some(self.build_arg(f, names[k], p)?);
+            }
         }
         for kw in &c.keywords {
             let name = kw.arg.as_deref().unwrap_or("**");
+            if name == "mode" && names.contains(&"mode") {
+                continue;
+            }
             match names.iter().position(|n| *n == name) {
-                Some(k) if given[k].is_none() => given[k] = Some(self.expr(&kw.value)?),
+                Some(k) if given[k].is_none() => {
+                    given[k] = Some(self.build_arg(f, name, &kw.value)?)
+                }
                 _ => {
                     self.error(span_of(kw), msg::unsupported_keyword(name));
                     return None;
@@ -94,6 +111,8 @@ impl FnLowerer<'_, '_> {
                     _ => self.mk(span, ExprKind::None),
                 },
                 (None, "n") => self.mk(span, ExprKind::Int(1)),
+                (None, "left" | "right") => self.mk(span, ExprKind::None),
+                (None, "mode") => continue,
                 (None, other) => {
                     self.error(span, npmsg::missing_argument(f.name(), other));
                     return None;
@@ -104,11 +123,23 @@ impl FnLowerer<'_, '_> {
         let args = if f.takes_sequence() {
             rest.append(&mut first);
             rest
+        } else if f == Build::Append {
+            // `[axis, arr, values]`, as the joins.
+            let (values, axis) = (rest.remove(0), rest.remove(0));
+            vec![axis, first.remove(0), values]
         } else {
             first.append(&mut rest);
             first
         };
         Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpBuild(f), args)))
+    }
+
+    /// An argument after the first: the `values` of `np.append` may be a list literal.
+    fn build_arg(&mut self, f: Build, param: &str, e: &ast::Expr) -> Option<Expr> {
+        if f == Build::Append && param == "values" {
+            return self.sequence_item(e);
+        }
+        self.expr(e)
     }
 
     /// The arrays of a sequence argument: a tuple or list literal.
@@ -134,6 +165,32 @@ impl FnLowerer<'_, '_> {
             ));
         }
         self.expr(it)
+    }
+
+    /// The `mode` of `np.convolve` (third positional argument or keyword): a string
+    /// literal, read as NumPy reads it (by its first letter, any case).
+    fn convolve_mode(&mut self, c: &ast::ExprCall) -> Option<u8> {
+        let e = c.args.get(2).or_else(|| {
+            c.keywords
+                .iter()
+                .find(|k| k.arg.as_deref() == Some("mode"))
+                .map(|k| &k.value)
+        });
+        let Some(e) = e else {
+            return Some(2);
+        };
+        if let ast::Expr::Constant(k) = e
+            && let ast::Constant::Str(s) = &k.value
+        {
+            match s.chars().next().map(|c| c.to_ascii_lowercase()) {
+                Some('v') => return Some(0),
+                Some('s') => return Some(1),
+                Some('f') => return Some(2),
+                _ => {}
+            }
+        }
+        self.error(span_of(e), npmsg::convolve_mode());
+        None
     }
 
     /// `np.meshgrid(x, y, ..., indexing='xy'|'ij')`.

@@ -226,3 +226,13 @@ pub fn rank_needed(numpy_text: &str) -> Message {
         "NumPy raises a ValueError here",
     )
 }
+
+/// `np.convolve(..., mode=...)` with something else than a literal `'full'`, `'same'`
+/// or `'valid'`.
+pub fn convolve_mode() -> Message {
+    Message::new(
+        "PK0368",
+        "`mode` of `numpy.convolve` must be the literal 'full', 'same' or 'valid'",
+        "not one of the modes",
+    )
+}
