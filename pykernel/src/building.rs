@@ -37,44 +37,31 @@ fn dimension(n: i64) -> KResult<usize> {
     usize::try_from(n).map_err(|_| value_error("negative dimensions are not allowed"))
 }
 
-/// Runs of a table of offsets: (first offset, step, length), consecutive entries of a
-/// run differing by its step.
-fn runs(table: &[isize]) -> Vec<(isize, isize, usize)> {
-    let mut out: Vec<(isize, isize, usize)> = Vec::new();
-    for &off in table {
-        match out.last_mut() {
-            Some((first, step, len)) if *len == 1 => {
-                *step = off.wrapping_sub(*first);
-                *len = 2;
-            }
-            Some((first, step, len)) if first.wrapping_add(*step * *len as isize) == off => {
-                *len += 1;
-            }
-            _ => out.push((off, 0, 1)),
-        }
-    }
-    out
-}
+/// A run of the innermost axis: (first offset, step, length).
+type Run = (isize, isize, usize);
 
-/// The array of `shape` whose element `[i0, i1, ...]` is the one at offset
-/// `tables[0][i0] + tables[1][i1] + ...` (in elements) from `src`'s first element.
+/// The array of `shape` whose element `[i0, ..., i(R-2), j]` is the one at offset
+/// `tables[0][i0] + ... + tables[R-2][i(R-2)] + inner(j)` (in elements) from `src`'s
+/// first element, `inner` given as runs of the innermost axis (in order, their lengths
+/// adding up to its extent).
 ///
-/// Every offset must address an element of `src` (tables built from in-bounds indices).
+/// Every offset must address an element of `src` (tables and runs built from in-bounds
+/// indices).
 fn gather<T: Copy, const D: usize, const R: usize>(
     src: &ArrayView<T, D>,
     shape: [usize; R],
-    tables: &[Vec<isize>; R],
+    tables: &[Vec<isize>],
+    inner: &[Run],
 ) -> KResult<Array<T, R>> {
     let n = total(&shape)?;
-    let mut out: Vec<T> = crate::pool::take(n);
+    let mut out: Vec<T> = fresh(n);
     if n > 0 {
         let p = src.as_ptr();
-        let inner = runs(&tables[R - 1]);
         let mut idx = [0usize; R];
         loop {
             let base: isize = (0..R - 1).map(|k| tables[k][idx[k]]).sum();
-            for &(first, step, len) in &inner {
-                // SAFETY: every offset of the tables addresses an element of `src`.
+            for &(first, step, len) in inner {
+                // SAFETY: every offset of the tables and runs addresses an element of `src`.
                 unsafe {
                     let q = p.offset(base + first);
                     match step {
@@ -102,6 +89,29 @@ fn gather<T: Copy, const D: usize, const R: usize>(
     Array::from_vec(out, shape)
 }
 
+/// An empty buffer for `n` elements: a cached one (`pool`), else a new allocation on
+/// huge pages when large (as NumPy's), which saves most of the page faults of its first
+/// writes.
+fn fresh<T>(n: usize) -> Vec<T> {
+    crate::pool::cached(n).unwrap_or_else(|| {
+        let v = Vec::with_capacity(n);
+        crate::broadcast::hugepages(v.as_ptr() as usize, n.saturating_mul(size_of::<T>()));
+        v
+    })
+}
+
+/// Calls `f` with the elements of `a` in C order: the memory itself when `a` is
+/// C-contiguous, else a copy.
+fn with_elems<T: Copy, const D: usize, R>(a: &ArrayView<T, D>, f: impl FnOnce(&[T]) -> R) -> R {
+    let n: usize = a.shape().iter().product();
+    if n > 0 && a.is_c_contiguous() {
+        // SAFETY: a C-contiguous view's `n` elements follow each other from its pointer.
+        f(unsafe { std::slice::from_raw_parts(a.as_ptr(), n) })
+    } else {
+        f(&a.to_vec())
+    }
+}
+
 /// The identity table of an axis of `n` elements with `stride`.
 fn straight(n: usize, stride: isize) -> Vec<isize> {
     (0..n).map(|i| i as isize * stride).collect()
@@ -109,11 +119,16 @@ fn straight(n: usize, stride: isize) -> Vec<isize> {
 
 /// `np.roll(a)` without `axis`: the flattened elements shifted by `shift`, reshaped back.
 pub fn roll_flat<T: Copy, const D: usize>(a: &ArrayView<T, D>, shift: i64) -> KResult<Array<T, D>> {
-    let mut v = a.to_vec();
-    if !v.is_empty() {
-        let s = shift.rem_euclid(v.len() as i64) as usize;
-        v.rotate_right(s);
-    }
+    let v = with_elems(a, |x| {
+        let n = x.len();
+        let mut out: Vec<T> = fresh(n);
+        if n > 0 {
+            let cut = n - shift.rem_euclid(n as i64) as usize;
+            out.extend_from_slice(&x[cut..]);
+            out.extend_from_slice(&x[..cut]);
+        }
+        out
+    });
     Array::from_vec(v, a.shape())
 }
 
@@ -129,13 +144,21 @@ pub fn roll_axes<T: Copy, const D: usize>(
         shift[k] = shift[k].wrapping_add(s);
     }
     let (shape, strides) = (a.shape(), a.strides());
-    let tables: [Vec<isize>; D] = std::array::from_fn(|k| {
-        let n = shape[k] as i64;
-        (0..n)
-            .map(|i| (i - shift[k].rem_euclid(n.max(1))).rem_euclid(n.max(1)) as isize * strides[k])
-            .collect()
-    });
-    gather(a, shape, &tables)
+    // Output index `i` reads `(i - shift) mod n`: the last `s` elements, then the others.
+    let split = |k: usize| {
+        let n = shape[k];
+        let s = shift[k].rem_euclid(n.max(1) as i64) as usize;
+        (n, s, strides[k])
+    };
+    let tables: Vec<Vec<isize>> = (0..D - 1)
+        .map(|k| {
+            let (n, s, st) = split(k);
+            (0..n).map(|i| ((i + n - s) % n) as isize * st).collect()
+        })
+        .collect();
+    let (n, s, st) = split(D - 1);
+    let inner = [((n - s) as isize * st, st, s), (0, st, n - s)];
+    gather(a, shape, &tables, &inner)
 }
 
 /// `np.tile(a, reps)`: `R` is the larger of `D` and the number of reps; the shorter of
@@ -150,7 +173,8 @@ pub fn tile<T: Copy, const D: usize, const R: usize>(
         .collect::<KResult<Vec<usize>>>()?;
     let (shape, strides) = (a.shape(), a.strides());
     let mut out = [0usize; R];
-    let mut tables: [Vec<isize>; R] = std::array::from_fn(|_| Vec::new());
+    let mut tables: Vec<Vec<isize>> = Vec::with_capacity(R);
+    let mut inner = Vec::new();
     for k in 0..R {
         let (n, s) = match (k + D).checked_sub(R) {
             Some(j) => (shape[j], strides[j]),
@@ -160,14 +184,18 @@ pub fn tile<T: Copy, const D: usize, const R: usize>(
         out[k] = n
             .checked_mul(r)
             .ok_or_else(|| value_error("array is too big"))?;
-        tables[k] = (0..out[k]).map(|i| (i % n) as isize * s).collect();
+        if k + 1 < R {
+            tables.push((0..out[k]).map(|i| (i % n) as isize * s).collect());
+        } else if n > 0 {
+            inner = vec![(0, s, n); r];
+        }
     }
-    gather(a, out, &tables)
+    gather(a, out, &tables, &inner)
 }
 
-/// The source index of each output index of `np.repeat` along an axis of `n` elements:
-/// `counts` has one count per element, or one for all.
-fn repeat_table(n: usize, counts: &[i64], stride: isize) -> KResult<Vec<isize>> {
+/// The length of `np.repeat` of `n` elements by `counts` (one per element, or one for
+/// all), with NumPy's errors.
+fn repeat_len(n: usize, counts: &[i64]) -> KResult<usize> {
     if counts.len() != 1 && counts.len() != n {
         return Err(value_error(format!(
             "operands could not be broadcast together with shape ({n},) ({},)",
@@ -184,12 +212,7 @@ fn repeat_table(n: usize, counts: &[i64], stride: isize) -> KResult<Vec<isize>> 
     let count = |j: usize| counts[if counts.len() == 1 { 0 } else { j }] as usize;
     let len = (0..n).try_fold(0usize, |acc, j| acc.checked_add(count(j)));
     let len = len.ok_or_else(|| value_error("array is too big"))?;
-    total(&[len])?;
-    let mut t = Vec::with_capacity(len);
-    for j in 0..n {
-        t.extend(std::iter::repeat_n(j as isize * stride, count(j)));
-    }
-    Ok(t)
+    total(&[len])
 }
 
 /// `np.repeat(a, counts)` without `axis`: the flattened elements, each repeated.
@@ -197,10 +220,22 @@ pub fn repeat_flat<T: Copy, const D: usize>(
     a: &ArrayView<T, D>,
     counts: &[i64],
 ) -> KResult<Array<T, 1>> {
-    let flat = a.flatten();
-    let n = flat.shape()[0];
-    let table = repeat_table(n, counts, 1)?;
-    gather(&*flat, [table.len()], &[table])
+    let n = a.shape().iter().product();
+    let len = repeat_len(n, counts)?;
+    let v = with_elems(a, |x| {
+        let mut out: Vec<T> = fresh(len);
+        match counts {
+            [k] => x
+                .iter()
+                .for_each(|&v| out.extend(std::iter::repeat_n(v, *k as usize))),
+            _ => x
+                .iter()
+                .zip(counts)
+                .for_each(|(&v, &k)| out.extend(std::iter::repeat_n(v, k as usize))),
+        }
+        out
+    });
+    Array::from_vec(v, [len])
 }
 
 /// `np.repeat(a, counts, axis)`.
@@ -211,10 +246,24 @@ pub fn repeat_axis<T: Copy, const D: usize>(
 ) -> KResult<Array<T, D>> {
     let ax = norm_axis(axis, D)?;
     let (mut shape, strides) = (a.shape(), a.strides());
-    let mut tables: [Vec<isize>; D] = std::array::from_fn(|k| straight(shape[k], strides[k]));
-    tables[ax] = repeat_table(shape[ax], counts, strides[ax])?;
-    shape[ax] = tables[ax].len();
-    gather(a, shape, &tables)
+    let len = repeat_len(shape[ax], counts)?;
+    let count = |j: usize| counts[if counts.len() == 1 { 0 } else { j }] as usize;
+    let mut tables: Vec<Vec<isize>> = (0..D - 1).map(|k| straight(shape[k], strides[k])).collect();
+    let mut inner = vec![(0, strides[D - 1], shape[D - 1])];
+    if ax + 1 < D {
+        let mut t = Vec::with_capacity(len);
+        for j in 0..shape[ax] {
+            t.extend(std::iter::repeat_n(j as isize * strides[ax], count(j)));
+        }
+        tables[ax] = t;
+    } else {
+        inner = (0..shape[ax])
+            .map(|j| (j as isize * strides[ax], 0, count(j)))
+            .filter(|r| r.2 > 0)
+            .collect();
+    }
+    shape[ax] = len;
+    gather(a, shape, &tables, &inner)
 }
 
 /// `np.diff(a, n, axis)` with `sub(later, earlier)` NumPy's difference for the dtype
@@ -243,7 +292,7 @@ pub fn diff<T: Copy, const D: usize>(
         if m == 0 {
             break;
         }
-        let mut next = Vec::with_capacity(outer * (m - 1) * inner);
+        let mut next = fresh(outer * (m - 1) * inner);
         for o in 0..outer {
             let block = &data[o * m * inner..(o + 1) * m * inner];
             for i in 0..m - 1 {
@@ -266,7 +315,10 @@ pub fn converted<T: Copy, U: Copy, const D: usize>(
     a: &ArrayView<T, D>,
     f: impl Fn(T) -> U,
 ) -> KResult<Array<U, D>> {
-    Array::from_vec(a.to_vec().into_iter().map(f).collect(), a.shape())
+    let n = a.shape().iter().product();
+    let mut out = fresh(n);
+    with_elems(a, |x| out.extend(x.iter().map(|&v| f(v))));
+    Array::from_vec(out, a.shape())
 }
 
 /// `np.concatenate(parts, axis)`: NumPy's errors for mismatched extents.
@@ -295,12 +347,28 @@ pub fn concatenate<T: Copy, const D: usize>(
     }
     let n = total(&shape)?;
     let outer: usize = shape[..ax].iter().product();
-    let mut out: Vec<T> = crate::pool::take(n);
-    let blocks: Vec<(Vec<T>, usize)> = parts
+    let mut out: Vec<T> = fresh(n);
+    // The parts' elements in C order: their memory when C-contiguous, else copies.
+    let copies: Vec<Option<Vec<T>>> = parts
         .iter()
         .map(|p| {
+            let n: usize = p.shape().iter().product();
+            (n > 0 && !p.is_c_contiguous()).then(|| p.to_vec())
+        })
+        .collect();
+    let blocks: Vec<(&[T], usize)> = parts
+        .iter()
+        .zip(&copies)
+        .map(|(p, copy)| {
             let chunk: usize = p.shape()[ax..].iter().product();
-            (p.to_vec(), chunk)
+            let n: usize = p.shape().iter().product();
+            let data: &[T] = match copy {
+                Some(v) => v,
+                None if n == 0 => &[],
+                // SAFETY: a C-contiguous view's `n` elements follow each other.
+                None => unsafe { std::slice::from_raw_parts(p.as_ptr(), n) },
+            };
+            (data, chunk)
         })
         .collect();
     for o in 0..outer {
@@ -364,14 +432,18 @@ pub fn mesh<T: Copy, const R: usize>(
     axis: usize,
 ) -> KResult<Array<T, R>> {
     let s = v.strides()[0];
-    let tables: [Vec<isize>; R] = std::array::from_fn(|k| {
-        if k == axis {
-            straight(shape[k], s)
-        } else {
-            vec![0; shape[k]]
-        }
-    });
-    gather(v, shape, &tables)
+    let tables: Vec<Vec<isize>> = (0..R - 1)
+        .map(|k| {
+            if k == axis {
+                straight(shape[k], s)
+            } else {
+                vec![0; shape[k]]
+            }
+        })
+        .collect();
+    let step = if axis == R - 1 { s } else { 0 };
+    let inner = [(0, step, shape[R - 1])];
+    gather(v, shape, &tables, &inner)
 }
 
 /// NumPy's `binary_search_with_guess` (`compiled_base.c`): the `j` with
@@ -549,11 +621,9 @@ pub fn convolve<T: Copy>(
     for i in 0..n1 - n2 + 1 {
         out.push(dot(&a[i..i + n2], &w));
     }
-    let mut i1 = n1 - n2 + 1;
-    for _ in 0..n_right {
+    for i1 in n1 - n2 + 1..n1 - n2 + 1 + n_right {
         n -= 1;
         out.push(dot(&a[i1..i1 + n], &w[..n]));
-        i1 += 1;
     }
     let len = out.len();
     Array::from_vec(out, [len])
@@ -565,14 +635,6 @@ mod tests {
 
     fn arr<const D: usize>(v: Vec<i64>, shape: [usize; D]) -> Array<i64, D> {
         Array::from_vec(v, shape).unwrap()
-    }
-
-    #[test]
-    fn runs_split_tables() {
-        assert_eq!(runs(&[3, 4, 0, 1, 2]), vec![(3, 1, 2), (0, 1, 3)]);
-        assert_eq!(runs(&[0, 0, 5, 5]), vec![(0, 0, 2), (5, 0, 2)]);
-        assert_eq!(runs(&[7]), vec![(7, 0, 1)]);
-        assert_eq!(runs(&[]), vec![]);
     }
 
     #[test]
@@ -609,6 +671,9 @@ mod tests {
         let t: Array<i64, 2> = tile(&b, &[2]).unwrap();
         assert_eq!(t.to_vec(), vec![1, 2, 1, 2, 3, 4, 3, 4]);
         assert!(tile::<i64, 1, 1>(&a, &[-1]).is_err());
+        let t: Array<i64, 3> = tile(&b.t(), &[2, 1, 2]).unwrap();
+        assert_eq!(t.shape(), [2, 2, 4]);
+        assert_eq!(t.to_vec()[..8], [1, 3, 1, 3, 2, 4, 2, 4]);
         let t: Array<i64, 1> = tile(&a, &[0]).unwrap();
         assert_eq!(t.shape(), [0]);
     }
@@ -622,6 +687,10 @@ mod tests {
         );
         let r = repeat_axis(&a, &[1, 2], 0).unwrap();
         assert_eq!((r.shape(), r.to_vec()), ([3, 2], vec![1, 2, 3, 4, 3, 4]));
+        let r = repeat_axis(&a, &[2, 0], 1).unwrap();
+        assert_eq!((r.shape(), r.to_vec()), ([2, 2], vec![1, 1, 3, 3]));
+        let r = repeat_axis(&a.t(), &[3], -1).unwrap();
+        assert_eq!(r.to_vec(), vec![1, 1, 1, 3, 3, 3, 2, 2, 2, 4, 4, 4]);
         let r = repeat_axis(&a, &[0], 1).unwrap();
         assert_eq!(r.shape(), [2, 0]);
         let e = repeat_axis(&a, &[1, 2, 3], 1).unwrap_err();
