@@ -175,17 +175,17 @@ pub fn tile<T: Copy, const D: usize, const R: usize>(
     let mut out = [0usize; R];
     let mut tables: Vec<Vec<isize>> = Vec::with_capacity(R);
     let mut inner = Vec::new();
-    for k in 0..R {
+    for (k, extent) in out.iter_mut().enumerate() {
         let (n, s) = match (k + D).checked_sub(R) {
             Some(j) => (shape[j], strides[j]),
             None => (1, 0),
         };
         let r = (k + reps.len()).checked_sub(R).map_or(1, |j| reps[j]);
-        out[k] = n
+        *extent = n
             .checked_mul(r)
             .ok_or_else(|| value_error("array is too big"))?;
         if k + 1 < R {
-            tables.push((0..out[k]).map(|i| (i % n) as isize * s).collect());
+            tables.push((0..*extent).map(|i| (i % n) as isize * s).collect());
         } else if n > 0 {
             inner = vec![(0, s, n); r];
         }
