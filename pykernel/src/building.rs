@@ -395,11 +395,14 @@ pub fn stack<T: Copy, const D: usize, const R: usize>(
     concatenate(&views, ax as i64)
 }
 
-/// `np.flip(a, axes)` (every axis when `axes` is empty): a view.
-pub fn flip<T: Copy, const D: usize>(a: &Array<T, D>, axes: &[i64]) -> KResult<Array<T, D>> {
-    let mut mask = [axes.is_empty(); D];
+/// `np.flip(a, axes)` (every axis when `axes` is `None`): a view.
+pub fn flip<T: Copy, const D: usize>(
+    a: &Array<T, D>,
+    axes: Option<&[i64]>,
+) -> KResult<Array<T, D>> {
+    let mut mask = [axes.is_none(); D];
     let mut seen = [false; D];
-    for &x in axes {
+    for &x in axes.unwrap_or(&[]) {
         let k = norm_axis(x, D)?;
         if seen[k] {
             return Err(value_error("repeated axis"));
@@ -734,13 +737,14 @@ mod tests {
     #[test]
     fn flip_is_a_view() {
         let a = arr((0..6).collect(), [2, 3]);
-        let f = flip(&a, &[1]).unwrap();
+        let f = flip(&a, Some(&[1])).unwrap();
         assert_eq!(f.to_vec(), vec![2, 1, 0, 5, 4, 3]);
-        let g = flip(&a, &[]).unwrap();
+        assert_eq!(flip(&a, Some(&[])).unwrap().to_vec(), a.to_vec());
+        let g = flip(&a, None).unwrap();
         assert_eq!(g.to_vec(), vec![5, 4, 3, 2, 1, 0]);
         g.set([0, 0], 50).unwrap();
         assert_eq!(a.get([1, 2]).unwrap(), 50);
-        assert!(flip(&a, &[0, -2]).is_err());
+        assert!(flip(&a, Some(&[0, -2])).is_err());
     }
 
     #[test]

@@ -355,3 +355,45 @@ def in_expr(a, b):
     t = np.roll(np.repeat(a, 2), 1) - np.repeat(a, 2)
     return s, t, np.diff(np.roll(b, 1)) ** 2, np.flip(a) + a
 # case: in_expr(np.arange(4.0) ** 2, np.arange(3.0) + 0.5)
+
+
+#pykernel export roll_readonly(float64[:], int)
+def roll_readonly(a, k):
+    b = np.roll(a, k)
+    b[0] = -1.0
+    c = np.concatenate((a, a))
+    c[1] = -2.0
+    return b, c, a
+# case: roll_readonly(readonly(np.arange(4.0)), 1)
+# case: roll_readonly(np.broadcast_to(np.arange(3.0), (3,)), 5)
+
+
+#pykernel export flip_readonly(float64[:])
+def flip_readonly(a):
+    b = np.flip(a)
+    b[0] = 7.0
+    return a
+# case: flip_readonly(np.arange(3.0))
+# case: flip_readonly(readonly(np.arange(3.0)))  # expect-error ValueError a
+
+
+#pykernel export evolve_steps(float64[:,:], int)
+def evolve_steps(grid, n):
+    for _ in range(n):
+        grid = evolve(grid, 0.1)
+    return grid
+# case: evolve_steps(np.where((np.arange(4096) // 64 - 30) ** 2 + (np.arange(4096) % 64 - 30) ** 2 < 40, 0.005, 0.0).reshape(64, 64), 5)
+
+
+#pykernel export tile3(int32[::,::,::])
+def tile3(a):
+    return np.tile(a, 2), np.tile(a, (2, 1, 1)), np.tile(a, (2, 2, 1, 1)), np.repeat(a, 2, axis=1), np.diff(a, axis=0)
+# case: tile3(np.arange(24, dtype=np.int32).reshape(2, 3, 4))
+# case: tile3(np.arange(24, dtype=np.int32).reshape(4, 3, 2).T)
+# case: tile3(np.zeros((0, 2, 2), dtype=np.int32))
+
+
+#pykernel export empty_tuples(float64[::,::])
+def empty_tuples(a):
+    return np.flip(a, ()), np.roll(a, ()), np.roll(a, (), axis=()), np.roll(a, (1,), axis=()), np.tile(a, ())
+# case: empty_tuples(np.arange(6.0).reshape(2, 3))

@@ -44,7 +44,9 @@ impl FnEmitter<'_> {
                     });
                 }
                 let (axes, na) = self.int_array(&args[2]);
-                let pairs: Vec<TokenStream> = (0..ns.max(na))
+                // NumPy broadcasts the shifts against the axes: none when either is empty.
+                let count = if ns == 0 || na == 0 { 0 } else { ns.max(na) };
+                let pairs: Vec<TokenStream> = (0..count)
                     .map(|k| {
                         let (i, j) = (k.min(ns - 1), k.min(na - 1));
                         quote!((__pk_s[#i], __pk_x[#j]))
@@ -109,13 +111,18 @@ impl FnEmitter<'_> {
                 let (axes, k) = match f {
                     Build::Fliplr => (quote!([1]), 1),
                     Build::Flipud => (quote!([0]), 1),
-                    _ if matches!(args[1].kind, ExprKind::None) => (quote!([]), 0),
+                    _ if matches!(args[1].kind, ExprKind::None) => {
+                        return quote!({
+                            let __pk_a: #p::Array<#t, #nn> = #a;
+                            #p::flip(&__pk_a, None)?
+                        });
+                    }
                     _ => self.int_array(&args[1]),
                 };
                 quote!({
                     let __pk_a: #p::Array<#t, #nn> = #a;
                     let __pk_x: [i64; #k] = #axes;
-                    #p::flip(&__pk_a, &__pk_x)?
+                    #p::flip(&__pk_a, Some(&__pk_x))?
                 })
             }
             Build::Convolve { mode } => {
