@@ -427,6 +427,32 @@ pub fn flip<T: Copy, const D: usize>(
     Ok(Array::join(v, a.owner_ref()))
 }
 
+/// `np.rot90(m, k, axes)`: a view (flips and a transpose), NumPy's checks of `axes`.
+pub fn rot90<T: Copy, const D: usize>(
+    a: &Array<T, D>,
+    k: i64,
+    axes: [i64; 2],
+) -> KResult<Array<T, D>> {
+    let [a0, a1] = axes;
+    if a0 == a1 || a0.abs_diff(a1) == D as u64 {
+        return Err(value_error("Axes must be different."));
+    }
+    let n = D as i64;
+    if a0 >= n || a0 < -n || a1 >= n || a1 < -n {
+        return Err(value_error(format!(
+            "Axes=({a0}, {a1}) out of range for array of ndim={D}."
+        )));
+    }
+    let mut perm: [i64; D] = std::array::from_fn(|i| i as i64);
+    perm.swap(norm_axis(a0, D)?, norm_axis(a1, D)?);
+    match k.rem_euclid(4) {
+        0 => a.slice_axis(0, None, None, None),
+        2 => flip(&flip(a, Some(&[a0]))?, Some(&[a1])),
+        1 => flip(a, Some(&[a1]))?.permute(perm),
+        _ => flip(&a.permute(perm)?, Some(&[a1])),
+    }
+}
+
 /// One array of `np.meshgrid`: the 1-D `v` along `axis` of `shape`, repeated along the
 /// other axes (a new C-ordered array).
 pub fn mesh<T: Copy, const R: usize>(
@@ -745,6 +771,29 @@ mod tests {
         g.set([0, 0], 50).unwrap();
         assert_eq!(a.get([1, 2]).unwrap(), 50);
         assert!(flip(&a, Some(&[0, -2])).is_err());
+    }
+
+    #[test]
+    fn rot90_as_numpy() {
+        let a = arr((0..6).collect(), [2, 3]);
+        assert_eq!(
+            rot90(&a, 1, [0, 1]).unwrap().to_vec(),
+            vec![2, 5, 1, 4, 0, 3]
+        );
+        assert_eq!(
+            rot90(&a, 2, [0, 1]).unwrap().to_vec(),
+            vec![5, 4, 3, 2, 1, 0]
+        );
+        assert_eq!(
+            rot90(&a, -1, [0, 1]).unwrap().to_vec(),
+            vec![3, 0, 4, 1, 5, 2]
+        );
+        assert_eq!(rot90(&a, 4, [1, 0]).unwrap().to_vec(), a.to_vec());
+        assert_eq!(rot90(&a, 1, [1, 0]).unwrap().shape(), [3, 2]);
+        let e = rot90(&a, 1, [0, -2]).unwrap_err();
+        assert_eq!(e.message(), "Axes must be different.");
+        let e = rot90(&a, 1, [0, 5]).unwrap_err();
+        assert_eq!(e.message(), "Axes=(0, 5) out of range for array of ndim=2.");
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub mod __private {
     pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store, k_strides};
     pub use crate::building::{
         Interp, concatenate, converted, convolve, diff, flip, mesh, repeat_axis, repeat_flat,
-        roll_axes, roll_flat, stack, tile,
+        roll_axes, roll_flat, rot90, stack, tile,
     };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;

@@ -2,7 +2,8 @@
 `np.repeat` / `a.repeat` (counts and axes), `np.diff` (`n=`, `axis=`),
 `np.concatenate` (tuples and lists of arrays, lists of numbers, `axis=None`, mixed
 dtypes: `np.result_type`), `np.stack`, `np.vstack`, `np.hstack`, `np.column_stack`,
-`np.flip` / `np.fliplr` / `np.flipud` (views) and `np.meshgrid`; their results in
+`np.dstack`, `np.flip` / `np.fliplr` / `np.flipud` / `np.rot90` (views) and
+`np.meshgrid`; their results in
 expressions and loops, and NumPy's errors."""
 import numpy as np
 
@@ -397,3 +398,37 @@ def tile3(a):
 def empty_tuples(a):
     return np.flip(a, ()), np.roll(a, ()), np.roll(a, (), axis=()), np.roll(a, (1,), axis=()), np.tile(a, ())
 # case: empty_tuples(np.arange(6.0).reshape(2, 3))
+
+
+#pykernel export rot(float64[::,::], int)
+#pykernel export rot(bool[::,::], int)
+def rot(m, k):
+    return np.rot90(m), np.rot90(m, k), np.rot90(m, k, (1, 0)), np.rot90(m, k=k, axes=(0, -1)), np.rot90(m, 2) + 0
+# case: rot(np.arange(6.0).reshape(2, 3), 1)
+# case: rot(np.arange(6.0).reshape(2, 3), 2)
+# case: rot(np.arange(6.0).reshape(2, 3), 3)
+# case: rot(np.arange(6.0).reshape(2, 3), -1)
+# case: rot(np.arange(6.0).reshape(2, 3), 0)
+# case: rot(np.arange(6.0).reshape(2, 3), 9)
+# case: rot(np.arange(12.0).reshape(4, 3)[::-2, ::2], 1)
+# case: rot(np.asfortranarray(np.arange(6.0).reshape(2, 3)), 3)
+# case: rot(np.array([[True, False], [False, False]]), 1)
+
+
+#pykernel export rot3(int64[:,:,:], int, int)
+def rot3(m, i, j):
+    r = np.rot90(m, 1, (i, j))
+    r[0, 0, 0] = -1
+    return r, np.rot90(m, 3, axes=(2, 0))
+# case: rot3(np.arange(24).reshape(2, 3, 4), 0, 2)
+# case: rot3(np.arange(24).reshape(2, 3, 4), 2, -2)
+# case: rot3(np.arange(24).reshape(2, 3, 4), 1, 1)
+# case: rot3(np.arange(24).reshape(2, 3, 4), 0, -3)
+# case: rot3(np.arange(24).reshape(2, 3, 4), 0, 3)
+
+
+#pykernel export dstacks(float64[::], float64[::,::], int32[:,:,:])
+def dstacks(v, m, c):
+    return np.dstack((v, v)), np.dstack([m, m, m]), np.dstack((c, c)), np.dstack((m, c[0]))
+# case: dstacks(np.arange(3.0), np.arange(6.0).reshape(2, 3), np.arange(12, dtype=np.int32).reshape(2, 3, 2))
+# case: dstacks(np.arange(3.0), np.arange(6.0).reshape(3, 2).T, np.arange(12, dtype=np.int32).reshape(3, 2, 2))

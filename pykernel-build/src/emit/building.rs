@@ -125,6 +125,16 @@ impl FnEmitter<'_> {
                     #p::flip(&__pk_a, Some(&__pk_x))?
                 })
             }
+            Build::Rot90 => {
+                let k = self.expr_as(&args[1], Dtype::Int64);
+                let (axes, _) = self.int_array(&args[2]);
+                quote!({
+                    let __pk_a: #p::Array<#t, #nn> = #a;
+                    let __pk_k: i64 = #k;
+                    let __pk_x: [i64; 2] = #axes;
+                    #p::rot90(&__pk_a, __pk_k, __pk_x)?
+                })
+            }
             Build::Convolve { mode } => {
                 let Ty::Array(out, _) = *ty else {
                     return quote!(compile_error!("pykernel: convolve type"));
@@ -313,6 +323,10 @@ impl FnEmitter<'_> {
             .map(|(nm, &n)| match f {
                 Build::Vstack if n == 1 && !flat => quote!(#nm.insert_axis::<2>(0)),
                 Build::ColumnStack if n == 1 => quote!(#nm.insert_axis::<2>(1)),
+                Build::Dstack if n == 1 => {
+                    quote!(#nm.insert_axis::<2>(0).insert_axis::<3>(2))
+                }
+                Build::Dstack if n == 2 => quote!(#nm.insert_axis::<3>(2)),
                 _ => quote!(*#nm),
             })
             .collect();
@@ -343,6 +357,7 @@ impl FnEmitter<'_> {
                 let axis: i64 = match f {
                     Build::Vstack => 0,
                     Build::Hstack if r == 1 => 0,
+                    Build::Dstack => 2,
                     _ => 1,
                 };
                 quote!(#p::concatenate::<#t, #r>(&[#(#views),*], #axis)?)

@@ -132,6 +132,24 @@ impl Typer<'_> {
                     None
                 }
             },
+            Build::Rot90 => {
+                if !int(&tys[1]) {
+                    self.error(args[1].span, msg::np_argument(name, "an integer `k`"));
+                    return None;
+                }
+                if int_count(&tys[2]) != Some(2) || !matches!(tys[2], Ty::Tuple(_)) {
+                    self.error(
+                        args[2].span,
+                        msg::np_argument(name, "a tuple of two integers as `axes`"),
+                    );
+                    return None;
+                }
+                if n < 2 {
+                    self.error(span, msg::rank_needed("Axes must be different."));
+                    return None;
+                }
+                Some(Ty::Array(d, n))
+            }
             Build::Fliplr if n < 2 => {
                 self.error(span, msg::rank_needed("Input must be >= 2-d."));
                 None
@@ -216,6 +234,7 @@ impl Typer<'_> {
             .map(|&(_, n)| match f {
                 Build::Vstack => n.max(2),
                 Build::ColumnStack if n == 1 => 2,
+                Build::Dstack => n.max(3),
                 _ => n,
             })
             .collect();

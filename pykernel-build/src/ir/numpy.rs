@@ -349,9 +349,12 @@ pub enum Build {
     Vstack,
     Hstack,
     ColumnStack,
+    Dstack,
     Flip,
     Fliplr,
     Flipud,
+    /// `np.rot90(m, k=1, axes=(0, 1))`: a view.
+    Rot90,
     /// `np.meshgrid(...)`; `ij`: `indexing='ij'` (matrix indexing) instead of `'xy'`.
     Meshgrid {
         ij: bool,
@@ -379,9 +382,11 @@ impl Build {
         ("row_stack", Build::Vstack),
         ("hstack", Build::Hstack),
         ("column_stack", Build::ColumnStack),
+        ("dstack", Build::Dstack),
         ("flip", Build::Flip),
         ("fliplr", Build::Fliplr),
         ("flipud", Build::Flipud),
+        ("rot90", Build::Rot90),
         ("meshgrid", Build::Meshgrid { ij: false }),
         ("append", Build::Append),
         ("interp", Build::Interp),
@@ -424,12 +429,16 @@ impl Build {
                 | Build::Vstack
                 | Build::Hstack
                 | Build::ColumnStack
+                | Build::Dstack
                 | Build::Meshgrid { .. }
         )
     }
 
     /// Is the result a view of the argument (the flips)?
     pub fn is_view(self) -> bool {
-        matches!(self, Build::Flip | Build::Fliplr | Build::Flipud)
+        matches!(
+            self,
+            Build::Flip | Build::Fliplr | Build::Flipud | Build::Rot90
+        )
     }
 }

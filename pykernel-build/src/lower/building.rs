@@ -8,8 +8,12 @@
 //! | `repeat`, `a.repeat` | `[a, repeats, axis]` |
 //! | `diff` | `[a, n, axis]` (`1`, `-1`) |
 //! | `flip` | `[a, axis]`; `fliplr`, `flipud`: `[a]` |
+//! | `rot90` | `[m, k, axes]` (`1`, `(0, 1)`) |
+//! | `append` | `[axis, arr, values]` |
+//! | `interp` | `[x, xp, fp, left, right]` (`None`, `None`) |
+//! | `convolve` | `[a, v]` (the mode in `Build::Convolve`) |
 //! | `concatenate`, `stack` | `[axis, item...]` (`0`) |
-//! | `vstack`, `hstack`, `column_stack`, `meshgrid` | `[item...]` |
+//! | `vstack`, `hstack`, `column_stack`, `dstack`, `meshgrid` | `[item...]` |
 //!
 //! The sequence of arrays must be a tuple or list literal (its length is the number of
 //! arrays, known when compiling); a list literal of numbers in it is `np.array(...)` of
@@ -34,6 +38,7 @@ fn params(f: Build) -> &'static [&'static str] {
         Build::Append => &["values", "axis"],
         Build::Interp => &["xp", "fp", "left", "right"],
         Build::Convolve { .. } => &["v", "mode"],
+        Build::Rot90 => &["k", "axes"],
         _ => &[],
     }
 }
@@ -110,7 +115,14 @@ impl FnLowerer<'_, '_> {
                     Build::Concatenate | Build::Stack => self.mk(span, ExprKind::Int(0)),
                     _ => self.mk(span, ExprKind::None),
                 },
-                (None, "n") => self.mk(span, ExprKind::Int(1)),
+                (None, "n" | "k") => self.mk(span, ExprKind::Int(1)),
+                (None, "axes") => {
+                    let (x, y) = (
+                        self.mk(span, ExprKind::Int(0)),
+                        self.mk(span, ExprKind::Int(1)),
+                    );
+                    self.mk(span, ExprKind::Tuple(vec![x, y]))
+                }
                 (None, "left" | "right") => self.mk(span, ExprKind::None),
                 (None, "mode") => continue,
                 (None, other) => {

@@ -55,3 +55,8 @@ def reps_not_static(a, reps):
 #pykernel export unsupported_keywords(float64[:])
 def unsupported_keywords(a):
     return np.diff(a, prepend=0), np.concatenate((a, a), dtype=np.float32), np.meshgrid(a, sparse=True)
+
+
+#pykernel export rot90_bad(float64[:], float64[:,:], int)
+def rot90_bad(v, m, k):
+    return np.rot90(v), np.rot90(m, k, axes=(0, 1, 2)), np.rot90(m, 1.5), np.interp(v, m, v)
