@@ -224,15 +224,25 @@ pub fn repeat_flat<T: Copy, const D: usize>(
     let len = repeat_len(n, counts)?;
     let v = with_elems(a, |x| {
         let mut out: Vec<T> = fresh(len);
+        let spare = &mut out.spare_capacity_mut()[..len];
         match counts {
-            [k] => x
-                .iter()
-                .for_each(|&v| out.extend(std::iter::repeat_n(v, *k as usize))),
-            _ => x
-                .iter()
-                .zip(counts)
-                .for_each(|(&v, &k)| out.extend(std::iter::repeat_n(v, k as usize))),
+            // One count: each element fills a chunk (a vectorized broadcast store).
+            [k] if *k > 0 => {
+                for (chunk, &v) in spare.chunks_exact_mut(*k as usize).zip(x) {
+                    chunk.fill(std::mem::MaybeUninit::new(v));
+                }
+            }
+            [_] => {}
+            _ => {
+                let mut at = 0;
+                for (&v, &k) in x.iter().zip(counts) {
+                    spare[at..at + k as usize].fill(std::mem::MaybeUninit::new(v));
+                    at += k as usize;
+                }
+            }
         }
+        // SAFETY: the chunks cover the `len` elements (`repeat_len` summed the counts).
+        unsafe { out.set_len(len) };
         out
     });
     Array::from_vec(v, [len])
