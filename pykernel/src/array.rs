@@ -618,7 +618,13 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
 
     /// The elements in C order (row-major), copied.
     pub fn to_vec(&self) -> Vec<T> {
-        let mut out = crate::pool::take(self.shape.iter().product());
+        let n: usize = self.shape.iter().product();
+        let mut out = crate::pool::take(n);
+        if n > 0 && self.is_c_contiguous() {
+            // SAFETY: a C-contiguous view's `n` elements follow each other from `ptr`.
+            out.extend_from_slice(unsafe { std::slice::from_raw_parts(self.ptr, n) });
+            return out;
+        }
         self.for_each_offset(|off| {
             // SAFETY: offsets of in-bounds indices.
             out.push(unsafe { *self.ptr.offset(off) });

@@ -18,6 +18,7 @@
 mod array;
 mod bound;
 mod broadcast;
+mod building;
 mod capsule;
 mod cmath;
 mod complex;
@@ -80,6 +81,10 @@ pub mod __private {
     };
     pub use crate::bound::Bnd;
     pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store, k_strides};
+    pub use crate::building::{
+        Interp, concatenate, converted, convolve, diff, flip, mesh, repeat_axis, repeat_flat,
+        roll_axes, roll_flat, rot90, stack, tile,
+    };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{

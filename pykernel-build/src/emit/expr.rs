@@ -384,6 +384,7 @@ impl FnEmitter<'_> {
             | Builtin::NpAstype(_) => self.np_builtin(b, args, ty),
             Builtin::NpReduceAxis(r) => self.reduce_axis(r, args, ty),
             Builtin::NpSort(f) => self.sort_fn(f, args, ty),
+            Builtin::NpBuild(f) => self.build(f, args, ty),
             // Known when compiling: every array variable has one dtype.
             Builtin::DtypeEq { ne, fixed } => {
                 let dtypes: Vec<Dtype> = args.iter().map(|a| self.ty(a).elem_dtype()).collect();

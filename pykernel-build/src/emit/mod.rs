@@ -12,6 +12,7 @@
 
 mod arrayexpr;
 mod arrays;
+mod building;
 mod complex;
 mod deep;
 mod division;

@@ -37,14 +37,15 @@ fn mentioned<'e>(e: &'e Expr, out: &mut BTreeSet<&'e str>) {
 /// (`np.zeros(a.shape, dtype=a.dtype)`, `a.copy()`).
 fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>) {
     let fresh = match &e.kind {
-        ExprKind::CallBuiltin(b, _) => matches!(
-            b,
+        ExprKind::CallBuiltin(b, _) => match b {
             Builtin::NpAlloc(..)
-                | Builtin::NpArray(_)
-                | Builtin::NpArange
-                | Builtin::NpLinspace
-                | Builtin::NpLinalg(_)
-        ),
+            | Builtin::NpArray(_)
+            | Builtin::NpArange
+            | Builtin::NpLinspace
+            | Builtin::NpLinalg(_) => true,
+            Builtin::NpBuild(f) => !f.is_view(),
+            _ => false,
+        },
         ExprKind::Method(_, name, _) => name == "copy",
         _ => false,
     };

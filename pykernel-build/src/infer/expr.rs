@@ -514,6 +514,7 @@ impl Typer<'_> {
                 }
                 self.linalg_type(l, &tys, span)
             }
+            Builtin::NpBuild(f) => self.build_type(f, args, &tys, span),
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -781,6 +782,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpSort(f) => f.name(),
         Builtin::NpShape(f) => f.name(),
         Builtin::NpLinalg(l) => l.name(),
+        Builtin::NpBuild(f) => f.name(),
         Builtin::NpWhere => "where",
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",

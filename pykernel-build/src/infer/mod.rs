@@ -16,6 +16,7 @@
 //! `float list` instance.
 
 mod arrays;
+mod building;
 mod complex;
 mod expr;
 mod linalg;

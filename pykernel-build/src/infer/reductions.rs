@@ -126,7 +126,7 @@ impl Typer<'_> {
     }
 
     /// Checks a literal axis against the rank (NumPy's `AxisError` when compiling).
-    fn literal_axis(&mut self, e: &Expr, rank: u8) -> Option<()> {
+    pub(super) fn literal_axis(&mut self, e: &Expr, rank: u8) -> Option<()> {
         let v = match e.kind {
             ExprKind::Int(v) => v,
             ExprKind::Unary(crate::ir::UnaryOp::Neg, ref x) => match x.kind {

@@ -10,7 +10,7 @@ use crate::diagnostics::Span;
 mod linalg;
 mod numpy;
 pub use linalg::Linalg;
-pub use numpy::{NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
+pub use numpy::{Build, NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;
@@ -510,6 +510,9 @@ pub enum Builtin {
     NpShape(ShapeFn),
     /// A product (`np.dot`, `@`, `np.outer`, ...) or `np.trace`.
     NpLinalg(Linalg),
+    /// A NumPy function building an array from others (`np.roll`, `np.concatenate`,
+    /// `np.flip`, ...); the argument list per function is in `lower/building.rs`.
+    NpBuild(Build),
     /// `np.where(cond, a, b)`.
     NpWhere,
     /// `np.clip(a, lo, hi)`.

@@ -420,3 +420,112 @@ impl SortFn {
             .map_or("?", |(n, _)| n)
     }
 }
+
+/// Functions that build a new array from others (`np.roll`, `np.concatenate`, ...), and
+/// the flips (views). The lowered argument lists are fixed per function (see
+/// `lower/building.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Build {
+    Roll,
+    Tile,
+    Repeat,
+    Diff,
+    Concatenate,
+    Stack,
+    Vstack,
+    Hstack,
+    ColumnStack,
+    Dstack,
+    Flip,
+    Fliplr,
+    Flipud,
+    /// `np.rot90(m, k=1, axes=(0, 1))`: a view.
+    Rot90,
+    /// `np.meshgrid(...)`; `ij`: `indexing='ij'` (matrix indexing) instead of `'xy'`.
+    Meshgrid {
+        ij: bool,
+    },
+    /// `np.append(arr, values, axis=None)`.
+    Append,
+    /// `np.interp(x, xp, fp, left=None, right=None)`.
+    Interp,
+    /// `np.convolve(a, v, mode)`; `mode`: NumPy's number of the mode (0 `valid`, 1
+    /// `same`, 2 `full`).
+    Convolve {
+        mode: u8,
+    },
+}
+
+impl Build {
+    const NAMES: &'static [(&'static str, Build)] = &[
+        ("roll", Build::Roll),
+        ("tile", Build::Tile),
+        ("repeat", Build::Repeat),
+        ("diff", Build::Diff),
+        ("concatenate", Build::Concatenate),
+        ("stack", Build::Stack),
+        ("vstack", Build::Vstack),
+        ("row_stack", Build::Vstack),
+        ("hstack", Build::Hstack),
+        ("column_stack", Build::ColumnStack),
+        ("dstack", Build::Dstack),
+        ("flip", Build::Flip),
+        ("fliplr", Build::Fliplr),
+        ("flipud", Build::Flipud),
+        ("rot90", Build::Rot90),
+        ("meshgrid", Build::Meshgrid { ij: false }),
+        ("append", Build::Append),
+        ("interp", Build::Interp),
+        ("convolve", Build::Convolve { mode: 2 }),
+    ];
+
+    /// Looks up `numpy.<name>`.
+    pub fn from_name(name: &str) -> Option<Build> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| *b)
+    }
+
+    /// NumPy's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Build::Meshgrid { .. } => return "meshgrid",
+            Build::Convolve { .. } => return "convolve",
+            _ => {}
+        }
+        Self::NAMES
+            .iter()
+            .find(|(_, b)| *b == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Is the function a join of arrays (its arguments `[axis, item...]` or `[item...]`,
+    /// typed and emitted together)?
+    pub fn is_join(self) -> bool {
+        self.takes_sequence() || self == Build::Append
+    }
+
+    /// Does the function take a sequence of arrays (a tuple or list literal)?
+    pub fn takes_sequence(self) -> bool {
+        matches!(
+            self,
+            Build::Concatenate
+                | Build::Stack
+                | Build::Vstack
+                | Build::Hstack
+                | Build::ColumnStack
+                | Build::Dstack
+                | Build::Meshgrid { .. }
+        )
+    }
+
+    /// Is the result a view of the argument (the flips)?
+    pub fn is_view(self) -> bool {
+        matches!(
+            self,
+            Build::Flip | Build::Fliplr | Build::Flipud | Build::Rot90
+        )
+    }
+}

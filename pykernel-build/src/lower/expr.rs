@@ -447,6 +447,11 @@ impl FnLowerer<'_, '_> {
                 .collect::<Option<Vec<_>>>()?;
             return Some(self.mk(span, ExprKind::CallBuiltin(Builtin::NpLinalg(l), args)));
         }
+        // `a.repeat(k, axis=...)`: `np.repeat` with the receiver.
+        if a.attr.as_str() == "repeat" {
+            let recv = self.expr(&a.value)?;
+            return self.building(crate::ir::Build::Repeat, Some(recv), c, span);
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {
@@ -566,6 +571,9 @@ impl FnLowerer<'_, '_> {
         }
         if let Builtin::NpSort(f) = builtin {
             return self.sort_call(f, None, c, span);
+        }
+        if let Builtin::NpBuild(f) = builtin {
+            return self.building(f, None, c, span);
         }
         // Types are not known yet: `len(x)` of a view also takes this path (harmless).
         if builtin.over_iterable(c.args.len(), false) {

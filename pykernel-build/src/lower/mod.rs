@@ -4,6 +4,7 @@
 //! `numpy.ctypeslib`), rejects what is not supported with `file:line:col` errors, and
 //! gives every expression an id.
 
+mod building;
 mod expr;
 mod fnargs;
 mod isclose;

@@ -192,3 +192,96 @@ pub fn matmul_inplace_rank() -> Message {
     )
     .hint("write `a = a @ b` for a new array")
 }
+
+/// The sequence of arrays of `np.concatenate` & co. given as something else than a
+/// tuple or list literal.
+pub fn sequence_literal(func: &str) -> Message {
+    Message::new(
+        "PK0370",
+        format!("`numpy.{func}` takes a tuple or list literal of arrays here"),
+        "not a tuple or list literal",
+    )
+    .hint("write the arrays out: `np.concatenate((a, b))`; the number of arrays must be known when compiling")
+}
+
+/// `np.meshgrid(..., indexing=...)` with something else than the literal `'xy'`/`'ij'`.
+pub fn meshgrid_indexing() -> Message {
+    Message::new(
+        "PK0371",
+        "Valid values for `indexing` are 'xy' and 'ij'.",
+        "not the literal 'xy' or 'ij'",
+    )
+}
+
+/// A required argument of a NumPy function left out.
+pub fn missing_argument(func: &str, param: &str) -> Message {
+    Message::new(
+        "PK0372",
+        format!("`numpy.{func}` is missing its argument `{param}`"),
+        "missing argument",
+    )
+}
+
+/// Arrays of different ranks joined where NumPy needs equal ones (its `ValueError`).
+pub fn join_ranks(first: u8, k: usize, rank: u8) -> Message {
+    Message::new(
+        "PK0373",
+        format!(
+            "all the input arrays must have same number of dimensions, but the array at index 0 has {first} dimension(s) and the array at index {k} has {rank} dimension(s)"
+        ),
+        "NumPy raises a ValueError here",
+    )
+}
+
+/// A number where `np.concatenate` needs an array (NumPy's `ValueError`).
+pub fn zero_dim_join(func: &str) -> Message {
+    Message::new(
+        "PK0374",
+        "zero-dimensional arrays cannot be concatenated",
+        format!("a number in the arrays of `numpy.{func}`"),
+    )
+    .hint("write `[x]` for a one-element array")
+}
+
+/// An empty sequence of arrays (NumPy's `ValueError`).
+pub fn nothing_to_join(func: &str) -> Message {
+    let what = if func == "stack" {
+        "stack"
+    } else {
+        "concatenate"
+    };
+    Message::new(
+        "PK0375",
+        format!("need at least one array to {what}"),
+        format!("no arrays given to `numpy.{func}`"),
+    )
+}
+
+/// A result of more than 5 dimensions.
+pub fn too_many_dimensions(func: &str) -> Message {
+    Message::new(
+        "PK0376",
+        format!("the result of `numpy.{func}` here would have more than 5 dimensions"),
+        "more than 5 dimensions",
+    )
+    .hint("arrays of 1 to 5 dimensions are supported")
+}
+
+/// A NumPy function refusing the rank of its array (`np.fliplr` of 1-D: its `ValueError`).
+pub fn rank_needed(numpy_text: &str) -> Message {
+    Message::new(
+        "PK0377",
+        numpy_text.to_owned(),
+        "NumPy raises a ValueError here",
+    )
+}
+
+/// `np.convolve(..., mode=...)` with something else than a literal `'full'`, `'same'`
+/// or `'valid'`.
+pub fn convolve_mode() -> Message {
+    Message::new(
+        "PK0378",
+        "`mode` of `numpy.convolve` must be the literal 'full', 'same' or 'valid'",
+        "not one of the modes",
+    )
+}
