@@ -22,6 +22,7 @@ mod capsule;
 mod cmath;
 mod complex;
 mod error;
+mod fancy;
 mod gamma;
 mod interrupt;
 mod list;
@@ -79,6 +80,11 @@ pub mod __private {
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
     pub use crate::error::{ErrorKind, KResult, KernelError, check_assigned, check_assigned_free};
+    pub use crate::fancy::{
+        IndexValue, Item as FancyItem, Plan as FancyPlan, argwhere, assign as fancy_assign,
+        compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
+        update as fancy_update, update_with as fancy_update_with,
+    };
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;
     pub use crate::npcast::float_cast;

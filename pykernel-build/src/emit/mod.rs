@@ -17,6 +17,7 @@ mod deep;
 mod division;
 mod elementwise;
 mod expr;
+mod fancy;
 mod guards;
 mod interrupt;
 mod iter;

@@ -506,6 +506,7 @@ impl Typer<'_> {
                 self.reduce_type(r, &tys[0], span)
             }
             Builtin::NpReduceAxis(r) => self.reduce_axis_type(r, args, &tys, span),
+            Builtin::NpIndexFn(f) => self.index_fn_type(f, args, &tys, span),
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -772,6 +773,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpReduce(r) | Builtin::NpReduceAxis(r) => r.name(),
         Builtin::NpShape(f) => f.name(),
         Builtin::NpWhere => "where",
+        Builtin::NpIndexFn(f) => f.name(),
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",
         Builtin::NpPart(true) => "imag",

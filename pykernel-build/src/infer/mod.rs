@@ -18,6 +18,7 @@
 mod arrays;
 mod complex;
 mod expr;
+pub(crate) mod fancy;
 mod lists;
 mod numpy;
 mod reductions;

@@ -7,7 +7,9 @@
 
 use crate::diagnostics::Span;
 
+mod fancy;
 mod numpy;
+pub use fancy::IndexFn;
 pub use numpy::{Reduce, ShapeFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
@@ -498,6 +500,9 @@ pub enum Builtin {
     NpShape(ShapeFn),
     /// `np.where(cond, a, b)`.
     NpWhere,
+    /// A function of masks and index arrays (`np.nonzero(a)`, `np.take(a, idx, axis)`);
+    /// the arguments in NumPy's order, an omitted `axis` as `None`.
+    NpIndexFn(IndexFn),
     /// `np.clip(a, lo, hi)`.
     NpClip,
     /// `np.real(x)` (`false`) / `np.imag(x)` (`true`): lowered to `x.real` / `x.imag`.

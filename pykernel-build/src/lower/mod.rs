@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod expr;
+mod fancy;
 mod iter;
 mod lambdas;
 mod names;

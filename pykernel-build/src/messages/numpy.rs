@@ -143,3 +143,32 @@ pub fn axis_out_of_range(axis: i64, rank: u8) -> Message {
         "NumPy raises an AxisError here",
     )
 }
+
+/// An array of another dtype than integers or booleans used as an index.
+pub fn index_dtype(ty: &str) -> Message {
+    Message::new(
+        "PK0350",
+        format!("arrays used as indices must be of integer (or boolean) type, got `{ty}`"),
+        "NumPy raises an IndexError here",
+    )
+    .hint("convert the index first: `idx.astype(np.int64)`")
+}
+
+/// `np.compress` with a condition that is not 1-D.
+pub fn compress_condition(ty: &str) -> Message {
+    Message::new(
+        "PK0351",
+        format!("the condition of `numpy.compress` must be a 1-d array, got `{ty}`"),
+        "NumPy raises a ValueError here",
+    )
+    .hint("`np.extract(cond, a)` selects with a condition of any shape")
+}
+
+/// An index whose result would have more dimensions than arrays can have.
+pub fn fancy_rank(rank: usize) -> Message {
+    Message::new(
+        "PK0352",
+        format!("this index gives a {rank}-dimensional array; arrays have 1 to 5 dimensions"),
+        "too many dimensions",
+    )
+}
