@@ -38,8 +38,8 @@ impl IndexItem {
     fn of(e: Option<&ExprKind>, t: &Ty) -> IndexItem {
         match (e, t) {
             (Some(ExprKind::SliceSpec(..)), _) => IndexItem::Slice,
-            (Some(ExprKind::None), _) | (_, Ty::None) => IndexItem::NewAxis,
             (Some(ExprKind::Ellipsis), _) => IndexItem::Ellipsis,
+            (Some(ExprKind::None), _) | (_, Ty::None) => IndexItem::NewAxis,
             (_, Ty::Array(Dtype::Bool, r)) => IndexItem::Mask(*r),
             (_, Ty::Array(d, r)) if kind(*d) == 1 => IndexItem::Ints(*r),
             (_, Ty::List(item)) => match item.scalar() {
