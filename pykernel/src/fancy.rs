@@ -63,7 +63,7 @@ impl Item {
 
     /// A boolean array used as an index.
     pub fn mask<const R: usize>(a: &ArrayView<bool, R>) -> Item {
-        Item::Mask(a.shape().to_vec(), a.to_vec())
+        Item::Mask(a.shape().to_vec(), c_values(a))
     }
 
     /// A list of integers used as an index (a 1-D integer array).
@@ -189,6 +189,89 @@ fn broadcast_positions(src: &[usize], dst: &[usize]) -> Vec<usize> {
             idx[k] = 0;
         }
     }
+}
+
+/// `items` is one mask of exactly `shape` (NumPy's fast path, and ours: no index
+/// arrays, one pass over the array in C order).
+fn whole_mask<'a>(items: &'a [Item], shape: &[usize]) -> Option<&'a [bool]> {
+    match items {
+        [Item::Mask(s, m)] if s.as_slice() == shape => Some(m),
+        _ => None,
+    }
+}
+
+/// Is a view of `shape` and `strides` contiguous in C order (axes of one element do not
+/// count)?
+fn c_contiguous(shape: &[usize], strides: &[isize]) -> bool {
+    let mut expect = 1isize;
+    for (&n, &s) in shape.iter().zip(strides).rev() {
+        if n == 0 {
+            return true;
+        }
+        if n != 1 && s != expect {
+            return false;
+        }
+        expect *= n as isize;
+    }
+    true
+}
+
+/// The elements of `a` in C order (one copy of the memory when it is contiguous).
+fn c_values<T: Copy, const R: usize>(a: &ArrayView<T, R>) -> Vec<T> {
+    let (shape, strides) = (a.shape(), a.strides());
+    if shape.contains(&0) {
+        return Vec::new();
+    }
+    if c_contiguous(&shape, &strides) {
+        let n: usize = shape.iter().product();
+        // SAFETY: a contiguous view addresses `n` elements from its first.
+        return unsafe { std::slice::from_raw_parts(a.as_ptr(), n) }.to_vec();
+    }
+    a.to_vec()
+}
+
+/// Calls `f(offset)` for each element of an array of `shape` and `strides` where the
+/// mask `m` (same shape, C order) is true, in C order; eight false elements are skipped
+/// at a time (masks are often sparse).
+#[inline(always)]
+fn each_masked(shape: &[usize], strides: &[isize], m: &[bool], mut f: impl FnMut(isize)) {
+    let contiguous = c_contiguous(shape, strides);
+    let at = |k: usize| {
+        if contiguous {
+            return k as isize;
+        }
+        let (mut off, mut r) = (0isize, k);
+        for (&n, &s) in shape.iter().zip(strides).rev() {
+            off += (r % n) as isize * s;
+            r /= n;
+        }
+        off
+    };
+    // SAFETY: a `bool` is one byte, 0 or 1.
+    let bytes = unsafe { std::slice::from_raw_parts(m.as_ptr().cast::<u8>(), m.len()) };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0usize;
+    for c in &mut chunks {
+        let word = u64::from_ne_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if word != 0 {
+            for (i, &b) in c.iter().enumerate() {
+                if b != 0 {
+                    f(at(base + i));
+                }
+            }
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if b != 0 {
+            f(at(base + i));
+        }
+    }
+}
+
+/// The number of true elements of a mask.
+fn count_true(m: &[bool]) -> usize {
+    m.iter().map(|&b| b as usize).sum()
 }
 
 /// One index array after masks are expanded: the axis it indexes, and its values.
@@ -393,22 +476,8 @@ impl Plan {
     fn value_positions(&self, vshape: &[usize]) -> KResult<Vec<usize>> {
         if self.single_mask {
             let count = self.offsets.len();
-            if vshape.len() > 1 {
-                return Err(KernelError::new(
-                    ErrorKind::Type,
-                    format!(
-                        "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
-                        vshape.len()
-                    ),
-                ));
-            }
-            let len: usize = vshape.iter().product();
-            if len != count && len != 1 {
-                return Err(value_error(format!(
-                    "NumPy boolean array indexing assignment cannot assign {len} input values to the {count} output values where the mask is true"
-                )));
-            }
-            return Ok((0..count).map(|k| if len == 1 { 0 } else { k }).collect());
+            let one = mask_value_count(count, vshape)?;
+            return Ok((0..count).map(|k| if one { 0 } else { k }).collect());
         }
         let fits = vshape.len() <= self.shape.len()
             && vshape
@@ -425,6 +494,28 @@ impl Plan {
         }
         Ok(broadcast_positions(vshape, &self.shape))
     }
+}
+
+/// Checks the values stored by `a[mask] = v` (a mask of the array's shape selecting
+/// `count` elements; `vshape` the values' shape) with NumPy's messages; `true`: one value
+/// for every element.
+fn mask_value_count(count: usize, vshape: &[usize]) -> KResult<bool> {
+    if vshape.len() > 1 {
+        return Err(KernelError::new(
+            ErrorKind::Type,
+            format!(
+                "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
+                vshape.len()
+            ),
+        ));
+    }
+    let len: usize = vshape.iter().product();
+    if len != count && len != 1 {
+        return Err(value_error(format!(
+            "NumPy boolean array indexing assignment cannot assign {len} input values to the {count} output values where the mask is true"
+        )));
+    }
+    Ok(len == 1 && count != 1)
 }
 
 /// Every offset of the axes `dims` from `base`, in C order.
@@ -463,9 +554,20 @@ fn gather_in<T: Copy, const N: usize, const M: usize>(
     items: &[Item],
     numpy_layout: bool,
 ) -> KResult<Array<T, M>> {
+    let p = a.as_ptr();
+    if let Some(m) = whole_mask(items, &a.shape()) {
+        let mut data = crate::pool::take(count_true(m));
+        // SAFETY: offsets of the view.
+        each_masked(&a.shape(), &a.strides(), m, |o| {
+            data.push(unsafe { *p.offset(o) })
+        });
+        let shape: [usize; M] = [data.len()][..]
+            .try_into()
+            .map_err(|_| value_error("internal error: rank of a mask result"))?;
+        return Array::from_vec(data, shape);
+    }
     let plan = Plan::build(&a.shape(), &a.strides(), items, numpy_layout)?;
     let shape = plan.shape_of::<M>()?;
-    let p = a.as_ptr();
     // SAFETY: every offset addresses an element of the view (indices were checked).
     let data: Vec<T> = plan
         .offsets
@@ -513,6 +615,12 @@ fn columns<const N: usize>(data: Vec<i64>, rows: usize) -> KResult<[Array<i64, 1
 
 /// `a[index] = v` with a number.
 pub fn fill<T: Copy, const N: usize>(a: &ArrayView<T, N>, items: &[Item], v: T) -> KResult<()> {
+    if let Some(m) = whole_mask(items, &a.shape()) {
+        let p = a.as_ptr();
+        // SAFETY: offsets of the view; exports check that it is writeable.
+        each_masked(&a.shape(), &a.strides(), m, |o| unsafe { *p.offset(o) = v });
+        return Ok(());
+    }
     let plan = Plan::new(&a.shape(), &a.strides(), items)?;
     let p = a.as_ptr();
     for &o in &plan.offsets {
@@ -530,8 +638,21 @@ pub fn assign<T: Copy, U: Copy, const N: usize, const R: usize>(
     v: &ArrayView<U, R>,
     conv: impl Fn(U) -> T,
 ) -> KResult<()> {
+    if let Some(m) = whole_mask(items, &a.shape()) {
+        let one = mask_value_count(count_true(m), &v.shape())?;
+        let values = c_values(v);
+        let p = a.as_ptr();
+        let mut j = 0usize;
+        each_masked(&a.shape(), &a.strides(), m, |o| {
+            let x = conv(values[if one { 0 } else { j }]);
+            // SAFETY: an offset of the view; exports check that it is writeable.
+            unsafe { *p.offset(o) = x };
+            j += 1;
+        });
+        return Ok(());
+    }
     let plan = Plan::new(&a.shape(), &a.strides(), items)?;
-    let values = v.to_vec();
+    let values = c_values(v);
     let pos = plan.value_positions(&v.shape())?;
     let p = a.as_ptr();
     for (&o, &k) in plan.offsets.iter().zip(&pos) {
@@ -549,6 +670,22 @@ pub fn update<T: Copy, const N: usize>(
     items: &[Item],
     f: impl Fn(T) -> KResult<T>,
 ) -> KResult<()> {
+    if let Some(m) = whole_mask(items, &a.shape()) {
+        // Every new value first (an error leaves the array as it was, as in NumPy).
+        let p = a.as_ptr();
+        let mut offsets = Vec::with_capacity(count_true(m));
+        each_masked(&a.shape(), &a.strides(), m, |o| offsets.push(o));
+        // SAFETY: offsets of the view.
+        let new: Vec<T> = offsets
+            .iter()
+            .map(|&o| f(unsafe { *p.offset(o) }))
+            .collect::<KResult<_>>()?;
+        for (&o, x) in offsets.iter().zip(new) {
+            // SAFETY: as above; exports check that it is writeable.
+            unsafe { *p.offset(o) = x };
+        }
+        return Ok(());
+    }
     let plan = Plan::new(&a.shape(), &a.strides(), items)?;
     let p = a.as_ptr();
     // SAFETY: as in `gather`.
@@ -597,7 +734,7 @@ pub fn update_with<T: Copy, U: Copy, const N: usize, const R: usize>(
             ),
         }));
     }
-    let values = v.to_vec();
+    let values = c_values(v);
     let pos = broadcast_positions(&vshape, &plan.shape);
     let p = a.as_ptr();
     // SAFETY: as in `gather`.
@@ -628,7 +765,7 @@ fn true_positions<T: Copy, const N: usize>(
     let shape = a.shape();
     let mut out = Vec::new();
     let mut idx = [0usize; N];
-    for x in a.to_vec() {
+    for x in c_values(a) {
         if is_true(x) {
             out.push(idx);
         }
@@ -696,9 +833,9 @@ pub fn extract<C: Copy, T: Copy, const K: usize, const N: usize>(
     is_true: impl Fn(C) -> bool,
     a: &ArrayView<T, N>,
 ) -> KResult<Array<T, 1>> {
-    let values = a.to_vec();
+    let values = c_values(a);
     let mut out = Vec::new();
-    for (k, c) in cond.to_vec().into_iter().enumerate() {
+    for (k, c) in c_values(cond).into_iter().enumerate() {
         if is_true(c) {
             match values.get(k) {
                 Some(&x) => out.push(x),
@@ -804,6 +941,20 @@ mod tests {
         let m = Item::Mask(vec![2, 3], vec![true, false, true, false, true, true]);
         let r: Array<i64, 1> = gather(&a, &[m]).unwrap();
         assert_eq!(r.to_vec(), vec![0, 2, 4, 5]);
+    }
+
+    #[test]
+    fn mask_of_strided_arrays() {
+        // A transposed array and a mask longer than a word of 8.
+        let a = arr((0..30).collect(), [3, 10]);
+        let t = a.t();
+        let m: Vec<bool> = (0..30).map(|k| k % 7 == 0 || k == 29).collect();
+        let r: Array<i64, 1> = gather(&t, &[Item::Mask(vec![10, 3], m.clone())]).unwrap();
+        assert_eq!(r.to_vec(), vec![0, 12, 24, 7, 19, 29]);
+        fill(&t, &[Item::Mask(vec![10, 3], m.clone())], -1).unwrap();
+        assert_eq!(t.to_vec().iter().filter(|&&x| x == -1).count(), 6);
+        update(&t, &[Item::Mask(vec![10, 3], m)], |x| Ok(x - 1)).unwrap();
+        assert_eq!(a.to_vec().iter().filter(|&&x| x == -2).count(), 6);
     }
 
     #[test]
