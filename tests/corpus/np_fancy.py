@@ -29,6 +29,7 @@ def gather(a, idx):
 # case: gather(np.arange(3.0), np.array([0, -4]))
 # case: gather(np.zeros((0,)), np.array([0]))
 # case: gather(np.zeros((0,)), np.zeros((0,), dtype=np.int64))
+# case: gather(readonly(np.arange(3.0)), readonly(np.array([2, 0])))
 
 
 #pykernel export gather2d(float64[:], int64[:,:])
@@ -169,6 +170,7 @@ def puts(a, idx, v):
 # case: puts(np.zeros((2, 3)).T, np.array([1, 2]), np.array([1.0, 2.0, 3.0]))
 # case: puts(np.zeros((2, 3)), np.array([1, 2]), np.zeros((0,)))
 # case: puts(np.zeros((2, 3)), np.array([6]), np.array([1.0]))
+# case: puts(readonly(np.zeros((2, 3))), np.array([1]), np.array([1.0]))
 
 
 #pykernel export put_ints(int32[:], int64[:])
@@ -203,3 +205,11 @@ def sorted_by(keys, order):
     out[:] = keys[order]
     return out, keys[order[order >= 0]]
 # case: sorted_by(np.array([0.5, 0.25, 0.125]), np.array([2, 0, -1, 1]))
+
+
+#pykernel export tuple_index(float64[:,:], int64[:])
+def tuple_index(a, j):
+    t = (1, j)
+    u = ([0, 1], [2, 0])
+    return a[t], a[u], a[(j, j)]
+# case: tuple_index(np.arange(12.0).reshape(3, 4), np.array([0, 3]))

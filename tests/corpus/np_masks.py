@@ -36,6 +36,7 @@ def select_mask(a, m):
 # case: select_mask(np.arange(3.0), np.array([True, False, True, True]))
 # case: select_mask(np.arange(4.0), np.array([True, False]))
 # case: select_mask(np.zeros((0,)), np.zeros((0,), dtype=bool))
+# case: select_mask(readonly(np.arange(3.0)), readonly(np.array([False, True, True])))
 
 
 #pykernel export select2(float64[::,::], bool[::,::])
@@ -91,6 +92,7 @@ def set_scalar(a, t):
 # case: set_scalar(np.arange(0, 250, 25, dtype=np.uint8), 120.0)
 # case: set_scalar(np.linspace(-3, 3, 7) + 1j, 1.0)
 # case: set_scalar(np.zeros((0,)), 1.0)
+# case: set_scalar(readonly(np.zeros(3)), 1.0)  # expect-error TypeError
 
 
 #pykernel export clamp2(float64[:,:], float64)
@@ -226,3 +228,14 @@ def compresses(a, c, axis):
 # case: compresses(np.arange(12.0).reshape(3, 4), np.array([True, False, True]), 2)
 # case: compresses(np.arange(12.0).reshape(3, 4), np.array([True, False, True, True, True]), 1)
 # case: compresses(np.arange(12.0).reshape(3, 4), np.array([False, False, False, False, True]), 0)
+
+
+#pykernel export copy_then_write(float64[:], bool[:])
+def copy_then_write(a, m):
+    b = a[m]
+    b[0] = -1.0
+    c = np.extract(m, a)
+    c[0] = -2.0
+    return b, c, a
+# case: copy_then_write(readonly(np.arange(3.0)), np.array([False, True, True]))
+# case: copy_then_write(np.arange(3.0), np.array([False, True, True]))

@@ -50,14 +50,28 @@ impl FnEmitter<'_> {
             _ if matches!(self.ty(idx), Ty::Tuple(_)) => {
                 // A tuple value (`np.nonzero(m)`): its items are index arrays.
                 let t = self.expr(idx);
-                let items = kinds.iter().enumerate().map(|(k, it)| {
+                let Ty::Tuple(tys) = self.ty(idx) else {
+                    return quote!(compile_error!("pykernel: tuple index"));
+                };
+                let items = kinds.iter().zip(&tys).enumerate().map(|(k, (it, ty))| {
                     let j = syn::Index::from(k);
-                    let f = if matches!(it, IndexItem::Mask(_)) {
-                        quote!(mask)
-                    } else {
-                        quote!(ints)
-                    };
-                    quote!(#p::FancyItem::#f(&*__pk_t.#j))
+                    let x = quote!(__pk_t.#j);
+                    match (it, ty) {
+                        (IndexItem::Mask(_), Ty::List(_)) => {
+                            quote!(#p::FancyItem::bool_list((#x).to_vec()))
+                        }
+                        (IndexItem::Ints(_), Ty::List(_)) => quote!(#p::FancyItem::int_list(
+                            (#x).to_vec().into_iter().map(#p::IndexValue::index_value).collect()
+                        )),
+                        (IndexItem::Mask(_), _) => quote!(#p::FancyItem::mask(&*#x)),
+                        (IndexItem::Ints(_), _) => quote!(#p::FancyItem::ints(&*#x)),
+                        (IndexItem::NewAxis, _) => quote!(#p::FancyItem::NewAxis),
+                        _ => {
+                            let d = ty.scalar().map_or(Dtype::Int64, |s| s.dtype);
+                            let v = cast(x, d, Dtype::Int64);
+                            quote!(#p::FancyItem::Int(#v))
+                        }
+                    }
                 });
                 return quote!({ let __pk_t = #t; [#(#items),*] });
             }

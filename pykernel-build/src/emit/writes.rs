@@ -42,8 +42,10 @@ fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>
             Builtin::NpAlloc(..) | Builtin::NpArray(_) | Builtin::NpArange | Builtin::NpLinspace
         ),
         ExprKind::Method(_, name, _) => name == "copy",
+        // Masks and index arrays give new arrays.
+        ExprKind::Index(b, i) => crate::infer::fancy::is_fancy(inst, b, i),
         _ => false,
-    };
+    } || matches!(e.kind, ExprKind::CallBuiltin(Builtin::NpIndexFn(_), _));
     let plain = match inst.exprs.get(e.id as usize) {
         Some(Some(t)) => !holds_views(t),
         _ => false,
@@ -78,12 +80,16 @@ fn calls<'e>(e: &'e Expr, inst: &Instance, out: &mut Vec<(usize, &'e [Expr])>) {
     e.children().into_iter().for_each(|c| calls(c, inst, out));
 }
 
-/// The arrays an expression writes with `a.fill(v)` (by their root local).
+/// The arrays an expression writes with `a.fill(v)` or `np.put(a, idx, v)` (by their
+/// root local).
 fn fills<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
     if let ExprKind::Method(recv, name, _) = &e.kind
         && name == "fill"
     {
         out.extend(root_local(recv));
+    }
+    if let ExprKind::CallBuiltin(Builtin::NpIndexFn(crate::ir::IndexFn::Put), args) = &e.kind {
+        out.extend(args.first().and_then(root_local));
     }
     e.children().into_iter().for_each(|c| fills(c, out));
 }
