@@ -91,6 +91,8 @@ pub struct Plan {
     adv_at: usize,
     /// How many axes the index arrays give.
     adv_rank: usize,
+    /// The other axes (in their order in the result) in the order the offsets walk them.
+    order: Vec<usize>,
 }
 
 /// One axis of the result while the plan is built.
@@ -443,12 +445,27 @@ impl Plan {
         let mut out_shape: Vec<usize> = steps[..adv_at].iter().map(|s| s.0).collect();
         out_shape.extend_from_slice(&bshape);
         out_shape.extend(steps[adv_at..].iter().map(|s| s.0));
-        // The walk: NumPy's iteration order (the index arrays' axes first) or C order.
+        // The walk: C order of the result, or NumPy's iteration order, the order of the
+        // memory of its result: the index arrays' axes first, then the other axes in the
+        // source's memory order ("K").
+        let order: Vec<usize> = if internal {
+            k_order(&steps)
+        } else {
+            (0..steps.len()).collect()
+        };
         let mut dims: Vec<Dim> = Vec::new();
         let split = if internal { 0 } else { adv_at };
-        dims.extend(steps[..split].iter().map(|&(n, s)| Dim::Step(n, s)));
+        dims.extend(
+            order[..split]
+                .iter()
+                .map(|&i| Dim::Step(steps[i].0, steps[i].1)),
+        );
         dims.push(Dim::Table(table));
-        dims.extend(steps[split..].iter().map(|&(n, s)| Dim::Step(n, s)));
+        dims.extend(
+            order[split..]
+                .iter()
+                .map(|&i| Dim::Step(steps[i].0, steps[i].1)),
+        );
         let size: usize = out_shape.iter().product();
         let mut offsets = Vec::with_capacity(size);
         if size > 0 {
@@ -460,6 +477,7 @@ impl Plan {
             single_mask,
             adv_at,
             adv_rank: bshape.len(),
+            order,
         })
     }
 
@@ -518,6 +536,24 @@ fn mask_value_count(count: usize, vshape: &[usize]) -> KResult<bool> {
     Ok(len == 1 && count != 1)
 }
 
+/// NumPy's "K" order of axes of `(extent, stride)`: outer to inner by decreasing stride
+/// magnitude, in their order where strides do not tell (zero strides).
+fn k_order(axes: &[(usize, isize)]) -> Vec<usize> {
+    let mut perm: Vec<usize> = (0..axes.len()).collect();
+    for i in 1..perm.len() {
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (axes[perm[j - 1]].1, axes[perm[j]].1);
+            if a == 0 || b == 0 || a.unsigned_abs() >= b.unsigned_abs() {
+                break;
+            }
+            perm.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    perm
+}
+
 /// Every offset of the axes `dims` from `base`, in C order.
 fn walk(dims: &[Dim], base: isize, out: &mut Vec<isize>) {
     match dims {
@@ -574,21 +610,25 @@ fn gather_in<T: Copy, const N: usize, const M: usize>(
         .iter()
         .map(|&o| unsafe { *p.offset(o) })
         .collect();
-    if !numpy_layout || plan.adv_at == 0 {
+    let (at, k) = (plan.adv_at, plan.adv_rank);
+    let natural = plan.order.iter().enumerate().all(|(i, &o)| i == o);
+    if !numpy_layout || (at == 0 && natural) {
         return Array::from_vec(data, shape);
     }
-    // The memory: the index arrays' axes first.
-    let (at, k) = (plan.adv_at, plan.adv_rank);
+    // The memory: the index arrays' axes first, then the others in `plan.order`.
+    let others: Vec<usize> = (0..M).filter(|&i| i < at || i >= at + k).collect();
     let mut inner = [0usize; M];
     inner[..k].copy_from_slice(&shape[at..at + k]);
-    inner[k..at + k].copy_from_slice(&shape[..at]);
-    inner[at + k..].copy_from_slice(&shape[at + k..]);
+    for (j, &o) in plan.order.iter().enumerate() {
+        inner[k + j] = shape[others[o]];
+    }
     let (view, owner) = Array::from_vec(data, inner)?.split();
     let c = view.strides();
     let mut strides = [0isize; M];
-    strides[..at].copy_from_slice(&c[k..at + k]);
     strides[at..at + k].copy_from_slice(&c[..k]);
-    strides[at + k..].copy_from_slice(&c[at + k..]);
+    for (j, &o) in plan.order.iter().enumerate() {
+        strides[others[o]] = c[k + j];
+    }
     // SAFETY: a permutation of the axes of the same memory.
     let out = unsafe { view.derived(view.as_ptr(), shape, strides) };
     Ok(Array::join(out, &owner))
@@ -1057,6 +1097,19 @@ mod tests {
             (w.shape(), w.strides(), w.to_vec()),
             ([2, 2], [1, 2], vec![2, 2, 2, 3])
         );
+        // A Fortran-ordered source: the other axes keep its memory order (NumPy's "K").
+        let f = arr((0..24).collect(), [4, 3, 2]).t();
+        let r: Array<i64, 3> = gather(
+            &f,
+            &[
+                Item::Slice(None, None, None),
+                Item::int_list(vec![0, 2]),
+                Item::Slice(None, None, None),
+            ],
+        )
+        .unwrap();
+        assert_eq!((r.shape(), r.strides()), ([2, 2, 4], [1, 8, 2]));
+        assert_eq!(r.get([1, 1, 3]).unwrap(), 3 * 6 + 2 * 2 + 1);
         let t: Array<i64, 2> = take(&b, Item::int_list(vec![1, 2]), Some(1)).unwrap();
         assert_eq!((t.strides(), t.to_vec()), ([2, 1], vec![1, 2, 5, 6, 9, 10]));
     }

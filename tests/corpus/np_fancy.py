@@ -213,3 +213,32 @@ def tuple_index(a, j):
     u = ([0, 1], [2, 0])
     return a[t], a[u], a[(j, j)]
 # case: tuple_index(np.arange(12.0).reshape(3, 4), np.array([0, 3]))
+
+
+#pykernel export small_dtypes(bool[:], float32[:], uint8[:], int64[:])
+def small_dtypes(b, f, u, idx):
+    b[idx] = True
+    f[idx] += 1.5
+    u[idx] += 250
+    return b, f, u, b[idx[::-1]], f[idx[:1]], u[idx] // 2
+# case: small_dtypes(np.zeros(4, dtype=bool), np.array([-1, 2, 0, 3], dtype=np.float32), np.arange(0, 40, 10, dtype=np.uint8), np.array([3, 1, 3]))
+# case: small_dtypes(np.zeros(4, dtype=bool), np.zeros(4, dtype=np.float32), np.zeros(4, dtype=np.uint8), np.array([4]))
+
+
+#pykernel export layouts(complex128[::,::], int32[:])
+def layouts(z, idx):
+    z[idx, 1:] *= 2j
+    return z[idx], z[:, idx], z[idx][:, idx], z.T[idx]
+# case: layouts(np.arange(12.0).reshape(3, 4) + 1j, np.array([2, 0], dtype=np.int32))
+# case: layouts(np.asfortranarray(np.arange(12.0).reshape(4, 3)) - 1j, np.array([-1, 1, -1], dtype=np.int32))
+# case: layouts((np.arange(24.0).reshape(4, 6) * 1j)[::-1, ::2], np.array([0, 2], dtype=np.int32))
+
+
+#pykernel export layouts3(float64[::,::,::], int64[:], int64[:,:])
+def layouts3(a, i, j):
+    return a[:, i], a[:, :, i], a[:, i, :], a[..., j], a[:, j], a[i, :, i], a[:, i, 1:], a[1:, :, j]
+# case: layouts3(np.arange(24.0).reshape(2, 3, 4), np.array([1, 0]), np.array([[0, 1], [1, 0]]))
+# case: layouts3(np.asfortranarray(np.arange(24.0).reshape(2, 3, 4)), np.array([1, 0]), np.array([[0, 1], [1, 0]]))
+# case: layouts3(np.arange(24.0).reshape(4, 3, 2).T, np.array([-1]), np.array([[0], [1], [0]]))
+# case: layouts3(np.arange(96.0).reshape(4, 6, 4)[::-2, ::2, ::-1], np.array([1, 1, 0]), np.zeros((0, 2), dtype=np.int64))
+# case: layouts3(np.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2), np.array([1, 0]), np.array([[0, 1]]))

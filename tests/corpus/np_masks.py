@@ -239,3 +239,26 @@ def copy_then_write(a, m):
     return b, c, a
 # case: copy_then_write(readonly(np.arange(3.0)), np.array([False, True, True]))
 # case: copy_then_write(np.arange(3.0), np.array([False, True, True]))
+
+
+#pykernel export small_dtypes(bool[:], float32[:], uint8[:], int32[:,:])
+def small_dtypes(b, f, u, k):
+    m = f > 0
+    b[m] = True
+    f[m] += 1.5
+    f[~m] *= np.float32(2)
+    u[u > 5] += 250
+    k[k % 2 == 1] *= 3
+    k[:, k[0] > 1] -= 1
+    return b, f, u, k, f[m], u[u < 10]
+# case: small_dtypes(np.zeros(4, dtype=bool), np.array([-1, 2, 0, 3], dtype=np.float32), np.arange(0, 40, 5, dtype=np.uint8), np.arange(12, dtype=np.int32).reshape(3, 4))
+# case: small_dtypes(np.zeros(0, dtype=bool), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.uint8), np.zeros((0, 4), dtype=np.int32))
+
+
+#pykernel export layouts(float64[::,::,::], bool[::,::,::])
+def layouts(a, m):
+    a[m] -= 100.0
+    return a[m], a[m[:, :, 0]], a[:, m[0, :, 0], :], a[:, :, m[0, 0, :]]
+# case: layouts(np.arange(24.0).reshape(2, 3, 4), np.arange(24).reshape(2, 3, 4) % 5 == 0)
+# case: layouts(np.asfortranarray(np.arange(24.0).reshape(2, 3, 4)), np.asfortranarray(np.arange(24).reshape(2, 3, 4) % 2 == 0))
+# case: layouts(np.arange(48.0).reshape(4, 3, 4)[::-2], (np.arange(48).reshape(4, 3, 4) > 20)[::2])
