@@ -242,3 +242,22 @@ def layouts3(a, i, j):
 # case: layouts3(np.arange(24.0).reshape(4, 3, 2).T, np.array([-1]), np.array([[0], [1], [0]]))
 # case: layouts3(np.arange(96.0).reshape(4, 6, 4)[::-2, ::2, ::-1], np.array([1, 1, 0]), np.zeros((0, 2), dtype=np.int64))
 # case: layouts3(np.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2), np.array([1, 0]), np.array([[0, 1]]))
+
+
+#pykernel export tuple_values(float64[::,::], int64[:,:,:])
+def tuple_values(x, k):
+    out = np.zeros_like(x)
+    for i in range(x.shape[0]):
+        for j in range(x.shape[1]):
+            idx = min(i + 1, x.shape[0] - 1), j - 1
+            out[idx] += x[idx] * 2
+            out[i, j] -= x[idx]
+            pos = (i, j)
+            out[pos] = out[pos] + 0.5
+    t = 0, 1, -1
+    k[t] += 7
+    k[t] = k[t] * 2
+    last = x.shape[0] - 1, x.shape[1] - 1
+    return out, x[last], k[t], k
+# case: tuple_values(np.arange(12.0).reshape(3, 4), np.zeros((2, 2, 2), dtype=np.int64))
+# case: tuple_values(np.arange(12.0).reshape(4, 3).T, np.ones((1, 2, 2), dtype=np.int64))

@@ -97,8 +97,32 @@ impl FnEmitter<'_> {
         quote!([#(#items),*])
     }
 
-    /// `base[idx]` (a new array of type `ty`).
+    /// `base[t]` with `t` a tuple value of `k` integers: the tuple, then the indices
+    /// (`[__pk_t.0 as i64, ...]`).
+    fn tuple_indices(&mut self, idx: &Expr) -> (TokenStream, TokenStream) {
+        let t = self.expr(idx);
+        let Ty::Tuple(items) = self.ty(idx) else {
+            return (t, quote!([]));
+        };
+        let vals = items.iter().enumerate().map(|(k, it)| {
+            let j = syn::Index::from(k);
+            let d = it.scalar().map_or(Dtype::Int64, |s| s.dtype);
+            cast(quote!(__pk_t.#j), d, Dtype::Int64)
+        });
+        (t, quote!([#(#vals),*]))
+    }
+
+    /// `base[idx]` (a new array of type `ty`; an element for a tuple value of integers).
     pub(crate) fn fancy_read(&mut self, base: &Expr, idx: &Expr, ty: &Ty) -> TokenStream {
+        if crate::infer::fancy::tuple_value_index(self.inst, idx).is_some() {
+            let b = self.expr(base);
+            let (t, vals) = self.tuple_indices(idx);
+            return quote!({
+                let __pk_b = #b;
+                let __pk_t = #t;
+                (__pk_b).get(#vals)?
+            });
+        }
         let (Ty::Array(_, n), Ty::Array(_, m)) = (self.ty(base), ty) else {
             return quote!(compile_error!("pykernel: indexing type"));
         };
@@ -124,6 +148,18 @@ impl FnEmitter<'_> {
         let p = quote!(::pykernel::__private);
         let d = self.ty(base).elem_dtype();
         let b = self.expr(base);
+        if crate::infer::fancy::tuple_value_index(self.inst, idx).is_some() {
+            let s = vt.scalar().unwrap_or(Scalar::FLOAT);
+            let x = super::expr::store_cast(quote!(__pk_v), s, d);
+            let (t, vals) = self.tuple_indices(idx);
+            return quote!({
+                let __pk_v = #v;
+                let __pk_b = #b;
+                let __pk_t = #t;
+                let __pk_x = #x;
+                (__pk_b).set(#vals, __pk_x)?;
+            });
+        }
         let items = self.fancy_index_items(idx);
         let write = match vt {
             Ty::Array(e, _) => {
@@ -161,7 +197,12 @@ impl FnEmitter<'_> {
         let vt = self.ty(value);
         let vs = self.scalar(value);
         let b = self.expr(base);
-        let items = self.fancy_index_items(idx);
+        let tuple = crate::infer::fancy::tuple_value_index(self.inst, idx).is_some();
+        let (tup, items) = if tuple {
+            self.tuple_indices(idx)
+        } else {
+            (quote!(), self.fancy_index_items(idx))
+        };
         let v = self.expr(value);
         let res = if op == BinOp::Div {
             crate::types::true_divide(cs, vs)
@@ -173,6 +214,19 @@ impl FnEmitter<'_> {
             let r = super::expr::binary(op, quote!(__pk_c), cs, x, vs, res, mode);
             cast(r, res.dtype, d)
         };
+        if tuple {
+            // One element, its index checked once.
+            let r = new_value(quote!(__pk_v));
+            return quote!({
+                let __pk_b = #b;
+                let __pk_t = #tup;
+                let __pk_p = (__pk_b).elem_ptr(#items)?;
+                let __pk_v = #v;
+                let __pk_c: #t = *__pk_p;
+                let __pk_r = #r;
+                *__pk_p = __pk_r;
+            });
+        }
         let update = match vt {
             Ty::Array(e, _) => {
                 let et = dtype_tokens(e);

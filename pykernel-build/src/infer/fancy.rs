@@ -81,12 +81,35 @@ pub(crate) fn fancy_items(inst: &Instance, idx: &Expr) -> Option<Vec<IndexItem>>
     items.iter().any(|i| i.is_array()).then_some(items)
 }
 
-/// Is `base[idx]` a mask or integer-array index (in `inst`)?
+/// `a[t]` with `t` a tuple value of integers, not written as a tuple (`idx = i, j`
+/// then `a[idx]`): its length. NumPy reads it as `a[t[0], t[1]]`.
+pub(crate) fn tuple_value_index(inst: &Instance, idx: &Expr) -> Option<usize> {
+    if matches!(
+        idx.kind,
+        ExprKind::Tuple(_) | ExprKind::SliceSpec(..) | ExprKind::None | ExprKind::Ellipsis
+    ) {
+        return None;
+    }
+    match inst.exprs.get(idx.id as usize).cloned().flatten()? {
+        Ty::Tuple(items)
+            if !items.is_empty()
+                && items
+                    .iter()
+                    .all(|t| t.scalar().is_some_and(|s| kind(s.dtype) == 1)) =>
+        {
+            Some(items.len())
+        }
+        _ => None,
+    }
+}
+
+/// Is `base[idx]` an index the emitter gives to `emit/fancy.rs` (in `inst`): a mask, an
+/// integer array, or a tuple value of integers?
 pub(crate) fn is_fancy(inst: &Instance, base: &Expr, idx: &Expr) -> bool {
     matches!(
         inst.exprs.get(base.id as usize).cloned().flatten(),
         Some(Ty::Array(..))
-    ) && fancy_items(inst, idx).is_some()
+    ) && (fancy_items(inst, idx).is_some() || tuple_value_index(inst, idx).is_some())
 }
 
 /// Why an index cannot be typed.
@@ -139,6 +162,17 @@ impl Typer<'_> {
     /// `a[idx]` of an array of dtype `d` and rank `n` when `idx` holds an array: the
     /// new array's type (`Some(None)`: an error was reported); `None`: not such an index.
     pub(super) fn fancy_index(&mut self, d: Dtype, n: u8, idx: &Expr) -> Option<Option<Ty>> {
+        if let Some(k) = tuple_value_index(self.inst(), idx) {
+            return Some(if k == n as usize {
+                Some(Ty::Scalar(Scalar::np(d)))
+            } else if k > n as usize {
+                self.error(idx.span, msg::too_many_indices(n, k));
+                None
+            } else {
+                self.error(idx.span, msg::tuple_value_index(k, n));
+                None
+            });
+        }
         let items = fancy_items(self.inst(), idx)?;
         Some(match fancy_rank(n, &items) {
             Ok(r) => Some(Ty::Array(d, r)),

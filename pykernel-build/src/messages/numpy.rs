@@ -172,3 +172,15 @@ pub fn fancy_rank(rank: usize) -> Message {
         "too many dimensions",
     )
 }
+
+/// A tuple value as an index that leaves axes (`t = (i,)` then `m[t]` of a matrix).
+pub fn tuple_value_index(k: usize, rank: u8) -> Message {
+    Message::new(
+        "PK0353",
+        format!(
+            "a tuple value as the index of a {rank}-dimensional array must give every axis here, it gives {k}"
+        ),
+        "a tuple of integers",
+    )
+    .hint("write the indices out: `a[t[0]]`, or `a[i, :]`")
+}

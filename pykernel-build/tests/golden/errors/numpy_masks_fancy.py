@@ -34,3 +34,9 @@ def bad_take(a, f):
 #pykernel export bad_args(float64[:])
 def bad_args(a):
     return np.nonzero(a, 1), np.take(a, [0], mode="clip")
+
+
+#pykernel export partial_tuple(float64[:,:], int)
+def partial_tuple(a, i):
+    t = (i,)
+    return a[t]
