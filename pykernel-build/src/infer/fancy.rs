@@ -31,6 +31,8 @@ pub(crate) enum IndexItem {
     Ints(u8),
     /// An array of another dtype (NumPy's `IndexError`).
     Bad,
+    /// Something else than an integer next to index arrays (a float, a bool, a tuple).
+    BadScalar,
 }
 
 impl IndexItem {
@@ -48,7 +50,9 @@ impl IndexItem {
                 _ => IndexItem::Bad,
             },
             (_, Ty::Array(..)) => IndexItem::Bad,
-            _ => IndexItem::Int,
+            (_, t) if t.scalar().is_some_and(|s| kind(s.dtype) == 1) => IndexItem::Int,
+            // Floats, bools (NumPy's 0-d masks), tuples, ... next to index arrays.
+            _ => IndexItem::BadScalar,
         }
     }
 
@@ -145,7 +149,7 @@ pub(crate) fn fancy_rank(n: u8, items: &[IndexItem]) -> Result<u8, FancyError> {
                 consumed += 1;
                 adv = adv.max(r as usize);
             }
-            IndexItem::Bad => return Err(FancyError::Dtype),
+            IndexItem::Bad | IndexItem::BadScalar => return Err(FancyError::Dtype),
         }
     }
     if consumed > n as usize {
@@ -189,7 +193,8 @@ impl Typer<'_> {
                 let bad = match &idx.kind {
                     ExprKind::Tuple(items) => items.iter().find_map(|i| {
                         let t = self.inst().exprs[i.id as usize].clone()?;
-                        (IndexItem::of(Some(&i.kind), &t) == IndexItem::Bad).then_some((i.span, t))
+                        let item = IndexItem::of(Some(&i.kind), &t);
+                        matches!(item, IndexItem::Bad | IndexItem::BadScalar).then_some((i.span, t))
                     }),
                     _ => None,
                 };

@@ -40,3 +40,8 @@ def bad_args(a):
 def partial_tuple(a, i):
     t = (i,)
     return a[t]
+
+
+#pykernel export float_next_to_array(float64[:,:], int64[:], float)
+def float_next_to_array(a, i, x):
+    return a[i, x]
