@@ -23,6 +23,7 @@ mod capsule;
 mod cmath;
 mod complex;
 mod error;
+mod fancy;
 mod gamma;
 mod interrupt;
 mod linalg;
@@ -89,6 +90,11 @@ pub mod __private {
     pub use crate::complex::*;
     pub use crate::error::{
         ErrorKind, KResult, KernelError, check_assigned, check_assigned_free, check_unpack,
+    };
+    pub use crate::fancy::{
+        IndexValue, Item as FancyItem, Plan as FancyPlan, argwhere, assign as fancy_assign,
+        compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
+        update as fancy_update, update_with as fancy_update_with,
     };
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;

@@ -253,7 +253,11 @@ pub(crate) fn index_chain<'e>(
     idx: &'e Expr,
 ) -> (&'e Expr, Vec<&'e Expr>) {
     let (root, mut out) = match &base.kind {
-        ExprKind::Index(b, i) if matches!(ty_of(inst, b), Ty::Array(..)) && !has_slices(i) => {
+        ExprKind::Index(b, i)
+            if matches!(ty_of(inst, b), Ty::Array(..))
+                && !has_slices(i)
+                && !crate::infer::fancy::is_fancy(inst, b, i) =>
+        {
             index_chain(inst, b, i)
         }
         _ => (base, Vec::new()),

@@ -53,6 +53,10 @@ fn access(
     if !matches!(ty_of(inst, base), Ty::Array(..)) || has_slices(idx) {
         return;
     }
+    if crate::infer::fancy::is_fancy(inst, base, idx) {
+        // `a[mask]`: not an element.
+        return;
+    }
     let (root, idxs) = index_chain(inst, base, idx);
     if let (ExprKind::Local(n), Ty::Array(_, rank)) = (&root.kind, ty_of(inst, root)) {
         if idxs.len() == rank as usize {

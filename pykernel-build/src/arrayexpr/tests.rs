@@ -75,6 +75,30 @@ fn reductions_and_shape_functions_are_boundaries() {
     assert!(roots.contains(&"(a - s).reshape(-1) + b"), "{k:?}");
 }
 
+#[test]
+fn masks_and_index_arrays_are_boundaries() {
+    // The mask and the index expression are computed first (their own kernels); the
+    // selection is an operand of the expression that uses it.
+    let src = "import numpy as np\n#pykernel export f(float64[:], int64[:])\ndef f(a, i):\n    return a[a > 0] * 2 + a[i % 3]\n";
+    let k = kernels(src);
+    assert!(
+        k.contains(&("a > 0".to_owned(), 1, vec!["a".into(), "0".into()])),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("i % 3".to_owned(), 1, vec!["i".into(), "3".into()])),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&(
+            "a[a > 0] * 2 + a[i % 3]".to_owned(),
+            1,
+            vec!["a[a > 0]".into(), "2".into(), "a[i % 3]".into()]
+        )),
+        "{k:?}"
+    );
+}
+
 /// The names of the locals whose assignment is forwarded in the first export.
 fn forwarded(src: &str) -> Vec<String> {
     let (module, _, program, _) = inferred(src);

@@ -410,6 +410,14 @@ impl<'a> FnEmitter<'a> {
         let scalars: Vec<Scalar> = vals.iter().map(|(_, s)| *s).collect();
         let l = resolve(Ufunc::Power, &scalars).ok()?;
         let d = l.inputs[0];
+        if crate::types::kind(l.output) == 3 && k == 2.0 {
+            // NumPy's `a ** 2` of an inexact array is `np.square(a)`.
+            let a = super::types::loop_input(base.0.clone(), base.1, d);
+            let mut l = l;
+            l.function = l.function.replace("::power", "::square");
+            let f = l.path();
+            return Some(quote!(#f(#a)));
+        }
         if crate::types::kind(l.output) != 2 {
             return None;
         }

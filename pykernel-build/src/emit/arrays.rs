@@ -19,7 +19,11 @@ impl FnEmitter<'_> {
         idx: &'e Expr,
     ) -> (&'e Expr, Vec<&'e Expr>) {
         let (root, mut out) = match &base.kind {
-            ExprKind::Index(b, i) if matches!(self.ty(b), Ty::Array(..)) && !has_slices(i) => {
+            ExprKind::Index(b, i)
+                if matches!(self.ty(b), Ty::Array(..))
+                    && !has_slices(i)
+                    && !self.is_fancy(b, i) =>
+            {
                 self.index_chain(b, i)
             }
             _ => (base, Vec::new()),

@@ -250,6 +250,9 @@ impl FnEmitter<'_> {
                     }
                 }
             }
+            ExprKind::Index(base, idx) if self.is_fancy(base, idx) => {
+                self.fancy_read(base, idx, &ty)
+            }
             ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Array(..)) => {
                 self.array_read(base, idx)
             }
@@ -385,6 +388,7 @@ impl FnEmitter<'_> {
             Builtin::NpReduceAxis(r) => self.reduce_axis(r, args, ty),
             Builtin::NpSort(f) => self.sort_fn(f, args, ty),
             Builtin::NpBuild(f) => self.build(f, args, ty),
+            Builtin::NpIndexFn(f) => self.index_fn(f, args, ty),
             // Known when compiling: every array variable has one dtype.
             Builtin::DtypeEq { ne, fixed } => {
                 let dtypes: Vec<Dtype> = args.iter().map(|a| self.ty(a).elem_dtype()).collect();

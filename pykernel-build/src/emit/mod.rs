@@ -18,6 +18,7 @@ mod deep;
 mod division;
 mod elementwise;
 mod expr;
+mod fancy;
 mod guards;
 mod interrupt;
 mod iter;

@@ -319,6 +319,11 @@ impl FnEmitter<'_> {
 
     fn assign(&mut self, target: &Target, value: &Expr) -> TokenStream {
         match target {
+            Target::Index { base, index, .. } if self.is_fancy(base, index) => {
+                let vt = self.ty(value);
+                let v = self.expr(value);
+                self.fancy_store(base, index, v, &vt)
+            }
             Target::Slice {
                 base,
                 lower,
@@ -406,6 +411,9 @@ impl FnEmitter<'_> {
                 let lt = self.inst.locals.get(name).cloned().unwrap_or(Ty::None);
                 let v = convert(v, vt, &lt);
                 store_local(name, &lt, v)
+            }
+            Target::Index { base, index, .. } if self.is_fancy(base, index) => {
+                self.fancy_store(base, index, v, vt)
             }
             Target::Index { base, index, .. }
                 if matches!(self.ty(base), Ty::Array(..)) && self.rank_after(base, index) > 0 =>
@@ -520,6 +528,9 @@ impl FnEmitter<'_> {
         }
         // `a op= v` on an array, a slice or a row of one: in place, element by element.
         match target {
+            Target::Index { base, index, .. } if self.is_fancy(base, index) => {
+                return self.fancy_aug_assign(base, index, op, value);
+            }
             Target::Local(name, _) => {
                 if let Some(Ty::Array(d, n)) = self.inst.locals.get(name).cloned() {
                     let id = ident(name);

@@ -47,8 +47,10 @@ fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>
             _ => false,
         },
         ExprKind::Method(_, name, _) => name == "copy",
+        // Masks and index arrays give new arrays.
+        ExprKind::Index(b, i) => crate::infer::fancy::is_fancy(inst, b, i),
         _ => false,
-    };
+    } || matches!(e.kind, ExprKind::CallBuiltin(Builtin::NpIndexFn(_), _));
     let plain = match inst.exprs.get(e.id as usize) {
         Some(Some(t)) => !holds_views(t),
         _ => false,
@@ -83,12 +85,16 @@ fn calls<'e>(e: &'e Expr, inst: &Instance, out: &mut Vec<(usize, &'e [Expr])>) {
     e.children().into_iter().for_each(|c| calls(c, inst, out));
 }
 
-/// The arrays an expression writes with `a.fill(v)` or `a.sort()` (by their root local).
+/// The arrays an expression writes with `a.fill(v)`, `a.sort()` or `np.put(a, idx, v)`
+/// (by their root local).
 fn fills<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
     if let ExprKind::Method(recv, name, _) = &e.kind
         && (name == "fill" || name == "sort")
     {
         out.extend(root_local(recv));
+    }
+    if let ExprKind::CallBuiltin(Builtin::NpIndexFn(crate::ir::IndexFn::Put), args) = &e.kind {
+        out.extend(args.first().and_then(root_local));
     }
     e.children().into_iter().for_each(|c| fills(c, out));
 }

@@ -14,6 +14,9 @@ impl Typer<'_> {
     /// indexed.
     pub(super) fn array_index(&mut self, d: Dtype, n: u8, idx: &Expr) -> Option<Ty> {
         self.expr(idx)?;
+        if let Some(t) = self.fancy_index(d, n, idx) {
+            return t;
+        }
         let items = index_items(idx);
         let (mut ints, mut nones, mut ellipses, mut slices) = (0usize, 0usize, 0usize, 0usize);
         for e in &items {

@@ -515,6 +515,7 @@ impl Typer<'_> {
                 self.linalg_type(l, &tys, span)
             }
             Builtin::NpBuild(f) => self.build_type(f, args, &tys, span),
+            Builtin::NpIndexFn(f) => self.index_fn_type(f, args, &tys, span),
             Builtin::NpShape(f) => {
                 if !arity(self, "at least 1", !args.is_empty()) {
                     return None;
@@ -784,6 +785,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpLinalg(l) => l.name(),
         Builtin::NpBuild(f) => f.name(),
         Builtin::NpWhere => "where",
+        Builtin::NpIndexFn(f) => f.name(),
         Builtin::NpClip => "clip",
         Builtin::NpPart(false) => "real",
         Builtin::NpPart(true) => "imag",

@@ -19,6 +19,7 @@ mod arrays;
 mod building;
 mod complex;
 mod expr;
+pub(crate) mod fancy;
 mod linalg;
 mod lists;
 mod numpy;

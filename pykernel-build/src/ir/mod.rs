@@ -7,8 +7,10 @@
 
 use crate::diagnostics::Span;
 
+mod fancy;
 mod linalg;
 mod numpy;
+pub use fancy::IndexFn;
 pub use linalg::Linalg;
 pub use numpy::{Build, NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
 
@@ -515,6 +517,9 @@ pub enum Builtin {
     NpBuild(Build),
     /// `np.where(cond, a, b)`.
     NpWhere,
+    /// A function of masks and index arrays (`np.nonzero(a)`, `np.take(a, idx, axis)`);
+    /// the arguments in NumPy's order, an omitted `axis` as `None`.
+    NpIndexFn(IndexFn),
     /// `np.clip(a, lo, hi)`.
     NpClip,
     /// `np.real(x)` (`false`) / `np.imag(x)` (`true`): lowered to `x.real` / `x.imag`.

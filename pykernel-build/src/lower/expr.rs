@@ -452,6 +452,11 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.building(crate::ir::Build::Repeat, Some(recv), c, span);
         }
+        // `a.nonzero()`, `a.take(idx, axis=0)`, ...
+        if let Some(f) = super::fancy::index_method(a.attr.as_str()) {
+            let recv = self.expr(&a.value)?;
+            return self.index_fn(f, Some(recv), c, span);
+        }
         let recv = self.boxed(&a.value);
         let mut args = self.args(&c.args)?;
         for k in &c.keywords {
@@ -574,6 +579,13 @@ impl FnLowerer<'_, '_> {
         }
         if let Builtin::NpBuild(f) = builtin {
             return self.building(f, None, c, span);
+        }
+        if let Builtin::NpIndexFn(f) = builtin {
+            return self.index_fn(f, None, c, span);
+        }
+        // `np.where(c)`: `np.nonzero(c)`.
+        if builtin == Builtin::NpWhere && c.args.len() == 1 && c.keywords.is_empty() {
+            return self.index_fn(crate::ir::IndexFn::Nonzero, None, c, span);
         }
         // Types are not known yet: `len(x)` of a view also takes this path (harmless).
         if builtin.over_iterable(c.args.len(), false) {

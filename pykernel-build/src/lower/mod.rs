@@ -6,6 +6,7 @@
 
 mod building;
 mod expr;
+mod fancy;
 mod fnargs;
 mod isclose;
 mod iter;

@@ -98,6 +98,9 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             if let Some(f) = crate::ir::Build::from_name(name) {
                 return Imported::Func(Builtin::NpBuild(f));
             }
+            if let Some(f) = crate::ir::IndexFn::from_name(name) {
+                return Imported::Func(Builtin::NpIndexFn(f));
+            }
             match name {
                 "where" => return Imported::Func(Builtin::NpWhere),
                 "clip" => return Imported::Func(Builtin::NpClip),

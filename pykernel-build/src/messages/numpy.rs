@@ -285,3 +285,44 @@ pub fn convolve_mode() -> Message {
         "not one of the modes",
     )
 }
+
+/// An array of another dtype than integers or booleans used as an index.
+pub fn index_dtype(ty: &str) -> Message {
+    Message::new(
+        "PK0350",
+        format!("arrays used as indices must be of integer (or boolean) type, got `{ty}`"),
+        "NumPy raises an IndexError here",
+    )
+    .hint("convert the index first: `idx.astype(np.int64)`")
+}
+
+/// `np.compress` with a condition that is not 1-D.
+pub fn compress_condition(ty: &str) -> Message {
+    Message::new(
+        "PK0351",
+        format!("the condition of `numpy.compress` must be a 1-d array, got `{ty}`"),
+        "NumPy raises a ValueError here",
+    )
+    .hint("`np.extract(cond, a)` selects with a condition of any shape")
+}
+
+/// An index whose result would have more dimensions than arrays can have.
+pub fn fancy_rank(rank: usize) -> Message {
+    Message::new(
+        "PK0352",
+        format!("this index gives a {rank}-dimensional array; arrays have 1 to 5 dimensions"),
+        "too many dimensions",
+    )
+}
+
+/// A tuple value as an index that leaves axes (`t = (i,)` then `m[t]` of a matrix).
+pub fn tuple_value_index(k: usize, rank: u8) -> Message {
+    Message::new(
+        "PK0353",
+        format!(
+            "a tuple value as the index of a {rank}-dimensional array must give every axis here, it gives {k}"
+        ),
+        "a tuple of integers",
+    )
+    .hint("write the indices out: `a[t[0]]`, or `a[i, :]`")
+}
