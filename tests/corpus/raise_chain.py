@@ -5,6 +5,10 @@ import numpy as np
 
 #pykernel export checked_sqrt(float)
 def checked_sqrt(x):
+    """The square root of `x`.
+
+        Raises ValueError for a negative `x`.
+    """
     if x < 0:
         raise ValueError("negative input")
     return x ** 0.5
