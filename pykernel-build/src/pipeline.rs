@@ -81,7 +81,7 @@ fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, D
     };
     let (exports, export_diags) = crate::exports::collect(source);
     diags.extend(export_diags);
-    let (module, lower_diags) = crate::lower::lower(source, &suite);
+    let (module, lower_diags) = crate::lower::lower_owned(source, &suite);
     // Exports with errors are left out of the roots; the others are still inferred and
     // checked, so that every independent error of the file shows in one build.
     let (bound, bind_diags) = bind(&module, &exports);
@@ -94,13 +94,9 @@ fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, D
     let reachable = reachable_functions(&module, &roots);
     let mut broken: BTreeSet<usize> = BTreeSet::new();
     for d in lower_diags {
-        let inside = module
-            .functions
-            .iter()
-            .position(|f| f.span.start <= d.span.start && d.span.end <= f.span.end);
-        if inside.is_none_or(|i| reachable.contains(&i)) {
-            broken.extend(inside);
-            diags.push(d);
+        if d.owner.is_none_or(|i| reachable.contains(&i)) {
+            broken.extend(d.owner);
+            diags.push(d.diag);
         }
     }
 

@@ -41,8 +41,6 @@ pub struct Function {
     pub name: String,
     /// Span of the name in `def name(`.
     pub name_span: Span,
-    /// Span of the whole `def`.
-    pub span: Span,
     /// Parameters in order, with their spans.
     pub params: Vec<(String, Span)>,
     /// The body.

@@ -52,9 +52,31 @@ struct ModuleCtx<'a> {
     nested: nested::NestedDefs<'a>,
 }
 
+/// A lowering error and the function whose lowering found it.
+#[derive(Clone, Debug)]
+pub struct OwnedDiagnostic {
+    /// Index in `Module::functions` of the function being lowered; `None` at module
+    /// level. Copies of one `def` (specialized for the functions passed to it, default
+    /// wrappers) share its span, so the span alone cannot tell which copy failed.
+    pub owner: Option<usize>,
+    /// The error.
+    pub diag: Diagnostic,
+}
+
 /// Lowers a parsed module. Returns the IR and every error found.
+#[cfg(test)]
 pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+    let (module, diags) = lower_owned(source, suite);
+    (module, diags.into_iter().map(|d| d.diag).collect())
+}
+
+/// [`lower`], with each error tagged with the function whose lowering found it.
+pub fn lower_owned(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<OwnedDiagnostic>) {
+    let mut diags: Vec<OwnedDiagnostic> = Vec::new();
+    let at_module = |d: Diagnostic| OwnedDiagnostic {
+        owner: None,
+        diag: d,
+    };
     let mut ctx = ModuleCtx {
         source,
         imports: HashMap::new(),
@@ -99,28 +121,28 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
                 [ast::Expr::Name(n)] => {
                     ctx.constants.insert(n.id.to_string(), &a.value);
                 }
-                _ => diags.push(Diagnostic::error(
+                _ => diags.push(at_module(Diagnostic::error(
                     span_of(stmt),
                     msg::unsupported_module_statement("this assignment"),
-                )),
+                ))),
             },
             ast::Stmt::AnnAssign(a) => match (a.target.as_ref(), &a.value) {
                 (ast::Expr::Name(n), Some(v)) => {
                     ctx.constants.insert(n.id.to_string(), v);
                 }
-                _ => diags.push(Diagnostic::error(
+                _ => diags.push(at_module(Diagnostic::error(
                     span_of(stmt),
                     msg::unsupported_module_statement("this assignment"),
-                )),
+                ))),
             },
             // Docstrings and `if __name__ == "__main__":` blocks are for CPython only.
             ast::Stmt::Expr(e) if is_string(&e.value) => {}
             ast::Stmt::If(i) if is_main_guard(&i.test) => {}
             ast::Stmt::Pass(_) => {}
-            other => diags.push(Diagnostic::error(
+            other => diags.push(at_module(Diagnostic::error(
                 head_span(source, span_of(other)),
                 msg::unsupported_module_statement(statement_name(other)),
-            )),
+            ))),
         }
     }
     // Lambdas bound to names inside functions, with the locals they read.
@@ -164,7 +186,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         if let ast::Stmt::FunctionDef(f) = stmt {
             let mut lowerer = FnLowerer::new(&ctx, f);
             let func = lowerer.function(f);
-            diags.extend(lowerer.diags);
+            owned(&mut diags, module.functions.len(), lowerer.diags);
             requests.extend(lowerer.requests);
             module.functions.push(func);
         }
@@ -176,7 +198,22 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             let mut lowerer = FnLowerer::new(&ctx, f);
             lowerer.locals.clear();
             let wrappers = lowerer.default_wrappers(f);
-            diags.extend(lowerer.diags);
+            // Errors in default values belong to the wrappers that evaluate them (to the
+            // function itself when no wrapper could be made).
+            let owner = if wrappers.is_empty() {
+                module
+                    .functions
+                    .iter()
+                    .position(|g| g.name == f.name.as_str())
+            } else {
+                Some(module.functions.len())
+            };
+            diags.extend(
+                lowerer
+                    .diags
+                    .into_iter()
+                    .map(|diag| OwnedDiagnostic { owner, diag }),
+            );
             requests.extend(lowerer.requests);
             module.functions.extend(wrappers);
         }
@@ -222,7 +259,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
             .filter_map(|(k, _)| params.get(*k).map(String::as_str))
             .collect();
         func.params.retain(|(p, _)| !fixed.contains(p.as_str()));
-        diags.extend(lowerer.diags);
+        owned(&mut diags, module.functions.len(), lowerer.diags);
         requests.extend(lowerer.requests);
         module.functions.push(func);
     }
@@ -238,7 +275,7 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
         let span = span_of(n.node);
         func.params
             .extend(n.captures.iter().map(|c| (c.clone(), span)));
-        diags.extend(lowerer.diags);
+        owned(&mut diags, module.functions.len(), lowerer.diags);
         requests.extend(lowerer.requests);
         module.functions.push(func);
     }
@@ -247,10 +284,18 @@ pub fn lower(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<Diagnostic>) {
     for l in lifted {
         let mut lowerer = FnLowerer::for_lambda(&ctx, l);
         let func = lowerer.lambda_function(l);
-        diags.extend(lowerer.diags);
+        owned(&mut diags, module.functions.len(), lowerer.diags);
         module.functions.push(func);
     }
     (module, diags)
+}
+
+/// Tags the errors of the function about to be pushed at index `owner`.
+fn owned(out: &mut Vec<OwnedDiagnostic>, owner: usize, diags: Vec<Diagnostic>) {
+    out.extend(diags.into_iter().map(|diag| OwnedDiagnostic {
+        owner: Some(owner),
+        diag,
+    }));
 }
 
 fn is_string(e: &ast::Expr) -> bool {
@@ -448,7 +493,6 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         Function {
             name: l.lifted.clone(),
             name_span: span,
-            span,
             params,
             body,
             expr_count: self.next_id,
@@ -499,7 +543,6 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
         Function {
             name: f.name.to_string(),
             name_span,
-            span: span_of(f),
             params,
             body,
             expr_count: self.next_id,
@@ -543,13 +586,11 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             if !ok {
                 continue;
             }
-            let span = span_of(f);
             let callee = self.specialized(f.name.as_ref(), fixed);
             let call = self.mk_expr(name_span, ExprKind::CallUser(callee, args));
             out.push(Function {
                 name: format!("{}__pkargs{k}", f.name),
                 name_span,
-                span,
                 params: params[..k]
                     .iter()
                     .map(|p| (p.def.arg.to_string(), span_of(&p.def)))
