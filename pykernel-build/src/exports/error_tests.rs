@@ -29,7 +29,6 @@ fn every_error_with_its_span() {
         ("#pythran export f(list)", "PK0107", "list"),
         ("#pythran export f(int or)", "PK0107", ")"),
         ("#pythran export f(?)", "PK0107", "?"),
-        ("#pythran export f(int[:,])", "PK0108", "]"),
         ("#pythran export f(int[:;])", "PK0108", ";"),
         ("#pythran export f(int[:,:] order F)", "PK0108", "F"),
         ("#pythran export f(int[:,:] order(F)", "PK0106", "("),

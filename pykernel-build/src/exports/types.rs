@@ -242,6 +242,15 @@ impl Parser<'_> {
                 return self.hard(self.end, msg::unexpected(Expected::Dim, None));
             };
             match tok.kind {
+                // An empty dimension is `:`, as in Pythran's grammar (`float[,]`,
+                // `int[:,]`): the separator is read below without a bump here.
+                Tok::Comma | Tok::RBracket => {
+                    dims.push(Dim::Any);
+                    match self.sep_after_dim()? {
+                        Some(close) => return Ok((dims, strided, close)),
+                        None => continue,
+                    }
+                }
                 Tok::Colon => dims.push(Dim::Any),
                 Tok::ColonColon => {
                     dims.push(Dim::Any);
@@ -263,18 +272,26 @@ impl Parser<'_> {
                 }
             }
             self.bump();
-            match self.peek() {
-                Some(t) if t.kind == Tok::Comma => {
-                    self.bump();
-                }
-                Some(t) if t.kind == Tok::RBracket => {
-                    self.bump();
-                    return Ok((dims, strided, t.span));
-                }
-                _ => {
-                    let m = msg::unexpected(Expected::DimSeparator, self.found());
-                    return self.hard(self.here(), m);
-                }
+            if let Some(close) = self.sep_after_dim()? {
+                return Ok((dims, strided, close));
+            }
+        }
+    }
+
+    /// The `,` or `]` after a dimension: `Some(span of ])` at the end.
+    fn sep_after_dim(&mut self) -> PResult<Option<Span>> {
+        match self.peek() {
+            Some(t) if t.kind == Tok::Comma => {
+                self.bump();
+                Ok(None)
+            }
+            Some(t) if t.kind == Tok::RBracket => {
+                self.bump();
+                Ok(Some(t.span))
+            }
+            _ => {
+                let m = msg::unexpected(Expected::DimSeparator, self.found());
+                self.hard(self.here(), m)
             }
         }
     }
@@ -466,6 +483,11 @@ mod tests {
     fn arrays_and_order() {
         assert_eq!(parse("int8[:,:,::]").0, ["int8[::,::,::]"]);
         assert_eq!(parse("uint8[2][3]").0, ["uint8[2,3]"]);
+        // Empty dimensions are `:`, as in Pythran's grammar.
+        assert_eq!(parse("float[,]").0, ["float[:,:]"]);
+        assert_eq!(parse("int[:,]").0, ["int[:,:]"]);
+        assert_eq!(parse("int[,3,]").0, ["int[:,3,:]"]);
+        assert_eq!(parse("float[]").0, ["float[:]"]);
         assert_eq!(
             parse("complex64[:,:] order(F) or int[:]").0,
             ["complex64[:,:] order(F)", "int[:]"]
