@@ -45,6 +45,7 @@ mod stubs;
 #[cfg(test)]
 mod testutil;
 mod types;
+mod webs;
 
 pub use compile::{Config, Error, compile};
 pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};

@@ -81,7 +81,8 @@ fn translate_here(source: &str, path: &str, config: &Config) -> Result<Output, D
     };
     let (exports, export_diags) = crate::exports::collect(source);
     diags.extend(export_diags);
-    let (module, lower_diags) = crate::lower::lower_owned(source, &suite);
+    let (mut module, lower_diags) = crate::lower::lower_owned(source, &suite);
+    crate::webs::split(&mut module);
     // Exports with errors are left out of the roots; the others are still inferred and
     // checked, so that every independent error of the file shows in one build.
     let (bound, bind_diags) = bind(&module, &exports);

@@ -8,7 +8,9 @@ use crate::ir::Module;
 /// Parses and lowers `src`, asserting it parses.
 pub(crate) fn lowered(src: &str) -> (Module, Vec<Diagnostic>) {
     let suite = crate::parse::parse_module(src, "t.py").expect("test source parses");
-    crate::lower::lower(src, &suite)
+    let (mut module, diags) = crate::lower::lower(src, &suite);
+    crate::webs::split(&mut module);
+    (module, diags)
 }
 
 /// Lowers, binds and infers `src`.

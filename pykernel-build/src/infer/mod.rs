@@ -950,7 +950,7 @@ mod tests {
 
     #[test]
     fn type_conflicts_are_errors_naming_both_places() {
-        let src = "#pythran export capsule f(int32, float64*)\ndef f(n, p):\n    v = p[0]\n    v = p\n    return 0.0\n";
+        let src = "#pythran export capsule f(int32, float64*)\ndef f(n, p):\n    v = p[0]\n    if n > 0:\n        v = p\n    w = v\n    return 0.0\n";
         let (_, _, _, d) = inferred(src);
         assert_eq!(d.len(), 1, "{:?}", texts(&d));
         assert!(d[0].message.text.contains("assigned both"));

@@ -176,6 +176,24 @@ impl Target {
         }
     }
 
+    /// [`Target::exprs`], mutable.
+    pub fn exprs_mut(&mut self) -> Vec<&mut Expr> {
+        match self {
+            Target::Local(..) => Vec::new(),
+            Target::Index { base, index, .. } => vec![base, index],
+            Target::Slice {
+                base,
+                lower,
+                upper,
+                step,
+                ..
+            } => std::iter::once(base)
+                .chain([lower, upper, step].into_iter().flatten())
+                .collect(),
+            Target::Tuple(ts, _) => ts.iter_mut().flat_map(Target::exprs_mut).collect(),
+        }
+    }
+
     /// The local names this target assigns.
     pub fn names(&self) -> Vec<&str> {
         match self {
@@ -242,6 +260,26 @@ impl Iterable {
     }
 }
 
+impl Iterable {
+    /// [`Iterable::exprs`], mutable.
+    pub fn exprs_mut(&mut self) -> Vec<&mut Expr> {
+        match &mut self.kind {
+            IterKind::Range { start, stop, step } => [start.as_mut(), Some(stop), step.as_mut()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            IterKind::Value(e) => vec![e],
+            IterKind::Enumerate(it, start) => {
+                let mut v = it.exprs_mut();
+                v.extend(start.iter_mut());
+                v
+            }
+            IterKind::Zip(its) => its.iter_mut().flat_map(Iterable::exprs_mut).collect(),
+            IterKind::Reversed(it) => it.exprs_mut(),
+        }
+    }
+}
+
 /// One `for target in iter if cond ...` clause of a comprehension.
 #[derive(Clone, Debug)]
 pub struct Generator {
@@ -284,6 +322,43 @@ pub struct Expr {
 }
 
 impl Expr {
+    /// The direct sub-expressions, mutable, in the order of [`Expr::children`].
+    pub fn children_mut(&mut self) -> Vec<&mut Expr> {
+        match &mut self.kind {
+            ExprKind::Binary(_, a, b) | ExprKind::Logic(_, a, b) | ExprKind::Index(a, b) => {
+                vec![a, b]
+            }
+            ExprKind::Unary(_, a) | ExprKind::Attr(a, _) => vec![a],
+            ExprKind::Method(recv, _, args) => std::iter::once(recv.as_mut()).chain(args).collect(),
+            ExprKind::List(items) => items.iter_mut().collect(),
+            ExprKind::ListComp(elt, gens, _) => {
+                let mut v = Vec::new();
+                for g in gens {
+                    v.extend(g.iter.exprs_mut());
+                    v.extend(g.conds.iter_mut());
+                }
+                v.push(elt);
+                v
+            }
+            ExprKind::Compare(a, rest) => std::iter::once(a.as_mut())
+                .chain(rest.iter_mut().map(|(_, r)| r))
+                .collect(),
+            ExprKind::IfExp(c, a, b) => vec![c, a, b],
+            ExprKind::CallUser(_, args)
+            | ExprKind::CallBuiltin(_, args)
+            | ExprKind::Tuple(args) => args.iter_mut().collect(),
+            ExprKind::Slice(a, lo, hi, st) => std::iter::once(a.as_mut())
+                .chain([lo, hi, st].into_iter().flatten().map(|b| b.as_mut()))
+                .collect(),
+            ExprKind::SliceSpec(lo, hi, st) => [lo, hi, st]
+                .into_iter()
+                .flatten()
+                .map(|b| b.as_mut())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The direct sub-expressions, in evaluation order.
     pub fn children(&self) -> Vec<&Expr> {
         match &self.kind {

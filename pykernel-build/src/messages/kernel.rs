@@ -256,12 +256,16 @@ pub fn bad_unary_operand(op: &str, ty: &str) -> Message {
 
 /// A variable assigned values of incompatible types.
 pub fn conflicting_types(name: &str, first: &str, second: &str) -> Message {
+    let name = crate::webs::user_name(name);
     Message::new(
         "PK0303",
         format!("variable `{name}` is assigned both `{first}` and `{second}`"),
         format!("`{second}` assigned here"),
     )
-    .hint("a variable keeps one static type per function; use two variables")
+    .hint(
+        "a read that may see either assignment (after an `if`, around a loop) needs one \
+         type; use two variables",
+    )
 }
 
 /// A function returning incompatible types on different paths.

@@ -14,7 +14,8 @@ def typo(x):
 #pythran export mix(int)
 def mix(n):
     x = 1.5
-    x = [n]
+    if n > 0:
+        x = [n]
     return len(x)
 
 #pythran export uses_broken(int)
