@@ -516,8 +516,10 @@ impl FnLowerer<'_, '_> {
                 // reads, now.
                 let captures = match c.func.as_ref() {
                     ast::Expr::Name(n) => self
-                        .lambda_named(&c.func)
-                        .map(|l| l.captures.clone())
+                        .alias_captures
+                        .get(n.id.as_str())
+                        .cloned()
+                        .or_else(|| self.lambda_named(&c.func).map(|l| l.captures.clone()))
                         .or_else(|| self.nested(n.id.as_str()).map(|d| d.captures.clone())),
                     _ => None,
                 };
@@ -686,7 +688,8 @@ impl FnLowerer<'_, '_> {
             return None;
         }
         // A slot holds an argument, or a function passed (bound in a copy of the callee).
-        let mut slots: Vec<Option<Result<Expr, String>>> = Vec::with_capacity(sig.len());
+        let mut slots: Vec<Option<Result<Expr, super::fnargs::FnArg>>> =
+            Vec::with_capacity(sig.len());
         for a in &c.args {
             if let ast::Expr::Starred(_) = a {
                 return self
@@ -746,7 +749,14 @@ impl FnLowerer<'_, '_> {
                 }
             }
         }
-        let callee = self.specialized(name, fixed);
+        // The values the functions passed capture, after the other arguments (the copy's
+        // parameters are in this order).
+        for (_, a) in &fixed {
+            for c in &a.captures {
+                out.push(self.mk(span, ExprKind::Local(c.clone())));
+            }
+        }
+        let callee = self.specialized(name, &fixed);
         Some((callee, out))
     }
 

@@ -9,21 +9,44 @@ use rustpython_parser::ast;
 use super::FnLowerer;
 use super::expr::Resolved;
 
-/// A copy of `func` with some parameters bound to functions: `(index, function)`.
+/// A copy of `func` with some parameters bound to functions: `(index, function, number
+/// of values it captures)`. A lambda or nested `def` that reads its enclosing function's
+/// locals takes them as extra parameters; the copy receives them as parameters of its
+/// own, after the others (`{param}__pkcap{i}`), and passes them at each call.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Specialization {
     /// The function copied.
     pub func: String,
     /// Parameters bound to functions.
-    pub fixed: Vec<(usize, String)>,
+    pub fixed: Vec<(usize, String, usize)>,
 }
 
 impl Specialization {
     /// The name of the copy.
     pub fn name(&self) -> String {
-        let parts: Vec<String> = self.fixed.iter().map(|(k, g)| format!("{k}_{g}")).collect();
+        let parts: Vec<String> = self
+            .fixed
+            .iter()
+            .map(|(k, g, _)| format!("{k}_{g}"))
+            .collect();
         format!("{}__pkfn{}", self.func, parts.join("_"))
     }
+}
+
+/// A function passed as an argument: its lifted name and the names, at the call, of the
+/// values it captures (passed along with it).
+#[derive(Clone, Debug)]
+pub(super) struct FnArg {
+    /// The function (module function, lifted lambda or nested `def`).
+    pub func: String,
+    /// The captured values, as locals of the caller.
+    pub captures: Vec<String>,
+}
+
+/// The parameters of a copy that hold the values captured by the function bound to
+/// parameter `param`.
+pub(super) fn capture_params(param: &str, count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("{param}__pkcap{i}")).collect()
 }
 
 /// At most this many copies per module (a function passing itself on could otherwise
@@ -31,27 +54,59 @@ impl Specialization {
 pub(super) const MAX_SPECIALIZATIONS: usize = 64;
 
 impl FnLowerer<'_, '_> {
-    /// The module function an argument names (`wrap`, or a parameter bound to one).
-    pub(super) fn function_arg(&self, e: &ast::Expr) -> Option<String> {
+    /// The function an argument names (`wrap`, a lambda or nested `def` of this function,
+    /// or a parameter bound to one), with the values it captures.
+    pub(super) fn function_arg(&self, e: &ast::Expr) -> Option<FnArg> {
+        if let ast::Expr::Lambda(l) = e {
+            let key = super::lambdas::anonymous_key(l);
+            let l = self.ctx.lambdas.get(&(self.fn_name.clone(), key))?;
+            return Some(FnArg {
+                func: l.lifted.clone(),
+                captures: l.captures.clone(),
+            });
+        }
         let ast::Expr::Name(n) = e else { return None };
-        if self.lambda(n.id.as_str()).is_some() {
-            return None;
+        let name = n.id.as_str();
+        if let Some(g) = self.aliases.get(name) {
+            let captures = self.alias_captures.get(name).cloned().unwrap_or_default();
+            return Some(FnArg {
+                func: g.clone(),
+                captures,
+            });
+        }
+        if let Some(l) = self.lambda(name) {
+            return Some(FnArg {
+                func: l.lifted.clone(),
+                captures: l.captures.clone(),
+            });
+        }
+        if let Some(d) = self.nested(name) {
+            return Some(FnArg {
+                func: d.lifted.clone(),
+                captures: d.captures.clone(),
+            });
         }
         match self.resolve(e) {
-            Some(Resolved::Function(g)) if self.ctx.functions.contains(&g) => Some(g),
+            Some(Resolved::Function(g)) if self.ctx.functions.contains(&g) => Some(FnArg {
+                func: g,
+                captures: Vec::new(),
+            }),
             _ => None,
         }
     }
 
     /// The callee for `name` with these function arguments: itself, or its copy (asked
     /// for once).
-    pub(super) fn specialized(&mut self, name: &str, fixed: Vec<(usize, String)>) -> String {
+    pub(super) fn specialized(&mut self, name: &str, fixed: &[(usize, FnArg)]) -> String {
         if fixed.is_empty() {
             return name.to_owned();
         }
         let s = Specialization {
             func: name.to_owned(),
-            fixed,
+            fixed: fixed
+                .iter()
+                .map(|(k, a)| (*k, a.func.clone(), a.captures.len()))
+                .collect(),
         };
         let n = s.name();
         if !self.requests.contains(&s) {

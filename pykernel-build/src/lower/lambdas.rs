@@ -45,16 +45,26 @@ pub(crate) fn params(l: &ast::ExprLambda) -> Vec<(String, Option<&ast::Expr>)> {
         .collect()
 }
 
-/// Finds the named lambdas of a function body (at any depth of if/for/while).
+/// The key of a lambda written directly as a call's argument (`find(x, lambda u: u > t)`):
+/// no Python name can collide with it.
+pub(crate) fn anonymous_key(l: &ast::ExprLambda) -> String {
+    format!("<lambda@{}>", super::span_of(l).start)
+}
+
+/// Finds the named lambdas of a function body (at any depth of if/for/while), and the
+/// lambdas written as arguments of calls (passed like named functions).
 pub(crate) fn collect_in_function<'a>(
     f: &'a ast::StmtFunctionDef,
     function_locals: &BTreeSet<String>,
     out: &mut Lambdas<'a>,
 ) {
-    fn walk<'a>(stmts: &'a [ast::Stmt], found: &mut Vec<(&'a str, &'a ast::ExprLambda)>) {
+    fn walk<'a>(stmts: &'a [ast::Stmt], found: &mut Vec<(String, &'a ast::ExprLambda)>) {
         for s in stmts {
-            if let Some(l) = named_lambda(s) {
-                found.push(l);
+            if let Some((name, l)) = named_lambda(s) {
+                found.push((name.to_owned(), l));
+            }
+            for e in stmt_exprs(s) {
+                call_arg_lambdas(e, found);
             }
             match s {
                 ast::Stmt::If(i) => {
@@ -76,6 +86,7 @@ pub(crate) fn collect_in_function<'a>(
     let mut found = Vec::new();
     walk(&f.body, &mut found);
     for (name, node) in found {
+        let name = name.as_str();
         let own: BTreeSet<String> = params(node).into_iter().map(|(p, _)| p).collect();
         let mut free = BTreeSet::new();
         free_names(&node.body, &mut free);
@@ -83,15 +94,69 @@ pub(crate) fn collect_in_function<'a>(
             .into_iter()
             .filter(|n| !own.contains(n) && function_locals.contains(n) && n != name)
             .collect();
+        let lifted = if name.starts_with('<') {
+            format!("{}__lambda_at{}", f.name, super::span_of(node).start)
+        } else {
+            format!("{}__lambda_{name}", f.name)
+        };
         out.insert(
             (f.name.to_string(), name.to_owned()),
             Lambda {
-                lifted: format!("{}__lambda_{name}", f.name),
+                lifted,
                 node,
                 enclosing: Some(f.name.to_string()),
                 captures,
             },
         );
+    }
+}
+
+/// The expressions of a statement itself (not of its blocks).
+fn stmt_exprs(s: &ast::Stmt) -> Vec<&ast::Expr> {
+    match s {
+        ast::Stmt::Assign(a) => a.targets.iter().chain([a.value.as_ref()]).collect(),
+        ast::Stmt::AugAssign(a) => vec![&a.target, &a.value],
+        ast::Stmt::AnnAssign(a) => a.value.as_deref().into_iter().collect(),
+        ast::Stmt::Return(r) => r.value.as_deref().into_iter().collect(),
+        ast::Stmt::Expr(e) => vec![&e.value],
+        ast::Stmt::For(f) => vec![&f.iter],
+        ast::Stmt::While(w) => vec![&w.test],
+        ast::Stmt::If(i) => vec![&i.test],
+        _ => Vec::new(),
+    }
+}
+
+/// Lambdas written as arguments of calls inside `e`.
+fn call_arg_lambdas<'a>(e: &'a ast::Expr, found: &mut Vec<(String, &'a ast::ExprLambda)>) {
+    use ast::Expr as E;
+    let mut sub: Vec<&'a ast::Expr> = Vec::new();
+    match e {
+        E::Call(c) => {
+            for a in c.args.iter().chain(c.keywords.iter().map(|k| &k.value)) {
+                if let E::Lambda(l) = a {
+                    found.push((anonymous_key(l), l));
+                } else {
+                    sub.push(a);
+                }
+            }
+            sub.push(&c.func);
+        }
+        E::BinOp(b) => sub.extend([b.left.as_ref(), b.right.as_ref()]),
+        E::UnaryOp(u) => sub.push(&u.operand),
+        E::BoolOp(b) => sub.extend(b.values.iter()),
+        E::Compare(c) => {
+            sub.push(&c.left);
+            sub.extend(c.comparators.iter());
+        }
+        E::IfExp(i) => sub.extend([i.test.as_ref(), i.body.as_ref(), i.orelse.as_ref()]),
+        E::Attribute(a) => sub.push(&a.value),
+        E::Subscript(s) => sub.extend([s.value.as_ref(), s.slice.as_ref()]),
+        E::Tuple(t) => sub.extend(t.elts.iter()),
+        E::List(t) => sub.extend(t.elts.iter()),
+        _ => {}
+    }
+    for x in sub {
+        call_arg_lambdas(x, found);
     }
 }
 

@@ -245,10 +245,15 @@ pub fn lower_owned(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<OwnedDiagn
             .chain(&f.args.args)
             .map(|a| a.def.arg.to_string())
             .collect();
-        for (k, g) in &req.fixed {
+        let mut capture_params = Vec::new();
+        for (k, g, ncap) in &req.fixed {
             if let Some(p) = params.get(*k) {
                 lowerer.locals.remove(p);
                 lowerer.aliases.insert(p.clone(), g.clone());
+                let caps = fnargs::capture_params(p, *ncap);
+                lowerer.locals.extend(caps.iter().cloned());
+                lowerer.alias_captures.insert(p.clone(), caps.clone());
+                capture_params.extend(caps);
             }
         }
         let mut func = lowerer.function(f);
@@ -256,9 +261,12 @@ pub fn lower_owned(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<OwnedDiagn
         let fixed: BTreeSet<&str> = req
             .fixed
             .iter()
-            .filter_map(|(k, _)| params.get(*k).map(String::as_str))
+            .filter_map(|(k, _, _)| params.get(*k).map(String::as_str))
             .collect();
         func.params.retain(|(p, _)| !fixed.contains(p.as_str()));
+        let span = func.name_span;
+        func.params
+            .extend(capture_params.into_iter().map(|c| (c, span)));
         owned(&mut diags, module.functions.len(), lowerer.diags);
         requests.extend(lowerer.requests);
         module.functions.push(func);
@@ -354,6 +362,9 @@ struct FnLowerer<'a, 'm> {
     imports: HashMap<String, Imported>,
     /// Parameters bound to functions in a specialized copy (`fnargs`).
     aliases: HashMap<String, String>,
+    /// Parameters of a copy bound to functions that capture values → the parameters
+    /// holding those values (passed at each call through the alias).
+    alias_captures: HashMap<String, Vec<String>>,
     /// Specialized copies this function's calls need.
     requests: Vec<fnargs::Specialization>,
     diags: Vec<Diagnostic>,
@@ -447,6 +458,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             comp_counter: 0,
             imports,
             aliases: HashMap::new(),
+            alias_captures: HashMap::new(),
             requests: Vec::new(),
             diags: Vec::new(),
         }
@@ -469,6 +481,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             comp_counter: 0,
             imports: HashMap::new(),
             aliases: HashMap::new(),
+            alias_captures: HashMap::new(),
             requests: Vec::new(),
             diags: Vec::new(),
         }
@@ -586,7 +599,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             if !ok {
                 continue;
             }
-            let callee = self.specialized(f.name.as_ref(), fixed);
+            let callee = self.specialized(f.name.as_ref(), &fixed);
             let call = self.mk_expr(name_span, ExprKind::CallUser(callee, args));
             out.push(Function {
                 name: format!("{}__pkargs{k}", f.name),
