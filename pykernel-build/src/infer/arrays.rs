@@ -26,6 +26,20 @@ impl Typer<'_> {
                 ExprKind::Ellipsis => ellipses += 1,
                 _ => {
                     let t = self.inst().exprs[e.id as usize].clone()?;
+                    // NumPy reads a bool scalar as a 0-d mask (`a[True]` adds an axis,
+                    // `a[False]` selects nothing), not as the index 0 or 1.
+                    if matches!(t, Ty::Scalar(s) if s.dtype == Dtype::Bool) {
+                        self.error(
+                            e.span,
+                            msg::bad_argument(
+                                "array indexing",
+                                &t.to_string(),
+                                "an integer (NumPy reads a bool as a 0-d mask; write \
+                                 `int(b)` for the index 0 or 1)",
+                            ),
+                        );
+                        return None;
+                    }
                     if !self.require_int(&t, e.span, "indexing") {
                         return None;
                     }
