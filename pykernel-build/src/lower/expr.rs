@@ -14,7 +14,7 @@ use crate::messages::kernel as msg;
 /// The longest run of `and`/`or` operands lowered as one left-nested chain.
 const LOGIC_RUN: usize = 48;
 
-const BUILTINS: &[(&str, Builtin)] = &[
+pub(super) const BUILTINS: &[(&str, Builtin)] = &[
     ("abs", Builtin::Abs),
     ("min", Builtin::Min),
     ("max", Builtin::Max),
@@ -359,6 +359,9 @@ impl FnLowerer<'_, '_> {
                 let name = n.id.as_str();
                 if let Some(g) = self.aliases.get(name) {
                     return Some(Resolved::Function(g.clone()));
+                }
+                if let Some((_, spelling)) = self.dtype_aliases.get(name) {
+                    return self.dtype_alias_target(spelling);
                 }
                 if let Some(l) = self.lambda(name) {
                     return Some(Resolved::Function(l.lifted.clone()));
@@ -944,7 +947,12 @@ impl FnLowerer<'_, '_> {
     }
 
     /// A dtype written in a `dtype=` argument: `np.float64`, `numpy.int32`, `float`, `int`.
-    fn dtype_of(&self, e: &ast::Expr) -> Option<crate::exports::Dtype> {
+    pub(super) fn dtype_of(&self, e: &ast::Expr) -> Option<crate::exports::Dtype> {
+        if let ast::Expr::Name(n) = e
+            && let Some((d, _)) = self.dtype_aliases.get(n.id.as_str())
+        {
+            return Some(*d);
+        }
         match e {
             ast::Expr::Name(n) if !self.shadowed(n.id.as_str()) => match n.id.as_str() {
                 "float" | "int" | "bool" | "complex" => crate::exports::dtype_word(n.id.as_str()),

@@ -43,6 +43,10 @@ pub(super) struct FnArg {
     pub captures: Vec<String>,
 }
 
+/// The "function" of a parameter bound to a dtype (`model(h, w, dtype=np.float64)`):
+/// this prefix and NumPy's name of the dtype. The copy reads the parameter as that dtype.
+pub(super) const DTYPE_PREFIX: &str = "__pkdtype_";
+
 /// The parameters of a copy that hold the values captured by the function bound to
 /// parameter `param`.
 pub(super) fn capture_params(param: &str, count: usize) -> Vec<String> {
@@ -63,6 +67,12 @@ impl FnLowerer<'_, '_> {
             return Some(FnArg {
                 func: l.lifted.clone(),
                 captures: l.captures.clone(),
+            });
+        }
+        if let Some(spelling) = self.dtype_spelling(e) {
+            return Some(FnArg {
+                func: format!("{DTYPE_PREFIX}{spelling}"),
+                captures: Vec::new(),
             });
         }
         let ast::Expr::Name(n) = e else { return None };
@@ -93,6 +103,42 @@ impl FnLowerer<'_, '_> {
             }),
             _ => None,
         }
+    }
+
+    /// A dtype passed as an argument, as it is spelled: `float` (a builtin) or
+    /// `np_float64` (an attribute of NumPy), or the spelling a parameter is bound to.
+    fn dtype_spelling(&self, e: &ast::Expr) -> Option<String> {
+        self.dtype_of(e)?;
+        match e {
+            ast::Expr::Name(n) => Some(
+                self.dtype_aliases
+                    .get(n.id.as_str())
+                    .map_or_else(|| n.id.to_string(), |(_, s)| s.clone()),
+            ),
+            ast::Expr::Attribute(a) => Some(format!("np_{}", a.attr)),
+            _ => None,
+        }
+    }
+
+    /// What a parameter bound to the dtype `spelling` resolves to: the builtin or the
+    /// NumPy attribute it names.
+    pub(super) fn dtype_alias_target(&self, spelling: &str) -> Option<Resolved> {
+        match spelling.strip_prefix("np_") {
+            Some(attr) => Some(Resolved::Import(super::names::resolve_attr("numpy", attr))),
+            None => super::expr::BUILTINS
+                .iter()
+                .find(|(n, _)| *n == spelling)
+                .map(|(_, b)| Resolved::Builtin(*b)),
+        }
+    }
+
+    /// The dtype a spelling names (`float`, `np_float32`, `np_bool_`).
+    pub(super) fn dtype_of_spelling(spelling: &str) -> Option<crate::exports::Dtype> {
+        let word = spelling.strip_prefix("np_").unwrap_or(spelling);
+        if word == "bool_" {
+            return Some(crate::exports::Dtype::Bool);
+        }
+        crate::exports::dtype_word(word)
     }
 
     /// The callee for `name` with these function arguments: itself, or its copy (asked

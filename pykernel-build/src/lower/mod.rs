@@ -249,6 +249,14 @@ pub fn lower_owned(source: &str, suite: &[ast::Stmt]) -> (Module, Vec<OwnedDiagn
         for (k, g, ncap) in &req.fixed {
             if let Some(p) = params.get(*k) {
                 lowerer.locals.remove(p);
+                if let Some(spelling) = g.strip_prefix(fnargs::DTYPE_PREFIX) {
+                    if let Some(d) = FnLowerer::dtype_of_spelling(spelling) {
+                        lowerer
+                            .dtype_aliases
+                            .insert(p.clone(), (d, spelling.to_owned()));
+                    }
+                    continue;
+                }
                 lowerer.aliases.insert(p.clone(), g.clone());
                 let caps = fnargs::capture_params(p, *ncap);
                 lowerer.locals.extend(caps.iter().cloned());
@@ -365,6 +373,9 @@ struct FnLowerer<'a, 'm> {
     /// Parameters of a copy bound to functions that capture values → the parameters
     /// holding those values (passed at each call through the alias).
     alias_captures: HashMap<String, Vec<String>>,
+    /// Parameters of a copy bound to a dtype (`dtype=np.float64` passed by the caller):
+    /// the dtype and its spelling (see `fnargs`).
+    dtype_aliases: HashMap<String, (crate::exports::Dtype, String)>,
     /// Specialized copies this function's calls need.
     requests: Vec<fnargs::Specialization>,
     diags: Vec<Diagnostic>,
@@ -459,6 +470,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             imports,
             aliases: HashMap::new(),
             alias_captures: HashMap::new(),
+            dtype_aliases: HashMap::new(),
             requests: Vec::new(),
             diags: Vec::new(),
         }
@@ -482,6 +494,7 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
             imports: HashMap::new(),
             aliases: HashMap::new(),
             alias_captures: HashMap::new(),
+            dtype_aliases: HashMap::new(),
             requests: Vec::new(),
             diags: Vec::new(),
         }
