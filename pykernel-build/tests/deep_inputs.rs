@@ -202,6 +202,30 @@ fn deep_array_expressions_are_written_flat() {
 }
 
 #[test]
+fn repeated_operands_are_one_stream_and_huge_kernels_one_copy() {
+    // `x + x + ... + x` (2800 terms) set up one operand per term, in three SIMD copies
+    // of the function: 20 MB of Rust. One stream per local read, one copy of a function
+    // that large.
+    let src = format!(
+        "#pythran export f(int16[:], float64[:])\ndef f(a, x):\n    a[...] = ({}) * 1000\n    \
+         return a\n",
+        join("x", " + ", 2800)
+    );
+    let size = code_size(&src);
+    assert!(size < 2_500_000, "{size} bytes without whitespace");
+    let out = translate(&src, "t.py", &Config::new()).expect("translates");
+    assert!(
+        !out.code.contains("_v3("),
+        "a SIMD copy of a 5600-expression function"
+    );
+    assert_eq!(
+        out.code.matches("Array::join(x,").count(),
+        1,
+        "one stream for `x`"
+    );
+}
+
+#[test]
 fn huge_loop_bodies_are_not_copied() {
     // Each proven copy of a loop doubles it and every loop inside: an 800-term array
     // expression three loops deep was 21 times its code outside loops.

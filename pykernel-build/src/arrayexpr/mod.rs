@@ -99,6 +99,11 @@ pub(crate) fn operands(e: &Expr) -> Vec<&Expr> {
     }
 }
 
+/// Functions with more expressions than this get no SIMD copies: each copy repeats the
+/// whole function (a 3000-term `x + x + ... + x` made 20 MB of Rust in three copies),
+/// and a function that large is not one loop a wider unit speeds up much.
+const MAX_SIMD_COPIED_EXPRS: usize = 5000;
+
 /// Finds the kernels of every instance.
 pub(crate) fn plan(module: &Module, program: &Program) -> Vec<InstanceKernels> {
     program
@@ -115,7 +120,8 @@ pub(crate) fn plan(module: &Module, program: &Program) -> Vec<InstanceKernels> {
             for s in &func.body {
                 w.stmt(s, &mut out);
             }
-            out.simd = !out.roots.is_empty() || func.body.iter().any(|s| has_reduction(inst, s));
+            out.simd = (!out.roots.is_empty() || func.body.iter().any(|s| has_reduction(inst, s)))
+                && func.expr_count as usize <= MAX_SIMD_COPIED_EXPRS;
             out
         })
         .collect()

@@ -134,8 +134,25 @@ impl<'a> FnEmitter<'a> {
         };
         let mut targets = HashMap::new();
         self.leaf_targets(root, &nodes, &mut targets);
+        // Array operands that read the same local share one stream (`x + x + ... + x`
+        // reads `x` once per element, and the loop sets up one operand, not thousands).
+        let mut by_local: HashMap<&str, ExprId> = HashMap::new();
         for (n, leaf) in leaves.into_iter().enumerate() {
             let s = self.elem_scalar(leaf);
+            if let ExprKind::Local(name) = &leaf.kind
+                && k.leaves.get(n).is_some_and(|l| l.rank.is_some())
+                && !target.is_some_and(|t| is_target(leaf, t))
+            {
+                if let Some(first) = by_local.get(name.as_str()) {
+                    for map in [&mut ops.elems, &mut ops.fast, &mut ops.strided] {
+                        if let Some(v) = map.get(first).cloned() {
+                            map.insert(leaf.id, v);
+                        }
+                    }
+                    continue;
+                }
+                by_local.insert(name.as_str(), leaf.id);
+            }
             if target.is_some_and(|t| is_target(leaf, t)) && matches!(self.ty(leaf), Ty::Array(..))
             {
                 let s = Scalar::np(s.dtype);
