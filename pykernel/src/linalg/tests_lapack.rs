@@ -196,7 +196,7 @@ fn einsum_matches_naive_sums() {
     // A diagonal of a 3-D operand summed: 'iij->j'.
     let t = Array::from_vec((0..18).collect::<Vec<i64>>(), [3, 3, 2]).unwrap();
     let d = einsum1(&t, *b"iij", *b"j").unwrap();
-    assert_eq!(d.to_vec(), vec![0 + 8 + 16, 1 + 9 + 17]);
+    assert_eq!(d.to_vec(), vec![8 + 16, 1 + 9 + 17]);
     // Outer product and a broadcast extent 1.
     let x = Array::from_vec(vec![1.0, 2.0], [2]).unwrap();
     let y = Array::from_vec(vec![3.0, 4.0, 5.0], [3]).unwrap();
