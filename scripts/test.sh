@@ -26,7 +26,7 @@ step "rustfmt"
 cargo fmt --all --check
 # The benchmark crates and the external-suites crate are only formatted here
 # (bench/run_*.sh and scripts/external_suites.sh build them, with Pythran).
-for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes bench/ufunc-speed bench/gemm-choice tests/external-crate; do
+for c in "${STANDALONE[@]}" bench/rust-loops bench/rust-arrays bench/rust-shapes bench/ufunc-speed bench/gemm-choice bench/lu-choice tests/external-crate; do
     cargo fmt --manifest-path "$c/Cargo.toml" --check
 done
 

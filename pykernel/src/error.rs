@@ -34,6 +34,9 @@ pub enum ErrorKind {
     Runtime,
     /// `Exception` (`raise Exception("...")` in a kernel).
     Exception,
+    /// NumPy's `numpy.linalg.LinAlgError` (a singular matrix; a subclass of
+    /// `ValueError`).
+    LinAlg,
 }
 
 impl ErrorKind {
@@ -53,6 +56,7 @@ impl ErrorKind {
             ErrorKind::Axis => "AxisError",
             ErrorKind::Runtime => "RuntimeError",
             ErrorKind::Exception => "Exception",
+            ErrorKind::LinAlg => "LinAlgError",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Linear algebra of NumPy programs: `np.dot`, `@`/`np.matmul`, `np.inner`, `np.vdot`,
-//! `np.outer`, `np.trace`.
+//! `np.outer`, `np.trace` here; `np.einsum`, `np.cross`, `np.kron` and
+//! `np.linalg.det`/`inv`/`solve` in the submodules.
 //!
 //! The operands arrive already converted to the result dtype (NumPy's `dot` casts both
 //! to their common type first). Float and complex matrix products go through
@@ -879,5 +880,17 @@ pub fn convert<T: Copy, U: Copy, const D: usize>(
     Array::from_vec(data, a.shape()).unwrap_or_else(|_| Array::empty())
 }
 
+mod cross;
+mod einsum;
+mod lu;
+mod solve;
+
+pub use cross::{CrossElem, cross, kron};
+pub use einsum::{einsum1, einsum1_scalar, einsum2, einsum2_scalar};
+pub use lu::LuElem;
+pub use solve::{det, det_stack, inv, solve};
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lapack;

@@ -29,18 +29,26 @@ impl From<KernelError> for PyErr {
             ErrorKind::Interrupt => Python::attach(crate::interrupt::python_error),
             ErrorKind::Runtime => PyRuntimeError::new_err(msg),
             ErrorKind::Exception => PyException::new_err(msg),
-            ErrorKind::Axis => Python::attach(|py| {
-                let axis_error = py
-                    .import("numpy.exceptions")
-                    .and_then(|m| m.getattr("AxisError"))
-                    .and_then(|t| t.call1((msg.clone(),)));
-                match axis_error {
-                    Ok(v) => PyErr::from_value(v),
-                    Err(_) => PyValueError::new_err(msg),
-                }
-            }),
+            ErrorKind::Axis => numpy_error("numpy.exceptions", "AxisError", msg),
+            ErrorKind::LinAlg => numpy_error("numpy.linalg", "LinAlgError", msg),
         }
     }
+}
+
+/// An exception of one of NumPy's classes (`numpy.exceptions.AxisError`,
+/// `numpy.linalg.LinAlgError`), both subclasses of `ValueError`: a `ValueError` if the
+/// class cannot be imported.
+fn numpy_error(module: &str, class: &str, msg: String) -> PyErr {
+    Python::attach(|py| {
+        let e = py
+            .import(module)
+            .and_then(|m| m.getattr(class))
+            .and_then(|t| t.call1((msg.clone(),)));
+        match e {
+            Ok(v) => PyErr::from_value(v),
+            Err(_) => PyValueError::new_err(msg),
+        }
+    })
 }
 
 /// Adds a capsule wrapping the function pointer `ptr` to `m` as `py_name`, with the

@@ -347,6 +347,7 @@ def run_expect_error_case(corpus, cfile, case):
     got = outcome(comp_fn, comp_args)
     where = f"{case.path.name}:{case.line}: {case.expr}"
     H.ULPS = 4 if "ulp4" in case.markers else 0
+    H.NORMWISE = 64 if "linalg" in case.markers else 0
     assert got[0] == "raise" and type(got[1]) is exc, (
         f"{where}\n  expected {exc.__name__}\n  compiled {describe(got)}")
     if param is not None:
@@ -403,6 +404,7 @@ def run_regular_case(corpus, cfile, case):
     got = outcome(comp_fn, comp_args)
     where = f"{case.path.name}:{case.line}: {case.expr}"
     H.ULPS = 4 if "ulp4" in case.markers else 0
+    H.NORMWISE = 64 if "linalg" in case.markers else 0
     ref_label = "CPython" + (f" ({', '.join(sorted(case.markers))})" if case.markers else "")
     if numpy_reference:
         ref_label += " (NumPy-scalar arguments)"

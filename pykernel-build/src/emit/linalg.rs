@@ -1,4 +1,5 @@
-//! Emission of NumPy's products (`np.dot`, `@`, `np.inner`, `np.vdot`, `np.outer`) and
+//! Emission of NumPy's products (`np.dot`, `@`, `np.inner`, `np.vdot`, `np.outer`,
+//! `np.kron`, `np.cross`, `np.einsum`: see `lapack.rs` for the last three) and
 //! `np.trace`: each operand is evaluated once (an elementwise expression is
 //! materialized first: a product is not elementwise), converted to the result dtype
 //! when it has another one, and handed to `::pykernel::__private::linalg`.
@@ -13,7 +14,7 @@ use crate::ir::{Expr, Linalg};
 use crate::types::{Ty, kind};
 
 /// One evaluated operand: an array bound to a local, or a number.
-enum Operand {
+pub(super) enum Operand {
     Array(proc_macro2::Ident, u8),
     Number(TokenStream),
 }
@@ -24,6 +25,14 @@ impl FnEmitter<'_> {
         let p = quote!(::pykernel::__private);
         if l == Linalg::Trace {
             return self.trace(&args[0], ty);
+        }
+        if matches!(l, Linalg::Det | Linalg::Inv | Linalg::Solve) {
+            return self.solver(l, args, ty);
+        }
+        if let Linalg::Einsum(s) = l
+            && let Some(axes) = s.view_axes()
+        {
+            return self.einsum_view(&args[0], &axes);
         }
         // `a @= b`: the product, whose shape must be `a`'s (the statement stores it).
         let inplace = l == Linalg::MatmulInPlace;
@@ -62,7 +71,9 @@ impl FnEmitter<'_> {
             _ => quote!(#p::linalg::Product::Dot),
         };
         let one = |v: &TokenStream| quote!(#p::Array::<#t, 1>::from_vec(vec![#v], [1usize])?);
+        let more = self.more_products(l, &ops, &t, ty);
         let body = match (l, &ops[..]) {
+            _ if more.is_some() => more.unwrap_or_default(),
             (Linalg::Vdot | Linalg::Outer, [a, b]) => {
                 let view = |o: &Operand| match o {
                     Operand::Array(n, _) => quote!(&*#n),

@@ -23,6 +23,7 @@ mod guards;
 mod interrupt;
 mod iter;
 mod lanes;
+mod lapack;
 mod linalg;
 mod lists;
 mod loops;

@@ -41,8 +41,8 @@ fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>
             Builtin::NpAlloc(..)
             | Builtin::NpArray(_)
             | Builtin::NpArange
-            | Builtin::NpLinspace
-            | Builtin::NpLinalg(_) => true,
+            | Builtin::NpLinspace => true,
+            Builtin::NpLinalg(l) => !l.is_view(),
             Builtin::NpBuild(f) => !f.is_view(),
             _ => false,
         },

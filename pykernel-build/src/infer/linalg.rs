@@ -25,6 +25,17 @@ pub(crate) fn product_dtype(a: Dtype, b: Dtype) -> Option<Dtype> {
 impl Typer<'_> {
     /// The type of `l(args)` (arguments already typed).
     pub(super) fn linalg_type(&mut self, l: Linalg, tys: &[Ty], span: Span) -> Option<Ty> {
+        if matches!(
+            l,
+            Linalg::Det
+                | Linalg::Inv
+                | Linalg::Solve
+                | Linalg::Cross
+                | Linalg::Kron
+                | Linalg::Einsum(_)
+        ) {
+            return self.lapack_type(l, tys, span);
+        }
         let name = l.name();
         let mut ops = Vec::new();
         for t in tys {
@@ -115,6 +126,8 @@ impl Typer<'_> {
         Some(Ty::Array(out, na))
     }
 }
+
+mod lapack;
 
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@ mod fancy;
 mod linalg;
 mod numpy;
 pub use fancy::IndexFn;
-pub use linalg::Linalg;
+pub use linalg::{Linalg, Subscripts};
 pub use numpy::{Build, NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).

@@ -537,6 +537,9 @@ impl FnLowerer<'_, '_> {
             {
                 return self.isclose(c, p == "numpy.allclose", span);
             }
+            Some(Resolved::Import(Imported::Other(ref p))) if p == "numpy.einsum" => {
+                return self.einsum(c, span);
+            }
             _ => {
                 if let ast::Expr::Name(n) = c.func.as_ref()
                     && super::iter::ITERATOR_BUILTINS.contains(&n.id.as_str())

@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod building;
+mod einsum;
 mod expr;
 mod fancy;
 mod fnargs;

@@ -135,10 +135,15 @@ pub(crate) fn resolve_attr(module: &str, name: &str) -> Imported {
             }
         }
         "numpy.ctypeslib" if name == "as_array" => return Imported::Func(Builtin::AsArray),
-        "numpy.linalg" if name == "norm" => {
-            return Imported::Func(Builtin::NpReduce(crate::ir::Reduce::Norm(
-                crate::ir::NormOrd::Default,
-            )));
+        "numpy.linalg" => {
+            if let Some(l) = crate::ir::Linalg::from_linalg_name(name) {
+                return Imported::Func(Builtin::NpLinalg(l));
+            }
+            if name == "norm" {
+                return Imported::Func(Builtin::NpReduce(crate::ir::Reduce::Norm(
+                    crate::ir::NormOrd::Default,
+                )));
+            }
         }
         _ => {}
     }

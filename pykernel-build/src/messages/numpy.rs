@@ -193,6 +193,75 @@ pub fn matmul_inplace_rank() -> Message {
     .hint("write `a = a @ b` for a new array")
 }
 
+/// `np.einsum` whose subscripts are not a string literal.
+pub fn einsum_literal() -> Message {
+    Message::new(
+        "PK0364",
+        "the subscripts of `numpy.einsum` must be a string literal here",
+        "not a string literal",
+    )
+    .hint(
+        "the result's rank and the computation are chosen when compiling: write the \
+         subscripts out, e.g. `np.einsum('ij,jk->ik', a, b)`",
+    )
+}
+
+/// `np.einsum` subscripts NumPy refuses with a `ValueError`, known when compiling.
+pub fn einsum_subscripts(numpy_text: &str) -> Message {
+    Message::new(
+        "PK0365",
+        numpy_text.to_owned(),
+        "NumPy raises a ValueError here",
+    )
+}
+
+/// An `np.einsum` form pykernel does not support yet.
+pub fn einsum_unsupported(what: &str) -> Message {
+    Message::new(
+        "PK0366",
+        format!("`numpy.einsum` {what} is not supported yet"),
+        "not supported yet",
+    )
+    .hint(
+        "one or two array operands, a letter per axis, and no label both repeated in \
+         one operand and kept in the output are supported",
+    )
+}
+
+/// `np.linalg.det`/`inv`/`solve` of an operand NumPy refuses for its number of
+/// dimensions (NumPy's `LinAlgError` or `ValueError`, with its message).
+pub fn linalg_operand(numpy_text: &str, exception: &str) -> Message {
+    Message::new(
+        "PK0367",
+        numpy_text.to_owned(),
+        format!("NumPy raises a {exception} here"),
+    )
+}
+
+/// `np.cross` of a number (NumPy's `ValueError`).
+pub fn cross_number() -> Message {
+    Message::new(
+        "PK0368",
+        "At least one array has zero dimension",
+        "NumPy raises a ValueError here",
+    )
+    .hint("`numpy.cross` takes arrays of 2- or 3-vectors")
+}
+
+/// `np.linalg.det` & co., `np.cross`, `np.kron` of ranks not supported yet.
+pub fn linalg_rank_more(func: &str, what: &str) -> Message {
+    Message::new(
+        "PK0369",
+        format!("`numpy.{func}` of {what} is not supported yet"),
+        "unsupported number of dimensions",
+    )
+    .hint(match func {
+        "cross" => "arrays of 1 to 5 dimensions give results of up to 5",
+        "kron" => "results of up to 5 dimensions are supported",
+        _ => "matrices and stacks of matrices (3-D arrays) are supported; loop over the other axes",
+    })
+}
+
 /// The sequence of arrays of `np.concatenate` & co. given as something else than a
 /// tuple or list literal.
 pub fn sequence_literal(func: &str) -> Message {
