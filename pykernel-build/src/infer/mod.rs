@@ -17,6 +17,7 @@
 
 mod arrays;
 mod building;
+pub(crate) mod building_more;
 mod complex;
 mod expr;
 pub(crate) mod fancy;
