@@ -151,11 +151,9 @@ pub fn diagonal<T: Copy, const D: usize, const R: usize>(
         size as usize
     };
     let (mut out_shape, mut out_strides) = ([0usize; R], [0isize; R]);
-    let mut j = 0;
-    for k in (0..D).filter(|&k| k != a1 && k != a2) {
+    for (j, k) in (0..D).filter(|&k| k != a1 && k != a2).enumerate() {
         out_shape[j] = shape[k];
         out_strides[j] = strides[k];
-        j += 1;
     }
     out_shape[R - 1] = size;
     out_strides[R - 1] = strides[a1] + strides[a2];

@@ -219,15 +219,14 @@ impl Typer<'_> {
             }
             return Some(Ty::Array(d, count as u8 + 1));
         }
-        let ok = int(&tys[0])
-            && (matches!(args[1].kind, ExprKind::None) || int(&tys[1]))
-            && int(&tys[2]);
-        if !ok {
-            self.error(
-                args[0].span,
-                msg::np_argument(name, "integers as `N`, `M` and `k`"),
-            );
-            return None;
+        for k in 0..3 {
+            if !(int(&tys[k]) || (k == 1 && matches!(args[1].kind, ExprKind::None))) {
+                self.error(
+                    args[k].span,
+                    msg::np_argument(name, "integers as `N`, `M` and `k`"),
+                );
+                return None;
+            }
         }
         Some(Ty::Array(d, 2))
     }
