@@ -79,13 +79,22 @@ def split_created(n):
 
 #pykernel export split_write(float64[::])
 def split_write(a):
-    parts = np.split(a, 2)
-    left = parts[0]
-    right = parts[1]
+    left, right = np.split(a, 2)
     left[:] = 0.0
     right += 1.0
     return a
 # case: split_write(np.arange(6.0))
+
+
+#pykernel export split_unpack(float64[::,::], int, int list)
+def split_unpack(a, k, sizes):
+    top, bottom = np.array_split(a, k)
+    n, m = sizes
+    return top, bottom, n * m
+# case: split_unpack(np.arange(12.0).reshape(4, 3), 2, [2, 5])
+# case: split_unpack(np.arange(12.0).reshape(4, 3), 3, [2, 5])
+# case: split_unpack(np.arange(12.0).reshape(4, 3), 1, [2, 5])
+# case: split_unpack(np.arange(12.0).reshape(4, 3), 2, [2])
 
 
 #pykernel export grad1(float64[::], float)

@@ -663,6 +663,21 @@ impl<'a> Typer<'a> {
                     }
                     Some(vt.clone())
                 }
+                // `left, right = np.split(a, 2)`: the items of a list, counted when it
+                // runs.
+                Ty::List(item) if !matches!(**item, Ty::Unknown) => {
+                    for t in targets {
+                        if let Target::Slice { span, .. } = t {
+                            self.error(
+                                *span,
+                                msg::unsupported_statement("a slice inside tuple unpacking"),
+                            );
+                            continue;
+                        }
+                        self.store(t, Some((**item).clone()), vspan);
+                    }
+                    Some(vt.clone())
+                }
                 _ => {
                     self.error(*span, msg::bad_unpack(&vt.to_string(), targets.len()));
                     None
