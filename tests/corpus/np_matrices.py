@@ -179,3 +179,23 @@ def grid_shape(a):
     i, j = np.indices(a.shape)
     return a[i, j] - a, i * a.shape[1] + j, np.indices(a.shape, a.dtype)
 # case: grid_shape(np.arange(6.0).reshape(2, 3))
+
+
+#pykernel export of_expressions(float64[:,:], float64[:])
+def of_expressions(a, v):
+    g0, g1 = np.gradient(a ** 2)
+    parts = np.split(a * 2, 2, axis=1)
+    return (np.diag(a @ a.T), np.diag(v * 2, 1), np.triu(a.T + 1), np.pad(v - 1, 1, 'reflect'),
+            parts[1], g0 + g1, np.correlate(v + 1, v, 'same'), np.diagonal(a[::-1] + 0.5) * 2,
+            np.eye(a.shape[0]) @ a + np.tri(a.shape[0], a.shape[1]))
+# case: of_expressions(np.arange(8.0).reshape(2, 4), np.arange(4.0))
+
+
+#pykernel export diag_of_readonly(float64[:], float64[:,:])
+def diag_of_readonly(v, m):
+    d = np.diag(v)
+    d[0, 0] = -1.0
+    e = np.diag(m).copy()
+    e[0] = -2.0
+    return d, e, m
+# case: diag_of_readonly(readonly(np.arange(3.0)), readonly(np.arange(4.0).reshape(2, 2)))
