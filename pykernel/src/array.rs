@@ -28,10 +28,15 @@ pub struct ArrayView<T, const D: usize> {
 /// The flag of [`ArrayView::origin`] that marks a view of part of an argument.
 const PART: u32 = 1 << 31;
 
+/// The flag of [`ArrayView::origin`] that marks a read-only view (NumPy's diagonals):
+/// returned to Python, it is a NumPy view without the `WRITEABLE` flag. Views taken from
+/// it keep the flag, as NumPy's views of a read-only array are read-only.
+const READONLY: u32 = 1 << 30;
+
 /// The origin of a view taken from a view with origin `o`.
 #[inline(always)]
 fn part_of(o: u32) -> u32 {
-    if o == 0 { 0 } else { o | PART }
+    if o & !READONLY == 0 { o } else { o | PART }
 }
 
 impl<T, const D: usize> Clone for ArrayView<T, D> {
@@ -179,7 +184,10 @@ fn is_c_contiguous<const D: usize>(shape: [usize; D], strides: [isize; D]) -> bo
 /// prototype with strides `proto`: C order for C-contiguous (and 0-/1-D) prototypes,
 /// Fortran order for Fortran-contiguous ones, and otherwise the prototype's axes ordered
 /// by decreasing absolute stride, ties in axis order (`PyArray_CreateSortedStridePerm`).
-fn keep_order_strides<const D: usize>(shape: [usize; D], proto: [isize; D]) -> [isize; D] {
+pub(crate) fn keep_order_strides<const D: usize>(
+    shape: [usize; D],
+    proto: [isize; D],
+) -> [isize; D] {
     if D <= 1 || is_c_contiguous(shape, proto) {
         return c_strides(shape);
     }
@@ -342,7 +350,7 @@ impl<T: Copy, const D: usize> Array<T, D> {
     /// The owned buffer, if this array is the whole of one the kernel created, in C order,
     /// and nothing else refers to it (so it can become a NumPy array without a copy).
     pub fn into_owned_vec(self) -> Result<Vec<T>, Self> {
-        let whole = self.view.strides == c_strides(self.view.shape);
+        let whole = self.view.strides == c_strides(self.view.shape) && !self.view.is_readonly();
         match self.owner {
             Some(owner) if whole => {
                 // SAFETY: a shared look at the Vec header; nothing mutates it meanwhile.
@@ -419,13 +427,13 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     /// The export argument this is a view of, whole or in part (`Some(k)`), if any.
     #[inline(always)]
     pub fn origin(&self) -> Option<usize> {
-        ((self.origin & !PART) as usize).checked_sub(1)
+        ((self.origin & !(PART | READONLY)) as usize).checked_sub(1)
     }
 
     /// Is this export argument [`Self::origin`] itself (not a slice, row or transpose)?
     #[inline(always)]
     pub fn is_whole_origin(&self) -> bool {
-        self.origin != 0 && self.origin & PART == 0
+        self.origin & !READONLY != 0 && self.origin & PART == 0
     }
 
     /// This view, marked as export argument `k`.
@@ -433,8 +441,21 @@ impl<T: Copy, const D: usize> ArrayView<T, D> {
     pub fn with_origin(mut self, k: usize) -> Self {
         self.origin = u32::try_from(k + 1)
             .ok()
-            .filter(|o| o & PART == 0)
+            .filter(|o| o & (PART | READONLY) == 0)
             .unwrap_or(0);
+        self
+    }
+
+    /// Is this view read-only (a diagonal, as NumPy's `np.diagonal` gives)?
+    #[inline(always)]
+    pub fn is_readonly(&self) -> bool {
+        self.origin & READONLY != 0
+    }
+
+    /// This view, marked read-only (see [`Self::is_readonly`]).
+    #[inline(always)]
+    pub(crate) fn readonly(mut self) -> Self {
+        self.origin |= READONLY;
         self
     }
 

@@ -633,16 +633,58 @@ pub fn convolve<T: Copy>(
     mul_add: impl Fn(T, T, T) -> T,
 ) -> KResult<Array<T, 1>> {
     let (mut a, mut w) = (a.to_vec(), v.to_vec());
-    if w.len() > a.len() {
-        std::mem::swap(&mut a, &mut w);
-    }
     if a.is_empty() {
         return Err(value_error("a cannot be empty"));
     }
     if w.is_empty() {
         return Err(value_error("v cannot be empty"));
     }
+    if w.len() > a.len() {
+        std::mem::swap(&mut a, &mut w);
+    }
     w.reverse();
+    let out = correlate_loop(&a, &w, mode, zero, mul_add);
+    let len = out.len();
+    Array::from_vec(out, [len])
+}
+
+/// `np.correlate(a, v, mode)` (`v` already conjugated for complex arrays, as NumPy's
+/// `correlate2` does first): the longer array first, the result reversed when they were
+/// swapped.
+pub fn correlate<T: Copy>(
+    a: &ArrayView<T, 1>,
+    v: &ArrayView<T, 1>,
+    mode: u8,
+    zero: T,
+    mul_add: impl Fn(T, T, T) -> T,
+) -> KResult<Array<T, 1>> {
+    let (mut a, mut w) = (a.to_vec(), v.to_vec());
+    if a.is_empty() {
+        return Err(value_error("first array argument cannot be empty"));
+    }
+    if w.is_empty() {
+        return Err(value_error("second array argument cannot be empty"));
+    }
+    let inverted = a.len() < w.len();
+    if inverted {
+        std::mem::swap(&mut a, &mut w);
+    }
+    let mut out = correlate_loop(&a, &w, mode, zero, mul_add);
+    if inverted {
+        out.reverse();
+    }
+    let len = out.len();
+    Array::from_vec(out, [len])
+}
+
+/// NumPy's `_pyarray_correlate` loop: `a` at least as long as `w`, neither empty.
+fn correlate_loop<T: Copy>(
+    a: &[T],
+    w: &[T],
+    mode: u8,
+    zero: T,
+    mul_add: impl Fn(T, T, T) -> T,
+) -> Vec<T> {
     let (n1, n2) = (a.len(), w.len());
     let dot = |x: &[T], y: &[T]| x.iter().zip(y).fold(zero, |s, (&p, &q)| mul_add(s, p, q));
     let (n_left, n_right) = match mode {
@@ -658,14 +700,13 @@ pub fn convolve<T: Copy>(
         i2 -= 1;
     }
     for i in 0..n1 - n2 + 1 {
-        out.push(dot(&a[i..i + n2], &w));
+        out.push(dot(&a[i..i + n2], w));
     }
     for i1 in n1 - n2 + 1..n1 - n2 + 1 + n_right {
         n -= 1;
         out.push(dot(&a[i1..i1 + n], &w[..n]));
     }
-    let len = out.len();
-    Array::from_vec(out, [len])
+    out
 }
 
 #[cfg(test)]

@@ -25,12 +25,15 @@ mod complex;
 mod error;
 mod fancy;
 mod gamma;
+mod gradient;
 mod interrupt;
 mod linalg;
 mod list;
 mod math;
+mod matrices;
 mod npcast;
 mod ops;
+mod pad;
 mod pool;
 #[cfg(feature = "pyo3")]
 mod python;
@@ -46,6 +49,7 @@ mod reduce_rows;
 mod reshape;
 mod rows;
 mod sorting;
+mod split;
 mod ufunc;
 mod view;
 
@@ -83,8 +87,8 @@ pub mod __private {
     pub use crate::bound::Bnd;
     pub use crate::broadcast::{NewArray, broadcast_shape, check_inplace, check_store, k_strides};
     pub use crate::building::{
-        Interp, concatenate, converted, convolve, diff, flip, mesh, repeat_axis, repeat_flat,
-        roll_axes, roll_flat, rot90, stack, tile,
+        Interp, concatenate, converted, convolve, correlate, diff, flip, mesh, repeat_axis,
+        repeat_flat, roll_axes, roll_flat, rot90, stack, tile,
     };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
@@ -96,10 +100,13 @@ pub mod __private {
         compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
         update as fancy_update, update_with as fancy_update_with,
     };
+    pub use crate::gradient::gradient_axis;
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;
+    pub use crate::matrices::{diag_matrix, diagonal, eye, indices, tri, tri_part};
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;
+    pub use crate::pad::pad;
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{
         arg_extreme_stream, extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex,
@@ -116,6 +123,7 @@ pub mod __private {
         Median, SortKey, argsort, bincount, bincount_weighted, median, searchsorted,
         searchsorted_one, sort, sort_in_place, unique,
     };
+    pub use crate::split::{Sections, split};
     pub use crate::view::{Operand, View1};
 
     /// NumPy's products: `np.dot`, `@`, `np.inner`, `np.vdot`, `np.outer`, `np.trace`.

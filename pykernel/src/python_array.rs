@@ -294,7 +294,14 @@ fn created_view<'py, T: Element + Copy + 'static, const D: usize>(
     let Some(whole) = numpy_view(py, &keep.into_any(), buf, [len], [size as isize], true) else {
         return Ok(None);
     };
-    Ok(numpy_view(py, &whole, a.as_ptr(), a.shape(), strides, true))
+    Ok(numpy_view(
+        py,
+        &whole,
+        a.as_ptr(),
+        a.shape(),
+        strides,
+        !a.is_readonly(),
+    ))
 }
 
 /// `a`'s strides in bytes.
@@ -326,7 +333,7 @@ fn view_of<'py, T: Element + Copy, const D: usize>(
     }
     // SAFETY: we hold the GIL; `arr` is a live ndarray.
     let flags = unsafe { (*npyffi::_PyArray_GET_ITEM_DATA(arr.as_array_ptr())).flags };
-    let writeable = flags & NPY_ARRAY_WRITEABLE != 0;
+    let writeable = flags & NPY_ARRAY_WRITEABLE != 0 && !a.is_readonly();
     numpy_view(py, base, a.as_ptr(), a.shape(), strides, writeable)
 }
 

@@ -436,7 +436,17 @@ impl FnEmitter<'_> {
         let et = dtype_tokens(d);
         let p = quote!(::pykernel::__private);
         let value = match kind {
-            AllocKind::Full | AllocKind::FullLike => self.expr_as(&args[1], d),
+            // NumPy's `copyto(casting='unsafe')`: a Python int must fit an integer
+            // dtype (`OverflowError`), other numbers are cast as arrays are.
+            AllocKind::Full | AllocKind::FullLike => {
+                let s = self.scalar(&args[1]);
+                let v = self.expr(&args[1]);
+                if s.py && s.dtype == Dtype::Int64 {
+                    super::expr::weak_cast(v, s, d)
+                } else {
+                    super::types::np_cast(v, s.dtype, d)
+                }
+            }
             AllocKind::Ones | AllocKind::OnesLike => cast(quote!(1i64), Dtype::Int64, d),
             // `np.empty` leaves the memory unspecified; zeros are one valid content.
             _ => cast(quote!(0i64), Dtype::Int64, d),

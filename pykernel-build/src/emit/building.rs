@@ -17,6 +17,9 @@ impl FnEmitter<'_> {
     /// `numpy.<f>(args)` of type `ty`.
     pub(crate) fn build(&mut self, f: Build, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = quote!(::pykernel::__private);
+        if f.is_newer() {
+            return self.build_more(f, args, ty);
+        }
         if f.is_join() {
             return self.join(f, args, ty);
         }
@@ -165,7 +168,7 @@ impl FnEmitter<'_> {
 
     /// An array value `v` of dtype `d` and rank `n`, as an array of dtype `to` (a new
     /// one when the dtypes differ).
-    fn converted(&mut self, v: TokenStream, d: Dtype, n: u8, to: Dtype) -> TokenStream {
+    pub(super) fn converted(&mut self, v: TokenStream, d: Dtype, n: u8, to: Dtype) -> TokenStream {
         if d == to {
             return v;
         }
@@ -179,7 +182,7 @@ impl FnEmitter<'_> {
     }
 
     /// The array `e` as an array of dtype `to`.
-    fn array_as(&mut self, e: &Expr, to: Dtype) -> TokenStream {
+    pub(super) fn array_as(&mut self, e: &Expr, to: Dtype) -> TokenStream {
         let Ty::Array(d, n) = self.ty(e) else {
             return quote!(compile_error!("pykernel: not an array"));
         };
@@ -221,7 +224,7 @@ impl FnEmitter<'_> {
 
     /// The integers of an int-or-tuple argument (a tuple literal, a tuple value, or an
     /// integer) as an `[i64; k]` expression, and `k`.
-    fn int_array(&mut self, e: &Expr) -> (TokenStream, usize) {
+    pub(super) fn int_array(&mut self, e: &Expr) -> (TokenStream, usize) {
         match (&e.kind, self.ty(e)) {
             (ExprKind::Tuple(items), _) => {
                 let v: Vec<TokenStream> = items

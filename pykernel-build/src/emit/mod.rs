@@ -13,6 +13,7 @@
 mod arrayexpr;
 mod arrays;
 mod building;
+mod building_more;
 mod complex;
 mod deep;
 mod division;

@@ -470,6 +470,27 @@ impl FnEmitter<'_> {
                     #(#stores)*
                 })
             }
+            Target::Tuple(targets, _) if matches!(vt, Ty::List(_)) => {
+                // The items of a list, as many as targets (CPython's `ValueError`).
+                let Ty::List(item) = vt else {
+                    return quote!();
+                };
+                let list = self.tmp("list");
+                let k = targets.len();
+                let stores: Vec<TokenStream> = targets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let i = i as i64;
+                        self.store_value(t, quote!(#list.get(#i)?), item)
+                    })
+                    .collect();
+                quote!({
+                    let #list = #v;
+                    ::pykernel::__private::check_unpack(#list.len_i64(), #k)?;
+                    #(#stores)*
+                })
+            }
             Target::Tuple(targets, _) => {
                 // Python evaluates the whole right-hand side, then assigns left to right.
                 let items = match vt {

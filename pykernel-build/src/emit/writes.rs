@@ -37,12 +37,17 @@ fn mentioned<'e>(e: &'e Expr, out: &mut BTreeSet<&'e str>) {
 /// (`np.zeros(a.shape, dtype=a.dtype)`, `a.copy()`).
 fn mentioned_views<'e>(e: &'e Expr, inst: &Instance, out: &mut BTreeSet<&'e str>) {
     let fresh = match &e.kind {
-        ExprKind::CallBuiltin(b, _) => match b {
+        ExprKind::CallBuiltin(b, args) => match b {
             Builtin::NpAlloc(..)
             | Builtin::NpArray(_)
             | Builtin::NpArange
             | Builtin::NpLinspace => true,
             Builtin::NpLinalg(l) => !l.is_view(),
+            // `np.diag` of a vector is a new matrix (of a matrix, a view).
+            Builtin::NpBuild(crate::ir::Build::Diag) => matches!(
+                args.first().and_then(|a| inst.exprs.get(a.id as usize)),
+                Some(Some(Ty::Array(_, 1)))
+            ),
             Builtin::NpBuild(f) => !f.is_view(),
             _ => false,
         },

@@ -32,6 +32,9 @@ impl Typer<'_> {
         span: Span,
     ) -> Option<Ty> {
         let name = f.name();
+        if f.is_newer() {
+            return self.build_more_type(f, args, tys, span);
+        }
         if f.is_join() {
             return self.join_type(f, args, tys, span);
         }

@@ -17,6 +17,7 @@
 
 mod arrays;
 mod building;
+pub(crate) mod building_more;
 mod complex;
 mod expr;
 pub(crate) mod fancy;
@@ -659,6 +660,21 @@ impl<'a> Typer<'a> {
                             continue;
                         }
                         self.store(t, Some(item.clone()), vspan);
+                    }
+                    Some(vt.clone())
+                }
+                // `left, right = np.split(a, 2)`: the items of a list, counted when it
+                // runs.
+                Ty::List(item) if !matches!(**item, Ty::Unknown) => {
+                    for t in targets {
+                        if let Target::Slice { span, .. } = t {
+                            self.error(
+                                *span,
+                                msg::unsupported_statement("a slice inside tuple unpacking"),
+                            );
+                            continue;
+                        }
+                        self.store(t, Some((**item).clone()), vspan);
                     }
                     Some(vt.clone())
                 }

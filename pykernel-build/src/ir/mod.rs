@@ -12,7 +12,7 @@ mod linalg;
 mod numpy;
 pub use fancy::IndexFn;
 pub use linalg::{Linalg, Subscripts};
-pub use numpy::{Build, NormOrd, Reduce, ShapeFn, SortFn, Ufunc};
+pub use numpy::{Build, NormOrd, PadMode, Reduce, ShapeFn, SortFn, Ufunc};
 
 /// Index of an expression inside its function (for per-instance type tables).
 pub type ExprId = u32;

@@ -2,6 +2,8 @@
 //! `numpy.<name>` at lowering (`np.sin`, `np.sum`, `np.reshape`) and from method names
 //! (`a.sum()`, `a.reshape(...)`) at inference.
 
+use crate::exports::Dtype;
+
 /// A NumPy ufunc (also the operators: `+` is `add`, ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)]
@@ -455,6 +457,90 @@ pub enum Build {
     Convolve {
         mode: u8,
     },
+    /// `np.correlate(a, v, mode)`; `mode` as for `Convolve`.
+    Correlate {
+        mode: u8,
+    },
+    /// `np.eye(N, M=None, k=0, dtype=float)`: `[N, M, k]`; `dtype` `None` when it is
+    /// `a.dtype` (the array `a` then comes last).
+    Eye {
+        dtype: Option<Dtype>,
+    },
+    /// `np.identity(n, dtype=None)`: as `Eye` (`[n, None, 0]`).
+    Identity {
+        dtype: Option<Dtype>,
+    },
+    /// `np.tri(N, M=None, k=0, dtype=float)`: as `Eye`.
+    Tri {
+        dtype: Option<Dtype>,
+    },
+    /// `np.indices(dimensions, dtype=int)`: `[dimensions]`, `dtype` as for `Eye`.
+    Indices {
+        dtype: Option<Dtype>,
+    },
+    /// `np.diag(v, k=0)`: a new matrix of a 1-D `v`, the diagonal (a read-only view) of a
+    /// 2-D one.
+    Diag,
+    /// `np.diagonal(a, offset=0, axis1=0, axis2=1)` and `a.diagonal(...)`: a read-only
+    /// view.
+    Diagonal,
+    /// `np.triu(m, k=0)`.
+    Triu,
+    /// `np.tril(m, k=0)`.
+    Tril,
+    /// `np.pad(array, pad_width, mode, constant_values=0)`: `[array, pad_width,
+    /// constant_values]` (`None` for other modes than `constant`).
+    Pad {
+        mode: PadMode,
+    },
+    /// `np.split(ary, indices_or_sections, axis=0)`: a list of views.
+    Split,
+    /// `np.array_split(...)`: as `Split`, sections of unequal sizes allowed.
+    ArraySplit,
+    /// `np.hsplit(ary, indices_or_sections)`: `[ary, sections]`.
+    Hsplit,
+    /// `np.vsplit(ary, indices_or_sections)`.
+    Vsplit,
+    /// `np.dsplit(ary, indices_or_sections)`.
+    Dsplit,
+    /// `np.gradient(f, *varargs, axis=None, edge_order=1)`: `[f, axis, spacing...]`.
+    Gradient,
+}
+
+/// The modes of `np.pad` that pykernel computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum PadMode {
+    Constant,
+    Edge,
+    Wrap,
+    Reflect,
+    Symmetric,
+}
+
+impl PadMode {
+    /// The mode named `name` (NumPy's spelling).
+    pub fn from_name(name: &str) -> Option<PadMode> {
+        Some(match name {
+            "constant" => PadMode::Constant,
+            "edge" => PadMode::Edge,
+            "wrap" => PadMode::Wrap,
+            "reflect" => PadMode::Reflect,
+            "symmetric" => PadMode::Symmetric,
+            _ => return None,
+        })
+    }
+
+    /// NumPy's name of the mode.
+    pub fn name(self) -> &'static str {
+        match self {
+            PadMode::Constant => "constant",
+            PadMode::Edge => "edge",
+            PadMode::Wrap => "wrap",
+            PadMode::Reflect => "reflect",
+            PadMode::Symmetric => "symmetric",
+        }
+    }
 }
 
 impl Build {
@@ -478,6 +564,47 @@ impl Build {
         ("append", Build::Append),
         ("interp", Build::Interp),
         ("convolve", Build::Convolve { mode: 2 }),
+        ("correlate", Build::Correlate { mode: 0 }),
+        (
+            "eye",
+            Build::Eye {
+                dtype: Some(Dtype::Float64),
+            },
+        ),
+        (
+            "identity",
+            Build::Identity {
+                dtype: Some(Dtype::Float64),
+            },
+        ),
+        (
+            "tri",
+            Build::Tri {
+                dtype: Some(Dtype::Float64),
+            },
+        ),
+        (
+            "indices",
+            Build::Indices {
+                dtype: Some(Dtype::Int64),
+            },
+        ),
+        ("diag", Build::Diag),
+        ("diagonal", Build::Diagonal),
+        ("triu", Build::Triu),
+        ("tril", Build::Tril),
+        (
+            "pad",
+            Build::Pad {
+                mode: PadMode::Constant,
+            },
+        ),
+        ("split", Build::Split),
+        ("array_split", Build::ArraySplit),
+        ("hsplit", Build::Hsplit),
+        ("vsplit", Build::Vsplit),
+        ("dsplit", Build::Dsplit),
+        ("gradient", Build::Gradient),
     ];
 
     /// Looks up `numpy.<name>`.
@@ -493,6 +620,12 @@ impl Build {
         match self {
             Build::Meshgrid { .. } => return "meshgrid",
             Build::Convolve { .. } => return "convolve",
+            Build::Correlate { .. } => return "correlate",
+            Build::Eye { .. } => return "eye",
+            Build::Identity { .. } => return "identity",
+            Build::Tri { .. } => return "tri",
+            Build::Indices { .. } => return "indices",
+            Build::Pad { .. } => return "pad",
             _ => {}
         }
         Self::NAMES
@@ -521,11 +654,62 @@ impl Build {
         )
     }
 
-    /// Is the result a view of the argument (the flips)?
+    /// Can the result be (or hold) a view of the argument (the flips, diagonals, the
+    /// parts of `split`)?
     pub fn is_view(self) -> bool {
         matches!(
             self,
-            Build::Flip | Build::Fliplr | Build::Flipud | Build::Rot90
+            Build::Flip
+                | Build::Fliplr
+                | Build::Flipud
+                | Build::Rot90
+                | Build::Diag
+                | Build::Diagonal
+                | Build::Split
+                | Build::ArraySplit
+                | Build::Hsplit
+                | Build::Vsplit
+                | Build::Dsplit
+        )
+    }
+
+    /// Does the function make a new array from numbers (`eye`, `identity`, `tri`,
+    /// `indices`), its dtype given by `dtype=`?
+    pub fn constructor_dtype(self) -> Option<Option<Dtype>> {
+        match self {
+            Build::Eye { dtype }
+            | Build::Identity { dtype }
+            | Build::Tri { dtype }
+            | Build::Indices { dtype } => Some(dtype),
+            _ => None,
+        }
+    }
+
+    /// Is the function one of those typed and emitted by `infer/building_more.rs` and
+    /// `emit/building_more.rs` (the constructors, diagonals, `pad`, `split`, `gradient`,
+    /// `correlate`)?
+    pub fn is_newer(self) -> bool {
+        matches!(
+            self,
+            Build::Correlate { .. }
+                | Build::Eye { .. }
+                | Build::Identity { .. }
+                | Build::Tri { .. }
+                | Build::Indices { .. }
+                | Build::Diag
+                | Build::Diagonal
+                | Build::Triu
+                | Build::Tril
+                | Build::Pad { .. }
+                | Build::Gradient
+        ) || self.is_split()
+    }
+
+    /// Is the function one of the `split` family (a list of views)?
+    pub fn is_split(self) -> bool {
+        matches!(
+            self,
+            Build::Split | Build::ArraySplit | Build::Hsplit | Build::Vsplit | Build::Dsplit
         )
     }
 }

@@ -11,7 +11,16 @@
 //! | `rot90` | `[m, k, axes]` (`1`, `(0, 1)`) |
 //! | `append` | `[axis, arr, values]` |
 //! | `interp` | `[x, xp, fp, left, right]` (`None`, `None`) |
-//! | `convolve` | `[a, v]` (the mode in `Build::Convolve`) |
+//! | `convolve`, `correlate` | `[a, v]` (the mode in the variant) |
+//! | `diag`, `triu`, `tril` | `[v, k]` (`0`) |
+//! | `diagonal`, `a.diagonal` | `[a, offset, axis1, axis2]` (`0`, `0`, `1`) |
+//! | `split`, `array_split` | `[a, indices_or_sections, axis]` (`0`) |
+//! | `hsplit`, `vsplit`, `dsplit` | `[a, indices_or_sections]` |
+//! | `eye`, `tri` | `[N, M, k]` (`None`, `0`), then the array of `dtype=a.dtype` |
+//! | `identity` | `[n, None, 0]`, then the array of `dtype=a.dtype` |
+//! | `indices` | `[dimensions]`, then the array of `dtype=a.dtype` |
+//! | `pad` | `[array, pad_width, constant_values]` (`0`; `None` for other modes) |
+//! | `gradient` | `[f, axis, spacing...]` (`axis` `None` by default) |
 //! | `concatenate`, `stack` | `[axis, item...]` (`0`) |
 //! | `vstack`, `hstack`, `column_stack`, `dstack`, `meshgrid` | `[item...]` |
 //!
@@ -37,8 +46,12 @@ fn params(f: Build) -> &'static [&'static str] {
         Build::Concatenate | Build::Stack | Build::Flip => &["axis"],
         Build::Append => &["values", "axis"],
         Build::Interp => &["xp", "fp", "left", "right"],
-        Build::Convolve { .. } => &["v", "mode"],
+        Build::Convolve { .. } | Build::Correlate { .. } => &["v", "mode"],
         Build::Rot90 => &["k", "axes"],
+        Build::Diag | Build::Triu | Build::Tril => &["k"],
+        Build::Diagonal => &["offset", "axis1", "axis2"],
+        Build::Split | Build::ArraySplit => &["indices_or_sections", "axis"],
+        Build::Hsplit | Build::Vsplit | Build::Dsplit => &["indices_or_sections"],
         _ => &[],
     }
 }
@@ -52,12 +65,19 @@ impl FnLowerer<'_, '_> {
         c: &ast::ExprCall,
         span: Span,
     ) -> Option<Expr> {
-        if let Build::Meshgrid { .. } = f {
-            return self.meshgrid(c, span);
+        match f {
+            Build::Meshgrid { .. } => return self.meshgrid(c, span),
+            Build::Pad { .. } => return self.pad(c, span),
+            Build::Gradient => return self.gradient(c, span),
+            _ if f.constructor_dtype().is_some() => return self.constructor(f, c, span),
+            _ => {}
         }
         let f = match f {
             Build::Convolve { .. } => Build::Convolve {
-                mode: self.convolve_mode(c)?,
+                mode: self.convolve_mode(c, "convolve", 2)?,
+            },
+            Build::Correlate { .. } => Build::Correlate {
+                mode: self.convolve_mode(c, "correlate", 0)?,
             },
             f => f,
         };
@@ -112,10 +132,15 @@ impl FnLowerer<'_, '_> {
                 (Some(e), _) => e,
                 (None, "axis") => match f {
                     Build::Diff => self.mk(span, ExprKind::Int(-1)),
-                    Build::Concatenate | Build::Stack => self.mk(span, ExprKind::Int(0)),
+                    Build::Concatenate | Build::Stack | Build::Split | Build::ArraySplit => {
+                        self.mk(span, ExprKind::Int(0))
+                    }
                     _ => self.mk(span, ExprKind::None),
                 },
-                (None, "n" | "k") => self.mk(span, ExprKind::Int(1)),
+                (None, "n") => self.mk(span, ExprKind::Int(1)),
+                (None, "k") => self.mk(span, ExprKind::Int(i64::from(f == Build::Rot90))),
+                (None, "offset" | "axis1") => self.mk(span, ExprKind::Int(0)),
+                (None, "axis2") => self.mk(span, ExprKind::Int(1)),
                 (None, "axes") => {
                     let (x, y) = (
                         self.mk(span, ExprKind::Int(0)),
@@ -179,9 +204,10 @@ impl FnLowerer<'_, '_> {
         self.expr(it)
     }
 
-    /// The `mode` of `np.convolve` (third positional argument or keyword): a string
-    /// literal, read as NumPy reads it (by its first letter, any case).
-    fn convolve_mode(&mut self, c: &ast::ExprCall) -> Option<u8> {
+    /// The `mode` of `np.convolve` or `np.correlate` (`func`; third positional argument
+    /// or keyword, `default` when left out): the literal `'valid'`, `'same'` or `'full'`
+    /// (NumPy 2 takes no abbreviations), or one of NumPy's numbers 0, 1, 2 for them.
+    fn convolve_mode(&mut self, c: &ast::ExprCall, func: &str, default: u8) -> Option<u8> {
         let e = c.args.get(2).or_else(|| {
             c.keywords
                 .iter()
@@ -189,19 +215,22 @@ impl FnLowerer<'_, '_> {
                 .map(|k| &k.value)
         });
         let Some(e) = e else {
-            return Some(2);
+            return Some(default);
         };
-        if let ast::Expr::Constant(k) = e
-            && let ast::Constant::Str(s) = &k.value
-        {
-            match s.chars().next().map(|c| c.to_ascii_lowercase()) {
-                Some('v') => return Some(0),
-                Some('s') => return Some(1),
-                Some('f') => return Some(2),
+        if let ast::Expr::Constant(k) = e {
+            match &k.value {
+                ast::Constant::Str(s) if s == "valid" => return Some(0),
+                ast::Constant::Str(s) if s == "same" => return Some(1),
+                ast::Constant::Str(s) if s == "full" => return Some(2),
+                ast::Constant::Int(i) => {
+                    if let Some(m) = u8::try_from(i).ok().filter(|&m| m <= 2) {
+                        return Some(m);
+                    }
+                }
                 _ => {}
             }
         }
-        self.error(span_of(e), npmsg::convolve_mode());
+        self.error(span_of(e), npmsg::convolve_mode(func));
         None
     }
 

@@ -455,6 +455,11 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.building(crate::ir::Build::Repeat, Some(recv), c, span);
         }
+        // `a.diagonal(offset, axis1, axis2)`: `np.diagonal` with the receiver.
+        if a.attr.as_str() == "diagonal" {
+            let recv = self.expr(&a.value)?;
+            return self.building(crate::ir::Build::Diagonal, Some(recv), c, span);
+        }
         // `a.nonzero()`, `a.take(idx, axis=0)`, ...
         if let Some(f) = super::fancy::index_method(a.attr.as_str()) {
             let recv = self.expr(&a.value)?;
@@ -881,7 +886,7 @@ impl FnLowerer<'_, '_> {
 
     /// A `dtype=` argument: a NumPy type, or `a.dtype` (whose array `a` is returned, to
     /// be passed as the call's last argument).
-    fn dtype_arg(&mut self, e: &ast::Expr) -> Option<(DtypeArg, Option<Expr>)> {
+    pub(super) fn dtype_arg(&mut self, e: &ast::Expr) -> Option<(DtypeArg, Option<Expr>)> {
         if let Some(d) = self.dtype_of(e) {
             return Some((DtypeArg::Fixed(d), None));
         }

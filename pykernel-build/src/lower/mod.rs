@@ -5,6 +5,7 @@
 //! gives every expression an id.
 
 mod building;
+mod building_args;
 mod einsum;
 mod expr;
 mod fancy;

@@ -345,13 +345,54 @@ pub fn rank_needed(numpy_text: &str) -> Message {
     )
 }
 
-/// `np.convolve(..., mode=...)` with something else than a literal `'full'`, `'same'`
-/// or `'valid'`.
-pub fn convolve_mode() -> Message {
+/// `np.convolve(..., mode=...)` (or `np.correlate`) with something else than a literal
+/// `'full'`, `'same'` or `'valid'` (or NumPy's numbers for them, 0 to 2).
+pub fn convolve_mode(func: &str) -> Message {
     Message::new(
         "PK0378",
-        "`mode` of `numpy.convolve` must be the literal 'full', 'same' or 'valid'",
+        format!("`mode` of `numpy.{func}` must be the literal 'full', 'same' or 'valid'"),
         "not one of the modes",
+    )
+}
+
+/// A call NumPy refuses whatever the values (the shape of `pad_width`, the rank of the
+/// array, a mode's keywords): NumPy's exception and message, as a build error.
+pub fn numpy_refuses(exception: &str, numpy_text: &str) -> Message {
+    let article = if exception.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    Message::new(
+        "PK0380",
+        numpy_text.to_owned(),
+        format!("NumPy raises {article} {exception} here"),
+    )
+}
+
+/// `np.pad` with a mode (or a form of one) pykernel does not compute yet.
+pub fn pad_mode(what: &str) -> Message {
+    Message::new(
+        "PK0381",
+        format!("`numpy.pad` with {what} is not supported yet"),
+        "unsupported mode",
+    )
+    .hint(
+        "the modes 'constant' (with `constant_values`), 'edge', 'wrap', 'reflect' and \
+         'symmetric' are supported, given as a string literal",
+    )
+}
+
+/// `np.gradient` in a form pykernel does not compute yet.
+pub fn gradient_form(what: &str) -> Message {
+    Message::new(
+        "PK0382",
+        format!("`numpy.gradient` with {what} is not supported yet"),
+        "unsupported here",
+    )
+    .hint(
+        "numbers as spacings (one for all axes or one per axis), `edge_order=1` and a \
+         literal `axis` are supported",
     )
 }
 
