@@ -22,15 +22,19 @@ mod building;
 mod capsule;
 mod cmath;
 mod complex;
+mod digitize;
 mod error;
 mod fancy;
 mod gamma;
+mod histnum;
+mod histogram;
 mod interrupt;
 mod linalg;
 mod list;
 mod math;
 mod npcast;
 mod ops;
+mod partition;
 mod pool;
 #[cfg(feature = "pyo3")]
 mod python;
@@ -88,6 +92,7 @@ pub mod __private {
     };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
+    pub use crate::digitize::{digitize, digitize_one};
     pub use crate::error::{
         ErrorKind, KResult, KernelError, check_assigned, check_assigned_free, check_unpack,
     };
@@ -96,10 +101,16 @@ pub mod __private {
         compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
         update as fancy_update, update_with as fancy_update_with,
     };
+    pub use crate::histnum::{Dt as HistDt, Num as HistNum};
+    pub use crate::histogram::{
+        EdgeFloat, HistElem, Weight as HistWeight, histogram_bins, histogram_density,
+        histogram_edges,
+    };
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::list::List;
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;
+    pub use crate::partition::{Select, argpartition, partition, partition_in_place};
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{
         arg_extreme_stream, extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex,

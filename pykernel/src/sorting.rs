@@ -52,7 +52,7 @@ float_key!(f32, f64);
 
 /// The lanes of `a` along `axis` (`None`: the flattened array, C order) as vectors,
 /// with the shape of the result (`D` axes, or 1 for `None`).
-fn lanes<T: Copy, const D: usize>(
+pub(crate) fn lanes<T: Copy, const D: usize>(
     a: &ArrayView<T, D>,
     axis: Option<i64>,
 ) -> KResult<(Vec<Vec<T>>, usize)> {
@@ -86,7 +86,7 @@ fn lanes<T: Copy, const D: usize>(
 }
 
 /// Calls `f` with every index of `shape` in C order.
-fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
+pub(crate) fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
     if shape.contains(&0) {
         return;
     }
@@ -109,14 +109,14 @@ fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
 }
 
 /// `axis` (negative from the end) of a `D`-dimensional array; NumPy's `AxisError`.
-fn norm_axis<const D: usize>(axis: i64) -> KResult<usize> {
+pub(crate) fn norm_axis<const D: usize>(axis: i64) -> KResult<usize> {
     let m = crate::reduce_axis::axis_mask::<D>(&[axis])?;
     Ok(m.iter().position(|&b| b).unwrap_or(0))
 }
 
 /// Writes lanes (of the result's C-ordered layout) back into a new array of `shape`
 /// with the lanes along axis `k`.
-fn from_lanes<T: Copy, const D: usize, const R: usize>(
+pub(crate) fn from_lanes<T: Copy, const D: usize, const R: usize>(
     lanes: Vec<Vec<T>>,
     shape: [usize; D],
     k: usize,
@@ -238,17 +238,14 @@ pub fn searchsorted_one<T: SortKey>(a: &ArrayView<T, 1>, v: T, right: bool) -> i
     lo as i64
 }
 
-/// `np.searchsorted(a, v, side)` for an array of values: an int64 array of `v`'s shape.
+/// `np.searchsorted(a, v, side)` for an array of values: an int64 array of `v`'s shape
+/// (NumPy's search, keys in C order: also its results when `a` is not sorted).
 pub fn searchsorted<T: SortKey, const D: usize>(
     a: &ArrayView<T, 1>,
     v: &ArrayView<T, D>,
     right: bool,
 ) -> KResult<Array<i64, D>> {
-    let out: Vec<i64> = v
-        .to_vec()
-        .into_iter()
-        .map(|x| searchsorted_one(a, x, right))
-        .collect();
+    let out = crate::digitize::binsearch(&a.to_vec(), &v.to_vec(), right);
     Array::from_vec(out, v.shape())
 }
 
