@@ -124,7 +124,7 @@ pub mod __private {
     pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::sorting::{
-        Median, SortKey, argsort, bincount, bincount_weighted, median, searchsorted,
+        Median, SortKey, argsort, bincount, bincount_weighted, median, nanmedian, searchsorted,
         searchsorted_one, sort, sort_in_place, unique,
     };
     pub use crate::view::{Operand, View1};

@@ -295,6 +295,11 @@ pub trait Median: SortKey {
     const NAN: Self::Out;
     /// `np.mean` of `xs` (one or two elements).
     fn mean(xs: &[Self]) -> Self::Out;
+    /// `(lo + hi) / 2` as `np.nanmedian` computes it along a short axis (a masked sum
+    /// from 0, halved in the array's type: `x + x` may overflow); `mean` for integers.
+    fn half_sum(lo: Self, hi: Self) -> Self::Out {
+        Self::mean(&[lo, hi])
+    }
 }
 
 macro_rules! median_int {
@@ -326,6 +331,9 @@ macro_rules! median_float {
             fn mean(xs: &[Self]) -> $t {
                 ((0.0 as $t + pairwise(xs.len(), &|i| xs[i])) as f64 / xs.len() as f64) as $t
             }
+            fn half_sum(lo: $t, hi: $t) -> $t {
+                (0.0 as $t + lo + hi) / 2.0
+            }
         }
     )*};
 }
@@ -340,28 +348,72 @@ pub fn median<T: Median, const D: usize, const R: usize>(
     let (ls, k) = lanes(a, axis)?;
     let vals: Vec<T::Out> = ls
         .into_iter()
-        .map(|mut l| {
-            let n = l.len();
-            if n == 0 || l.iter().any(|x| x.is_nan()) {
-                return T::NAN;
-            }
-            let h = n / 2;
-            let (_, mid, _) = l.select_nth_unstable_by(h, |x, y| x.order(y));
-            let hi = *mid;
-            if n % 2 == 1 {
-                T::mean(&[hi])
+        .map(|l| {
+            if l.is_empty() || l.iter().any(|x| x.is_nan()) {
+                T::NAN
             } else {
-                let lo = *l[..h]
-                    .iter()
-                    .max_by(|x, y| x.order(y))
-                    .expect("a lower half");
-                T::mean(&[lo, hi])
+                lane_median(l, false)
             }
         })
         .collect();
+    Array::from_vec(vals, reduced_shape::<D, R>(a.shape(), k, axis.is_some()))
+}
+
+/// The median of a non-empty lane (NaN-free), as `np.median` (`short`: as
+/// `np.nanmedian` along a short axis).
+fn lane_median<T: Median>(mut l: Vec<T>, short: bool) -> T::Out {
+    let n = l.len();
+    let h = n / 2;
+    let (_, mid, _) = l.select_nth_unstable_by(h, |x, y| x.order(y));
+    let hi = *mid;
+    let lo = if n % 2 == 1 {
+        hi
+    } else {
+        *l[..h]
+            .iter()
+            .max_by(|x, y| x.order(y))
+            .expect("a lower half")
+    };
+    match (short, n % 2) {
+        (true, _) => T::half_sum(lo, hi),
+        (false, 1) => T::mean(&[hi]),
+        _ => T::mean(&[lo, hi]),
+    }
+}
+
+/// `np.nanmedian(a, axis)`: the median of each lane's numbers, NaN for a lane of NaNs
+/// (or an empty one). NumPy averages the middle two with `np.median` for the whole
+/// array, a 1-D one or lanes of 600 elements or more, and as a masked sum halved in the
+/// array's type along shorter axes (`1.7e308` alone gives `inf` there). Integers:
+/// `np.median`.
+pub fn nanmedian<T: Median, const D: usize, const R: usize>(
+    a: &ArrayView<T, D>,
+    axis: Option<i64>,
+) -> KResult<Array<T::Out, R>> {
+    let (ls, k) = lanes(a, axis)?;
+    let vals: Vec<T::Out> = ls
+        .into_iter()
+        .map(|l| {
+            let short = axis.is_some() && D > 1 && l.len() < 600;
+            let nums: Vec<T> = l.into_iter().filter(|x| !x.is_nan()).collect();
+            if nums.is_empty() {
+                T::NAN
+            } else {
+                lane_median(nums, short)
+            }
+        })
+        .collect();
+    Array::from_vec(vals, reduced_shape::<D, R>(a.shape(), k, axis.is_some()))
+}
+
+/// The shape of a reduction over axis `k` (every axis when not `along`).
+fn reduced_shape<const D: usize, const R: usize>(
+    shape: [usize; D],
+    k: usize,
+    along: bool,
+) -> [usize; R] {
     let mut sh = [1usize; R];
-    if axis.is_some() {
-        let shape = a.shape();
+    if along {
         let mut j = 0;
         for (d, &n) in shape.iter().enumerate() {
             if d != k && j < R {
@@ -370,7 +422,7 @@ pub fn median<T: Median, const D: usize, const R: usize>(
             }
         }
     }
-    Array::from_vec(vals, sh)
+    sh
 }
 
 /// `np.bincount(x, minlength=...)`: how many times each value occurs; NumPy's errors

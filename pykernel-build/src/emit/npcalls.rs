@@ -117,6 +117,9 @@ impl FnEmitter<'_> {
         if name == "sort" && matches!(self.ty(recv), Ty::Array(..)) {
             return Some(self.sort_method(recv, args));
         }
+        if name == "partition" && matches!(self.ty(recv), Ty::Array(..)) {
+            return Some(self.partition_method(recv, args));
+        }
         let f = match name {
             "reshape" => ShapeFn::Reshape,
             "ravel" => ShapeFn::Ravel,

@@ -20,6 +20,7 @@ mod building;
 mod complex;
 mod expr;
 pub(crate) mod fancy;
+mod histogram;
 mod linalg;
 mod lists;
 mod numpy;

@@ -10,7 +10,7 @@ use super::Typer;
 use super::ufunc_types::{binop_ufunc, compare_ufunc, resolve, unary_ufunc};
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
-use crate::ir::{BinOp, CmpOp, Expr, ExprKind, Reduce, ShapeFn, Ufunc, UnaryOp};
+use crate::ir::{BinOp, CmpOp, Expr, ExprKind, Reduce, ShapeFn, SortFn, Ufunc, UnaryOp};
 use crate::messages::numpy as msg;
 use crate::types::{Scalar, Ty, kind};
 
@@ -342,6 +342,28 @@ impl Typer<'_> {
                     return Some(None);
                 }
                 Some(Some(Ty::None))
+            }
+            // `a.partition(kth, axis)`: in place.
+            ("partition", [_, t]) => {
+                let Ty::Array(d, _) = a else { return None };
+                if kind(*d) == 3 {
+                    self.error(
+                        span,
+                        msg::np_argument(
+                            "partition",
+                            "real numbers (complex ones are not supported yet)",
+                        ),
+                    );
+                    return Some(None);
+                }
+                if !t.scalar().is_some_and(|s| s.dtype.is_int()) {
+                    self.error(args[1].span, msg::bad_axis("ndarray.partition", false));
+                    return Some(None);
+                }
+                Some(
+                    self.partition_type(SortFn::Partition, *d, &args[0], &tys[0], &args[1], t)
+                        .map(|()| Ty::None),
+                )
             }
             ("conj" | "conjugate", []) => {
                 Some(self.ufunc_type(Ufunc::Conjugate, std::slice::from_ref(a), span))

@@ -504,9 +504,11 @@ pub enum Builtin {
     /// tuple of integers; `keepdims` a `bool` literal; `ddof` an integer).
     NpReduceAxis(Reduce),
     /// Sorting and searching; arguments as lowered (`lower::sorting`): `[a, axis]` for
-    /// `sort`/`argsort`/`median`, `[a, v, right]` for `searchsorted`, `[a,
+    /// `sort`/`argsort`/`median`/`nanmedian`, `[a, v, right]` for `searchsorted`, `[a,
     /// return_index, return_inverse, return_counts]` for `unique`, `[x, weights,
-    /// minlength]` for `bincount`.
+    /// minlength]` for `bincount`, `[a, kth, axis]` for `partition`/`argpartition`
+    /// (`kth` an integer or a tuple of them), `[x, bins, right]` for `digitize`, `[a,
+    /// bins, range, density, weights]` for `histogram` (`density` a `bool` literal).
     NpSort(SortFn),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),

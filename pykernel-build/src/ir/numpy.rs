@@ -382,7 +382,8 @@ impl ShapeFn {
 }
 
 /// Sorting and searching (`np.sort`, `np.argsort`, `np.searchsorted`, `np.unique`,
-/// `np.median`, `np.bincount`).
+/// `np.median`, `np.bincount`, `np.partition`, `np.argpartition`, `np.digitize`,
+/// `np.histogram`, `np.nanmedian`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)]
 pub enum SortFn {
@@ -392,6 +393,11 @@ pub enum SortFn {
     Unique,
     Median,
     Bincount,
+    Partition,
+    Argpartition,
+    Digitize,
+    Histogram,
+    NanMedian,
 }
 
 impl SortFn {
@@ -402,6 +408,11 @@ impl SortFn {
         ("unique", SortFn::Unique),
         ("median", SortFn::Median),
         ("bincount", SortFn::Bincount),
+        ("partition", SortFn::Partition),
+        ("argpartition", SortFn::Argpartition),
+        ("digitize", SortFn::Digitize),
+        ("histogram", SortFn::Histogram),
+        ("nanmedian", SortFn::NanMedian),
     ];
 
     /// Looks up `numpy.<name>`.

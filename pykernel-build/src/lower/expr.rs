@@ -426,16 +426,30 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.reduction(r, Some(recv), c, span);
         }
-        // `a.argsort()`, `a.searchsorted(v)` (`sort` is also a list method: it stays a
-        // method, typed by its receiver).
+        // `a.argsort()`, `a.searchsorted(v)`, `a.argpartition(k)` (`sort` is also a list
+        // method: it stays a method, typed by its receiver).
         if let Some(f) = crate::ir::SortFn::from_name(a.attr.as_str()).filter(|f| {
             matches!(
                 f,
-                crate::ir::SortFn::Argsort | crate::ir::SortFn::Searchsorted
+                crate::ir::SortFn::Argsort
+                    | crate::ir::SortFn::Searchsorted
+                    | crate::ir::SortFn::Argpartition
             )
         }) {
             let recv = self.expr(&a.value)?;
             return self.sort_call(f, Some(recv), c, span);
+        }
+        // `a.partition(kth, axis=-1)`: in place, the method `partition` with `[kth, axis]`.
+        if a.attr.as_str() == "partition" {
+            let recv = self.expr(&a.value)?;
+            let call = self.sort_call(crate::ir::SortFn::Partition, Some(recv), c, span)?;
+            if let ExprKind::CallBuiltin(_, mut args) = call.kind {
+                let recv = args.remove(0);
+                return Some(self.mk(
+                    span,
+                    ExprKind::Method(Box::new(recv), "partition".into(), args),
+                ));
+            }
         }
         // `a.dot(b)`, `a.trace()`: the functions, with the receiver first.
         if let Some(l) =
