@@ -29,6 +29,7 @@ mod gamma;
 mod histnum;
 mod histogram;
 mod interrupt;
+mod items;
 mod linalg;
 mod list;
 mod math;
@@ -46,6 +47,7 @@ mod python_list;
 mod recursion;
 mod reduce;
 mod reduce_axis;
+mod reduce_nan;
 mod reduce_rows;
 mod reshape;
 mod rows;
@@ -107,6 +109,7 @@ pub mod __private {
         histogram_edges,
     };
     pub use crate::interrupt::{interrupted, interrupted_error};
+    pub use crate::items::{item, item_flat, tolist_group};
     pub use crate::list::List;
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;
@@ -121,6 +124,7 @@ pub mod __private {
         SumComplex, SumFloat, SumMapped, accumulate, arg_extreme, axis_mask, map_in_place, only,
         reduce_axes, reduced_count, var_axes, zip_in_place,
     };
+    pub use crate::reduce_nan::{nan_arg_extreme, nanvar_axes};
     pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::sorting::{

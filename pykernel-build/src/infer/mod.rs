@@ -30,6 +30,7 @@ pub(crate) mod ufunc_types;
 
 pub(crate) use expr::{builtin_name, tuple_index};
 pub(crate) use lists::value_item;
+pub(crate) use numpy::py_scalar;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -223,6 +223,13 @@ pub enum Reduce {
     NanMean,
     NanMin,
     NanMax,
+    NanProd,
+    NanCumsum,
+    NanCumprod,
+    NanVar,
+    NanStd,
+    NanArgmin,
+    NanArgmax,
     /// `np.linalg.norm(a, ord)`.
     Norm(NormOrd),
 }
@@ -270,6 +277,13 @@ impl Reduce {
         ("nanmean", Reduce::NanMean),
         ("nanmin", Reduce::NanMin),
         ("nanmax", Reduce::NanMax),
+        ("nanprod", Reduce::NanProd),
+        ("nancumsum", Reduce::NanCumsum),
+        ("nancumprod", Reduce::NanCumprod),
+        ("nanvar", Reduce::NanVar),
+        ("nanstd", Reduce::NanStd),
+        ("nanargmin", Reduce::NanArgmin),
+        ("nanargmax", Reduce::NanArgmax),
     ];
 
     /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`,
@@ -296,14 +310,25 @@ impl Reduce {
     pub fn is_method(self) -> bool {
         !matches!(
             self,
-            Reduce::Average
-                | Reduce::CountNonzero
-                | Reduce::Ptp
-                | Reduce::NanSum
+            Reduce::Average | Reduce::CountNonzero | Reduce::Ptp | Reduce::Norm(_)
+        ) && !self.is_nan()
+    }
+
+    /// One of the `nan...` functions (NaN ignored)?
+    pub fn is_nan(self) -> bool {
+        matches!(
+            self,
+            Reduce::NanSum
                 | Reduce::NanMean
                 | Reduce::NanMin
                 | Reduce::NanMax
-                | Reduce::Norm(_)
+                | Reduce::NanProd
+                | Reduce::NanCumsum
+                | Reduce::NanCumprod
+                | Reduce::NanVar
+                | Reduce::NanStd
+                | Reduce::NanArgmin
+                | Reduce::NanArgmax
         )
     }
 
@@ -320,17 +345,24 @@ impl Reduce {
                 | Reduce::Argmax
                 | Reduce::Cumsum
                 | Reduce::Cumprod
-                | Reduce::NanSum
-                | Reduce::NanMean
-                | Reduce::NanMin
-                | Reduce::NanMax
                 | Reduce::Norm(_)
-        )
+        ) && !self.is_nan()
     }
 
     /// Is this a scan (`cumsum`, `cumprod`: the shape of the input, not a reduction)?
     pub fn is_scan(self) -> bool {
-        matches!(self, Reduce::Cumsum | Reduce::Cumprod)
+        matches!(
+            self,
+            Reduce::Cumsum | Reduce::Cumprod | Reduce::NanCumsum | Reduce::NanCumprod
+        )
+    }
+
+    /// An index of the extreme (`argmin`, `nanargmax`, ...)?
+    pub fn is_arg(self) -> bool {
+        matches!(
+            self,
+            Reduce::Argmin | Reduce::Argmax | Reduce::NanArgmin | Reduce::NanArgmax
+        )
     }
 }
 

@@ -101,6 +101,9 @@ impl FnLowerer<'_, '_> {
                 _ => return self.unsupported(span, "this constant"),
             },
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
+            ast::Expr::Attribute(a) if self.info_call(&a.value).is_some() => {
+                return self.info_attr(a, span);
+            }
             ast::Expr::Attribute(a) => match self.resolve(e) {
                 Some(Resolved::Import(Imported::NoneValue)) => ExprKind::None,
                 Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
@@ -546,6 +549,11 @@ impl FnLowerer<'_, '_> {
             {
                 return self.isclose(c, p == "numpy.allclose", span);
             }
+            Some(Resolved::Import(Imported::Other(ref p)))
+                if p == "numpy.array_equal" || p == "numpy.array_equiv" =>
+            {
+                return self.array_equal(c, p == "numpy.array_equiv", span);
+            }
             _ => {
                 if let ast::Expr::Name(n) = c.func.as_ref()
                     && super::iter::ITERATOR_BUILTINS.contains(&n.id.as_str())
@@ -879,7 +887,7 @@ impl FnLowerer<'_, '_> {
 
     /// A `dtype=` argument: a NumPy type, or `a.dtype` (whose array `a` is returned, to
     /// be passed as the call's last argument).
-    fn dtype_arg(&mut self, e: &ast::Expr) -> Option<(DtypeArg, Option<Expr>)> {
+    pub(super) fn dtype_arg(&mut self, e: &ast::Expr) -> Option<(DtypeArg, Option<Expr>)> {
         if let Some(d) = self.dtype_of(e) {
             return Some((DtypeArg::Fixed(d), None));
         }

@@ -8,6 +8,7 @@ mod building;
 mod expr;
 mod fancy;
 mod fnargs;
+mod info;
 mod isclose;
 mod iter;
 mod lambdas;

@@ -325,14 +325,14 @@ pub fn info_dtype(numpy_text: &str) -> Message {
 }
 
 /// An attribute of `np.iinfo(T)`/`np.finfo(T)` that is not supported (or a value that
-/// does not fit a 64-bit Python int).
-pub fn info_attribute(func: &str, attr: &str, supported: &str) -> Message {
+/// does not fit a 64-bit Python int), with what is.
+pub fn info_attribute(func: &str, attr: &str, hint: &str) -> Message {
     Message::new(
         "PK0393",
         format!("`numpy.{func}(...).{attr}` is not supported here"),
-        "not a supported attribute",
+        "not supported",
     )
-    .hint(format!("supported: {supported}"))
+    .hint(hint.to_owned())
 }
 
 /// An array of another dtype than integers or booleans used as an index.
