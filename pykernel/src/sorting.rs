@@ -391,10 +391,10 @@ pub fn nanmedian<T: Median, const D: usize, const R: usize>(
     axis: Option<i64>,
 ) -> KResult<Array<T::Out, R>> {
     let (ls, k) = lanes(a, axis)?;
+    let short = axis.is_some() && D > 1 && a.shape()[k] < 600;
     let vals: Vec<T::Out> = ls
         .into_iter()
         .map(|l| {
-            let short = axis.is_some() && D > 1 && l.len() < 600;
             let nums: Vec<T> = l.into_iter().filter(|x| !x.is_nan()).collect();
             if nums.is_empty() {
                 T::NAN
@@ -403,7 +403,34 @@ pub fn nanmedian<T: Median, const D: usize, const R: usize>(
             }
         })
         .collect();
-    Array::from_vec(vals, reduced_shape::<D, R>(a.shape(), k, axis.is_some()))
+    let sh = reduced_shape::<D, R>(a.shape(), k, axis.is_some());
+    if !short {
+        return Array::from_vec(vals, sh);
+    }
+    // NumPy's masked median lays its result out in the input's memory order.
+    let mut full = a.shape();
+    full[k] = 1;
+    let strides = crate::broadcast::k_strides(full, &[a.strides()]);
+    let mut out = vals.clone();
+    let mut i = 0;
+    for_each(full, |idx| {
+        let off: isize = idx
+            .iter()
+            .zip(&strides)
+            .map(|(&j, &s)| j as isize * s)
+            .sum();
+        out[off as usize] = vals[i];
+        i += 1;
+    });
+    let mut st = [0isize; R];
+    let mut j = 0;
+    for (d, &s) in strides.iter().enumerate() {
+        if d != k && j < R {
+            st[j] = s;
+            j += 1;
+        }
+    }
+    Ok(Array::from_vec_with_strides(out, sh, st))
 }
 
 /// The shape of a reduction over axis `k` (every axis when not `along`).

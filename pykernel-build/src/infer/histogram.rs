@@ -7,7 +7,7 @@ use crate::diagnostics::Span;
 use crate::exports::Dtype;
 use crate::ir::{Expr, ExprKind};
 use crate::messages::numpy as msg;
-use crate::types::{Scalar, Ty, kind, promote};
+use crate::types::{Scalar, Ty, default_of_kind, kind, promote_dtypes};
 
 const NAME: &str = "histogram";
 
@@ -47,6 +47,19 @@ impl Typer<'_> {
         };
         let edges = match &tys[1] {
             Ty::Scalar(s) if s.kind() <= 1 => self.histogram_bin_type(a, &args[2], &tys[2])?,
+            // NumPy adds the weights' int64 running sums back into bool counts.
+            Ty::Array(e, 1) if kind(*e) <= 2 && ntype == Dtype::Bool => {
+                self.error(
+                    args[4].span,
+                    msg::np_argument(
+                        NAME,
+                        "numeric `weights` with bin edges (NumPy: Cannot cast ufunc 'add' \
+                         output from dtype('int64') to dtype('bool') with casting rule \
+                         'same_kind')",
+                    ),
+                );
+                return None;
+            }
             Ty::Array(e, 1) if kind(*e) <= 2 => *e,
             Ty::Array(_, 1) => {
                 self.error(
@@ -82,13 +95,25 @@ impl Typer<'_> {
     /// integers). Refused when it would change with the values (NumPy widens an empty
     /// range by 0.5, which turns NumPy integers into float64).
     fn histogram_bin_type(&mut self, a: Dtype, range: &Expr, rt: &Ty) -> Option<Dtype> {
-        let arr = Scalar::np(a);
+        // `np.result_type(first, last, a)`: the NumPy types promoted together, then the
+        // Python numbers (of their default dtype when their kind is higher).
         let bin_type = |f: Scalar, l: Scalar| {
-            let r = promote(promote(f, l), arr);
-            if r.kind() <= 1 {
+            let mut strong = a;
+            let mut weak = 0;
+            for s in [f, l] {
+                if s.py {
+                    weak = weak.max(s.kind());
+                } else {
+                    strong = promote_dtypes(strong, s.dtype);
+                }
+            }
+            if weak > kind(strong) {
+                strong = promote_dtypes(strong, default_of_kind(weak));
+            }
+            if kind(strong) <= 1 {
                 Dtype::Float64
             } else {
-                r.dtype
+                strong
             }
         };
         // `x - 0.5` of the range's ends.
@@ -98,6 +123,7 @@ impl Typer<'_> {
             _ => s,
         };
         let real = |t: &Ty| t.scalar().filter(|s| matches!(s.kind(), 1 | 2));
+        let arr = Scalar::np(a);
         let (f, l) = match rt {
             Ty::None => (arr, arr),
             Ty::Tuple(items) if items.len() == 2 => match (real(&items[0]), real(&items[1])) {

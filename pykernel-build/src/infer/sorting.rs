@@ -175,9 +175,10 @@ impl Typer<'_> {
         axis_ty: &Ty,
     ) -> Option<()> {
         let is_int = |t: &Ty| t.scalar().is_some_and(|s| s.dtype.is_int());
+        // An empty tuple is NumPy's `TypeError` (a float64 array of `kth`).
         let count = match kth_ty {
             t if is_int(t) => 1,
-            Ty::Tuple(items) if items.iter().all(is_int) => items.len(),
+            Ty::Tuple(items) if !items.is_empty() && items.iter().all(is_int) => items.len(),
             _ => {
                 self.error(
                     kth.span,

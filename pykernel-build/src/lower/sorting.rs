@@ -29,6 +29,13 @@ fn params(f: SortFn) -> &'static [&'static str] {
     }
 }
 
+/// PK0340 for `density=` of `np.histogram`, which decides the counts' dtype.
+fn density_literal() -> crate::messages::Message {
+    let mut m = reduce_literal("histogram", "density");
+    m.hint = Some("the dtype of the result depends on it: write `True` or `False`".into());
+    m
+}
+
 /// A string literal.
 fn string(e: &ast::Expr) -> Option<&str> {
     match e {
@@ -129,12 +136,12 @@ impl FnLowerer<'_, '_> {
                     ast::Constant::Bool(b) => self.mk(span_of(k), ExprKind::Bool(b)),
                     ast::Constant::None => self.mk(span_of(k), ExprKind::Bool(false)),
                     _ => {
-                        self.error(span_of(k), reduce_literal(f.name(), "density"));
+                        self.error(span_of(k), density_literal());
                         return None;
                     }
                 },
                 ("density", Some(e)) => {
-                    self.error(span_of(e), reduce_literal(f.name(), "density"));
+                    self.error(span_of(e), density_literal());
                     return None;
                 }
                 // A list of `kth` (several partition points) as a tuple; a list of
