@@ -89,7 +89,8 @@ def hist_types(i8, u64, b, f, n):
     return (np.histogram(i8), np.histogram(i8, n, range=(-128, 127)), np.histogram(u64, 3),
             np.histogram(b, 2), np.histogram(b, [0, 1, 2]), np.histogram(f, n, range=(0.1, 0.7)),
             np.histogram(f), np.histogram(i8, 2, range=(5, 5)),
-            np.histogram(u64, [0.5, 1e19, 2e19]), np.histogram(f, np.array([0, 1, 2], dtype=np.int8)))
+            np.histogram(u64, [0.5, 1e19, 2e19]), np.histogram(f, np.array([0, 1, 2], dtype=np.int8)),
+            np.histogram(i8, 3, range=[-1, 1.5]))
 # case: hist_types(np.array([-128, 0, 127, 3, 3], dtype=np.int8), np.array([0, 2**63, 2**64 - 1], dtype=np.uint64), np.array([True, False, True]), np.array([0.1, 0.7, 0.3, 0.5, 0.2], dtype=np.float32), 7)
 # case: hist_types(np.array([5], dtype=np.int8), np.array([3], dtype=np.uint64), np.array([True]), np.array([0.25, 0.25, np.nan], dtype=np.float32)[:2], 1)
 # case: hist_types(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.float32), 3)
@@ -133,3 +134,12 @@ def hist_big(a, w):
     return np.histogram(a, 37, weights=w), np.histogram(a, np.linspace(-3, 3, 11), weights=w), np.histogram(a, 5, density=True)
 # case: hist_big(np.sin(np.arange(150000.0)) * 3, np.cos(np.arange(150000.0)))
 
+
+
+#pykernel export part_view(int8[:,:], uint8[:])
+def part_view(m, v):
+    m[::2, ::-1].partition(1)
+    v[1::2].partition([0, -1])
+    return m, v
+# case: part_view(np.array([[5, 3, 9, 1], [7, 2, 8, 6], [4, 0, -3, 2]], dtype=np.int8), np.array([9, 8, 7, 6, 5, 4, 3, 2, 1], dtype=np.uint8))
+# case: part_view(np.zeros((1, 1), dtype=np.int8), np.zeros(2, dtype=np.uint8))

@@ -144,9 +144,9 @@ impl FnLowerer<'_, '_> {
                     self.error(span_of(e), density_literal());
                     return None;
                 }
-                // A list of `kth` (several partition points) as a tuple; a list of
-                // edges as `np.array(...)`.
-                ("kth", Some(ast::Expr::List(l))) => {
+                // A list of `kth` (several partition points) or a `range` list as a
+                // tuple; a list of edges as `np.array(...)`.
+                ("kth" | "range", Some(ast::Expr::List(l))) => {
                     let items = l
                         .elts
                         .iter()
