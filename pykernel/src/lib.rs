@@ -22,11 +22,15 @@ mod building;
 mod capsule;
 mod cmath;
 mod complex;
+mod digitize;
 mod error;
 mod fancy;
 mod gamma;
 mod gradient;
+mod histnum;
+mod histogram;
 mod interrupt;
+mod items;
 mod linalg;
 mod list;
 mod math;
@@ -34,6 +38,7 @@ mod matrices;
 mod npcast;
 mod ops;
 mod pad;
+mod partition;
 mod pool;
 #[cfg(feature = "pyo3")]
 mod python;
@@ -45,6 +50,7 @@ mod python_list;
 mod recursion;
 mod reduce;
 mod reduce_axis;
+mod reduce_nan;
 mod reduce_rows;
 mod reshape;
 mod rows;
@@ -92,6 +98,7 @@ pub mod __private {
     };
     pub use crate::capsule::{fail_double, fail_float, fail_int, fail_zero};
     pub use crate::complex::*;
+    pub use crate::digitize::{digitize, digitize_one};
     pub use crate::error::{
         ErrorKind, KResult, KernelError, check_assigned, check_assigned_free, check_unpack,
     };
@@ -100,13 +107,20 @@ pub mod __private {
         compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
         update as fancy_update, update_with as fancy_update_with,
     };
+        EdgeFloat, HistElem, Weight as HistWeight, histogram_bins, histogram_density,
+        histogram_edges,
     pub use crate::gradient::gradient_axis;
+    pub use crate::histnum::{Dt as HistDt, Num as HistNum};
+    pub use crate::histogram::{
+    };
     pub use crate::interrupt::{interrupted, interrupted_error};
+    pub use crate::items::{item, item_flat, tolist_group};
     pub use crate::list::List;
     pub use crate::matrices::{diag_matrix, diagonal, eye, indices, tri, tri_part};
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;
     pub use crate::pad::pad;
+    pub use crate::partition::{Select, argpartition, partition, partition_in_place};
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{
         arg_extreme_stream, extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex,
@@ -117,10 +131,11 @@ pub mod __private {
         SumComplex, SumFloat, SumMapped, accumulate, arg_extreme, axis_mask, map_in_place, only,
         reduce_axes, reduced_count, var_axes, zip_in_place,
     };
+    pub use crate::reduce_nan::{nan_arg_extreme, nanvar_axes};
     pub use crate::reduce_rows::reduce_stream;
     pub use crate::rows::{RowCursor, RowPlan, row_plan, strided_plan};
     pub use crate::sorting::{
-        Median, SortKey, argsort, bincount, bincount_weighted, median, searchsorted,
+        Median, SortKey, argsort, bincount, bincount_weighted, median, nanmedian, searchsorted,
         searchsorted_one, sort, sort_in_place, unique,
     };
     pub use crate::split::{Sections, split};

@@ -381,7 +381,7 @@ fn for_each_index<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; 
 
 /// Calls `f` with the index of the first element of every row (the last axis) of
 /// `shape`, in C order; the rows have `shape[D - 1]` elements.
-fn for_each_row<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
+pub(crate) fn for_each_row<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
     if D == 0 {
         return f(&[0; D]);
     }
@@ -395,7 +395,7 @@ fn for_each_row<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D]
 
 /// The offset (in elements) of `idx` with `strides`.
 #[inline(always)]
-fn offset<const D: usize>(idx: &[usize; D], strides: &[isize; D]) -> isize {
+pub(crate) fn offset<const D: usize>(idx: &[usize; D], strides: &[isize; D]) -> isize {
     idx.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum()
 }
 

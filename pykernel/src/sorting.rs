@@ -52,7 +52,7 @@ float_key!(f32, f64);
 
 /// The lanes of `a` along `axis` (`None`: the flattened array, C order) as vectors,
 /// with the shape of the result (`D` axes, or 1 for `None`).
-fn lanes<T: Copy, const D: usize>(
+pub(crate) fn lanes<T: Copy, const D: usize>(
     a: &ArrayView<T, D>,
     axis: Option<i64>,
 ) -> KResult<(Vec<Vec<T>>, usize)> {
@@ -86,7 +86,7 @@ fn lanes<T: Copy, const D: usize>(
 }
 
 /// Calls `f` with every index of `shape` in C order.
-fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
+pub(crate) fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
     if shape.contains(&0) {
         return;
     }
@@ -109,14 +109,14 @@ fn for_each<const D: usize>(shape: [usize; D], mut f: impl FnMut(&[usize; D])) {
 }
 
 /// `axis` (negative from the end) of a `D`-dimensional array; NumPy's `AxisError`.
-fn norm_axis<const D: usize>(axis: i64) -> KResult<usize> {
+pub(crate) fn norm_axis<const D: usize>(axis: i64) -> KResult<usize> {
     let m = crate::reduce_axis::axis_mask::<D>(&[axis])?;
     Ok(m.iter().position(|&b| b).unwrap_or(0))
 }
 
 /// Writes lanes (of the result's C-ordered layout) back into a new array of `shape`
 /// with the lanes along axis `k`.
-fn from_lanes<T: Copy, const D: usize, const R: usize>(
+pub(crate) fn from_lanes<T: Copy, const D: usize, const R: usize>(
     lanes: Vec<Vec<T>>,
     shape: [usize; D],
     k: usize,
@@ -238,17 +238,14 @@ pub fn searchsorted_one<T: SortKey>(a: &ArrayView<T, 1>, v: T, right: bool) -> i
     lo as i64
 }
 
-/// `np.searchsorted(a, v, side)` for an array of values: an int64 array of `v`'s shape.
+/// `np.searchsorted(a, v, side)` for an array of values: an int64 array of `v`'s shape
+/// (NumPy's search, keys in C order: also its results when `a` is not sorted).
 pub fn searchsorted<T: SortKey, const D: usize>(
     a: &ArrayView<T, 1>,
     v: &ArrayView<T, D>,
     right: bool,
 ) -> KResult<Array<i64, D>> {
-    let out: Vec<i64> = v
-        .to_vec()
-        .into_iter()
-        .map(|x| searchsorted_one(a, x, right))
-        .collect();
+    let out = crate::digitize::binsearch(&a.to_vec(), &v.to_vec(), right);
     Array::from_vec(out, v.shape())
 }
 
@@ -298,6 +295,11 @@ pub trait Median: SortKey {
     const NAN: Self::Out;
     /// `np.mean` of `xs` (one or two elements).
     fn mean(xs: &[Self]) -> Self::Out;
+    /// `(lo + hi) / 2` as `np.nanmedian` computes it along a short axis (a masked sum
+    /// from 0, halved in the array's type: `x + x` may overflow); `mean` for integers.
+    fn half_sum(lo: Self, hi: Self) -> Self::Out {
+        Self::mean(&[lo, hi])
+    }
 }
 
 macro_rules! median_int {
@@ -329,6 +331,9 @@ macro_rules! median_float {
             fn mean(xs: &[Self]) -> $t {
                 ((0.0 as $t + pairwise(xs.len(), &|i| xs[i])) as f64 / xs.len() as f64) as $t
             }
+            fn half_sum(lo: $t, hi: $t) -> $t {
+                (0.0 as $t + lo + hi) / 2.0
+            }
         }
     )*};
 }
@@ -343,28 +348,99 @@ pub fn median<T: Median, const D: usize, const R: usize>(
     let (ls, k) = lanes(a, axis)?;
     let vals: Vec<T::Out> = ls
         .into_iter()
-        .map(|mut l| {
-            let n = l.len();
-            if n == 0 || l.iter().any(|x| x.is_nan()) {
-                return T::NAN;
-            }
-            let h = n / 2;
-            let (_, mid, _) = l.select_nth_unstable_by(h, |x, y| x.order(y));
-            let hi = *mid;
-            if n % 2 == 1 {
-                T::mean(&[hi])
+        .map(|l| {
+            if l.is_empty() || l.iter().any(|x| x.is_nan()) {
+                T::NAN
             } else {
-                let lo = *l[..h]
-                    .iter()
-                    .max_by(|x, y| x.order(y))
-                    .expect("a lower half");
-                T::mean(&[lo, hi])
+                lane_median(l, false)
             }
         })
         .collect();
+    Array::from_vec(vals, reduced_shape::<D, R>(a.shape(), k, axis.is_some()))
+}
+
+/// The median of a non-empty lane (NaN-free), as `np.median` (`short`: as
+/// `np.nanmedian` along a short axis).
+fn lane_median<T: Median>(mut l: Vec<T>, short: bool) -> T::Out {
+    let n = l.len();
+    let h = n / 2;
+    let (_, mid, _) = l.select_nth_unstable_by(h, |x, y| x.order(y));
+    let hi = *mid;
+    let lo = if n % 2 == 1 {
+        hi
+    } else {
+        *l[..h]
+            .iter()
+            .max_by(|x, y| x.order(y))
+            .expect("a lower half")
+    };
+    match (short, n % 2) {
+        (true, _) => T::half_sum(lo, hi),
+        (false, 1) => T::mean(&[hi]),
+        _ => T::mean(&[lo, hi]),
+    }
+}
+
+/// `np.nanmedian(a, axis)`: the median of each lane's numbers, NaN for a lane of NaNs
+/// (or an empty one). NumPy averages the middle two with `np.median` for the whole
+/// array, a 1-D one or lanes of 600 elements or more, and as a masked sum halved in the
+/// array's type along shorter axes (`1.7e308` alone gives `inf` there). Integers:
+/// `np.median`.
+pub fn nanmedian<T: Median, const D: usize, const R: usize>(
+    a: &ArrayView<T, D>,
+    axis: Option<i64>,
+) -> KResult<Array<T::Out, R>> {
+    let (ls, k) = lanes(a, axis)?;
+    let short = axis.is_some() && D > 1 && a.shape()[k] < 600;
+    let vals: Vec<T::Out> = ls
+        .into_iter()
+        .map(|l| {
+            let nums: Vec<T> = l.into_iter().filter(|x| !x.is_nan()).collect();
+            if nums.is_empty() {
+                T::NAN
+            } else {
+                lane_median(nums, short)
+            }
+        })
+        .collect();
+    let sh = reduced_shape::<D, R>(a.shape(), k, axis.is_some());
+    if !short {
+        return Array::from_vec(vals, sh);
+    }
+    // NumPy's masked median lays its result out in the input's memory order.
+    let mut full = a.shape();
+    full[k] = 1;
+    let strides = crate::broadcast::k_strides(full, &[a.strides()]);
+    let mut out = vals.clone();
+    let mut i = 0;
+    for_each(full, |idx| {
+        let off: isize = idx
+            .iter()
+            .zip(&strides)
+            .map(|(&j, &s)| j as isize * s)
+            .sum();
+        out[off as usize] = vals[i];
+        i += 1;
+    });
+    let mut st = [0isize; R];
+    let mut j = 0;
+    for (d, &s) in strides.iter().enumerate() {
+        if d != k && j < R {
+            st[j] = s;
+            j += 1;
+        }
+    }
+    Ok(Array::from_vec_with_strides(out, sh, st))
+}
+
+/// The shape of a reduction over axis `k` (every axis when not `along`).
+fn reduced_shape<const D: usize, const R: usize>(
+    shape: [usize; D],
+    k: usize,
+    along: bool,
+) -> [usize; R] {
     let mut sh = [1usize; R];
-    if axis.is_some() {
-        let shape = a.shape();
+    if along {
         let mut j = 0;
         for (d, &n) in shape.iter().enumerate() {
             if d != k && j < R {
@@ -373,7 +449,7 @@ pub fn median<T: Median, const D: usize, const R: usize>(
             }
         }
     }
-    Array::from_vec(vals, sh)
+    sh
 }
 
 /// `np.bincount(x, minlength=...)`: how many times each value occurs; NumPy's errors

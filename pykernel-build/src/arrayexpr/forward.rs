@@ -43,8 +43,19 @@ const MAX_READS: usize = 4;
 const MAX_CHEAP_NODES: usize = 12;
 /// Mutating methods of arrays and lists.
 const MUTATING: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "fill", "put",
-    "itemset", "resize",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "fill",
+    "put",
+    "itemset",
+    "resize",
+    "partition",
 ];
 
 /// Decides which locals of `func` (typed by `inst`) are forwarded.

@@ -387,6 +387,19 @@ impl FnEmitter<'_> {
             | Builtin::NpAstype(_) => self.np_builtin(b, args, ty),
             Builtin::NpReduceAxis(r) => self.reduce_axis(r, args, ty),
             Builtin::NpSort(f) => self.sort_fn(f, args, ty),
+            Builtin::NpInfo { int, attr } => {
+                use crate::numpy::info::{InfoValue, info};
+                match info(int, self.ty(&args[0]).elem_dtype(), attr) {
+                    Ok(InfoValue::Int(v)) => super::types::int_literal(v),
+                    Ok(InfoValue::Float(Dtype::Float32, v)) => {
+                        let lit = super::types::float_literal(v);
+                        quote!((#lit as f32))
+                    }
+                    Ok(InfoValue::Float(_, v)) => super::types::float_literal(v),
+                    Err(_) => quote!(compile_error!("pykernel: finfo")),
+                }
+            }
+            Builtin::NpArrayEqual { equiv } => self.array_equal(equiv, args),
             Builtin::NpBuild(f) => self.build(f, args, ty),
             Builtin::NpIndexFn(f) => self.index_fn(f, args, ty),
             // Known when compiling: every array variable has one dtype.

@@ -21,6 +21,7 @@ mod elementwise;
 mod expr;
 mod fancy;
 mod guards;
+mod histogram;
 mod interrupt;
 mod iter;
 mod lanes;

@@ -99,6 +99,88 @@ impl FnEmitter<'_> {
         quote!({ #(let #names = #args;)* #body })
     }
 
+    /// `a.tolist()` (nested lists, one level per axis) and `a.item(...)`: elements as
+    /// Python numbers.
+    fn item_method(
+        &mut self,
+        recv: &Expr,
+        name: &str,
+        args: &[Expr],
+        d: Dtype,
+        n: usize,
+    ) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let v = self.expr(recv);
+        let py = crate::infer::py_scalar(d).dtype;
+        let conv = cast(quote!(__pk_x), d, py);
+        let t = dtype_tokens(d);
+        if name == "item" {
+            let x = match args {
+                [] => quote!(#p::item(&*__pk_a)?),
+                [i] => {
+                    let i = self.expr_as(i, Dtype::Int64);
+                    quote!(#p::item_flat(&*__pk_a, #i)?)
+                }
+                _ => {
+                    let idx: Vec<TokenStream> =
+                        args.iter().map(|i| self.expr_as(i, Dtype::Int64)).collect();
+                    quote!(__pk_a.get([#(#idx),*])?)
+                }
+            };
+            return quote!({ let __pk_a = #v; let __pk_x: #t = #x; #conv });
+        }
+        // Grouped from the innermost axis out: `count` lists of `shape[k]` items.
+        let mut levels = Vec::new();
+        for k in (1..n).rev() {
+            levels.push(quote!(
+                let __pk_l = #p::tolist_group(
+                    __pk_l, __pk_s[..#k].iter().product::<usize>(), __pk_s[#k],
+                );
+            ));
+        }
+        quote!({
+            let __pk_a = #v;
+            let __pk_s = __pk_a.shape();
+            let __pk_l: Vec<_> = __pk_a.to_vec().into_iter().map(|__pk_x: #t| #conv).collect();
+            #(#levels)*
+            #p::List::from_vec(__pk_l)
+        })
+    }
+
+    /// `np.array_equal(a, b)` / `np.array_equiv(a, b)`: the lowered `every` (a Python
+    /// bool) when the shapes are equal (broadcast together, for `equiv`), else `False`.
+    pub(crate) fn array_equal(&mut self, equiv: bool, args: &[Expr]) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let rank = |t: Ty| match t {
+            Ty::Array(_, n) => n as usize,
+            _ => 0,
+        };
+        let (ra, rb) = (rank(self.ty(&args[0])), rank(self.ty(&args[1])));
+        let (x, y) = (self.expr(&args[0]), self.expr(&args[1]));
+        let shape = |v: TokenStream, r: usize| {
+            if r == 0 {
+                quote!([0usize; 0])
+            } else {
+                quote!(#v.shape())
+            }
+        };
+        let (sx, sy) = (shape(quote!(__pk_x), ra), shape(quote!(__pk_y), rb));
+        let r = ra.max(rb);
+        let cond = match (equiv, ra == rb) {
+            (true, _) if r == 0 => quote!(true),
+            (true, _) => quote!(#p::broadcast_shape::<#r>(&[&__pk_sx[..], &__pk_sy[..]]).is_ok()),
+            (false, true) => quote!(__pk_sx == __pk_sy),
+            (false, false) => quote!(false),
+        };
+        let every = self.expr(&args[2]);
+        quote!({
+            let __pk_x = #x;
+            let __pk_y = #y;
+            let (__pk_sx, __pk_sy) = (#sx, #sy);
+            if #cond { #every } else { false }
+        })
+    }
+
     /// Methods of arrays handled here: reductions (`a.sum()`), shape methods
     /// (`a.reshape(...)`, `a.ravel()`, `a.swapaxes(i, j)`, `a.squeeze(k)`,
     /// `a.transpose(axes)`).
@@ -116,6 +198,12 @@ impl FnEmitter<'_> {
         }
         if name == "sort" && matches!(self.ty(recv), Ty::Array(..)) {
             return Some(self.sort_method(recv, args));
+        }
+        if name == "partition" && matches!(self.ty(recv), Ty::Array(..)) {
+            return Some(self.partition_method(recv, args));
+        }
+        if let (Ty::Array(d, n), "tolist" | "item") = (self.ty(recv), name) {
+            return Some(self.item_method(recv, name, args, d, n as usize));
         }
         let f = match name {
             "reshape" => ShapeFn::Reshape,
@@ -246,20 +334,6 @@ impl FnEmitter<'_> {
                     }
                 }
             },
-            Reduce::Var
-            | Reduce::Std
-            | Reduce::Ptp
-            | Reduce::Argmin
-            | Reduce::Argmax
-            | Reduce::Cumsum
-            | Reduce::Cumprod
-            | Reduce::NanSum
-            | Reduce::NanMean
-            | Reduce::NanMin
-            | Reduce::NanMax
-            | Reduce::Norm(_) => {
-                quote!(compile_error!("pykernel: not a fused reduction"))
-            }
             Reduce::Any | Reduce::All | Reduce::CountNonzero => {
                 let t = super::types::truthy(x.clone(), d);
                 match r {
@@ -268,6 +342,8 @@ impl FnEmitter<'_> {
                     _ => fold(quote!(0i64), quote!(|__pk_s: i64, #x| __pk_s + (#t as i64))),
                 }
             }
+            // The others go through `Builtin::NpReduceAxis`.
+            _ => quote!(compile_error!("pykernel: not a fused reduction")),
         };
         quote!({ #setup #body })
     }

@@ -45,13 +45,12 @@ impl FnEmitter<'_> {
             Reduce::Var
                 | Reduce::Std
                 | Reduce::Ptp
-                | Reduce::Argmin
-                | Reduce::Argmax
-                | Reduce::Cumsum
-                | Reduce::Cumprod
                 | Reduce::NanMean
+                | Reduce::NanVar
+                | Reduce::NanStd
                 | Reduce::Norm(_)
-        );
+        ) && !r.is_arg()
+            && !r.is_scan();
         let stream = if streamable {
             self.kernel_stream(a).map(|(tokens, _)| tokens)
         } else {
@@ -102,6 +101,12 @@ impl FnEmitter<'_> {
             quote!(#p::reduced_count(&*__pk_a, __pk_m))
         };
         let k = kind(d);
+        // `np.isnan(x)` of a float or complex element (NumPy's `_replace_nan` mask).
+        let nan = match k {
+            2 => quote!(#x != #x),
+            3 => quote!((#x.re != #x.re || #x.im != #x.im)),
+            _ => quote!(false),
+        };
         let sum_fold = |to: Dtype| -> TokenStream {
             let cx = cast(x.clone(), d, to);
             let tt = dtype_tokens(to);
@@ -118,9 +123,15 @@ impl FnEmitter<'_> {
         };
         let body = match r {
             Reduce::Sum => fold(self, sum_fold(out)),
-            Reduce::Prod => {
-                let cx = conv(out);
+            Reduce::Prod | Reduce::NanProd => {
                 let one = cast(quote!(1i64), Dtype::Int64, out);
+                let cx = conv(out);
+                // `np.nanprod`: NaN replaced by 1 first.
+                let cx = if r == Reduce::NanProd && k >= 2 {
+                    quote!(if #nan { #one } else { #cx })
+                } else {
+                    cx
+                };
                 let f = if kind(out) >= 2 {
                     quote!(|__pk_s: #ot, #x: #t| __pk_s * #cx)
                 } else {
@@ -206,7 +217,46 @@ impl FnEmitter<'_> {
                     #p::map_in_place(#sum, |__pk_s| #div)
                 })
             }
-            Reduce::Var | Reduce::Std => {
+            Reduce::NanVar | Reduce::NanStd if k >= 2 => {
+                let ddof = self.expr_as(ddof, Dtype::Int64);
+                let f = dtype_tokens(out);
+                let (sum, mean, dev) = if k == 3 {
+                    let mul = if d == Dtype::Complex64 {
+                        quote!(#p::np_c_mul_fma32)
+                    } else {
+                        quote!(#p::np_c_mul_fma)
+                    };
+                    (
+                        quote!(#p::NanSumComplex),
+                        // complex / int64 in complex128, stored back.
+                        quote!(|__pk_s: #t, __pk_n: i64| {
+                            let __pk_q = #p::np_c_div(
+                                #p::C64::new(__pk_s.re as f64, __pk_s.im as f64),
+                                #p::C64::new(__pk_n as f64, 0.0),
+                            );
+                            #t::new(__pk_q.re as #f, __pk_q.im as #f)
+                        }),
+                        // `(x - m) * conj(x - m)`, real part (NumPy's complex multiply).
+                        quote!(|#x: #t, __pk_m: #t| { let __pk_d = #x - __pk_m; #mul(__pk_d, __pk_d.conj()).re }),
+                    )
+                } else {
+                    (
+                        quote!(#p::NanSumFloat),
+                        quote!(|__pk_s: #t, __pk_n: i64| ((__pk_s as f64) / (__pk_n as f64)) as #t),
+                        quote!(|#x: #t, __pk_m: #t| { let __pk_d = #x - __pk_m; __pk_d * __pk_d }),
+                    )
+                };
+                let var = quote!(#p::nanvar_axes::<#t, _, _, #f, #nn, #rank>(
+                    &*__pk_a, __pk_m, #ddof, &#sum, |#x: #t| #nan, #mean, #dev,
+                    |__pk_s: #f, __pk_c: f64| ((__pk_s as f64) / __pk_c) as #f,
+                )?);
+                if r == Reduce::NanStd {
+                    quote!(#p::map_in_place(#var, |__pk_v: #f| __pk_v.sqrt()))
+                } else {
+                    var
+                }
+            }
+            Reduce::Var | Reduce::Std | Reduce::NanVar | Reduce::NanStd => {
                 let ddof = self.expr_as(ddof, Dtype::Int64);
                 let f = dtype_tokens(out);
                 let (sum, mean, dev) = match k {
@@ -240,7 +290,7 @@ impl FnEmitter<'_> {
                     &*__pk_a, __pk_m, #ddof, &#sum, #mean, #dev,
                     |__pk_s: #f, __pk_c: f64| ((__pk_s as f64) / __pk_c) as #f,
                 )?);
-                if r == Reduce::Std {
+                if matches!(r, Reduce::Std | Reduce::NanStd) {
                     quote!(#p::map_in_place(#var, |__pk_v: #f| __pk_v.sqrt()))
                 } else {
                     var
@@ -303,12 +353,32 @@ impl FnEmitter<'_> {
                     }
                 }
             }
-            Reduce::Argmin | Reduce::Argmax => {
-                let max = r == Reduce::Argmax;
+            Reduce::NanArgmin | Reduce::NanArgmax if k == 2 => {
+                // NaN replaced by +inf (-inf for the maximum), after NumPy's check.
+                let max = r == Reduce::NanArgmax;
+                let fill = if max {
+                    quote!(#t::NEG_INFINITY)
+                } else {
+                    quote!(#t::INFINITY)
+                };
+                quote!(#p::nan_arg_extreme::<#t, #nn, #rank>(&*__pk_a, #one_axis, #max, #fill)?)
+            }
+            Reduce::Argmin | Reduce::Argmax | Reduce::NanArgmin | Reduce::NanArgmax => {
+                let max = matches!(r, Reduce::Argmax | Reduce::NanArgmax);
                 quote!(#p::arg_extreme::<#t, #nn, #rank>(&*__pk_a, #one_axis, #max)?)
             }
-            Reduce::Cumsum | Reduce::Cumprod => {
+            Reduce::Cumsum | Reduce::Cumprod | Reduce::NanCumsum | Reduce::NanCumprod => {
                 let cx = conv(out);
+                let sum = matches!(r, Reduce::Cumsum | Reduce::NanCumsum);
+                let fill_v: i64 = if sum { 0 } else { 1 };
+                // `np.nancumsum`: NaN replaced by 0 (1 for `nancumprod`) first.
+                let cx = if r.is_nan() && k >= 2 {
+                    let fill = cast(quote!(#fill_v), Dtype::Int64, out);
+                    quote!(if #nan { #fill } else { #cx })
+                } else {
+                    cx
+                };
+                let r = if sum { Reduce::Cumsum } else { Reduce::Cumprod };
                 let op = match (r, kind(out) >= 2) {
                     (Reduce::Cumsum, true) => quote!(__pk_s + __pk_y),
                     (Reduce::Cumsum, false) => quote!(__pk_s.wrapping_add(__pk_y)),
@@ -320,10 +390,7 @@ impl FnEmitter<'_> {
                 )?)
             }
         };
-        let uses_mask = !matches!(
-            r,
-            Reduce::Argmin | Reduce::Argmax | Reduce::Cumsum | Reduce::Cumprod
-        );
+        let uses_mask = !r.is_arg() && !r.is_scan();
         let mask = if uses_mask {
             quote!(let __pk_m: [bool; #nn] = #mask;)
         } else {

@@ -90,11 +90,12 @@ fn calls<'e>(e: &'e Expr, inst: &Instance, out: &mut Vec<(usize, &'e [Expr])>) {
     e.children().into_iter().for_each(|c| calls(c, inst, out));
 }
 
-/// The arrays an expression writes with `a.fill(v)`, `a.sort()` or `np.put(a, idx, v)`
+/// The arrays an expression writes with `a.fill(v)`, `a.sort()`, `a.partition(k)` or
+/// `np.put(a, idx, v)`
 /// (by their root local).
 fn fills<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
     if let ExprKind::Method(recv, name, _) = &e.kind
-        && (name == "fill" || name == "sort")
+        && matches!(name.as_str(), "fill" | "sort" | "partition")
     {
         out.extend(root_local(recv));
     }

@@ -507,6 +507,34 @@ impl Typer<'_> {
             }
             Builtin::NpReduceAxis(r) => self.reduce_axis_type(r, args, &tys, span),
             Builtin::NpSort(f) => self.sort_type(f, args, &tys, span),
+            Builtin::NpInfo { int, attr } => {
+                let Some(Ty::Array(d, _)) = tys.first() else {
+                    self.error(
+                        span,
+                        msg::bad_argument(name, &tys[0].to_string(), "a dtype"),
+                    );
+                    return None;
+                };
+                match crate::numpy::info::info(int, *d, attr) {
+                    Ok(crate::numpy::info::InfoValue::Int(_)) => Some(Ty::INT),
+                    Ok(crate::numpy::info::InfoValue::Float(f, _)) => {
+                        Some(Ty::Scalar(Scalar::np(f)))
+                    }
+                    Err(m) => {
+                        self.error(span, m);
+                        None
+                    }
+                }
+            }
+            Builtin::NpArrayEqual { .. } => {
+                for (a, t) in args.iter().zip(&tys).take(2) {
+                    if !matches!(t, Ty::Array(..) | Ty::Scalar(_)) {
+                        self.error(a.span, msg::bad_argument(name, &t.to_string(), "an array"));
+                        return None;
+                    }
+                }
+                Some(Ty::BOOL)
+            }
             Builtin::NpLinalg(l) => {
                 let n = l.arity();
                 if !arity(self, &n.to_string(), args.len() == n) {
@@ -790,5 +818,9 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::NpPart(false) => "real",
         Builtin::NpPart(true) => "imag",
         Builtin::NpAstype(_) => "astype",
+        Builtin::NpInfo { int: true, .. } => "iinfo",
+        Builtin::NpInfo { int: false, .. } => "finfo",
+        Builtin::NpArrayEqual { equiv: false } => "array_equal",
+        Builtin::NpArrayEqual { equiv: true } => "array_equiv",
     }
 }

@@ -21,6 +21,7 @@ pub(crate) mod building_more;
 mod complex;
 mod expr;
 pub(crate) mod fancy;
+mod histogram;
 mod linalg;
 mod lists;
 mod numpy;
@@ -30,6 +31,7 @@ pub(crate) mod ufunc_types;
 
 pub(crate) use expr::{builtin_name, tuple_index};
 pub(crate) use lists::value_item;
+pub(crate) use numpy::py_scalar;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

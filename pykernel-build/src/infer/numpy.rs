@@ -10,7 +10,7 @@ use super::Typer;
 use super::ufunc_types::{binop_ufunc, compare_ufunc, resolve, unary_ufunc};
 use crate::diagnostics::Span;
 use crate::exports::Dtype;
-use crate::ir::{BinOp, CmpOp, Expr, ExprKind, Reduce, ShapeFn, Ufunc, UnaryOp};
+use crate::ir::{BinOp, CmpOp, Expr, ExprKind, Reduce, ShapeFn, SortFn, Ufunc, UnaryOp};
 use crate::messages::numpy as msg;
 use crate::types::{Scalar, Ty, kind};
 
@@ -28,7 +28,14 @@ pub(crate) fn operand(t: &Ty) -> Option<(Scalar, u8)> {
 pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
     use Dtype::*;
     match r {
-        Reduce::Sum | Reduce::Prod | Reduce::Cumsum | Reduce::Cumprod | Reduce::NanSum => match d {
+        Reduce::Sum
+        | Reduce::Prod
+        | Reduce::Cumsum
+        | Reduce::Cumprod
+        | Reduce::NanSum
+        | Reduce::NanProd
+        | Reduce::NanCumsum
+        | Reduce::NanCumprod => match d {
             Bool | Int8 | Int16 | Int32 => Int64,
             UInt8 | UInt16 | UInt32 => UInt64,
             other => other,
@@ -39,8 +46,12 @@ pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
         },
         Reduce::Min | Reduce::Max | Reduce::Ptp | Reduce::NanMin | Reduce::NanMax => d,
         Reduce::Any | Reduce::All => Bool,
-        Reduce::CountNonzero | Reduce::Argmin | Reduce::Argmax => Int64,
-        Reduce::Var | Reduce::Std | Reduce::Norm(_) => match d {
+        Reduce::CountNonzero
+        | Reduce::Argmin
+        | Reduce::Argmax
+        | Reduce::NanArgmin
+        | Reduce::NanArgmax => Int64,
+        Reduce::Var | Reduce::Std | Reduce::NanVar | Reduce::NanStd | Reduce::Norm(_) => match d {
             Float32 | Complex64 => Float32,
             _ => Float64,
         },
@@ -343,6 +354,59 @@ impl Typer<'_> {
                 }
                 Some(Some(Ty::None))
             }
+            // `a.tolist()`: nested lists of Python numbers.
+            ("tolist", []) => {
+                let Ty::Array(d, n) = a else { return None };
+                let mut t = Ty::Scalar(py_scalar(*d));
+                for _ in 0..*n {
+                    t = Ty::list(t);
+                }
+                Some(Some(t))
+            }
+            // `a.item()`, `a.item(i)` (flat), `a.item(i, j, ...)` (one index per axis).
+            ("item", ts) => {
+                let Ty::Array(d, n) = a else { return None };
+                if let Some(k) = ts
+                    .iter()
+                    .position(|t| !t.scalar().is_some_and(|s| s.dtype.is_int()))
+                {
+                    self.error(
+                        args[k].span,
+                        msg::np_argument("ndarray.item", "integer indices"),
+                    );
+                    return Some(None);
+                }
+                if ts.len() > 1 && ts.len() != *n as usize {
+                    self.error(
+                        span,
+                        msg::rank_needed("incorrect number of indices for array"),
+                    );
+                    return Some(None);
+                }
+                Some(Some(Ty::Scalar(py_scalar(*d))))
+            }
+            // `a.partition(kth, axis)`: in place.
+            ("partition", [_, t]) => {
+                let Ty::Array(d, _) = a else { return None };
+                if kind(*d) == 3 {
+                    self.error(
+                        span,
+                        msg::np_argument(
+                            "partition",
+                            "real numbers (complex ones are not supported yet)",
+                        ),
+                    );
+                    return Some(None);
+                }
+                if !t.scalar().is_some_and(|s| s.dtype.is_int()) {
+                    self.error(args[1].span, msg::bad_axis("ndarray.partition", false));
+                    return Some(None);
+                }
+                Some(
+                    self.partition_type(SortFn::Partition, *d, &args[0], &tys[0], &args[1], t)
+                        .map(|()| Ty::None),
+                )
+            }
             ("conj" | "conjugate", []) => {
                 Some(self.ufunc_type(Ufunc::Conjugate, std::slice::from_ref(a), span))
             }
@@ -351,5 +415,15 @@ impl Typer<'_> {
             ("round", [d]) => Some(self.ufunc_type(Ufunc::Round, &[a.clone(), d.clone()], span)),
             _ => None,
         }
+    }
+}
+
+/// The Python number an element of `d` becomes (`a.item()`, `a.tolist()`).
+pub(crate) fn py_scalar(d: Dtype) -> Scalar {
+    match kind(d) {
+        0 => Scalar::BOOL,
+        1 => Scalar::INT,
+        2 => Scalar::FLOAT,
+        _ => Scalar::COMPLEX,
     }
 }

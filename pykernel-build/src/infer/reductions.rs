@@ -45,7 +45,15 @@ impl Typer<'_> {
         if complex
             && matches!(
                 r,
-                Reduce::Min | Reduce::Max | Reduce::Ptp | Reduce::Argmin | Reduce::Argmax
+                Reduce::Min
+                    | Reduce::Max
+                    | Reduce::Ptp
+                    | Reduce::Argmin
+                    | Reduce::Argmax
+                    | Reduce::NanMin
+                    | Reduce::NanMax
+                    | Reduce::NanArgmin
+                    | Reduce::NanArgmax
             )
         {
             self.error(span, msg::complex_extreme(r.name()));
@@ -85,7 +93,7 @@ impl Typer<'_> {
             }
         }
         // The number of axes reduced (`None`: every one).
-        let single_only = matches!(r, Reduce::Argmin | Reduce::Argmax) || r.is_scan();
+        let single_only = r.is_arg() || r.is_scan();
         let count = match (&axis.kind, &tys[1]) {
             (ExprKind::None, _) => None,
             (ExprKind::Tuple(items), Ty::Tuple(its)) if !single_only => {

@@ -16,6 +16,11 @@ impl Typer<'_> {
         tys: &[Ty],
         span: Span,
     ) -> Option<Ty> {
+        match f {
+            SortFn::Digitize => return self.digitize_type(args, tys, span),
+            SortFn::Histogram => return self.histogram_type(args, tys, span),
+            _ => {}
+        }
         let Some(Ty::Array(d, n)) = tys.first().cloned() else {
             self.error(span, msg::np_argument(f.name(), "an array here"));
             return None;
@@ -35,7 +40,18 @@ impl Typer<'_> {
             .get(1)
             .is_some_and(|a| matches!(a.kind, ExprKind::None));
         match f {
-            SortFn::Sort | SortFn::Argsort | SortFn::Median => {
+            SortFn::Partition | SortFn::Argpartition => {
+                self.partition_type(f, d, &args[1], &tys[1], &args[2], &tys[2])?;
+                let flat = matches!(args[2].kind, ExprKind::None);
+                let out = if f == SortFn::Partition {
+                    d
+                } else {
+                    Dtype::Int64
+                };
+                Some(Ty::Array(out, if flat { 1 } else { n }))
+            }
+            SortFn::Digitize | SortFn::Histogram => None,
+            SortFn::Sort | SortFn::Argsort | SortFn::Median | SortFn::NanMedian => {
                 if !flat && !int_arg(tys.get(1)) {
                     self.error(args[1].span, msg::bad_axis(f.name(), false));
                     return None;
@@ -46,9 +62,10 @@ impl Typer<'_> {
                     _ if kind(d) <= 1 => Dtype::Float64,
                     _ => d,
                 };
-                let rank = match (f, flat) {
-                    (SortFn::Median, true) => 0,
-                    (SortFn::Median, false) => n - 1,
+                let median = matches!(f, SortFn::Median | SortFn::NanMedian);
+                let rank = match (median, flat) {
+                    (true, true) => 0,
+                    (true, false) => n - 1,
                     (_, true) => 1,
                     _ => n,
                 };
@@ -143,5 +160,100 @@ impl Typer<'_> {
                 }
             }
         }
+    }
+
+    /// Checks `kth` (an integer or a tuple of integers) and `axis` of
+    /// `np.partition`/`np.argpartition`; refuses one `kth` for the dtypes NumPy selects
+    /// with SIMD code (their order depends on the CPU).
+    pub(super) fn partition_type(
+        &mut self,
+        f: SortFn,
+        d: Dtype,
+        kth: &Expr,
+        kth_ty: &Ty,
+        axis: &Expr,
+        axis_ty: &Ty,
+    ) -> Option<()> {
+        let is_int = |t: &Ty| t.scalar().is_some_and(|s| s.dtype.is_int());
+        // An empty tuple is NumPy's `TypeError` (a float64 array of `kth`).
+        let count = match kth_ty {
+            t if is_int(t) => 1,
+            Ty::Tuple(items) if !items.is_empty() && items.iter().all(is_int) => items.len(),
+            _ => {
+                self.error(
+                    kth.span,
+                    msg::np_argument(f.name(), "`kth` as an integer or a tuple of integers"),
+                );
+                return None;
+            }
+        };
+        if !matches!(axis.kind, ExprKind::None) && !is_int(axis_ty) {
+            self.error(axis.span, msg::bad_axis(f.name(), false));
+            return None;
+        }
+        // NumPy's introselect runs for these dtypes with one `kth`; the others use SIMD
+        // selections (x86-simd-sort), whose order depends on the CPU.
+        let introselect = match f {
+            SortFn::Partition => matches!(d, Dtype::Bool | Dtype::Int8 | Dtype::UInt8),
+            _ => matches!(
+                d,
+                Dtype::Bool | Dtype::Int8 | Dtype::UInt8 | Dtype::Int16 | Dtype::UInt16
+            ),
+        };
+        if count == 1 && !introselect {
+            self.error(kth.span, msg::partition_order(f.name(), d.numpy_name()));
+            return None;
+        }
+        Some(())
+    }
+
+    /// `np.digitize(x, bins, right)`: `x` a real array (an int64 array of its shape) or
+    /// number (an int64), `bins` a 1-D real array.
+    fn digitize_type(&mut self, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
+        let name = SortFn::Digitize.name();
+        let out = match &tys[0] {
+            Ty::Array(d, n) if kind(*d) <= 2 => Ty::Array(Dtype::Int64, *n),
+            Ty::Scalar(s) if s.kind() <= 2 => Ty::Scalar(Scalar::np(Dtype::Int64)),
+            Ty::Array(..) | Ty::Scalar(_) => {
+                self.error(
+                    args[0].span,
+                    msg::np_argument(name, "real `x` (NumPy: x may not be complex)"),
+                );
+                return None;
+            }
+            _ => {
+                self.error(span, msg::np_argument(name, "an array or a number `x`"));
+                return None;
+            }
+        };
+        match &tys[1] {
+            Ty::Array(b, 1) if kind(*b) <= 2 => {}
+            Ty::Array(_, n) if *n > 1 => {
+                self.error(
+                    args[1].span,
+                    msg::rank_needed("object too deep for desired array"),
+                );
+                return None;
+            }
+            Ty::Scalar(_) => {
+                self.error(
+                    args[1].span,
+                    msg::rank_needed("object of too small depth for desired array"),
+                );
+                return None;
+            }
+            _ => {
+                self.error(
+                    args[1].span,
+                    msg::np_argument(name, "a 1-D real array of `bins`"),
+                );
+                return None;
+            }
+        }
+        if tys[2].scalar().is_none_or(|s| s.kind() > 1) {
+            self.error(args[2].span, msg::np_argument(name, "a bool `right`"));
+            return None;
+        }
+        Some(out)
     }
 }

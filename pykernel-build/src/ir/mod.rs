@@ -577,9 +577,11 @@ pub enum Builtin {
     /// tuple of integers; `keepdims` a `bool` literal; `ddof` an integer).
     NpReduceAxis(Reduce),
     /// Sorting and searching; arguments as lowered (`lower::sorting`): `[a, axis]` for
-    /// `sort`/`argsort`/`median`, `[a, v, right]` for `searchsorted`, `[a,
+    /// `sort`/`argsort`/`median`/`nanmedian`, `[a, v, right]` for `searchsorted`, `[a,
     /// return_index, return_inverse, return_counts]` for `unique`, `[x, weights,
-    /// minlength]` for `bincount`.
+    /// minlength]` for `bincount`, `[a, kth, axis]` for `partition`/`argpartition`
+    /// (`kth` an integer or a tuple of them), `[x, bins, right]` for `digitize`, `[a,
+    /// bins, range, density, weights]` for `histogram` (`density` a `bool` literal).
     NpSort(SortFn),
     /// A NumPy shape function (`np.reshape(a, ...)`, `np.transpose(a)`).
     NpShape(ShapeFn),
@@ -599,6 +601,23 @@ pub enum Builtin {
     NpPart(bool),
     /// `a.astype(T)`: the array is the first argument (then `b` of `b.dtype`).
     NpAstype(DtypeArg),
+    /// `np.iinfo(a.dtype).<attr>` (`int`) / `np.finfo(a.dtype).<attr>`: a constant of the
+    /// array's dtype (the argument). With a NumPy type written out, lowering gives the
+    /// constant itself.
+    NpInfo {
+        /// `iinfo` (else `finfo`).
+        int: bool,
+        /// The attribute (one of `crate::numpy::info`'s).
+        attr: &'static str,
+    },
+    /// `np.array_equal(a, b)` (`equiv`: `np.array_equiv(a, b)`): the arguments are `[a,
+    /// b, every]` with `every` the Python bool `bool(np.all(a == b))` (with
+    /// `| (a != a) & (b != b)` for `equal_nan=True`), evaluated only when the shapes
+    /// are equal (broadcast, for `equiv`).
+    NpArrayEqual {
+        /// `np.array_equiv`.
+        equiv: bool,
+    },
     /// `a.dtype == T` / `a.dtype != T` (`ne`), with `T` a NumPy type or `b.dtype`: the
     /// arguments are the arrays (`a`, then `b` when `fixed` is `None`).
     DtypeEq {

@@ -225,6 +225,13 @@ pub enum Reduce {
     NanMean,
     NanMin,
     NanMax,
+    NanProd,
+    NanCumsum,
+    NanCumprod,
+    NanVar,
+    NanStd,
+    NanArgmin,
+    NanArgmax,
     /// `np.linalg.norm(a, ord)`.
     Norm(NormOrd),
 }
@@ -272,6 +279,13 @@ impl Reduce {
         ("nanmean", Reduce::NanMean),
         ("nanmin", Reduce::NanMin),
         ("nanmax", Reduce::NanMax),
+        ("nanprod", Reduce::NanProd),
+        ("nancumsum", Reduce::NanCumsum),
+        ("nancumprod", Reduce::NanCumprod),
+        ("nanvar", Reduce::NanVar),
+        ("nanstd", Reduce::NanStd),
+        ("nanargmin", Reduce::NanArgmin),
+        ("nanargmax", Reduce::NanArgmax),
     ];
 
     /// Looks up `numpy.<name>` (and the method `a.<name>()`, except `count_nonzero`,
@@ -298,14 +312,25 @@ impl Reduce {
     pub fn is_method(self) -> bool {
         !matches!(
             self,
-            Reduce::Average
-                | Reduce::CountNonzero
-                | Reduce::Ptp
-                | Reduce::NanSum
+            Reduce::Average | Reduce::CountNonzero | Reduce::Ptp | Reduce::Norm(_)
+        ) && !self.is_nan()
+    }
+
+    /// One of the `nan...` functions (NaN ignored)?
+    pub fn is_nan(self) -> bool {
+        matches!(
+            self,
+            Reduce::NanSum
                 | Reduce::NanMean
                 | Reduce::NanMin
                 | Reduce::NanMax
-                | Reduce::Norm(_)
+                | Reduce::NanProd
+                | Reduce::NanCumsum
+                | Reduce::NanCumprod
+                | Reduce::NanVar
+                | Reduce::NanStd
+                | Reduce::NanArgmin
+                | Reduce::NanArgmax
         )
     }
 
@@ -322,17 +347,24 @@ impl Reduce {
                 | Reduce::Argmax
                 | Reduce::Cumsum
                 | Reduce::Cumprod
-                | Reduce::NanSum
-                | Reduce::NanMean
-                | Reduce::NanMin
-                | Reduce::NanMax
                 | Reduce::Norm(_)
-        )
+        ) && !self.is_nan()
     }
 
     /// Is this a scan (`cumsum`, `cumprod`: the shape of the input, not a reduction)?
     pub fn is_scan(self) -> bool {
-        matches!(self, Reduce::Cumsum | Reduce::Cumprod)
+        matches!(
+            self,
+            Reduce::Cumsum | Reduce::Cumprod | Reduce::NanCumsum | Reduce::NanCumprod
+        )
+    }
+
+    /// An index of the extreme (`argmin`, `nanargmax`, ...)?
+    pub fn is_arg(self) -> bool {
+        matches!(
+            self,
+            Reduce::Argmin | Reduce::Argmax | Reduce::NanArgmin | Reduce::NanArgmax
+        )
     }
 }
 
@@ -384,7 +416,8 @@ impl ShapeFn {
 }
 
 /// Sorting and searching (`np.sort`, `np.argsort`, `np.searchsorted`, `np.unique`,
-/// `np.median`, `np.bincount`).
+/// `np.median`, `np.bincount`, `np.partition`, `np.argpartition`, `np.digitize`,
+/// `np.histogram`, `np.nanmedian`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)]
 pub enum SortFn {
@@ -394,6 +427,11 @@ pub enum SortFn {
     Unique,
     Median,
     Bincount,
+    Partition,
+    Argpartition,
+    Digitize,
+    Histogram,
+    NanMedian,
 }
 
 impl SortFn {
@@ -404,6 +442,11 @@ impl SortFn {
         ("unique", SortFn::Unique),
         ("median", SortFn::Median),
         ("bincount", SortFn::Bincount),
+        ("partition", SortFn::Partition),
+        ("argpartition", SortFn::Argpartition),
+        ("digitize", SortFn::Digitize),
+        ("histogram", SortFn::Histogram),
+        ("nanmedian", SortFn::NanMedian),
     ];
 
     /// Looks up `numpy.<name>`.

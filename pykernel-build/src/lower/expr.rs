@@ -101,6 +101,9 @@ impl FnLowerer<'_, '_> {
                 _ => return self.unsupported(span, "this constant"),
             },
             ast::Expr::Name(n) => return self.name(n.id.as_str(), span),
+            ast::Expr::Attribute(a) if self.info_call(&a.value).is_some() => {
+                return self.info_attr(a, span);
+            }
             ast::Expr::Attribute(a) => match self.resolve(e) {
                 Some(Resolved::Import(Imported::NoneValue)) => ExprKind::None,
                 Some(Resolved::Import(Imported::Const(c))) => ExprKind::Float(c),
@@ -429,16 +432,30 @@ impl FnLowerer<'_, '_> {
             let recv = self.expr(&a.value)?;
             return self.reduction(r, Some(recv), c, span);
         }
-        // `a.argsort()`, `a.searchsorted(v)` (`sort` is also a list method: it stays a
-        // method, typed by its receiver).
+        // `a.argsort()`, `a.searchsorted(v)`, `a.argpartition(k)` (`sort` is also a list
+        // method: it stays a method, typed by its receiver).
         if let Some(f) = crate::ir::SortFn::from_name(a.attr.as_str()).filter(|f| {
             matches!(
                 f,
-                crate::ir::SortFn::Argsort | crate::ir::SortFn::Searchsorted
+                crate::ir::SortFn::Argsort
+                    | crate::ir::SortFn::Searchsorted
+                    | crate::ir::SortFn::Argpartition
             )
         }) {
             let recv = self.expr(&a.value)?;
             return self.sort_call(f, Some(recv), c, span);
+        }
+        // `a.partition(kth, axis=-1)`: in place, the method `partition` with `[kth, axis]`.
+        if a.attr.as_str() == "partition" {
+            let recv = self.expr(&a.value)?;
+            let call = self.sort_call(crate::ir::SortFn::Partition, Some(recv), c, span)?;
+            if let ExprKind::CallBuiltin(_, mut args) = call.kind {
+                let recv = args.remove(0);
+                return Some(self.mk(
+                    span,
+                    ExprKind::Method(Box::new(recv), "partition".into(), args),
+                ));
+            }
         }
         // `a.dot(b)`, `a.trace()`: the functions, with the receiver first.
         if let Some(l) =
@@ -544,6 +561,11 @@ impl FnLowerer<'_, '_> {
             }
             Some(Resolved::Import(Imported::Other(ref p))) if p == "numpy.einsum" => {
                 return self.einsum(c, span);
+            }
+            Some(Resolved::Import(Imported::Other(ref p)))
+                if p == "numpy.array_equal" || p == "numpy.array_equiv" =>
+            {
+                return self.array_equal(c, p == "numpy.array_equiv", span);
             }
             _ => {
                 if let ast::Expr::Name(n) = c.func.as_ref()

@@ -107,4 +107,88 @@ impl FnLowerer<'_, '_> {
         }
         Some(res)
     }
+
+    /// `np.array_equal(a1, a2, equal_nan=False)` (`equiv`: `np.array_equiv(a1, a2)`):
+    /// `Builtin::NpArrayEqual` with `bool(np.all(a1 == a2))` (with
+    /// `| (a1 != a1) & (a2 != a2)` for `equal_nan=True`: NaN in both places), checked
+    /// only when the shapes allow it.
+    pub(super) fn array_equal(
+        &mut self,
+        c: &ast::ExprCall,
+        equiv: bool,
+        span: Span,
+    ) -> Option<Expr> {
+        let name = if equiv {
+            "numpy.array_equiv"
+        } else {
+            "numpy.array_equal"
+        };
+        let params: &[&str] = if equiv {
+            &["a1", "a2"]
+        } else {
+            &["a1", "a2", "equal_nan"]
+        };
+        let mut given: [Option<&ast::Expr>; 3] = [None; 3];
+        if c.args.len() > params.len() {
+            self.error(span, msg::call_arity(name, params.len(), c.args.len()));
+            return None;
+        }
+        for (k, a) in c.args.iter().enumerate() {
+            given[k] = Some(a);
+        }
+        for kw in &c.keywords {
+            let Some(i) = params.iter().position(|p| Some(*p) == kw.arg.as_deref()) else {
+                self.error(
+                    span_of(kw),
+                    msg::unsupported_keyword(kw.arg.as_deref().unwrap_or("**")),
+                );
+                return None;
+            };
+            if given[i].is_some() {
+                self.error(span_of(kw), msg::duplicate_argument(name, params[i]));
+                return None;
+            }
+            given[i] = Some(&kw.value);
+        }
+        let (Some(a), Some(b)) = (given[0], given[1]) else {
+            self.error(span, msg::call_arity(name, 2, c.args.len()));
+            return None;
+        };
+        let equal_nan = match given[2] {
+            None => false,
+            Some(ast::Expr::Constant(k)) if matches!(k.value, ast::Constant::Bool(_)) => {
+                matches!(k.value, ast::Constant::Bool(true))
+            }
+            Some(other) => {
+                self.error(
+                    span_of(other),
+                    crate::messages::numpy::reduce_literal(&name["numpy.".len()..], "equal_nan"),
+                );
+                return None;
+            }
+        };
+        let u = |this: &mut Self, f: Ufunc, args: Vec<Expr>| {
+            this.mk(span, ExprKind::CallBuiltin(Builtin::Ufunc(f), args))
+        };
+        let (a1, b1) = (self.expr(a)?, self.expr(b)?);
+        let mut same = u(self, Ufunc::Equal, vec![a1, b1]);
+        if equal_nan {
+            // `x != x`: NaN (never for integers and bools, as NumPy skips `isnan` then).
+            let (a2, a3, b2, b3) = (self.expr(a)?, self.expr(a)?, self.expr(b)?, self.expr(b)?);
+            let na = u(self, Ufunc::NotEqual, vec![a2, a3]);
+            let nb = u(self, Ufunc::NotEqual, vec![b2, b3]);
+            let both = u(self, Ufunc::BitwiseAnd, vec![na, nb]);
+            same = u(self, Ufunc::BitwiseOr, vec![same, both]);
+        }
+        let every = self.mk(
+            span,
+            ExprKind::CallBuiltin(Builtin::NpReduce(Reduce::All), vec![same]),
+        );
+        let every = self.mk(span, ExprKind::CallBuiltin(Builtin::Bool, vec![every]));
+        let (x, y) = (self.expr(a)?, self.expr(b)?);
+        Some(self.mk(
+            span,
+            ExprKind::CallBuiltin(Builtin::NpArrayEqual { equiv }, vec![x, y, every]),
+        ))
+    }
 }

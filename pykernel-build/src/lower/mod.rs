@@ -10,6 +10,7 @@ mod einsum;
 mod expr;
 mod fancy;
 mod fnargs;
+mod info;
 mod isclose;
 mod iter;
 mod lambdas;

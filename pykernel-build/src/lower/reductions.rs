@@ -21,13 +21,25 @@ fn positional(r: Reduce) -> &'static [&'static str] {
         | Reduce::Cumsum
         | Reduce::Cumprod
         | Reduce::NanSum
-        | Reduce::NanMean => &["axis", "dtype", "out", "keepdims"],
-        Reduce::Var | Reduce::Std => &["axis", "dtype", "out", "ddof", "keepdims"],
+        | Reduce::NanMean
+        | Reduce::NanProd => &["axis", "dtype", "out", "keepdims"],
+        Reduce::NanCumsum | Reduce::NanCumprod => &["axis", "dtype", "out"],
+        Reduce::Var | Reduce::Std | Reduce::NanVar | Reduce::NanStd => {
+            &["axis", "dtype", "out", "ddof", "keepdims"]
+        }
         Reduce::Average => &["axis", "weights", "returned", "keepdims"],
         Reduce::CountNonzero => &["axis"],
         Reduce::Norm(_) => &["ord", "axis", "keepdims"],
         _ => &["axis", "out", "keepdims"],
     }
+}
+
+/// Does `numpy.<r>` take `ddof`?
+fn has_ddof(r: Reduce) -> bool {
+    matches!(
+        r,
+        Reduce::Var | Reduce::Std | Reduce::NanVar | Reduce::NanStd
+    )
 }
 
 impl FnLowerer<'_, '_> {
@@ -98,9 +110,7 @@ impl FnLowerer<'_, '_> {
                 Some(&"ord") => ord_arg = Some(p),
                 Some(&"axis") => axis = Some(self.expr(p)?),
                 Some(&("dtype" | "out")) if is_none(p) => {}
-                Some(&"ddof") if matches!(r, Reduce::Var | Reduce::Std) => {
-                    ddof = Some(self.expr(p)?)
-                }
+                Some(&"ddof") if has_ddof(r) => ddof = Some(self.expr(p)?),
                 Some(&"keepdims") => keepdims = Some(self.expr(p)?),
                 Some(other) => {
                     self.error(span_of(p), msg::unsupported_keyword(other));
@@ -126,9 +136,7 @@ impl FnLowerer<'_, '_> {
                 Some("keepdims") if !r.is_scan() && r != Reduce::CountNonzero => {
                     keepdims = Some(self.expr(v)?)
                 }
-                Some("ddof") if matches!(r, Reduce::Var | Reduce::Std) => {
-                    ddof = Some(self.expr(v)?)
-                }
+                Some("ddof") if has_ddof(r) => ddof = Some(self.expr(v)?),
                 other => {
                     self.error(span_of(kw), msg::unsupported_keyword(other.unwrap_or("**")));
                     return None;

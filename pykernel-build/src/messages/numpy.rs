@@ -396,6 +396,55 @@ pub fn gradient_form(what: &str) -> Message {
     )
 }
 
+/// `np.partition`/`np.argpartition` with one `kth` of a dtype NumPy selects with SIMD
+/// code: the order of the other elements depends on the CPU.
+pub fn partition_order(func: &str, dtype: &str) -> Message {
+    Message::new(
+        "PK0390",
+        format!(
+            "`numpy.{func}` of a `{dtype}` array with one `kth` is not supported: NumPy's \
+             order of the other elements depends on the CPU's SIMD instructions"
+        ),
+        "one `kth` for this dtype",
+    )
+    .hint(
+        "give two or more `kth` (`[k, k]` selects the same element): NumPy then runs its \
+         introselect, whose order pykernel reproduces; or `np.sort(a)` when the order \
+         does not matter",
+    )
+}
+
+/// `np.histogram` whose edges' dtype would depend on the values (an empty range turns
+/// integer bounds into floats).
+pub fn histogram_edge_dtype() -> Message {
+    Message::new(
+        "PK0391",
+        "the dtype of the bin edges of `numpy.histogram` would depend on the values here",
+        "NumPy's result dtype changes when the range is empty",
+    )
+    .hint("give `range` as Python numbers (`range=(0.0, 1.0)`) or NumPy floats")
+}
+
+/// `np.iinfo(T)`/`np.finfo(T)` of a dtype of the wrong kind: NumPy's `ValueError`.
+pub fn info_dtype(numpy_text: &str) -> Message {
+    Message::new(
+        "PK0392",
+        numpy_text.to_owned(),
+        "NumPy raises a ValueError here",
+    )
+}
+
+/// An attribute of `np.iinfo(T)`/`np.finfo(T)` that is not supported (or a value that
+/// does not fit a 64-bit Python int), with what is.
+pub fn info_attribute(func: &str, attr: &str, hint: &str) -> Message {
+    Message::new(
+        "PK0393",
+        format!("`numpy.{func}(...).{attr}` is not supported here"),
+        "not supported",
+    )
+    .hint(hint.to_owned())
+}
+
 /// An array of another dtype than integers or booleans used as an index.
 pub fn index_dtype(ty: &str) -> Message {
     Message::new(

@@ -12,6 +12,7 @@
 //! `np.round`, `np.real`, `np.imag` and `np.angle` are not ufuncs: [`not_ufuncs`] has
 //! their dtype rules.
 
+pub(crate) mod info;
 mod not_ufuncs;
 mod resolve;
 mod runtime_names;
