@@ -107,11 +107,11 @@ pub mod __private {
         compress, extract, fill as fancy_fill, flatnonzero, gather, nonzero, put, take,
         update as fancy_update, update_with as fancy_update_with,
     };
-        EdgeFloat, HistElem, Weight as HistWeight, histogram_bins, histogram_density,
-        histogram_edges,
     pub use crate::gradient::gradient_axis;
     pub use crate::histnum::{Dt as HistDt, Num as HistNum};
     pub use crate::histogram::{
+        EdgeFloat, HistElem, Weight as HistWeight, histogram_bins, histogram_density,
+        histogram_edges,
     };
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::items::{item, item_flat, tolist_group};
