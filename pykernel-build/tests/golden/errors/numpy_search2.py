@@ -8,7 +8,7 @@ def f(x, i, z, s, h, m, b, k):
     d = np.histogram(z)
     e = np.histogram(s, 5, range=(h[0], 1.0))
     g = np.histogram(x, m)
-    k = np.histogram(x, [0.0, 1.0], weights=b)
+    kk = np.histogram(x, [0.0, 1.0], weights=b)
     n = np.digitize(x, m)
     o = np.digitize(z, x)
     t = m.item(0, 1, 2)
