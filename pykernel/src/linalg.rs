@@ -23,6 +23,25 @@ pub enum Product {
     Matmul,
 }
 
+/// What a GEMM does with its result matrix `C`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gemm {
+    /// `C = A·B` (products: `np.dot`, `@`).
+    Set,
+    /// `C -= A·B` (the trailing updates of the LU factorization).
+    Subtract,
+}
+
+impl Gemm {
+    /// GEMM's `alpha` and `beta` (`C = alpha·A·B + beta·C`) for this update.
+    fn alpha_beta<T: From<i8>>(self) -> (T, T) {
+        match self {
+            Gemm::Set => (T::from(1), T::from(0)),
+            Gemm::Subtract => (T::from(-1), T::from(1)),
+        }
+    }
+}
+
 /// An element type of a product: NumPy's multiply and add for the dtype.
 pub trait DotElem: Copy + 'static {
     /// The additive identity (`False` for bool).
@@ -72,14 +91,16 @@ pub trait DotElem: Copy + 'static {
         false
     }
 
-    /// `C = A·B` (`m×k` by `k×n`, strides in elements) by a blocked GEMM; `false` when
-    /// the type has none (the caller then loops).
+    /// `C = A·B` or `C -= A·B` (`update`; `m×k` by `k×n`, strides in elements) by
+    /// matrixmultiply's blocked GEMM; `false` when the type has none (the caller then
+    /// loops).
     ///
     /// # Safety
     /// The three strided matrices must be valid; `c` must not alias `a` or `b`.
     #[allow(clippy::too_many_arguments)]
     #[inline]
     unsafe fn gemm(
+        update: Gemm,
         m: usize,
         k: usize,
         n: usize,
@@ -93,7 +114,7 @@ pub trait DotElem: Copy + 'static {
         rsc: isize,
         csc: isize,
     ) -> bool {
-        let _ = (m, k, n, a, rsa, csa, b, rsb, csb, c, rsc, csc);
+        let _ = (update, m, k, n, a, rsa, csa, b, rsb, csb, c, rsc, csc);
         false
     }
 }
@@ -404,6 +425,7 @@ macro_rules! float_elem {
             }
             #[inline]
             unsafe fn gemm(
+                update: Gemm,
                 m: usize,
                 k: usize,
                 n: usize,
@@ -419,7 +441,8 @@ macro_rules! float_elem {
             ) -> bool {
                 // SAFETY: the caller's contract; matrixmultiply takes any strides for A
                 // and B (negative and zero included) and distinct ones for C.
-                unsafe { $gemm(m, k, n, 1.0, a, rsa, csa, b, rsb, csb, 0.0, c, rsc, csc) };
+                let (alpha, beta) = update.alpha_beta();
+                unsafe { $gemm(m, k, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) };
                 true
             }
         }
@@ -460,6 +483,7 @@ macro_rules! complex_elem {
             }
             #[inline]
             unsafe fn gemm(
+                update: Gemm,
                 m: usize,
                 k: usize,
                 n: usize,
@@ -473,6 +497,7 @@ macro_rules! complex_elem {
                 rsc: isize,
                 csc: isize,
             ) -> bool {
+                let (alpha, beta) = update.alpha_beta();
                 // SAFETY: `Complex<T>` is `repr(C)` `{re, im}`, the layout of
                 // matrixmultiply's `[T; 2]`; strides count complex elements in both.
                 unsafe {
@@ -482,14 +507,14 @@ macro_rules! complex_elem {
                         m,
                         k,
                         n,
-                        [1.0, 0.0],
+                        [alpha, 0.0],
                         a as *const [$t; 2],
                         rsa,
                         csa,
                         b as *const [$t; 2],
                         rsb,
                         csb,
-                        [0.0, 0.0],
+                        [beta, 0.0],
                         c as *mut [$t; 2],
                         rsc,
                         csc,
@@ -648,6 +673,7 @@ fn product_into<T: DotElem>(a: &ArrayView<T, 2>, b: &ArrayView<T, 2>, c: &mut [T
     // SAFETY: the views address their shapes; `c` is an `m×n` C-ordered block.
     let done = unsafe {
         T::gemm(
+            Gemm::Set,
             m,
             k,
             n,

@@ -30,6 +30,10 @@ pub(crate) struct Leaf {
     pub expr: ExprId,
     /// Its rank when it is an array (`None`: a number).
     pub rank: Option<u8>,
+    /// Later operands that read the same array local as `expr`: they share its stream
+    /// (`x + x + ... + x` reads `x` once per element and sets up one operand, not
+    /// thousands).
+    pub same: Vec<ExprId>,
 }
 
 /// A tree of elementwise operations computed in one loop nest.
@@ -209,7 +213,7 @@ impl<'f> Walker<'_, 'f> {
             out.nodes.insert(e.id);
             if !inside {
                 let mut leaves = Vec::new();
-                self.collect_leaves(e, &mut leaves, out);
+                self.collect_leaves(e, &mut leaves, &mut HashMap::new(), out);
                 let rank = match crate::analysis::ty_of(self.inst, e) {
                     Ty::Array(_, n) => n,
                     _ => 0,
@@ -232,20 +236,40 @@ impl<'f> Walker<'_, 'f> {
     }
 
     /// The operands of the tree at `e`, each once (a forwarded local read twice shares
-    /// its operands), in evaluation order.
-    fn collect_leaves(&self, e: &Expr, out: &mut Vec<Leaf>, k: &InstanceKernels) {
+    /// its operands; reads of one array local share one leaf), in evaluation order.
+    /// `locals`: the leaf of each array local met so far.
+    fn collect_leaves<'e>(
+        &self,
+        e: &'e Expr,
+        out: &mut Vec<Leaf>,
+        locals: &mut HashMap<&'e str, usize>,
+        k: &InstanceKernels,
+    ) where
+        'f: 'e,
+    {
         if let Some(d) = self.def(e, k) {
-            return self.collect_leaves(d, out, k);
+            return self.collect_leaves(d, out, locals, k);
         }
         for c in operands(e) {
             if self.def(c, k).is_some() || is_elementwise(self.inst, c) {
-                self.collect_leaves(c, out, k);
+                self.collect_leaves(c, out, locals, k);
             } else if !out.iter().any(|l| l.expr == c.id) {
                 let rank = match crate::analysis::ty_of(self.inst, c) {
                     Ty::Array(_, n) => Some(n),
                     _ => None,
                 };
-                out.push(Leaf { expr: c.id, rank });
+                if let (ExprKind::Local(name), Some(_)) = (&c.kind, rank) {
+                    if let Some(&n) = locals.get(name.as_str()) {
+                        out[n].same.push(c.id);
+                        continue;
+                    }
+                    locals.insert(name.as_str(), out.len());
+                }
+                out.push(Leaf {
+                    expr: c.id,
+                    rank,
+                    same: Vec::new(),
+                });
             }
         }
     }

@@ -3,7 +3,8 @@
 use super::plan;
 use crate::testutil::inferred;
 
-/// The kernels of the first export: (root source text, rank, leaf source texts).
+/// The kernels of the first export: (root source text, rank, leaf source texts; a leaf
+/// that serves `n` reads of one local is written `x×n`).
 fn kernels(src: &str) -> Vec<(String, u8, Vec<String>)> {
     let (module, _, program, diags) = inferred(src);
     assert!(
@@ -45,7 +46,13 @@ fn kernels(src: &str) -> Vec<(String, u8, Vec<String>)> {
             (
                 text(*id),
                 k.rank,
-                k.leaves.iter().map(|l| text(l.expr)).collect(),
+                k.leaves
+                    .iter()
+                    .map(|l| match l.same.len() {
+                        0 => text(l.expr),
+                        n => format!("{}×{}", text(l.expr), n + 1),
+                    })
+                    .collect(),
             )
         })
         .collect()
@@ -61,6 +68,22 @@ fn a_tree_of_operations_is_one_kernel_with_its_operands_in_order() {
             "np.exp(-a * c) + b ** 2".to_owned(),
             1,
             vec!["a".into(), "c".into(), "b".into(), "2".into()]
+        )]
+    );
+}
+
+#[test]
+fn reads_of_one_array_local_share_one_operand() {
+    // `a` is read three times and `b` once: two array operands; the number `a[0]` (an
+    // element, not the array) stays its own operand.
+    let src = "import numpy as np\n#pykernel export f(float64[:], float64[:])\ndef f(a, b):\n    return a * b + a - a[0] * a\n";
+    let k = kernels(src);
+    assert_eq!(
+        k,
+        vec![(
+            "a * b + a - a[0] * a".to_owned(),
+            1,
+            vec!["a×3".into(), "b".into(), "a[0]".into()]
         )]
     );
 }

@@ -134,91 +134,100 @@ impl<'a> FnEmitter<'a> {
         };
         let mut targets = HashMap::new();
         self.leaf_targets(root, &nodes, &mut targets);
-        // Array operands that read the same local share one stream (`x + x + ... + x`
-        // reads `x` once per element, and the loop sets up one operand, not thousands).
-        let mut by_local: HashMap<&str, ExprId> = HashMap::new();
-        for (n, leaf) in leaves.into_iter().enumerate() {
-            let s = self.elem_scalar(leaf);
-            if let ExprKind::Local(name) = &leaf.kind
-                && k.leaves.get(n).is_some_and(|l| l.rank.is_some())
-                && !target.is_some_and(|t| is_target(leaf, t))
-            {
-                if let Some(first) = by_local.get(name.as_str()) {
-                    for map in [&mut ops.elems, &mut ops.fast, &mut ops.strided] {
-                        if let Some(v) = map.get(first).cloned() {
-                            map.insert(leaf.id, v);
-                        }
-                    }
-                    continue;
-                }
-                by_local.insert(name.as_str(), leaf.id);
-            }
-            if target.is_some_and(|t| is_target(leaf, t)) && matches!(self.ty(leaf), Ty::Array(..))
-            {
-                let s = Scalar::np(s.dtype);
-                ops.elems
-                    .insert(leaf.id, (quote!(__pk_d.get_unchecked(__pk_ix)), s));
-                ops.fast.insert(leaf.id, (quote!((*__pk_o.add(__pk_k))), s));
-                ops.strided.insert(
-                    leaf.id,
-                    (quote!((*__pk_o.offset(__pk_k as isize * __pk_so))), s),
-                );
+        let leaves: HashMap<ExprId, &Expr> = leaves.into_iter().map(|e| (e.id, e)).collect();
+        for (n, kl) in k.leaves.iter().enumerate() {
+            let Some(&leaf) = leaves.get(&kl.expr) else {
                 continue;
-            }
-            let v = self.expr(leaf);
-            match k.leaves.get(n).and_then(|l| l.rank) {
-                Some(_) => {
-                    let name = format_ident!("__pk_a{}", n);
-                    let b = format_ident!("__pk_b{}", n);
-                    ops.setup.push(quote!(let #name = #v;));
-                    let r = format_ident!("__pk_r{}", n);
-                    ops.fast.insert(
-                        leaf.id,
-                        (quote!((*#r.get_unchecked(__pk_k))), Scalar::np(s.dtype)),
-                    );
-                    let (q, t) = strided_names(n);
-                    ops.strided.insert(
-                        leaf.id,
-                        (
-                            quote!((*#q.offset(__pk_k as isize * #t))),
-                            Scalar::np(s.dtype),
-                        ),
-                    );
-                    ops.steps.push((q, t));
-                    ops.arrays.push((name, b.clone(), r));
-                    ops.elem_tys.push(dtype_tokens(s.dtype));
-                    ops.elems.insert(
-                        leaf.id,
-                        (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)),
-                    );
-                }
-                None => {
-                    let name = format_ident!("__pk_s{}", n);
-                    // A Python int meeting a narrower integer loop must fit it (NEP 50),
-                    // checked once.
-                    let (v, s) = match targets.get(&leaf.id) {
-                        Some(&(d, saturate))
-                            if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 =>
-                        {
-                            let v = if saturate {
-                                let t = dtype_tokens(d);
-                                quote!(::pykernel::__private::saturate_int::<#t>(#v))
-                            } else {
-                                super::expr::weak_cast(v, s, d)
-                            };
-                            (v, Scalar::np(d))
-                        }
-                        _ => (v, s),
-                    };
-                    let t = dtype_tokens(s.dtype);
-                    ops.setup.push(quote!(let #name: #t = #v;));
-                    ops.elems.insert(leaf.id, (quote!(#name), s));
-                    ops.fast.insert(leaf.id, (quote!(#name), s));
-                    ops.strided.insert(leaf.id, (quote!(#name), s));
+            };
+            self.operand(n, kl.rank, leaf, target, &targets, &mut ops);
+            // Operands reading the same array local share this one's stream.
+            for &id in &kl.same {
+                for map in [&mut ops.elems, &mut ops.fast, &mut ops.strided] {
+                    if let Some(v) = map.get(&kl.expr).cloned() {
+                        map.insert(id, v);
+                    }
                 }
             }
         }
         ops
+    }
+
+    /// Prepares operand `n` of a kernel (`leaf`, of rank `rank` when an array) into
+    /// `ops`: read through the written element when it is the store's `target`, else
+    /// evaluated once into the loop's setup.
+    fn operand(
+        &mut self,
+        n: usize,
+        rank: Option<u8>,
+        leaf: &Expr,
+        target: Option<&Target>,
+        targets: &HashMap<ExprId, (Dtype, bool)>,
+        ops: &mut Operands,
+    ) {
+        let s = self.elem_scalar(leaf);
+        if target.is_some_and(|t| is_target(leaf, t)) && matches!(self.ty(leaf), Ty::Array(..)) {
+            let s = Scalar::np(s.dtype);
+            ops.elems
+                .insert(leaf.id, (quote!(__pk_d.get_unchecked(__pk_ix)), s));
+            ops.fast.insert(leaf.id, (quote!((*__pk_o.add(__pk_k))), s));
+            ops.strided.insert(
+                leaf.id,
+                (quote!((*__pk_o.offset(__pk_k as isize * __pk_so))), s),
+            );
+            return;
+        }
+        let v = self.expr(leaf);
+        match rank {
+            Some(_) => {
+                let name = format_ident!("__pk_a{}", n);
+                let b = format_ident!("__pk_b{}", n);
+                ops.setup.push(quote!(let #name = #v;));
+                let r = format_ident!("__pk_r{}", n);
+                ops.fast.insert(
+                    leaf.id,
+                    (quote!((*#r.get_unchecked(__pk_k))), Scalar::np(s.dtype)),
+                );
+                let (q, t) = strided_names(n);
+                ops.strided.insert(
+                    leaf.id,
+                    (
+                        quote!((*#q.offset(__pk_k as isize * #t))),
+                        Scalar::np(s.dtype),
+                    ),
+                );
+                ops.steps.push((q, t));
+                ops.arrays.push((name, b.clone(), r));
+                ops.elem_tys.push(dtype_tokens(s.dtype));
+                ops.elems.insert(
+                    leaf.id,
+                    (quote!(#b.get_unchecked(__pk_ix)), Scalar::np(s.dtype)),
+                );
+            }
+            None => {
+                let name = format_ident!("__pk_s{}", n);
+                // A Python int meeting a narrower integer loop must fit it (NEP 50),
+                // checked once.
+                let (v, s) = match targets.get(&leaf.id) {
+                    Some(&(d, saturate))
+                        if s.py && s.dtype == Dtype::Int64 && crate::types::kind(d) == 1 =>
+                    {
+                        let v = if saturate {
+                            let t = dtype_tokens(d);
+                            quote!(::pykernel::__private::saturate_int::<#t>(#v))
+                        } else {
+                            super::expr::weak_cast(v, s, d)
+                        };
+                        (v, Scalar::np(d))
+                    }
+                    _ => (v, s),
+                };
+                let t = dtype_tokens(s.dtype);
+                ops.setup.push(quote!(let #name: #t = #v;));
+                ops.elems.insert(leaf.id, (quote!(#name), s));
+                ops.fast.insert(leaf.id, (quote!(#name), s));
+                ops.strided.insert(leaf.id, (quote!(#name), s));
+            }
+        }
     }
 
     /// For the operands of elementwise nodes under `e` that are leaves: the dtype their
@@ -514,6 +523,7 @@ impl<'a> FnEmitter<'a> {
                     Ty::Array(_, n) => Some(n),
                     _ => None,
                 },
+                same: Vec::new(),
             }],
         });
         let target = match &sink {

@@ -14,7 +14,7 @@
 
 use num_complex::Complex;
 
-use super::DotElem;
+use super::{DotElem, Gemm};
 
 /// The panel width of the blocked factorization and solves (below it: plain loops).
 pub(crate) const NB: usize = 48;
@@ -33,25 +33,6 @@ pub trait LuElem: DotElem + PartialEq {
     fn div(a: Self, b: Self) -> Self;
     /// Is `|x|` below the smallest normal number (LAPACK then divides instead)?
     fn tiny(self) -> bool;
-    /// `C -= A·B` (`m×k` by `k×n`, strides in elements) by matrixmultiply's GEMM.
-    ///
-    /// # Safety
-    /// The three strided matrices must be valid and `C` must not overlap `A` or `B`.
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn gemm_sub(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    );
     /// NumPy's determinant from the factored diagonal: the sign of the row
     /// permutation (`odd`: an odd number of swaps) times `exp(sum(log|u_ii|))` times the
     /// product of the diagonal's signs (`u / |u|` for complex numbers); zero when
@@ -80,23 +61,6 @@ impl LuElem for f64 {
     #[inline(always)]
     fn tiny(self) -> bool {
         self.abs() < f64::MIN_POSITIVE
-    }
-    unsafe fn gemm_sub(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const f64,
-        rsa: isize,
-        csa: isize,
-        b: *const f64,
-        rsb: isize,
-        csb: isize,
-        c: *mut f64,
-        rsc: isize,
-        csc: isize,
-    ) {
-        // SAFETY: the caller's contract.
-        unsafe { matrixmultiply::dgemm(m, k, n, -1.0, a, rsa, csa, b, rsb, csb, 1.0, c, rsc, csc) };
     }
     fn det_from_diagonal(diag: impl Iterator<Item = f64>, odd: bool, singular: bool) -> f64 {
         // `slogdet_single_element` and `det_from_slogdet` of NumPy's umath_linalg.
@@ -162,44 +126,6 @@ impl LuElem for Complex<f64> {
     #[inline(always)]
     fn tiny(self) -> bool {
         self.re.abs() < f64::MIN_POSITIVE && self.im.abs() < f64::MIN_POSITIVE
-    }
-    unsafe fn gemm_sub(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: *const Self,
-        rsa: isize,
-        csa: isize,
-        b: *const Self,
-        rsb: isize,
-        csb: isize,
-        c: *mut Self,
-        rsc: isize,
-        csc: isize,
-    ) {
-        use matrixmultiply::CGemmOption::Standard;
-        // SAFETY: the caller's contract; `Complex<f64>` is `repr(C)` `{re, im}`, the
-        // layout of matrixmultiply's `[f64; 2]`.
-        unsafe {
-            matrixmultiply::zgemm(
-                Standard,
-                Standard,
-                m,
-                k,
-                n,
-                [-1.0, 0.0],
-                a.cast(),
-                rsa,
-                csa,
-                b.cast(),
-                rsb,
-                csb,
-                [1.0, 0.0],
-                c.cast(),
-                rsc,
-                csc,
-            )
-        };
     }
     fn det_from_diagonal(diag: impl Iterator<Item = Self>, odd: bool, singular: bool) -> Self {
         let (mut sign, mut logdet) = if singular {
@@ -293,8 +219,9 @@ pub(crate) fn getrf<T: LuElem>(m: &mut ColMajor<T>, piv: &mut [usize]) -> bool {
             let p = m.a.as_mut_ptr();
             let ld = n as isize;
             // SAFETY: three disjoint blocks of the `n×n` column-major buffer.
-            unsafe {
-                T::gemm_sub(
+            let done = unsafe {
+                T::gemm(
+                    Gemm::Subtract,
                     n - rest,
                     jb,
                     n - rest,
@@ -307,8 +234,10 @@ pub(crate) fn getrf<T: LuElem>(m: &mut ColMajor<T>, piv: &mut [usize]) -> bool {
                     p.add(rest + rest * n),
                     1,
                     ld,
-                );
-            }
+                )
+            };
+            // `f64` and `Complex<f64>` always have matrixmultiply's GEMM.
+            debug_assert!(done);
         }
         j0 += jb;
     }
@@ -394,8 +323,9 @@ pub(crate) fn getrs<T: LuElem>(lu: &ColMajor<T>, piv: &[usize], b: &mut [T], nrh
             let bp = b.as_mut_ptr();
             // SAFETY: `L21` is in `lu`; rows `k0..below` and `below..n` of `b` are
             // disjoint.
-            unsafe {
-                T::gemm_sub(
+            let done = unsafe {
+                T::gemm(
+                    Gemm::Subtract,
                     n - below,
                     kb,
                     nrhs,
@@ -408,8 +338,10 @@ pub(crate) fn getrs<T: LuElem>(lu: &ColMajor<T>, piv: &[usize], b: &mut [T], nrh
                     bp.add(below),
                     1,
                     ld,
-                );
-            }
+                )
+            };
+            // `f64` and `Complex<f64>` always have matrixmultiply's GEMM.
+            debug_assert!(done);
         }
         k0 = below;
     }
@@ -440,8 +372,9 @@ pub(crate) fn getrs<T: LuElem>(lu: &ColMajor<T>, piv: &[usize], b: &mut [T], nrh
         if k0 > 0 {
             let bp = b.as_mut_ptr();
             // SAFETY: `U12` is in `lu`; rows `0..k0` and `k0..end` of `b` are disjoint.
-            unsafe {
-                T::gemm_sub(
+            let done = unsafe {
+                T::gemm(
+                    Gemm::Subtract,
                     k0,
                     end - k0,
                     nrhs,
@@ -454,8 +387,10 @@ pub(crate) fn getrs<T: LuElem>(lu: &ColMajor<T>, piv: &[usize], b: &mut [T], nrh
                     bp,
                     1,
                     ld,
-                );
-            }
+                )
+            };
+            // `f64` and `Complex<f64>` always have matrixmultiply's GEMM.
+            debug_assert!(done);
         }
         end = k0;
     }
