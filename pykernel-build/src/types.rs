@@ -337,6 +337,16 @@ impl Ty {
         }
     }
 
+    /// Does a value of this type hold an array (itself, or inside lists and tuples)?
+    pub fn has_array(&self) -> bool {
+        match self {
+            Ty::Array(..) | Ty::Elementwise(_) => true,
+            Ty::List(t) => t.has_array(),
+            Ty::Tuple(items) => items.iter().any(Ty::has_array),
+            _ => false,
+        }
+    }
+
     /// Does a value of this type own a list (so reading it shares, not copies)?
     pub fn has_list(&self) -> bool {
         match self {

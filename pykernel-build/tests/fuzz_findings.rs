@@ -190,3 +190,30 @@ fn identifiers_are_taken_in_their_nfkc_form() {
     let d = refused("#pykernel export g(int)\ndef g(n):\n    ﬁ = n\n    return ﬁ + fj\n");
     assert!(d.render().contains("fj"), "{}", d.render());
 }
+
+/// Seed 11, input 19276 (rustc E0599 "`equals` ... trait bounds were not satisfied"):
+/// `np.array_split(a, k) == np.hsplit(a, k)` compared two lists of arrays, which the
+/// emitter wrote as a list equality its arrays cannot provide. Python compares the items
+/// with NumPy's `==` and then raises on the array's truth value: an error (PK0343) for
+/// lists and tuples that hold arrays; lists and tuples of numbers still compare.
+#[test]
+fn containers_of_arrays_are_not_compared_with_eq() {
+    for cmp in [
+        "np.split(a, 2) == np.hsplit(a, 2)",
+        "[a] != [a]",
+        "(a, 1) == (a, 1)",
+        "[(a, 1)] == [(a, 2)]",
+    ] {
+        let src = format!(
+            "import numpy as np\n#pythran export f(float64[:])\ndef f(a):\n    return {cmp}\n"
+        );
+        let d = refused(&src);
+        assert!(
+            d.render().contains("error[PK0343]"),
+            "{cmp}: {}",
+            d.render()
+        );
+    }
+    let src = "#pythran export f(int)\ndef f(n):\n    return [n] == [1.0], (n, 2) != (1, n)\n";
+    assert!(translate(src, "finding.py", &Config::new()).is_ok());
+}

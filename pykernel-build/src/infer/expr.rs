@@ -182,6 +182,16 @@ impl Typer<'_> {
     fn compare_pair(&mut self, op: CmpOp, l: &Ty, r: &Ty, span: Span) -> bool {
         match op {
             CmpOp::In | CmpOp::NotIn => return self.membership(l, r, span),
+            CmpOp::Eq | CmpOp::Ne
+                if (l.has_list() || matches!(l, Ty::Tuple(_)))
+                    && (l.has_array() || r.has_array()) =>
+            {
+                self.error(
+                    span,
+                    msg::container_of_arrays_compared(&l.to_string(), &r.to_string()),
+                );
+                return false;
+            }
             CmpOp::Eq | CmpOp::Ne if l.has_list() || r.has_list() => {
                 if join(l, r).is_some() {
                     return true;

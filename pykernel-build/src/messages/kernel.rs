@@ -245,6 +245,17 @@ pub fn bad_operands(op: &str, left: &str, right: &str) -> Message {
     )
 }
 
+/// `==`/`!=` between lists or tuples that hold arrays: Python compares the items with
+/// NumPy's element-wise `==` and then asks for its truth value, which raises.
+pub fn container_of_arrays_compared(left: &str, right: &str) -> Message {
+    Message::new(
+        "PK0343",
+        format!("cannot compare `{left}` and `{right}` with `==` or `!=`: they hold arrays"),
+        "compares arrays inside containers",
+    )
+    .hint("Python raises `ValueError` (the truth value of an array is ambiguous); compare the arrays one by one with `np.array_equal`")
+}
+
 /// Operand of a unary operator has an unusable type.
 pub fn bad_unary_operand(op: &str, ty: &str) -> Message {
     Message::new(
