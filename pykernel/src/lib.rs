@@ -33,6 +33,7 @@ mod interrupt;
 mod items;
 mod linalg;
 mod list;
+mod list_buf;
 mod math;
 mod matrices;
 mod npcast;
@@ -116,6 +117,7 @@ pub mod __private {
     pub use crate::interrupt::{interrupted, interrupted_error};
     pub use crate::items::{item, item_flat, tolist_group};
     pub use crate::list::List;
+    pub use crate::list_buf::ListBuf;
     pub use crate::matrices::{diag_matrix, diagonal, eye, indices, tri, tri_part};
     pub use crate::npcast::float_cast;
     pub use crate::ops::*;

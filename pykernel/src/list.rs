@@ -44,7 +44,7 @@ fn index_error(msg: &'static str) -> KernelError {
 /// A negative index counted from the end of a list of `len`, or `IndexError(msg)` (see
 /// [`crate::ops::negative_index`]).
 #[inline(always)]
-fn from_end(len: usize, i: i64, msg: &'static str) -> KResult<usize> {
+pub(crate) fn from_end(len: usize, i: i64, msg: &'static str) -> KResult<usize> {
     crate::ops::negative_index(i, len).ok_or_else(|| index_error(msg))
 }
 
@@ -74,6 +74,12 @@ impl<T> List<T> {
     fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<T>) -> R) -> R {
         // SAFETY: as in `with`; no other borrow of this Vec is alive during `f`.
         f(unsafe { &mut *self.0.get() })
+    }
+
+    /// The elements' address and the length (for [`crate::list_buf::ListBuf`]).
+    #[inline(always)]
+    pub(crate) fn raw_parts(&self) -> (*mut T, usize) {
+        self.with_mut(|v| (v.as_mut_ptr(), v.len()))
     }
 
     /// `len(a)` as a `usize`.

@@ -19,6 +19,7 @@
 
 mod extremes;
 mod facts;
+mod lists;
 mod loops;
 mod strides;
 pub(crate) mod sym;
@@ -70,6 +71,9 @@ pub(crate) struct InstancePlans {
     /// Innermost loops: the arrays they index element by element, with those accesses
     /// (`strides.rs`).
     pub unit: HashMap<LoopKey, Vec<(String, Vec<ExprId>)>>,
+    /// Loops that take the element buffer of lists of numbers once, before they start,
+    /// with those lists' locals (`lists.rs`).
+    pub lists: HashMap<LoopKey, Vec<String>>,
 }
 
 /// The key of a loop statement.
@@ -89,7 +93,10 @@ pub(crate) fn analyze(module: &Module, program: &Program) -> Vec<InstancePlans> 
         .iter()
         .map(|inst| {
             let func = &module.functions[inst.key.func];
-            let mut plans = InstancePlans::default();
+            let mut plans = InstancePlans {
+                lists: lists::hoisted(inst, &func.body),
+                ..Default::default()
+            };
             let ctx = Ctx {
                 module,
                 program,

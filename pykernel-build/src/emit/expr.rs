@@ -280,6 +280,8 @@ impl FnEmitter<'_> {
                 let bt = self.ty(base);
                 let b = if matches!(bt, Ty::List(_)) && crate::arrayexpr::calm(idx) {
                     self.list_place(base)
+                } else if matches!(bt, Ty::List(_)) {
+                    self.list_recv(base)
                 } else {
                     self.place(base)
                 };

@@ -12,6 +12,11 @@ use crate::infer::value_item;
 use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind};
 use crate::types::{Scalar, Ty, join};
 
+/// The local holding the element buffer of list local `name` (`taking_list_bufs`).
+fn list_buf_ident(name: &str) -> proc_macro2::Ident {
+    quote::format_ident!("__pk_lb_{}", name)
+}
+
 fn private() -> TokenStream {
     quote!(::pykernel::__private)
 }
@@ -49,7 +54,49 @@ impl FnEmitter<'_> {
                 quote!((#bt).row(#it)?)
             };
         }
+        self.list_recv(e)
+    }
+
+    /// A list `e` as the receiver of an element access (`a[i]`, `a[i] = v`,
+    /// `a[i] += v`): the element buffer an enclosing loop took (`analysis/lists.rs`)
+    /// when `e` is such a local, else [`Self::place`].
+    pub(crate) fn list_recv(&mut self, e: &Expr) -> TokenStream {
+        if let ExprKind::Local(name) = &e.kind
+            && self.list_bufs.contains(name)
+        {
+            let b = list_buf_ident(name);
+            return match self.bound_check(name, e.span) {
+                check if check.is_empty() => quote!(#b),
+                check => quote!({ #check #b }),
+            };
+        }
         self.place(e)
+    }
+
+    /// Emits loop statement `s` (by `f`): when the analysis has it take the element
+    /// buffers of lists, they are taken before it and read in it.
+    pub(crate) fn taking_list_bufs(
+        &mut self,
+        s: &crate::ir::Stmt,
+        f: impl FnOnce(&mut Self) -> TokenStream,
+    ) -> TokenStream {
+        let Some(names) = crate::analysis::loop_key(s).and_then(|k| self.plans.lists.get(&k))
+        else {
+            return f(self);
+        };
+        let names = names.clone();
+        let takes: Vec<TokenStream> = names
+            .iter()
+            .map(|n| {
+                let (l, b) = (super::types::ident(n), list_buf_ident(n));
+                quote!(let #b = #l.buf();)
+            })
+            .collect();
+        let saved = self.list_bufs.clone();
+        self.list_bufs.extend(names);
+        let body = f(self);
+        self.list_bufs = saved;
+        quote!({ #(#takes)* #body })
     }
 
     /// `e` converted to type `to`; new lists (literals, comprehensions, `[x] * n`) are
@@ -461,7 +508,7 @@ impl FnEmitter<'_> {
             let v = convert(v, vt, &elem);
             return quote!((#a).set2(#i, #j, #v)?;);
         }
-        let b = self.place(base);
+        let b = self.list_recv(base);
         let i = self.expr_as(index, Dtype::Int64);
         let v = convert(v, vt, &elem);
         if self.in_bounds(index.id) {

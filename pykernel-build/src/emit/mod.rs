@@ -94,6 +94,9 @@ pub(crate) struct FnEmitter<'a> {
     proven: std::collections::BTreeSet<crate::analysis::Fact>,
     /// Array locals whose innermost stride is known to be 1 here.
     unit: std::collections::BTreeSet<String>,
+    /// List locals read through the element buffer an enclosing loop took
+    /// (`analysis/lists.rs`).
+    list_bufs: std::collections::BTreeSet<String>,
     /// Array accesses of the lane loop being emitted (see `lanes.rs`).
     lanes: std::collections::BTreeMap<crate::ir::ExprId, lanes::LaneAccess>,
     /// `Config::bounds_checks`.
@@ -206,6 +209,7 @@ pub fn emit(input: &EmitInput<'_>) -> Emitted {
             loops: Vec::new(),
             proven: std::collections::BTreeSet::new(),
             unit: std::collections::BTreeSet::new(),
+            list_bufs: std::collections::BTreeSet::new(),
             lanes: std::collections::BTreeMap::new(),
             bounds_checks: input.bounds_checks,
             plans: &input.plans[index],

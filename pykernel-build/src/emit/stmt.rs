@@ -225,7 +225,9 @@ impl FnEmitter<'_> {
                 quote!(#check #a #set)
             }
             Stmt::If { .. } => self.if_stmt(s),
-            Stmt::While { cond, body, orelse } => self.while_loop(cond, body, orelse),
+            Stmt::While { cond, body, orelse } => {
+                self.taking_list_bufs(s, |e| e.while_loop(cond, body, orelse))
+            }
             Stmt::ForRange {
                 var,
                 start,
@@ -235,21 +237,23 @@ impl FnEmitter<'_> {
                 orelse,
                 reversed,
                 ..
-            } => self.for_range(
-                var,
-                start.as_ref(),
-                stop,
-                step.as_ref(),
-                body,
-                orelse,
-                *reversed,
-            ),
+            } => self.taking_list_bufs(s, |e| {
+                e.for_range(
+                    var,
+                    start.as_ref(),
+                    stop,
+                    step.as_ref(),
+                    body,
+                    orelse,
+                    *reversed,
+                )
+            }),
             Stmt::ForEach {
                 target,
                 iter,
                 body,
                 orelse,
-            } => self.for_each(target, iter, body, orelse),
+            } => self.taking_list_bufs(s, |e| e.for_each(target, iter, body, orelse)),
             Stmt::Break(_) => match self.loops.last() {
                 Some(l) => {
                     let b = &l.brk;
@@ -624,7 +628,7 @@ impl FnEmitter<'_> {
                     let p = if crate::arrayexpr::calm(index) && crate::arrayexpr::calm(value) {
                         self.list_place(base)
                     } else {
-                        self.place(base)
+                        self.list_recv(base)
                     };
                     quote!(&(#p))
                 } else {
