@@ -152,3 +152,39 @@ fn what_must_not_be_proven() {
     // a counter with no bound on its moving side.
     assert_eq!(p[2], set(&[]));
 }
+
+/// For each loop of the first export's instance (outer loops first): the lists whose
+/// element buffer it takes.
+fn list_buffers(src: &str) -> Vec<Vec<String>> {
+    let (module, _, program, _) = inferred(src);
+    let plans = analyze(&module, &program);
+    let root = program.roots[0];
+    let func = &module.functions[program.instances[root].key.func];
+    let mut out = Vec::new();
+    each_loop(&func.body, &mut |s| {
+        let key = loop_key(s).unwrap();
+        out.push(plans[root].lists.get(&key).cloned().unwrap_or_default());
+    });
+    out
+}
+
+#[test]
+fn loops_that_cannot_resize_lists_take_their_buffers_once() {
+    // The outermost loop that can takes it; an inner loop reuses it.
+    let src = kernel(
+        "int list, int",
+        "    c = [0.0] * 3\n    for i in range(b):\n        for j in range(3):\n            a[j] += i\n            c[j - 3] = a[j] * 0.5\n    return c",
+    );
+    assert_eq!(list_buffers(&src), vec![vec!["a", "c"], vec![]]);
+    // An append in the outer loop: only the inner loop can; a list rebound in the loop,
+    // a loop calling a kernel function and a list of lists: none.
+    let src = kernel(
+        "int list, int",
+        "    for i in range(b):\n        a.append(i)\n        for j in range(len(a)):\n            a[j] += 1\n    c = [1, 2]\n    for i in range(b):\n        c[0] += 1\n        c = [3, 4]\n    m = [[0] * 2]\n    for i in range(b):\n        m[0][1] += g(i)\n    return a, c, m",
+    );
+    let src = format!("{src}\ndef g(i):\n    return i\n");
+    assert_eq!(
+        list_buffers(&src),
+        vec![vec![], vec!["a"], vec![], vec![]]
+    );
+}
