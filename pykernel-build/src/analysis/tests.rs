@@ -183,8 +183,5 @@ fn loops_that_cannot_resize_lists_take_their_buffers_once() {
         "    for i in range(b):\n        a.append(i)\n        for j in range(len(a)):\n            a[j] += 1\n    c = [1, 2]\n    for i in range(b):\n        c[0] += 1\n        c = [3, 4]\n    m = [[0] * 2]\n    for i in range(b):\n        m[0][1] += g(i)\n    return a, c, m",
     );
     let src = format!("{src}\ndef g(i):\n    return i\n");
-    assert_eq!(
-        list_buffers(&src),
-        vec![vec![], vec!["a"], vec![], vec![]]
-    );
+    assert_eq!(list_buffers(&src), vec![vec![], vec!["a"], vec![], vec![]]);
 }

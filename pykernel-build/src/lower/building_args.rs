@@ -56,36 +56,6 @@ fn int_literal(e: &ast::Expr) -> Option<i64> {
 }
 
 impl FnLowerer<'_, '_> {
-    /// The positional and keyword arguments of a call matched to `names` (NumPy's
-    /// parameters, in order): `None` after an error (too many, unknown or repeated).
-    fn match_params<'c>(
-        &mut self,
-        func: &str,
-        names: &[&str],
-        c: &'c ast::ExprCall,
-        span: Span,
-    ) -> Option<Vec<Option<&'c ast::Expr>>> {
-        if c.args.len() > names.len() {
-            self.error(span, msg::call_arity(func, names.len(), c.args.len()));
-            return None;
-        }
-        let mut given: Vec<Option<&ast::Expr>> = vec![None; names.len()];
-        for (k, a) in c.args.iter().enumerate() {
-            given[k] = Some(a);
-        }
-        for kw in &c.keywords {
-            let name = kw.arg.as_deref().unwrap_or("**");
-            match names.iter().position(|n| *n == name) {
-                Some(k) if given[k].is_none() => given[k] = Some(&kw.value),
-                _ => {
-                    self.error(span_of(kw), msg::unsupported_keyword(name));
-                    return None;
-                }
-            }
-        }
-        Some(given)
-    }
-
     /// A tuple or list literal, nested or not, as tuples; anything else as it is.
     fn literal_nest(&mut self, e: &ast::Expr) -> Option<Expr> {
         let items = match e {
@@ -108,7 +78,7 @@ impl FnLowerer<'_, '_> {
             Build::Identity { .. } => &["n", "dtype"],
             _ => &["dimensions", "dtype"],
         };
-        let given = self.match_params(f.name(), names, c, span)?;
+        let given = self.match_params(f.name(), names, 0, &c.args, &c.keywords, span)?;
         let Some(first) = given[0] else {
             self.error(span, npmsg::missing_argument(f.name(), names[0]));
             return None;

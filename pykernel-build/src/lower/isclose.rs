@@ -22,28 +22,7 @@ impl FnLowerer<'_, '_> {
             "numpy.isclose"
         };
         let params = ["a", "b", "rtol", "atol", "equal_nan"];
-        let mut given: [Option<&ast::Expr>; 5] = [None; 5];
-        if c.args.len() > 5 {
-            self.error(span, msg::call_arity(name, 5, c.args.len()));
-            return None;
-        }
-        for (k, a) in c.args.iter().enumerate() {
-            given[k] = Some(a);
-        }
-        for kw in &c.keywords {
-            let Some(i) = params.iter().position(|p| Some(*p) == kw.arg.as_deref()) else {
-                self.error(
-                    span_of(kw),
-                    msg::unsupported_keyword(kw.arg.as_deref().unwrap_or("**")),
-                );
-                return None;
-            };
-            if given[i].is_some() {
-                self.error(span_of(kw), msg::duplicate_argument(name, params[i]));
-                return None;
-            }
-            given[i] = Some(&kw.value);
-        }
+        let given = self.match_params(name, &params, 0, &c.args, &c.keywords, span)?;
         let (Some(a), Some(b)) = (given[0], given[1]) else {
             self.error(span, msg::call_arity(name, 2, c.args.len()));
             return None;
@@ -128,28 +107,7 @@ impl FnLowerer<'_, '_> {
         } else {
             &["a1", "a2", "equal_nan"]
         };
-        let mut given: [Option<&ast::Expr>; 3] = [None; 3];
-        if c.args.len() > params.len() {
-            self.error(span, msg::call_arity(name, params.len(), c.args.len()));
-            return None;
-        }
-        for (k, a) in c.args.iter().enumerate() {
-            given[k] = Some(a);
-        }
-        for kw in &c.keywords {
-            let Some(i) = params.iter().position(|p| Some(*p) == kw.arg.as_deref()) else {
-                self.error(
-                    span_of(kw),
-                    msg::unsupported_keyword(kw.arg.as_deref().unwrap_or("**")),
-                );
-                return None;
-            };
-            if given[i].is_some() {
-                self.error(span_of(kw), msg::duplicate_argument(name, params[i]));
-                return None;
-            }
-            given[i] = Some(&kw.value);
-        }
+        let given = self.match_params(name, params, 0, &c.args, &c.keywords, span)?;
         let (Some(a), Some(b)) = (given[0], given[1]) else {
             self.error(span, msg::call_arity(name, 2, c.args.len()));
             return None;

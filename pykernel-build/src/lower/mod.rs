@@ -18,6 +18,7 @@ mod linalg;
 mod module_names;
 mod names;
 mod nested;
+mod params;
 mod raise;
 mod reductions;
 mod sorting;

@@ -68,29 +68,12 @@ impl FnLowerer<'_, '_> {
             }
         };
         let names = params(f);
-        let mut given: HashMap<&str, &ast::Expr> = HashMap::new();
-        for (k, p) in pos.enumerate() {
-            let Some(&name) = names.get(k) else {
-                self.error(
-                    span,
-                    msg::call_arity(f.name(), names.len() + 1, c.args.len()),
-                );
-                return None;
-            };
-            given.insert(name, p);
-        }
-        for kw in &c.keywords {
-            let name = kw.arg.as_deref().unwrap_or("**");
-            match names.iter().find(|n| **n == name) {
-                Some(n) if !given.contains_key(n) => {
-                    given.insert(n, &kw.value);
-                }
-                _ => {
-                    self.error(span_of(kw), msg::unsupported_keyword(name));
-                    return None;
-                }
-            }
-        }
+        let slots = self.match_params(f.name(), names, 1, pos.as_slice(), &c.keywords, span)?;
+        let given: HashMap<&str, &ast::Expr> = names
+            .iter()
+            .zip(slots)
+            .filter_map(|(n, e)| Some((*n, e?)))
+            .collect();
         let median = matches!(f, SortFn::Median | SortFn::NanMedian);
         let select = matches!(f, SortFn::Partition | SortFn::Argpartition);
         let mut args = vec![a];

@@ -48,116 +48,119 @@ mod __pykernel {
                 }
             }
             i = 2i64;
-            '__pk_done3: {
-                '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
-                    if ::pykernel::__private::interrupted() {
-                        return Err(::pykernel::__private::interrupted_error());
-                    }
-                    if (is_p).get(i)? {
-                        '__pk_done7: {
-                            let __pk_start4: i64 = (i).wrapping_mul(i);
-                            let __pk_stop5: i64 = (n).wrapping_add(1i64);
-                            let __pk_step6: i64 = i;
-                            let __pk_n = ::pykernel::__private::range_len(
-                                __pk_start4,
-                                __pk_stop5,
-                                __pk_step6,
-                            )?;
-                            if (((::pykernel::__private::Bnd::of(__pk_step6)
-                                * ((::pykernel::__private::Bnd::of(__pk_stop5)
-                                    + (-::pykernel::__private::Bnd::of(__pk_start4)))
-                                    + ::pykernel::__private::Bnd::of(-1i64))
-                                    .fdiv(::pykernel::__private::Bnd::of(__pk_step6)))
-                                + ::pykernel::__private::Bnd::of(__pk_start4))
-                                .min(::pykernel::__private::Bnd::of(__pk_start4))
-                                .ge0()
-                                && ((::pykernel::__private::Bnd::of(__pk_step6)
+            {
+                let __pk_lb_is_p = is_p.buf();
+                '__pk_done3: {
+                    '__pk_loop3: while ((i).wrapping_mul(i) <= n) {
+                        if ::pykernel::__private::interrupted() {
+                            return Err(::pykernel::__private::interrupted_error());
+                        }
+                        if (__pk_lb_is_p).get(i)? {
+                            '__pk_done7: {
+                                let __pk_start4: i64 = (i).wrapping_mul(i);
+                                let __pk_stop5: i64 = (n).wrapping_add(1i64);
+                                let __pk_step6: i64 = i;
+                                let __pk_n = ::pykernel::__private::range_len(
+                                    __pk_start4,
+                                    __pk_stop5,
+                                    __pk_step6,
+                                )?;
+                                if (((::pykernel::__private::Bnd::of(__pk_step6)
                                     * ((::pykernel::__private::Bnd::of(__pk_stop5)
                                         + (-::pykernel::__private::Bnd::of(__pk_start4)))
                                         + ::pykernel::__private::Bnd::of(-1i64))
                                         .fdiv(::pykernel::__private::Bnd::of(__pk_step6)))
                                     + ::pykernel::__private::Bnd::of(__pk_start4))
-                                    .max(::pykernel::__private::Bnd::of(__pk_start4))
-                                    .lt((is_p.len() as i64)))
-                            {
-                                if __pk_n <= 65536u64 {
-                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
-                                        let __pk_i = __pk_start4
-                                            .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
-                                        j = __pk_i;
-                                        {
-                                            let __pk_v8 = false;
-                                            (is_p).set_unchecked(j, __pk_v8);
-                                        }
-                                    }
-                                } else {
-                                    let mut __pk_cs: u64 = 0;
-                                    loop {
-                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
-                                            __pk_cs + 65536u64
-                                        } else {
-                                            __pk_n
-                                        };
-                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                    .min(::pykernel::__private::Bnd::of(__pk_start4))
+                                    .ge0()
+                                    && ((::pykernel::__private::Bnd::of(__pk_step6)
+                                        * ((::pykernel::__private::Bnd::of(__pk_stop5)
+                                            + (-::pykernel::__private::Bnd::of(__pk_start4)))
+                                            + ::pykernel::__private::Bnd::of(-1i64))
+                                            .fdiv(::pykernel::__private::Bnd::of(__pk_step6)))
+                                        + ::pykernel::__private::Bnd::of(__pk_start4))
+                                        .max(::pykernel::__private::Bnd::of(__pk_start4))
+                                        .lt((is_p.len() as i64)))
+                                {
+                                    if __pk_n <= 65536u64 {
+                                        '__pk_loop7: for __pk_k in (0..__pk_n) {
                                             let __pk_i = __pk_start4
                                                 .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
                                             j = __pk_i;
                                             {
                                                 let __pk_v8 = false;
-                                                (is_p).set_unchecked(j, __pk_v8);
+                                                (__pk_lb_is_p).set_unchecked(j, __pk_v8);
                                             }
                                         }
-                                        if __pk_ce >= __pk_n {
-                                            break;
-                                        }
-                                        __pk_cs = __pk_ce;
-                                        if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::interrupted_error());
-                                        }
-                                    }
-                                }
-                            } else {
-                                ::pykernel::__private::cold_path();
-                                if __pk_n <= 65536u64 {
-                                    '__pk_loop7: for __pk_k in (0..__pk_n) {
-                                        let __pk_i = __pk_start4
-                                            .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
-                                        j = __pk_i;
-                                        {
-                                            let __pk_v9 = false;
-                                            (is_p).set(j, __pk_v9)?;
+                                    } else {
+                                        let mut __pk_cs: u64 = 0;
+                                        loop {
+                                            let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                                __pk_cs + 65536u64
+                                            } else {
+                                                __pk_n
+                                            };
+                                            '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                                let __pk_i = __pk_start4
+                                                    .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                                j = __pk_i;
+                                                {
+                                                    let __pk_v8 = false;
+                                                    (__pk_lb_is_p).set_unchecked(j, __pk_v8);
+                                                }
+                                            }
+                                            if __pk_ce >= __pk_n {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::interrupted_error());
+                                            }
                                         }
                                     }
                                 } else {
-                                    let mut __pk_cs: u64 = 0;
-                                    loop {
-                                        let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
-                                            __pk_cs + 65536u64
-                                        } else {
-                                            __pk_n
-                                        };
-                                        '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                    ::pykernel::__private::cold_path();
+                                    if __pk_n <= 65536u64 {
+                                        '__pk_loop7: for __pk_k in (0..__pk_n) {
                                             let __pk_i = __pk_start4
                                                 .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
                                             j = __pk_i;
                                             {
                                                 let __pk_v9 = false;
-                                                (is_p).set(j, __pk_v9)?;
+                                                (__pk_lb_is_p).set(j, __pk_v9)?;
                                             }
                                         }
-                                        if __pk_ce >= __pk_n {
-                                            break;
-                                        }
-                                        __pk_cs = __pk_ce;
-                                        if ::pykernel::__private::interrupted() {
-                                            return Err(::pykernel::__private::interrupted_error());
+                                    } else {
+                                        let mut __pk_cs: u64 = 0;
+                                        loop {
+                                            let __pk_ce: u64 = if __pk_n - __pk_cs > 65536u64 {
+                                                __pk_cs + 65536u64
+                                            } else {
+                                                __pk_n
+                                            };
+                                            '__pk_loop7: for __pk_k in (__pk_cs..__pk_ce) {
+                                                let __pk_i = __pk_start4
+                                                    .wrapping_add((__pk_k as i64).wrapping_mul(__pk_step6));
+                                                j = __pk_i;
+                                                {
+                                                    let __pk_v9 = false;
+                                                    (__pk_lb_is_p).set(j, __pk_v9)?;
+                                                }
+                                            }
+                                            if __pk_ce >= __pk_n {
+                                                break;
+                                            }
+                                            __pk_cs = __pk_ce;
+                                            if ::pykernel::__private::interrupted() {
+                                                return Err(::pykernel::__private::interrupted_error());
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
+                        i = (i).wrapping_add(1i64);
                     }
-                    i = (i).wrapping_add(1i64);
                 }
             }
             return Ok({
