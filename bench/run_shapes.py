@@ -70,6 +70,15 @@ KERNELS = {
     "life_steps": (lambda r, n: ((r.random((n, n)) < 0.3).astype(np.int64), 5), 300,
                    [1, 2, 5, 17], ()),
     "down_count": (lambda r, n: (r.random(n), 0.5), 6_000_000, [0, 1, 100], ()),
+    "rows_foreach": (lambda r, n: (r.random((n, n)),), 2000, [0, 1, 3], ()),
+    "ema": (lambda r, n: (r.random(n), 0.25), 4_000_000, [0, 1, 2, 100], ()),
+    "torus_blur": (lambda r, n: (r.random((n, n)),), 1000, [1, 2, 5], ()),
+    "first_above": (lambda r, n: (np.linspace(0.0, 1.0, n), 0.999), 4_000_000,
+                    [0, 1, 100], ()),
+    "sym_dot": (lambda r, n: (r.random((n, n)),), 1500, [0, 1, 2, 9], ()),
+    "bubble_pass": (lambda r, n: (r.random(n), 3), 1_000_000, [0, 1, 2, 50], (0,)),
+    "gather_sum": (lambda r, n: (r.random(n), r.integers(-n, n, n) if n else
+                                 np.zeros(0, np.int64)), 4_000_000, [0, 1, 100], ()),
 }
 
 

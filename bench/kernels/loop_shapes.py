@@ -8,6 +8,7 @@ ranges, index arithmetic in locals and in helper functions, `%` wrap-around, cla
 (bounds checks on, as shipped), by pykernel with `Config::bounds_checks(false)`, and by
 Pythran, side by side.
 """
+import numpy as np
 
 
 #pythran export conv_reversed(float64[:], float64[:], float64[:])
@@ -187,4 +188,88 @@ def down_count(x, t):
         if x[j] > t:
             s += x[j]
         j -= 1
+    return s
+
+
+# Shapes added in session 19, written before looking at their generated code.
+
+#pythran export rows_foreach(float64[:,:])
+def rows_foreach(a):
+    """Rows of a 2-D array, then their values: `for row in a: for v in row`."""
+    s = 0.0
+    for row in a:
+        for v in row:
+            s += v * v
+    return s
+
+
+#pythran export ema(float64[:], float64)
+def ema(x, alpha):
+    """A recurrence through the output array."""
+    y = np.empty_like(x)
+    if len(x) == 0:
+        return y
+    y[0] = x[0]
+    for i in range(1, len(x)):
+        y[i] = alpha * x[i] + (1.0 - alpha) * y[i - 1]
+    return y
+
+
+def at(u, i, j):
+    n, m = u.shape
+    return u[i % n, j % m]
+
+
+#pythran export torus_blur(float64[:,:])
+def torus_blur(u):
+    """A periodic 2-D stencil through a helper taking the array and two indices."""
+    n, m = u.shape
+    out = np.zeros((n, m))
+    for i in range(n):
+        for j in range(m):
+            out[i, j] = 0.25 * (at(u, i - 1, j) + at(u, i + 1, j) + at(u, i, j - 1)
+                                + at(u, i, j + 1))
+    return out
+
+
+#pythran export first_above(float64[:], float64)
+def first_above(x, t):
+    """A `while` scan that stops at the first match, the counter moved at the end."""
+    i = 0
+    n = x.shape[0]
+    while i < n:
+        if x[i] > t:
+            break
+        i += 1
+    return i
+
+
+#pythran export sym_dot(float64[:,:])
+def sym_dot(a):
+    """A triangular loop reading a row and a column."""
+    n = a.shape[0]
+    s = 0.0
+    for i in range(n):
+        for j in range(i + 1, n):
+            s += a[i, j] * a[j, i]
+    return s
+
+
+#pythran export bubble_pass(float64[:], int)
+def bubble_pass(a, passes):
+    """Neighbour swaps by tuple assignment."""
+    n = len(a)
+    for _ in range(passes):
+        for j in range(n - 1):
+            if a[j] > a[j + 1]:
+                a[j], a[j + 1] = a[j + 1], a[j]
+    return a
+
+
+#pythran export gather_sum(float64[:], int64[:])
+def gather_sum(x, idx):
+    """Indices read from data (their check stays)."""
+    s = 0.0
+    for k in idx:
+        s += x[k]
     return s

@@ -260,6 +260,27 @@ impl FnLowerer<'_, '_> {
             self.error(span, msg::no_attribute(&m, attr, close));
             return None;
         }
+        // `np.zeros` without `import numpy as np`: Python's NameError, not a gap.
+        let mut root = e;
+        while let ast::Expr::Attribute(a) = root {
+            root = &a.value;
+        }
+        if let ast::Expr::Name(n) = root
+            && !std::ptr::eq(root, e)
+            && self.resolve(root).is_none()
+            && !self.locals.contains(n.id.as_str())
+            && !self.ctx.constants.contains_key(n.id.as_str())
+        {
+            let import = match n.id.as_str() {
+                "np" => Some("import numpy as np"),
+                "numpy" => Some("import numpy"),
+                "math" => Some("import math"),
+                "cmath" => Some("import cmath"),
+                _ => None,
+            };
+            self.error(span_of(root), msg::module_not_imported(n.id.as_str(), import));
+            return None;
+        }
         let path = dotted(e).unwrap_or_else(|| "this attribute".to_owned());
         self.error(span, msg::unsupported_function(&path));
         None

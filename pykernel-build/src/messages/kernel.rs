@@ -87,6 +87,19 @@ pub fn unknown_name(name: &str, suggestion: Option<&str>) -> Message {
     )
 }
 
+/// `np.zeros(...)` in a file that does not import `np`: Python's `NameError`.
+pub fn module_not_imported(name: &str, import: Option<&str>) -> Message {
+    let m = Message::new(
+        "PK0344",
+        format!("`{name}` is not defined: this file does not import it"),
+        "not defined",
+    );
+    match import {
+        Some(line) => m.hint(format!("add `{line}` at the top of the file")),
+        None => m,
+    }
+}
+
 /// A function or attribute of a known module that is not supported.
 pub fn unsupported_function(path: &str) -> Message {
     Message::new(
