@@ -189,13 +189,12 @@ impl Diagnostics {
             cs = cs.with_notes(vec![format!("help: {hint}")]);
         }
         let mut out = Vec::new();
-        let mut writer = term::termcolor::NoColor::new(&mut out);
         // Rendering into memory cannot fail except on a broken span; fall back to a plain line.
         let config = TermConfig {
             chars: Chars::ascii(),
             ..TermConfig::default()
         };
-        if term::emit_to_write_style(&mut writer, &config, file, &cs).is_err() {
+        if term::emit_to_io_write(&mut out, &config, file, &cs).is_err() {
             let (l, c) = self.line_col(d.span.start);
             return format!("{}:{l}:{c}: {}\n", self.path, d.message.text);
         }

@@ -63,6 +63,10 @@ mod view;
 pub use array::{Array, ArrayView};
 pub use error::{ErrorKind, KResult, KernelError, take_last_error};
 pub use list::List;
+/// The ndarray crate (0.17) whose `ArrayView`, `ArrayViewMut` and `Array` types the
+/// generated functions take and return for array exports: `use pykernel::ndarray;`
+/// instead of a dependency of your own that must be the same version.
+pub use ndarray;
 /// Complex numbers as the generated Rust functions take and return them (`complex` is
 /// `Complex<f64>`, `complex64` is `Complex<f32>`).
 pub use num_complex::Complex;

@@ -1,6 +1,8 @@
-# testlib.py -- the seed's kernels, plus two regular (non-capsule) exports that Rust
+# testlib.py -- the seed's kernels, plus three regular (non-capsule) exports that Rust
 # calls with Rust types. CPython runs this file unchanged.
 import math
+
+import numpy as np
 from numpy.ctypeslib import as_array
 
 #pythran export capsule f(int32, float64*, float64* )
@@ -35,3 +37,12 @@ def hypot2(x, y):
 def floor_div(a, b):
     """Python's //: floors toward -inf; ZeroDivisionError when b == 0."""
     return a // b
+
+
+#pykernel export moving_average(float64[:], int)
+def moving_average(x, w):
+    """Means of the `w` consecutive values starting at each index."""
+    out = np.zeros(len(x) - w + 1)
+    for i in range(len(out)):
+        out[i] = np.mean(x[i:i + w])
+    return out

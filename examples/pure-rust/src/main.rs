@@ -1,6 +1,10 @@
 //! pykernel from plain Rust: the kernels of `kernels/testlib.py` are translated by
 //! `build.rs` and called directly, with no Python at build or run time of this binary.
 
+// Array exports take and return ndarray types: pykernel re-exports the ndarray it was
+// built with (0.17), so this crate needs no ndarray dependency of its own.
+use pykernel::ndarray::{Array1, array};
+
 /// The kernels of `kernels/testlib.py`.
 mod testlib {
     pykernel::include_kernel!("testlib.py");
@@ -68,6 +72,11 @@ fn main() {
     show("hypot2(3, 4)", &testlib::hypot2(3.0, 4.0));
     show("floor_div(-7, 2)", &testlib::floor_div(-7, 2));
     show("floor_div(7, 0)", &testlib::floor_div(7, 0));
+    let x: Array1<f64> = array![1.0, 2.0, 4.0, 8.0, 16.0];
+    show(
+        "moving_average(x, 2)",
+        &testlib::moving_average(x.view(), 2),
+    );
 }
 
 #[cfg(test)]
@@ -104,5 +113,14 @@ mod tests {
         assert_eq!(testlib::floor_div(-7, -3).unwrap(), 2);
         assert_eq!(testlib::floor_div(i64::MIN, -1).unwrap(), i64::MIN); // wraps, as NumPy int64
         assert!(testlib::floor_div(7, 0).is_err());
+    }
+
+    #[test]
+    fn array_export_with_ndarray_types() {
+        let x = array![1.0, 2.0, 4.0, 8.0, 16.0];
+        let m = testlib::moving_average(x.view(), 2).unwrap();
+        assert_eq!(m, array![1.5, 3.0, 6.0, 12.0]);
+        // CPython: np.zeros(len(x) - w + 1) with a negative length is a ValueError.
+        assert!(testlib::moving_average(x.view(), 7).is_err());
     }
 }

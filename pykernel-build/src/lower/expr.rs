@@ -1052,6 +1052,57 @@ mod tests {
         }
     }
 
+    /// The literal `v` of `return <v>` in a one-line function, or the diagnostics.
+    fn int_of(lit: &str) -> Result<i64, Vec<String>> {
+        let src = format!("def f():\n    return {lit}\n");
+        let (m, d) = lowered(&src);
+        if !d.is_empty() {
+            return Err(crate::testutil::texts(&d));
+        }
+        match &m.functions[0].body[0] {
+            Stmt::Return(Some(e), _) => match e.kind {
+                ExprKind::Int(v) => Ok(v),
+                ref k => panic!("{lit}: not an int literal: {k:?}"),
+            },
+            s => panic!("{lit}: {s:?}"),
+        }
+    }
+
+    /// Integer literals as CPython reads them (the parser's big-integer type is
+    /// num-bigint; it was malachite): every radix, underscores, the int64 limits, and a
+    /// diagnostic, not a panic, beyond them.
+    #[test]
+    fn int_literals_of_every_radix_and_size() {
+        let ok: &[(&str, i64)] = &[
+            ("0", 0),
+            ("1_000_000", 1_000_000),
+            ("0x7fffffffffffffff", i64::MAX),
+            ("0X7FFF_FFFF_FFFF_FFFF", i64::MAX),
+            ("0o777", 0o777),
+            ("0b1011", 0b1011),
+            ("9223372036854775807", i64::MAX),
+            ("-9223372036854775808", i64::MIN),
+            ("-0x8000000000000000", i64::MIN),
+            ("00", 0),
+        ];
+        for &(lit, v) in ok {
+            assert_eq!(int_of(lit), Ok(v), "{lit}");
+        }
+        for lit in [
+            "9223372036854775808",
+            "0xffffffffffffffff",
+            "0x1_0000_0000_0000_0000",
+            "0b1111111111111111111111111111111111111111111111111111111111111111",
+            "123456789012345678901234567890123456789012345678901234567890",
+        ] {
+            let e = int_of(lit).expect_err(lit);
+            assert_eq!(e, ["integer literal does not fit in int64"], "{lit}");
+        }
+        // Out of range once negated too, and as the operand of unary minus.
+        assert!(int_of("-9223372036854775809").is_err());
+        assert!(int_of("-0x8000000000000001").is_err());
+    }
+
     #[test]
     fn long_and_chains_are_trees_of_short_runs_in_order() {
         for n in [2, LOGIC_RUN, LOGIC_RUN + 1, 5000] {
