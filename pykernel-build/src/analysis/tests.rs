@@ -185,3 +185,18 @@ fn loops_that_cannot_resize_lists_take_their_buffers_once() {
     let src = format!("{src}\ndef g(i):\n    return i\n");
     assert_eq!(list_buffers(&src), vec![vec![], vec!["a"], vec![], vec![]]);
 }
+
+#[test]
+fn small_helpers_without_loops_are_inlined() {
+    let src = "#pykernel export f(float64[:], int)\ndef f(a, n):\n    s = 0.0\n    for i in range(n):\n        s += at(a, i)\n    return s\ndef at(a, i):\n    return a[i % len(a)]\n";
+    let (module, _, program, _) = inferred(src);
+    let plans = analyze(&module, &program);
+    let inline: std::collections::BTreeMap<&str, bool> = program
+        .instances
+        .iter()
+        .zip(&plans)
+        .map(|(inst, p)| (module.functions[inst.key.func].name.as_str(), p.inline))
+        .collect();
+    assert_eq!(inline.get("at"), Some(&true), "{inline:?}");
+    assert_eq!(inline.get("f"), Some(&false), "{inline:?}");
+}

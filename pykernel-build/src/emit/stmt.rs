@@ -89,9 +89,14 @@ impl FnEmitter<'_> {
         if self.kernels.simd {
             return self.dispatched_function(&params, &prologue, &body, &tail, &rt, &doc);
         }
+        let inline = if self.plans.inline {
+            quote!(#[inline(always)])
+        } else {
+            quote!(#[inline])
+        };
         quote! {
             #[doc = #doc]
-            #[inline]
+            #inline
             pub(super) unsafe fn #name(#(#params),*) -> ::pykernel::__private::KResult<#rt> {
                 #(#prologue)*
                 unsafe {

@@ -278,7 +278,10 @@ impl FnLowerer<'_, '_> {
                 "cmath" => Some("import cmath"),
                 _ => None,
             };
-            self.error(span_of(root), msg::module_not_imported(n.id.as_str(), import));
+            self.error(
+                span_of(root),
+                msg::module_not_imported(n.id.as_str(), import),
+            );
             return None;
         }
         let path = dotted(e).unwrap_or_else(|| "this attribute".to_owned());

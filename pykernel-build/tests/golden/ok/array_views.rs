@@ -363,7 +363,7 @@ mod __pykernel {
         )
     }
     ///`fill` specialised for (float64[:,:] array).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_fill_1(
         a: ::pykernel::__private::Array<f64, 2usize>,
     ) -> ::pykernel::__private::KResult<::pykernel::__private::Array<f64, 2usize>> {
@@ -491,7 +491,7 @@ mod __pykernel {
         )
     }
     ///`ranges` specialised for (int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_ranges_2(
         n: i64,
     ) -> ::pykernel::__private::KResult<
@@ -592,7 +592,7 @@ mod __pykernel {
         )
     }
     ///`rev1` specialised for (int64[:] array).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_rev1_3(
         a: ::pykernel::__private::Array<i64, 1usize>,
     ) -> ::pykernel::__private::KResult<::pykernel::__private::Array<i64, 1usize>> {

@@ -465,7 +465,7 @@ mod __pykernel {
         )
     }
     ///`same` specialised for (float64[:] array).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_same_3(
         a: ::pykernel::__private::Array<f64, 1usize>,
     ) -> ::pykernel::__private::KResult<::pykernel::__private::Array<f64, 1usize>> {

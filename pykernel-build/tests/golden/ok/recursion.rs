@@ -50,7 +50,7 @@ mod __pykernel {
         )
     }
     ///`parity` specialised for (int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_parity_1(n: i64) -> ::pykernel::__private::KResult<bool> {
         let mut n: i64 = n;
         unsafe {
@@ -64,7 +64,7 @@ mod __pykernel {
         )
     }
     ///`plain` specialised for (int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_plain_2(n: i64) -> ::pykernel::__private::KResult<i64> {
         let mut n: i64 = n;
         unsafe {
@@ -140,7 +140,7 @@ mod __pykernel {
         )
     }
     ///`twice` specialised for (int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_twice_5(n: i64) -> ::pykernel::__private::KResult<i64> {
         let mut n: i64 = n;
         unsafe {

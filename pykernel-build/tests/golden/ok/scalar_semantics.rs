@@ -20,7 +20,7 @@
 )]
 mod __pykernel {
     ///`floor_ops` specialised for (int, int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_floor_ops_0(
         a: i64,
         b: i64,
@@ -111,7 +111,7 @@ mod __pykernel {
         )
     }
     ///`chained` specialised for (float, float, float).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_chained_2(
         lo: f64,
         x: f64,
@@ -143,7 +143,7 @@ mod __pykernel {
         )
     }
     ///`helper_twice` specialised for (int, float).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_helper_twice_3(
         n: i64,
         x: f64,
@@ -164,7 +164,7 @@ mod __pykernel {
         )
     }
     ///`narrow` specialised for (numpy.int32, numpy.float32).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_narrow_4(
         a: i32,
         x: f32,
@@ -190,7 +190,7 @@ mod __pykernel {
         )
     }
     ///`square` specialised for (int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_square_5(v: i64) -> ::pykernel::__private::KResult<i64> {
         let mut v: i64 = v;
         unsafe {
@@ -204,7 +204,7 @@ mod __pykernel {
         )
     }
     ///`square` specialised for (float).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_square_6(v: f64) -> ::pykernel::__private::KResult<f64> {
         let mut v: f64 = v;
         unsafe {

@@ -20,7 +20,7 @@
 )]
 mod __pykernel {
     ///`f` specialised for (int, float32*, float64*).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_f_0(
         n: i64,
         x: *mut f32,

@@ -20,7 +20,7 @@
 )]
 mod __pykernel {
     ///`f` specialised for (int, float64*, float64*).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_f_0(
         n: i64,
         x: *mut f64,
@@ -45,7 +45,7 @@ mod __pykernel {
         )
     }
     ///`transform` specialised for (int64*, float64*, int, int, float64*).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_transform_1(
         output_coordinates: *mut i64,
         input_coordinates: *mut f64,

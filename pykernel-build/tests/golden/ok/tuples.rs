@@ -20,7 +20,7 @@
 )]
 mod __pykernel {
     ///`divmod_` specialised for (int, int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_divmod__0(
         a: i64,
         b: i64,
@@ -105,7 +105,7 @@ mod __pykernel {
         )
     }
     ///`mixed` specialised for (numpy.float32, int).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_mixed_2(
         x: f32,
         n: i64,

@@ -20,7 +20,7 @@
 )]
 mod __pykernel {
     ///`g` specialised for (float64*, int, float).
-    #[inline]
+    #[inline(always)]
     pub(super) unsafe fn __pk_g_0(
         p: *mut f64,
         n: i64,
