@@ -6,9 +6,11 @@
 //!
 //! - **`while` loops** poll on every iteration: nothing bounds their trip count, except
 //!   for a loop that walks an array with a counter (insertion sort's
-//!   `while j >= 0 and a[j] > v: ...; j -= 1`): its condition reads `a[j + c]` on every
-//!   iteration, so the counter, which moves by a constant on every iteration, stays
-//!   among the array's valid indices, and the loop is bounded like an array loop.
+//!   `while j >= 0 and a[j] > v: ...; j -= 1`, or a scan's
+//!   `while i < n: if x[i] > t: break; i += 1`): its condition or the top of its body
+//!   reads `a[j + c]` on every iteration, so the counter, which moves by a constant on
+//!   every iteration, stays among the array's valid indices, and the loop is bounded
+//!   like an array loop.
 //! - **Loops that contain long work** poll on every iteration: a nested loop, a list
 //!   comprehension, or a call of a kernel function that loops or recurses. Each
 //!   iteration is a whole inner loop, so the poll costs nothing measurable.
@@ -181,6 +183,26 @@ fn has_loop(stmts: &[Stmt]) -> bool {
     })
 }
 
+/// Expressions the body `stmts` evaluates on every iteration, before anything can skip
+/// the rest: the values of its leading plain statements, and the first conjunct of the
+/// test of the first `if`.
+fn every_iteration(stmts: &[Stmt]) -> Vec<&Expr> {
+    let mut out = Vec::new();
+    for s in stmts {
+        match s {
+            Stmt::Assign { value, .. } | Stmt::AugAssign { value, .. } | Stmt::Expr(value) => {
+                out.push(value);
+            }
+            Stmt::If { cond, .. } => {
+                out.extend(conjuncts(cond).first().copied());
+                break;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
 /// The conjuncts of `a and b and ...`, left to right.
 fn conjuncts(e: &Expr) -> Vec<&Expr> {
     match &e.kind {
@@ -277,7 +299,8 @@ impl Decide<'_> {
 
     /// Is `while cond: body` a counter walking an array? `cond` is `j op bound and ...`
     /// with an access `a[.., j + c, ..]` (`a` an array local, `c` a literal) in a later
-    /// conjunct, evaluated whenever the body runs; `body` ends with `j += k` or
+    /// conjunct or at the top of the body (`if x[i] > t: break`), evaluated whenever the
+    /// body runs; `body` ends with `j += k` or
     /// `j -= k` (`k` a positive literal) and assigns neither `j` nor `a` elsewhere. Each
     /// iteration then visits a new valid index of `a` (negative ones included): at most
     /// twice its extent.
@@ -314,6 +337,7 @@ impl Decide<'_> {
         !assigned.contains(counter)
             && conj[1..]
                 .iter()
+                .chain(&every_iteration(rest))
                 .any(|c| self.indexes_array_by(c, counter, &assigned))
     }
 
@@ -543,6 +567,9 @@ mod tests {
         for bounded in [
             "    while j >= 0 and a[j] > v:\n        a[j + 1] = a[j]\n        j -= 1",
             "    while j < len(a) - 1 and a[j + 1] < v:\n        j += 2",
+            // read at the top of the body, on every iteration
+            "    while j < len(a):\n        if a[j] > v:\n            break\n        j += 1",
+            "    while j > 0:\n        w = a[j - 1] * 2.0\n        v += w\n        j -= 1",
         ] {
             assert_eq!(polls(&src(bounded)).0, [Never], "{bounded}");
         }
@@ -555,6 +582,8 @@ mod tests {
             "    while j >= 0 and a[j] > v:\n        j += 1\n        j -= 2",
             // the access after a short-circuit inside the conjunct
             "    while j >= 0 and (v > 1.0 or a[j] > v):\n        j -= 1",
+            // the read after an `if` that may `continue`
+            "    while j < 9:\n        if v > 0.0:\n            j += 1\n            continue\n        v += a[j]\n        j += 1",
             // not the last statement
             "    while j >= 0 and a[j] > v:\n        j -= 1\n        v += 1.0",
         ] {
