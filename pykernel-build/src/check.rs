@@ -39,6 +39,14 @@ pub fn capsules(
         let ret = inst.ret.clone().unwrap_or(Ty::None);
         let ret_span = inst.ret_origin.unwrap_or(b.export.span);
         let name = &b.export.name;
+        if let Ty::Optional(_) = ret {
+            diags.push(Diagnostic::error(
+                ret_span,
+                msg::capsule_optional_return(name, &ret.to_string()),
+            ));
+            out.push(None);
+            continue;
+        }
         match match_catalogue(&b.c_params) {
             Match::Exact(entry) => {
                 let fits = match ret.scalar() {

@@ -114,6 +114,11 @@ impl FnEmitter<'_> {
             ExprKind::Ellipsis => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
+                // A `T | None` local read where it may be None: rebuilt as an `Option`.
+                let (ty, optional) = match ty {
+                    Ty::Optional(inner) => (*inner, true),
+                    t => (t, false),
+                };
                 let read = if let Ty::Array(..) = ty {
                     // An array variable is a view plus its owner: rejoined when read as a
                     // value.
@@ -124,6 +129,14 @@ impl FnEmitter<'_> {
                     quote!(#id.clone())
                 } else {
                     quote!(#id)
+                };
+                let read = if optional {
+                    let flag = super::types::none_flag(name);
+                    quote! {
+                        (if #flag { ::core::option::Option::None } else { ::core::option::Option::Some(#read) })
+                    }
+                } else {
+                    read
                 };
                 match self.bound_check(name, e.span) {
                     check if check.is_empty() => read,
@@ -311,6 +324,14 @@ impl FnEmitter<'_> {
         if let Some(flat) = self.long_compare(first, rest) {
             return flat;
         }
+        if let [(op @ (CmpOp::Is | CmpOp::IsNot), r)] = rest {
+            let test = self.is_none(first, r);
+            return if *op == CmpOp::Is {
+                test
+            } else {
+                quote!((!#test))
+            };
+        }
         let mut prev_t = self.ty(first);
         let prev_v = self.expr(first);
         if let [(op, r)] = rest {
@@ -337,6 +358,42 @@ impl FnEmitter<'_> {
         }
         let lets = lets.drain(..);
         quote!({ #(#lets)* #out })
+    }
+
+    /// `a is b` with `None` on one side (inference checks it): whether the other side
+    /// is `None`.
+    fn is_none(&mut self, a: &Expr, b: &Expr) -> TokenStream {
+        let (other, none) = if self.ty(b) == Ty::None {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let nv = self.expr(none);
+        let test = match (&other.kind, self.ty(other)) {
+            (ExprKind::Local(name), Ty::Optional(_))
+                if self.bound_check(name, other.span).is_empty() =>
+            {
+                let flag = super::types::none_flag(name);
+                quote!(#flag)
+            }
+            (_, Ty::Optional(_)) => {
+                let v = self.expr(other);
+                quote!((#v).is_none())
+            }
+            (_, Ty::None) => {
+                let v = self.expr(other);
+                quote!({ let _ = #v; true })
+            }
+            _ => {
+                let v = self.expr(other);
+                quote!({ let _ = #v; false })
+            }
+        };
+        if a.id == none.id {
+            quote!({ let _ = #nv; #test })
+        } else {
+            quote!({ let __pk_is = #test; let _ = #nv; __pk_is })
+        }
     }
 
     /// `l op r` for values of types `lt` and `rt` (scalars, lists, tuples, `in`).
@@ -798,6 +855,6 @@ pub(crate) fn compare_pair(
         CmpOp::Le => quote!((#l <= #r)),
         CmpOp::Gt => quote!((#l > #r)),
         CmpOp::Ge => quote!((#l >= #r)),
-        CmpOp::In | CmpOp::NotIn => quote!(false),
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => quote!(false),
     }
 }

@@ -513,6 +513,10 @@ pub enum CmpOp {
     Ge,
     In,
     NotIn,
+    /// `is` (with `None` on one side: checked in inference).
+    Is,
+    /// `is not` (with `None` on one side).
+    IsNot,
 }
 
 /// `and` / `or`.

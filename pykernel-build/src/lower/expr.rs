@@ -154,9 +154,8 @@ impl FnLowerer<'_, '_> {
                         ast::CmpOp::LtE => CmpOp::Le,
                         ast::CmpOp::Gt => CmpOp::Gt,
                         ast::CmpOp::GtE => CmpOp::Ge,
-                        ast::CmpOp::Is | ast::CmpOp::IsNot => {
-                            return self.unsupported(span, "`is` comparisons");
-                        }
+                        ast::CmpOp::Is => CmpOp::Is,
+                        ast::CmpOp::IsNot => CmpOp::IsNot,
                         ast::CmpOp::In => CmpOp::In,
                         ast::CmpOp::NotIn => CmpOp::NotIn,
                     };
