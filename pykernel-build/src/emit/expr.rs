@@ -110,6 +110,8 @@ impl FnEmitter<'_> {
             }
             ExprKind::Bool(b) => quote!(#b),
             ExprKind::None => quote!(()),
+            // Only as arguments of `print`, which handles them.
+            ExprKind::Str(_) => quote!(()),
             // Only inside an index (`a[..., 0]`), which handles it.
             ExprKind::Ellipsis => quote!(()),
             ExprKind::Local(name) => {
@@ -434,6 +436,7 @@ impl FnEmitter<'_> {
             return self.iterable_builtin(b, args, ty);
         }
         match b {
+            Builtin::Print => self.print_call(args),
             Builtin::Ufunc(_)
             | Builtin::NpReduce(_)
             | Builtin::NpShape(_)

@@ -30,6 +30,7 @@ mod linalg;
 mod lists;
 mod loops;
 mod npcalls;
+mod print;
 mod recursion;
 mod reductions;
 mod sorting;

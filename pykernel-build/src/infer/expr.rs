@@ -36,7 +36,7 @@ impl Typer<'_> {
             ExprKind::Float(_) => Some(Ty::FLOAT),
             ExprKind::Imag(_) => Some(Ty::COMPLEX),
             ExprKind::Bool(_) => Some(Ty::BOOL),
-            ExprKind::None => Some(Ty::None),
+            ExprKind::None | ExprKind::Str(_) => Some(Ty::None),
             ExprKind::Local(name) => {
                 let t = self.inst().locals.get(name).cloned();
                 if t.is_none() {
@@ -217,6 +217,35 @@ impl Typer<'_> {
             return None;
         }
         Some(Ty::BOOL)
+    }
+
+    /// `print(...)`: numbers, bools, `None`, string literals, and tuples and lists of
+    /// those; `None` (the value of a call to `print`).
+    fn print_type(&mut self, args: &[Expr], span: Span) -> Option<Ty> {
+        fn printable(t: &Ty) -> bool {
+            match t {
+                Ty::Scalar(_) | Ty::None => true,
+                Ty::Tuple(items) => items.iter().all(printable),
+                Ty::List(item) => printable(item),
+                _ => false,
+            }
+        }
+        let mut ok = true;
+        for a in args {
+            let Some(t) = self.expr(a) else {
+                ok = false;
+                continue;
+            };
+            if !printable(&t) {
+                self.error(a.span, msg::print_value(&t.to_string()));
+                ok = false;
+            }
+        }
+        let inst = self.inst();
+        if inst.prints.is_none() {
+            inst.prints = Some(span);
+        }
+        ok.then_some(Ty::None)
     }
 
     fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
@@ -523,6 +552,9 @@ impl Typer<'_> {
     }
 
     fn call_builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> Option<Ty> {
+        if b == Builtin::Print {
+            return self.print_type(args, span);
+        }
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
         let name = builtin_name(b);
@@ -548,6 +580,8 @@ impl Typer<'_> {
             }
         };
         match b {
+            // Typed by `print_type`, before.
+            Builtin::Print => Some(Ty::None),
             Builtin::Abs if tys.len() == 1 && matches!(tys[0], Ty::Array(..)) => {
                 self.ufunc_type(crate::ir::Ufunc::Absolute, &tys, span)
             }
@@ -839,6 +873,7 @@ pub(crate) fn tuple_index(idx: &Expr, len: usize) -> Option<usize> {
 /// The Python name of a builtin, for messages.
 pub(crate) fn builtin_name(b: Builtin) -> &'static str {
     match b {
+        Builtin::Print => "print",
         Builtin::Abs => "abs",
         Builtin::Min => "min",
         Builtin::Max => "max",

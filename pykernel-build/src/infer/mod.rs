@@ -73,6 +73,8 @@ pub struct Instance {
     pub calls: HashMap<ExprId, usize>,
     /// The result type each call expression must have (see [`InstanceKey::ret`]).
     ret_hints: HashMap<ExprId, Ty>,
+    /// The first call to `print` (capsules refuse functions that print).
+    pub prints: Option<Span>,
 }
 
 impl Instance {
@@ -146,6 +148,7 @@ impl Program {
             ret_origin: None,
             calls: HashMap::new(),
             ret_hints: HashMap::new(),
+            prints: None,
         };
         self.instances.push(inst);
         self.callers.push(BTreeSet::new());

@@ -310,6 +310,26 @@ pub fn capsule_optional_return(name: &str, ty: &str) -> Message {
     )
 }
 
+/// `print` of a value it cannot format as CPython does.
+pub fn print_value(ty: &str) -> Message {
+    Message::new(
+        "PK0397",
+        format!("cannot print a `{ty}` in a kernel"),
+        "not printable here",
+    )
+    .hint("kernels print numbers, bools, None, string literals, and tuples and lists of those; for an array, return it (or print its items in a loop)")
+}
+
+/// `print` in a function a capsule calls (C code, maybe without the GIL).
+pub fn print_in_capsule(name: &str) -> Message {
+    Message::new(
+        "PK0398",
+        format!("`print` in capsule `{name}` (or a function it calls)"),
+        "prints here",
+    )
+    .hint("capsules are called from C (SciPy), maybe on threads without Python's GIL, so they cannot write to `sys.stdout`; print from a regular export instead")
+}
+
 /// The type of a variable could not be inferred.
 pub fn cannot_infer(name: &str) -> Message {
     Message::new(
