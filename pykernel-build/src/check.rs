@@ -39,6 +39,20 @@ pub fn capsules(
         let ret = inst.ret.clone().unwrap_or(Ty::None);
         let ret_span = inst.ret_origin.unwrap_or(b.export.span);
         let name = &b.export.name;
+        if let Some(at) = prints_in(program, program.roots[i]) {
+            diags.push(
+                Diagnostic::error(at, msg::print_in_capsule(name))
+                    .with_secondary(b.export.span, "exported as a capsule here"),
+            );
+        }
+        if let Ty::Optional(_) = ret {
+            diags.push(Diagnostic::error(
+                ret_span,
+                msg::capsule_optional_return(name, &ret.to_string()),
+            ));
+            out.push(None);
+            continue;
+        }
         match match_catalogue(&b.c_params) {
             Match::Exact(entry) => {
                 let fits = match ret.scalar() {
@@ -358,6 +372,23 @@ impl Assigned {
         }
         e.children().into_iter().for_each(|c| self.expr(c, set));
     }
+}
+
+/// The first `print` in instance `root` or an instance it calls.
+fn prints_in(program: &crate::infer::Program, root: usize) -> Option<crate::diagnostics::Span> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root];
+    while let Some(i) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        let inst = &program.instances[i];
+        if let Some(at) = inst.prints {
+            return Some(at);
+        }
+        stack.extend(inst.calls.values().copied());
+    }
+    None
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ fn annotation(t: &Ty) -> String {
             format!("tuple[{}]", parts.join(", "))
         }
         Ty::None => "None".into(),
+        Ty::Optional(t) => format!("{} | None", annotation(t)),
         _ => "object".into(),
     }
 }

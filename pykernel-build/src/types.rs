@@ -72,6 +72,10 @@ pub enum Ty {
     /// An N-dimensional NumPy array (export arguments, `np.zeros(...)`, rows of those):
     /// dtype and rank.
     Array(Dtype, u8),
+    /// `T | None`: a function that returns `None` on some paths and a `T` on others, or
+    /// a local assigned both. Used as a `T` only where a test (`x is None`, `x is not
+    /// None`) shows it is not `None` ("narrowing", in inference).
+    Optional(Box<Ty>),
 }
 
 impl Ty {
@@ -118,6 +122,7 @@ impl fmt::Display for Ty {
             }),
             Ty::Scalar(s) => write!(f, "numpy.{}", s.dtype.numpy_name()),
             Ty::None => f.write_str("None"),
+            Ty::Optional(t) => write!(f, "{t} | None"),
             Ty::Ptr(d) => write!(f, "{}*", d.numpy_name()),
             Ty::VoidPtr => f.write_str("void*"),
             Ty::View(d) => write!(f, "{}[:] array", d.numpy_name()),
@@ -291,12 +296,33 @@ pub fn join(a: &Ty, b: &Ty) -> Option<Ty> {
     }
 }
 
+/// [`join`], and `None` with a `T` gives `T | None` (the type of a local assigned both,
+/// of a function that returns both).
+pub fn join_optional(a: &Ty, b: &Ty) -> Option<Ty> {
+    let optional = |t: &Ty| match t {
+        Ty::None | Ty::Unknown | Ty::Ptr(_) | Ty::VoidPtr | Ty::View(_) | Ty::Elementwise(_) => {
+            None
+        }
+        t => Some(Ty::Optional(Box::new(t.clone()))),
+    };
+    match (a, b) {
+        (Ty::None, Ty::Optional(_)) => Some(b.clone()),
+        (Ty::Optional(_), Ty::None) => Some(a.clone()),
+        (Ty::None, t) | (t, Ty::None) if t != &Ty::None => optional(t),
+        (Ty::Optional(x), Ty::Optional(y)) => join(x, y).and_then(|t| optional(&t)),
+        (Ty::Optional(x), t) | (t, Ty::Optional(x)) => join(x, t).and_then(|t| optional(&t)),
+        _ => join(a, b),
+    }
+}
+
 /// The type a value of type `src` must have to share its lists with a place of type
 /// `dst`: the lists inside it join `dst`'s (a list's element type is shared by every
 /// name for it, scalars included); its scalars and other copied parts keep their type.
 pub fn shared_type(src: &Ty, dst: &Ty) -> Ty {
     match (src, dst) {
         (Ty::List(_), Ty::List(_)) => join(src, dst).unwrap_or_else(|| src.clone()),
+        (Ty::Optional(s), Ty::Optional(d)) => Ty::Optional(Box::new(shared_type(s, d))),
+        (s, Ty::Optional(d)) => shared_type(s, d),
         (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => {
             Ty::Tuple(xs.iter().zip(ys).map(|(x, y)| shared_type(x, y)).collect())
         }
@@ -324,6 +350,7 @@ impl Ty {
         match self {
             Ty::List(_) | Ty::Array(..) => true,
             Ty::Tuple(items) => items.iter().any(Ty::is_shared),
+            Ty::Optional(t) => t.is_shared(),
             _ => false,
         }
     }
@@ -331,7 +358,7 @@ impl Ty {
     /// The number of types this one is made of (a scalar is 1, `(int, int list)` is 4).
     pub fn size(&self) -> usize {
         match self {
-            Ty::List(t) => 1 + t.size(),
+            Ty::List(t) | Ty::Optional(t) => 1 + t.size(),
             Ty::Tuple(items) => 1 + items.iter().map(Ty::size).sum::<usize>(),
             _ => 1,
         }
@@ -352,6 +379,7 @@ impl Ty {
         match self {
             Ty::List(_) => true,
             Ty::Tuple(items) => items.iter().any(Ty::has_list),
+            Ty::Optional(t) => t.has_list(),
             _ => false,
         }
     }
@@ -383,6 +411,19 @@ mod tests {
             Scalar::np(Float64)
         );
         assert_eq!(promote(Scalar::INT, Scalar::FLOAT), Scalar::FLOAT);
+        let opt = |t: Ty| Ty::Optional(Box::new(t));
+        assert_eq!(join_optional(&Ty::None, &Ty::INT), Some(opt(Ty::INT)));
+        assert_eq!(
+            join_optional(&opt(Ty::INT), &Ty::FLOAT),
+            Some(opt(Ty::FLOAT))
+        );
+        assert_eq!(join_optional(&Ty::None, &opt(Ty::INT)), Some(opt(Ty::INT)));
+        assert_eq!(join_optional(&Ty::None, &Ty::None), Some(Ty::None));
+        assert_eq!(join_optional(&opt(Ty::INT), &Ty::list(Ty::INT)), None);
+        assert_eq!(
+            opt(Ty::Tuple(vec![Ty::INT, Ty::FLOAT])).to_string(),
+            "(int, float) | None"
+        );
         assert_eq!(promote(Scalar::BOOL, Scalar::BOOL), Scalar::INT);
         assert_eq!(true_divide(Scalar::INT, Scalar::INT), Scalar::FLOAT);
         assert_eq!(

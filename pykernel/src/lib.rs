@@ -41,6 +41,7 @@ mod ops;
 mod pad;
 mod partition;
 mod pool;
+mod print;
 #[cfg(feature = "pyo3")]
 mod python;
 #[cfg(feature = "pyo3")]
@@ -127,6 +128,7 @@ pub mod __private {
     pub use crate::ops::*;
     pub use crate::pad::pad;
     pub use crate::partition::{Select, argpartition, partition, partition_in_place};
+    pub use crate::print::{fmt_bool, fmt_c32, fmt_c64, fmt_f32, fmt_f64, fmt_int, print_text};
     pub use crate::recursion::{Depth, LimitScope};
     pub use crate::reduce::{
         arg_extreme_stream, extreme, extreme_stream, fold, fold_stream, sum_as_f64, sum_complex,

@@ -9,8 +9,10 @@ arguments; where CPython raises, the capsule follows SPEC section 5's error path
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import ctypes
+import io
 import math
 import warnings
 
@@ -272,6 +274,15 @@ def run_cpython(fn, args):
         return fn(*args)
 
 
+def printing(run, fn, args):
+    """`run(fn, args)` and what it wrote to `sys.stdout` (`print` in kernels writes
+    there too)."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        r = run(fn, args)
+    return r, buf.getvalue()
+
+
 def outcome(fn, args):
     try:
         return ("value", fn(*args))
@@ -383,7 +394,7 @@ def run_regular_case(corpus, cfile, case):
         fresh = H.case_args(case)
         np_args = [fresh[i] if isinstance(a, np.ndarray) else a for i, a in enumerate(np_args)]
 
-    expected = outcome_cpython(ref_fn, ref_args)
+    expected, printed = printing(outcome_cpython, ref_fn, ref_args)
     numpy_reference = (np_args is not None and expected[0] == "raise"
                        and isinstance(expected[1], ZeroDivisionError))
     if numpy_reference:
@@ -392,7 +403,7 @@ def run_regular_case(corpus, cfile, case):
         # NumPy scalars (and arguments of its own) is the reference then.
         _, ref_args = call_args(cfile, case, H.case_args(case))
         orig_ref_args = list(ref_args)
-        expected = outcome_cpython(ref_fn, ref_args)
+        expected, printed = printing(outcome_cpython, ref_fn, ref_args)
         np_args = None  # its result has NumPy's types already
     if "expect-wrap" in case.markers and expected[0] == "value":
         expected = ("value", H.map_result(expected[1], H.wrap_int64))
@@ -401,13 +412,16 @@ def run_regular_case(corpus, cfile, case):
         value, ref_args = numpy_result_type(ref_fn, np_args, expected[1], ref_args)
         expected = ("value", value)
 
-    got = outcome(comp_fn, comp_args)
+    got, got_printed = printing(outcome, comp_fn, comp_args)
     where = f"{case.path.name}:{case.line}: {case.expr}"
     H.ULPS = 4 if "ulp4" in case.markers else 0
     H.NORMWISE = 64 if "linalg" in case.markers else 0
     ref_label = "CPython" + (f" ({', '.join(sorted(case.markers))})" if case.markers else "")
     if numpy_reference:
         ref_label += " (NumPy-scalar arguments)"
+    # What `print` wrote (through sys.stdout), exactly.
+    assert got_printed == printed, (
+        f"{where}: printed\n  {ref_label} {printed!r}\n  compiled {got_printed!r}")
     if expected[0] == "raise":
         assert got[0] == "raise" and type(got[1]) is type(expected[1]), (
             f"{where}\n  {ref_label} {describe(expected)}\n  compiled {describe(got)}")

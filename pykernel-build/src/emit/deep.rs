@@ -142,7 +142,7 @@ impl FnEmitter<'_> {
             let a = if scalar {
                 self.expr_as(a, res)
             } else {
-                self.expr(a)
+                self.expr_to(a, &ty)
             };
             arms.push(quote!(if #c { #a }));
             if matches!(b.kind, ExprKind::IfExp(..)) && self.ty(b) == ty {
@@ -152,7 +152,7 @@ impl FnEmitter<'_> {
             break if scalar {
                 self.expr_as(b, res)
             } else {
-                self.expr(b)
+                self.expr_to(b, &ty)
             };
         };
         quote!((#(#arms else)* { #last }))

@@ -110,10 +110,17 @@ impl FnEmitter<'_> {
             }
             ExprKind::Bool(b) => quote!(#b),
             ExprKind::None => quote!(()),
+            // Only as arguments of `print`, which handles them.
+            ExprKind::Str(_) => quote!(()),
             // Only inside an index (`a[..., 0]`), which handles it.
             ExprKind::Ellipsis => quote!(()),
             ExprKind::Local(name) => {
                 let id = ident(name);
+                // A `T | None` local read where it may be None: rebuilt as an `Option`.
+                let (ty, optional) = match ty {
+                    Ty::Optional(inner) => (*inner, true),
+                    t => (t, false),
+                };
                 let read = if let Ty::Array(..) = ty {
                     // An array variable is a view plus its owner: rejoined when read as a
                     // value.
@@ -124,6 +131,14 @@ impl FnEmitter<'_> {
                     quote!(#id.clone())
                 } else {
                     quote!(#id)
+                };
+                let read = if optional {
+                    let flag = super::types::none_flag(name);
+                    quote! {
+                        (if #flag { ::core::option::Option::None } else { ::core::option::Option::Some(#read) })
+                    }
+                } else {
+                    read
                 };
                 match self.bound_check(name, e.span) {
                     check if check.is_empty() => read,
@@ -313,6 +328,14 @@ impl FnEmitter<'_> {
         if let Some(flat) = self.long_compare(first, rest) {
             return flat;
         }
+        if let [(op @ (CmpOp::Is | CmpOp::IsNot), r)] = rest {
+            let test = self.is_none(first, r);
+            return if *op == CmpOp::Is {
+                test
+            } else {
+                quote!((!#test))
+            };
+        }
         let mut prev_t = self.ty(first);
         let prev_v = self.expr(first);
         if let [(op, r)] = rest {
@@ -339,6 +362,42 @@ impl FnEmitter<'_> {
         }
         let lets = lets.drain(..);
         quote!({ #(#lets)* #out })
+    }
+
+    /// `a is b` with `None` on one side (inference checks it): whether the other side
+    /// is `None`.
+    fn is_none(&mut self, a: &Expr, b: &Expr) -> TokenStream {
+        let (other, none) = if self.ty(b) == Ty::None {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let nv = self.expr(none);
+        let test = match (&other.kind, self.ty(other)) {
+            (ExprKind::Local(name), Ty::Optional(_))
+                if self.bound_check(name, other.span).is_empty() =>
+            {
+                let flag = super::types::none_flag(name);
+                quote!(#flag)
+            }
+            (_, Ty::Optional(_)) => {
+                let v = self.expr(other);
+                quote!((#v).is_none())
+            }
+            (_, Ty::None) => {
+                let v = self.expr(other);
+                quote!({ let _ = #v; true })
+            }
+            _ => {
+                let v = self.expr(other);
+                quote!({ let _ = #v; false })
+            }
+        };
+        if a.id == none.id {
+            quote!({ let _ = #nv; #test })
+        } else {
+            quote!({ let __pk_is = #test; let _ = #nv; __pk_is })
+        }
     }
 
     /// `l op r` for values of types `lt` and `rt` (scalars, lists, tuples, `in`).
@@ -379,6 +438,7 @@ impl FnEmitter<'_> {
             return self.iterable_builtin(b, args, ty);
         }
         match b {
+            Builtin::Print => self.print_call(args),
             Builtin::Ufunc(_)
             | Builtin::NpReduce(_)
             | Builtin::NpShape(_)
@@ -800,6 +860,6 @@ pub(crate) fn compare_pair(
         CmpOp::Le => quote!((#l <= #r)),
         CmpOp::Gt => quote!((#l > #r)),
         CmpOp::Ge => quote!((#l >= #r)),
-        CmpOp::In | CmpOp::NotIn => quote!(false),
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => quote!(false),
     }
 }

@@ -30,6 +30,7 @@ mod linalg;
 mod lists;
 mod loops;
 mod npcalls;
+mod print;
 mod recursion;
 mod reductions;
 mod sorting;
@@ -701,6 +702,13 @@ fn to_python(v: TokenStream, t: &Ty) -> TokenStream {
             })
         }
         Ty::Array(..) => quote!(::pykernel::__private::array_to_py(__pk_py, #v, __pk_array_args)),
+        Ty::Optional(inner) => {
+            let conv = to_python(quote!(__pk_some), inner);
+            quote!(match #v {
+                ::core::option::Option::Some(__pk_some) => #conv,
+                ::core::option::Option::None => #p::PyResult::Ok(__pk_py.None().into_bound(__pk_py)),
+            })
+        }
         Ty::Tuple(items) => {
             let names: Vec<Ident> = (0..items.len())
                 .map(|k| format_ident!("__pk_r{}", k))

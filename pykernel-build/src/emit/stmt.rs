@@ -53,6 +53,15 @@ impl FnEmitter<'_> {
                 continue;
             }
             let id = ident(lname);
+            // A `T | None` local is a `T` local plus a flag telling it holds `None`.
+            let lty = match lty {
+                Ty::Optional(inner) => {
+                    let flag = super::types::none_flag(lname);
+                    prologue.push(quote!(let mut #flag: bool = true;));
+                    &**inner
+                }
+                t => t,
+            };
             if let Ty::Array(d, _) = lty {
                 let t = local_ty_tokens(lty);
                 let own = owner_ident(lname);
@@ -72,6 +81,8 @@ impl FnEmitter<'_> {
         let body = self.block(&self.func.body);
         let tail = if ret == Ty::None {
             quote!(Ok(()))
+        } else if let Ty::Optional(_) = ret {
+            quote!(Ok(::core::option::Option::None))
         } else {
             let fname = &self.func.name;
             let m =
@@ -280,7 +291,10 @@ impl FnEmitter<'_> {
                         let v = self.expr_to(v, &ret);
                         quote!(return Ok(#v);)
                     }
-                    None => quote!(return Ok(());),
+                    None => {
+                        let v = super::types::convert(quote!(()), &Ty::None, &ret);
+                        quote!(return Ok(#v);)
+                    }
                 }
             }
             Stmt::Expr(e) => {
@@ -777,6 +791,16 @@ impl FnEmitter<'_> {
 
 /// `name = v` where `name` has type `t` (an array is split into its view and owner).
 fn store_local(name: &str, t: &Ty, v: TokenStream) -> TokenStream {
+    if let Ty::Optional(inner) = t {
+        let flag = super::types::none_flag(name);
+        let store = store_local(name, inner, quote!(__pk_some));
+        return quote! {
+            match #v {
+                ::core::option::Option::Some(__pk_some) => { #store #flag = false; }
+                ::core::option::Option::None => { #flag = true; }
+            }
+        };
+    }
     let id = ident(name);
     if let Ty::Array(..) = t {
         let own = owner_ident(name);

@@ -30,6 +30,10 @@ pub(crate) fn ty_tokens(t: &Ty) -> TokenStream {
     match t {
         Ty::Scalar(s) => dtype_tokens(s.dtype),
         Ty::None => quote!(()),
+        Ty::Optional(t) => {
+            let t = ty_tokens(t);
+            quote!(::core::option::Option<#t>)
+        }
         Ty::Ptr(d) => {
             let e = dtype_tokens(*d);
             quote!(*mut #e)
@@ -79,6 +83,12 @@ pub(crate) fn assigned_flag(name: &str) -> Ident {
     )
 }
 
+/// The flag telling that `T | None` local `name` holds `None` (its `T` value is in the
+/// local itself).
+pub(crate) fn none_flag(name: &str) -> Ident {
+    ident(&format!("{name}__pknone"))
+}
+
 /// The variable holding the owner of array variable `name`'s memory.
 pub(crate) fn owner_ident(name: &str) -> Ident {
     ident(&format!("{name}__pkown"))
@@ -88,6 +98,16 @@ pub(crate) fn owner_ident(name: &str) -> Ident {
 pub(crate) fn convert(v: TokenStream, from: &Ty, to: &Ty) -> TokenStream {
     match (from, to) {
         (Ty::Scalar(a), Ty::Scalar(b)) => cast(v, a.dtype, b.dtype),
+        (Ty::None, Ty::Optional(_)) => quote!({ let _ = #v; ::core::option::Option::None }),
+        (Ty::Optional(x), Ty::Optional(y)) if x != y => {
+            let conv = convert(quote!(__pk_o), x, y);
+            quote!((#v).map(|__pk_o| #conv))
+        }
+        (Ty::Optional(_), Ty::Optional(_)) => v,
+        (x, Ty::Optional(y)) => {
+            let conv = convert(v, x, y);
+            quote!(::core::option::Option::Some(#conv))
+        }
         // Only fresh lists are converted (inference makes shared ones agree): a copy.
         (Ty::List(x), Ty::List(y)) if x != y => {
             let conv = convert(quote!(__pk_e), x, y);
@@ -129,6 +149,7 @@ pub(crate) fn zero_of(t: &Ty) -> TokenStream {
             }
         },
         Ty::None => quote!(()),
+        Ty::Optional(_) => quote!(::core::option::Option::None),
         Ty::Ptr(_) | Ty::VoidPtr => quote!(::core::ptr::null_mut()),
         Ty::View(_) | Ty::Elementwise(_) => quote!(::pykernel::__private::View1::empty()),
         Ty::Tuple(items) => {

@@ -6,7 +6,7 @@ use crate::diagnostics::Span;
 use crate::exports::Dtype;
 use crate::ir::{BinOp, Builtin, CmpOp, Expr, ExprKind, MathFn, UnaryOp};
 use crate::messages::kernel as msg;
-use crate::types::{Scalar, Ty, join, kind, promote, true_divide};
+use crate::types::{Scalar, Ty, join, join_optional, kind, promote, true_divide};
 
 /// How big the type of a call argument may be (see [`Ty::size`]); bigger ones only come
 /// from recursion that wraps its arguments at every call (`g((x, x))`).
@@ -15,24 +15,41 @@ const MAX_ARG_SIZE: usize = 256;
 impl Typer<'_> {
     /// Types `e` (and its children), records it, and returns it.
     pub(super) fn expr(&mut self, e: &Expr) -> Option<Ty> {
-        let t = self.expr_inner(e);
+        let optional_ok = std::mem::take(&mut self.optional_ok);
+        let mut t = self.expr_inner(e, optional_ok);
+        if let (Some(o @ Ty::Optional(_)), false) = (&t, optional_ok) {
+            let what = match &e.kind {
+                ExprKind::Local(n) => format!("`{}`", crate::webs::user_name(n)),
+                _ => "this value".to_owned(),
+            };
+            let m = msg::optional_use(&what, &o.to_string());
+            self.error(e.span, m);
+            t = None;
+        }
         self.inst().exprs[e.id as usize] = t.clone();
         t
     }
 
-    fn expr_inner(&mut self, e: &Expr) -> Option<Ty> {
+    fn expr_inner(&mut self, e: &Expr, optional_ok: bool) -> Option<Ty> {
         match &e.kind {
             ExprKind::Int(_) => Some(Ty::INT),
             ExprKind::Float(_) => Some(Ty::FLOAT),
             ExprKind::Imag(_) => Some(Ty::COMPLEX),
             ExprKind::Bool(_) => Some(Ty::BOOL),
-            ExprKind::None => Some(Ty::None),
+            ExprKind::None | ExprKind::Str(_) => Some(Ty::None),
             ExprKind::Local(name) => {
                 let t = self.inst().locals.get(name).cloned();
                 if t.is_none() {
                     self.error(e.span, msg::cannot_infer(name));
                 }
-                t
+                t.map(|t| self.narrowed(name, t))
+            }
+            ExprKind::Compare(first, rest)
+                if rest
+                    .iter()
+                    .any(|(op, _)| matches!(op, CmpOp::Is | CmpOp::IsNot)) =>
+            {
+                self.is_none_test(e, first, rest)
             }
             ExprKind::Binary(op, l, r) => {
                 let (lt, rt) = (self.expr(l), self.expr(r));
@@ -107,8 +124,9 @@ impl Typer<'_> {
                 }
                 self.attr_type(e, &t, name)
             }
-            ExprKind::Logic(_, a, b) => {
-                let (at, bt) = (self.expr(a), self.expr(b));
+            ExprKind::Logic(op, a, b) => {
+                let at = self.expr(a);
+                let bt = self.expr_given(b, a, *op == crate::ir::LogicOp::And);
                 let (at, bt) = (at?, bt?);
                 if at.scalar().is_none() || bt.scalar().is_none() {
                     self.error(
@@ -121,8 +139,20 @@ impl Typer<'_> {
             }
             ExprKind::IfExp(c, a, b) => {
                 self.condition(c);
-                let (at, bt) = (self.expr(a), self.expr(b));
+                self.optional_ok = optional_ok;
+                let at = self.expr_given(a, c, true);
+                self.optional_ok = optional_ok;
+                let bt = self.expr_given(b, c, false);
                 let (at, bt) = (at?, bt?);
+                if optional_ok
+                    && (matches!(at, Ty::None | Ty::Optional(_))
+                        || matches!(bt, Ty::None | Ty::Optional(_)))
+                {
+                    return match join_optional(&at, &bt) {
+                        Some(t) => Some(t),
+                        None => self.joined(&at, &bt, e.span, "if/else"),
+                    };
+                }
                 self.joined(&at, &bt, e.span, "if/else")
             }
             ExprKind::CallUser(name, args) => self.call_user(e, name, args),
@@ -159,6 +189,63 @@ impl Typer<'_> {
                 }
             }
         }
+    }
+
+    /// `x is None`, `x is not None` (either side): a bool; `is` between other values
+    /// is not supported (identity of numbers is CPython's detail).
+    fn is_none_test(&mut self, e: &Expr, first: &Expr, rest: &[(CmpOp, Expr)]) -> Option<Ty> {
+        let [(_, second)] = rest else {
+            for (_, r) in rest {
+                self.expr(r);
+            }
+            self.error(
+                e.span,
+                msg::unsupported_expression("`is` in a chain of comparisons"),
+            );
+            return None;
+        };
+        self.optional_ok = true;
+        let lt = self.expr(first);
+        self.optional_ok = true;
+        let rt = self.expr(second);
+        let (lt, rt) = (lt?, rt?);
+        if lt != Ty::None && rt != Ty::None {
+            self.error(
+                e.span,
+                msg::is_not_none_test(&lt.to_string(), &rt.to_string()),
+            );
+            return None;
+        }
+        Some(Ty::BOOL)
+    }
+
+    /// `print(...)`: numbers, bools, `None`, string literals, and tuples and lists of
+    /// those; `None` (the value of a call to `print`).
+    fn print_type(&mut self, args: &[Expr], span: Span) -> Option<Ty> {
+        fn printable(t: &Ty) -> bool {
+            match t {
+                Ty::Scalar(_) | Ty::None => true,
+                Ty::Tuple(items) => items.iter().all(printable),
+                Ty::List(item) => printable(item),
+                _ => false,
+            }
+        }
+        let mut ok = true;
+        for a in args {
+            let Some(t) = self.expr(a) else {
+                ok = false;
+                continue;
+            };
+            if !printable(&t) {
+                self.error(a.span, msg::print_value(&t.to_string()));
+                ok = false;
+            }
+        }
+        let inst = self.inst();
+        if inst.prints.is_none() {
+            inst.prints = Some(span);
+        }
+        ok.then_some(Ty::None)
     }
 
     fn joined(&mut self, a: &Ty, b: &Ty, span: Span, what: &str) -> Option<Ty> {
@@ -475,6 +562,9 @@ impl Typer<'_> {
     }
 
     fn call_builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> Option<Ty> {
+        if b == Builtin::Print {
+            return self.print_type(args, span);
+        }
         let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
         let tys: Vec<Ty> = tys.into_iter().collect::<Option<_>>()?;
         let name = builtin_name(b);
@@ -500,6 +590,8 @@ impl Typer<'_> {
             }
         };
         match b {
+            // Typed by `print_type`, before.
+            Builtin::Print => Some(Ty::None),
             Builtin::Abs if tys.len() == 1 && matches!(tys[0], Ty::Array(..)) => {
                 self.ufunc_type(crate::ir::Ufunc::Absolute, &tys, span)
             }
@@ -791,6 +883,7 @@ pub(crate) fn tuple_index(idx: &Expr, len: usize) -> Option<usize> {
 /// The Python name of a builtin, for messages.
 pub(crate) fn builtin_name(b: Builtin) -> &'static str {
     match b {
+        Builtin::Print => "print",
         Builtin::Abs => "abs",
         Builtin::Min => "min",
         Builtin::Max => "max",

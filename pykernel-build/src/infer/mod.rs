@@ -24,6 +24,7 @@ pub(crate) mod fancy;
 mod histogram;
 mod linalg;
 mod lists;
+mod narrow;
 mod numpy;
 mod reductions;
 mod sorting;
@@ -38,7 +39,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::ir::{ExprId, ExprKind, Function, Module, Stmt, Target};
 use crate::messages::kernel as msg;
-use crate::types::{Ty, join};
+use crate::types::{Ty, join, join_optional};
 
 /// A function specialised on argument types.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -72,6 +73,8 @@ pub struct Instance {
     pub calls: HashMap<ExprId, usize>,
     /// The result type each call expression must have (see [`InstanceKey::ret`]).
     ret_hints: HashMap<ExprId, Ty>,
+    /// The first call to `print` (capsules refuse functions that print).
+    pub prints: Option<Span>,
 }
 
 impl Instance {
@@ -145,6 +148,7 @@ impl Program {
             ret_origin: None,
             calls: HashMap::new(),
             ret_hints: HashMap::new(),
+            prints: None,
         };
         self.instances.push(inst);
         self.callers.push(BTreeSet::new());
@@ -341,6 +345,11 @@ pub(crate) struct Typer<'a> {
     func: &'a Function,
     changed: bool,
     report: Option<&'a mut Vec<Diagnostic>>,
+    /// What the tests on the way say about `T | None` locals (see [`narrow`]).
+    facts: narrow::Facts,
+    /// The expression typed next may be `T | None` (an assigned or returned value, an
+    /// operand of `is`); anywhere else such a value is an error.
+    optional_ok: bool,
 }
 
 impl<'a> Typer<'a> {
@@ -358,8 +367,14 @@ impl<'a> Typer<'a> {
             func,
             changed: false,
             report,
+            facts: narrow::Facts::new(),
+            optional_ok: false,
         };
         t.block(&func.body);
+        // Falling off the end of a function that returns values returns `None`.
+        if returns_value(&func.body) && !narrow::always_returns(&func.body) {
+            t.returned(Ty::None, func.name_span);
+        }
         t.changed
     }
 
@@ -388,7 +403,7 @@ impl<'a> Typer<'a> {
                 inst.origins.insert(name.to_owned(), (span, ty));
                 self.changed = true;
             }
-            Some(old) => match join(&old, &ty) {
+            Some(old) => match join_optional(&old, &ty) {
                 Some(j) if j == old => {}
                 Some(j) => {
                     inst.locals.insert(name.to_owned(), j);
@@ -424,6 +439,7 @@ impl<'a> Typer<'a> {
                 value,
                 span,
             } => {
+                self.optional_ok = matches!(target, Target::Local(..));
                 let vt = self.expr(value);
                 self.check_written_part(target);
                 // `v[a:b] op= x`, lowered as `v[a:b] = v[a:b] op x` (the read has the
@@ -439,6 +455,9 @@ impl<'a> Typer<'a> {
                     self.array_aug_assign(&a, *op, &xt, *span);
                 }
                 let held = self.store(target, vt.clone(), value.span);
+                if let Target::Local(name, _) = target {
+                    self.assigned_fact(name, vt.as_ref());
+                }
                 // `b = a` with `b` a float list and `a` an int list: `a` becomes a float
                 // list too, so that both names keep sharing one list.
                 if let Some(held) = held {
@@ -464,6 +483,13 @@ impl<'a> Typer<'a> {
                         let t = self.inst().locals.get(name).cloned();
                         if t.is_none() {
                             self.error(*tspan, msg::cannot_infer(name));
+                        }
+                        let t = t.map(|t| self.narrowed(name, t));
+                        if let Some(o @ Ty::Optional(_)) = &t {
+                            let what = format!("`{}`", crate::webs::user_name(name));
+                            let m = msg::optional_use(&what, &o.to_string());
+                            self.error(*tspan, m);
+                            return;
                         }
                         t
                     }
@@ -500,14 +526,14 @@ impl<'a> Typer<'a> {
                     self.store(target, r, *span);
                 }
             }
-            Stmt::If { cond, then, orelse } => {
-                self.condition(cond);
-                self.block(then);
-                self.block(orelse);
-            }
+            Stmt::If { cond, then, orelse } => self.if_stmt(cond, then, orelse),
             Stmt::While { cond, body, orelse } => {
+                self.loop_entry(body, orelse);
+                let entry = self.facts.clone();
                 self.condition(cond);
+                self.facts.extend(narrow::cond_facts(cond, true));
                 self.block(body);
+                self.facts = entry;
                 self.block(orelse);
             }
             Stmt::ForRange {
@@ -525,8 +551,11 @@ impl<'a> Typer<'a> {
                         self.require_int(&t, e.span, "range()");
                     }
                 }
+                self.loop_entry(body, orelse);
                 self.assign_local(var, *var_span, Ty::INT);
+                let entry = self.facts.clone();
                 self.block(body);
+                self.facts = entry;
                 self.block(orelse);
             }
             Stmt::ForEach {
@@ -535,16 +564,22 @@ impl<'a> Typer<'a> {
                 body,
                 orelse,
             } => {
+                self.loop_entry(body, orelse);
                 let item = self.iter_item(iter);
                 if let Some(held) = self.store(target, item, iter.span) {
                     self.share_iter(iter, &held);
                 }
+                let entry = self.facts.clone();
                 self.block(body);
+                self.facts = entry;
                 self.block(orelse);
             }
             Stmt::Return(value, span) => {
                 let t = match value {
-                    Some(v) => self.expr(v),
+                    Some(v) => {
+                        self.optional_ok = true;
+                        self.expr(v)
+                    }
                     None => Some(Ty::None),
                 };
                 if let Some(t) = t {
@@ -581,7 +616,7 @@ impl<'a> Typer<'a> {
                 inst.ret_origin = Some(span);
                 self.changed = true;
             }
-            Some(old) => match join(&old, &t) {
+            Some(old) => match join_optional(&old, &t) {
                 Some(j) if j == old => {}
                 Some(j) => {
                     inst.ret = Some(j);
@@ -686,6 +721,7 @@ impl<'a> Typer<'a> {
                 }
             },
             Target::Local(name, span) => {
+                narrow::forget(&mut self.facts, name);
                 if let Ty::Elementwise(_) = vt {
                     self.error(vspan, msg::array_temporary());
                     return None;
@@ -964,6 +1000,24 @@ mod tests {
         assert!(d.is_empty(), "{:?}", texts(&d));
         assert_eq!(local(&p, 0, "n"), Ty::INT);
         assert_eq!(local(&p, 0, "u"), Ty::list(Ty::FLOAT));
+    }
+
+    #[test]
+    fn none_on_some_paths_gives_an_optional_that_tests_narrow() {
+        let opt = |t: Ty| Ty::Optional(Box::new(t));
+        // Bare return, falling off the end, and a caller that narrows.
+        let src = "#pykernel export f(int)\ndef g(n):\n    if n < 0:\n        return\n    for i in range(n):\n        if i * i > n:\n            return i * 0.5\ndef f(n):\n    r = g(n)\n    if r is None:\n        return 0.0\n    return r + 1.0\n";
+        let (_, _, p, d) = inferred(src);
+        assert!(d.is_empty(), "{:?}", texts(&d));
+        let g = p.instances.iter().find(|i| i.key.func == 0).unwrap();
+        assert_eq!(g.ret, Some(opt(Ty::FLOAT)));
+        assert_eq!(local(&p, 1, "r"), opt(Ty::FLOAT));
+        assert_eq!(p.instances[0].ret, Some(Ty::FLOAT));
+        // Without the test, the use is refused.
+        let src = "#pykernel export f(int)\ndef g(n):\n    if n < 0:\n        return None\n    return n\ndef f(n):\n    r = g(n)\n    return r + 1\n";
+        let (_, _, _, d) = inferred(src);
+        assert_eq!(d.len(), 1, "{:?}", texts(&d));
+        assert_eq!(d[0].message.code, Some("PK0394"));
     }
 
     #[test]

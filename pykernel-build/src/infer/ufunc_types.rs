@@ -46,7 +46,7 @@ pub(crate) fn compare_ufunc(op: CmpOp) -> Option<Ufunc> {
         CmpOp::Le => Ufunc::LessEqual,
         CmpOp::Gt => Ufunc::Greater,
         CmpOp::Ge => Ufunc::GreaterEqual,
-        CmpOp::In | CmpOp::NotIn => return None,
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => return None,
     })
 }
 

@@ -410,6 +410,8 @@ pub enum ExprKind {
     Bool(bool),
     /// `None`.
     None,
+    /// A string literal: only as an argument of `print` (its `sep`/`end` too).
+    Str(String),
     /// A local variable or parameter.
     Local(String),
     /// `a op b`
@@ -513,6 +515,10 @@ pub enum CmpOp {
     Ge,
     In,
     NotIn,
+    /// `is` (with `None` on one side: checked in inference).
+    Is,
+    /// `is not` (with `None` on one side).
+    IsNot,
 }
 
 /// `and` / `or`.
@@ -527,6 +533,8 @@ pub enum LogicOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Builtin {
+    /// `print(*values, sep=, end=)`, lowered as `[sep, end, values...]`.
+    Print,
     Abs,
     Min,
     Max,

@@ -31,6 +31,7 @@ pub(super) const BUILTINS: &[(&str, Builtin)] = &[
     ("any", Builtin::Any),
     ("all", Builtin::All),
     ("complex", Builtin::Complex),
+    ("print", Builtin::Print),
 ];
 
 /// Maps a Python operator.
@@ -154,9 +155,8 @@ impl FnLowerer<'_, '_> {
                         ast::CmpOp::LtE => CmpOp::Le,
                         ast::CmpOp::Gt => CmpOp::Gt,
                         ast::CmpOp::GtE => CmpOp::Ge,
-                        ast::CmpOp::Is | ast::CmpOp::IsNot => {
-                            return self.unsupported(span, "`is` comparisons");
-                        }
+                        ast::CmpOp::Is => CmpOp::Is,
+                        ast::CmpOp::IsNot => CmpOp::IsNot,
                         ast::CmpOp::In => CmpOp::In,
                         ast::CmpOp::NotIn => CmpOp::NotIn,
                     };
@@ -551,6 +551,60 @@ impl FnLowerer<'_, '_> {
         Some(self.mk(span, ExprKind::CallBuiltin(b, args)))
     }
 
+    /// `print(*values, sep=' ', end='\n')`: `CallBuiltin(Print, [sep, end, values...])`,
+    /// string literals as [`ExprKind::Str`] (the only place they are allowed).
+    fn print_call(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
+        let text = |e: &ast::Expr| match e {
+            ast::Expr::Constant(k) => match &k.value {
+                ast::Constant::Str(s) => Some(Some(s.clone())),
+                ast::Constant::None => Some(None),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut sep = " ".to_owned();
+        let mut end = "\n".to_owned();
+        for k in &c.keywords {
+            let slot = match k.arg.as_deref() {
+                Some("sep") => &mut sep,
+                Some("end") => &mut end,
+                other => {
+                    self.error(span_of(k), msg::unsupported_keyword(other.unwrap_or("**")));
+                    return None;
+                }
+            };
+            match text(&k.value) {
+                Some(Some(s)) => *slot = s,
+                Some(None) => {}
+                None => {
+                    return self.unsupported(
+                        span_of(&k.value),
+                        "a `sep=`/`end=` of `print` other than a string literal or None",
+                    );
+                }
+            }
+        }
+        let mut args = vec![
+            self.mk(span, ExprKind::Str(sep)),
+            self.mk(span, ExprKind::Str(end)),
+        ];
+        for a in &c.args {
+            args.push(match a {
+                ast::Expr::Starred(_) => {
+                    return self.unsupported(span_of(a), "`*args` in a call to `print`");
+                }
+                ast::Expr::JoinedStr(_) => {
+                    return self.unsupported(span_of(a), "f-strings");
+                }
+                _ => match text(a) {
+                    Some(Some(s)) => self.mk(span_of(a), ExprKind::Str(s)),
+                    _ => self.expr(a)?,
+                },
+            });
+        }
+        Some(self.mk(span, ExprKind::CallBuiltin(Builtin::Print, args)))
+    }
+
     fn call(&mut self, c: &ast::ExprCall, span: Span) -> Option<Expr> {
         if let ast::Expr::Attribute(a) = c.func.as_ref()
             && self.is_value(&a.value)
@@ -613,6 +667,9 @@ impl FnLowerer<'_, '_> {
         };
         if builtin == Builtin::AsArray {
             return self.as_array(c, span);
+        }
+        if builtin == Builtin::Print {
+            return self.print_call(c, span);
         }
         if let Builtin::NpAlloc(kind, _) = builtin {
             return self.np_alloc(kind, c, span);

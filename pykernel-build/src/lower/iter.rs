@@ -3,6 +3,8 @@
 
 use rustpython_parser::ast;
 
+use super::expr::Resolved;
+use super::names::Imported;
 use super::{FnLowerer, span_of};
 use crate::diagnostics::Span;
 use crate::ir::{Expr, ExprKind, Generator, IterKind, Iterable, Stmt, Target};
@@ -66,6 +68,90 @@ impl FnLowerer<'_, '_> {
             body,
             orelse,
         })
+    }
+
+    /// `itertools.repeat(...)` (however imported), as the iterable of a `for`.
+    pub(super) fn repeat_call<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::ExprCall> {
+        let ast::Expr::Call(c) = e else {
+            return None;
+        };
+        match self.resolve(&c.func) {
+            Some(Resolved::Import(Imported::Other(p))) if p == "itertools.repeat" => Some(c),
+            _ => None,
+        }
+    }
+
+    /// `for t in itertools.repeat(value, times): body` as
+    /// `v = value; for _ in range(times): t = v; body` (`while True` without `times`):
+    /// the value is computed once, as `repeat` does.
+    pub(super) fn repeat_for(&mut self, f: &ast::StmtFor) -> Option<Vec<Stmt>> {
+        let c = self.repeat_call(&f.iter)?;
+        let span = span_of(f.iter.as_ref());
+        let (value, times) = match (c.args.as_slice(), c.keywords.as_slice()) {
+            ([v, n], []) => (v, Some(n)),
+            ([v], [k]) if k.arg.as_deref() == Some("times") => (v, Some(&k.value)),
+            ([v], []) => (v, None),
+            _ => {
+                self.error(
+                    span,
+                    msg::unsupported_expression(
+                        "`itertools.repeat` other than `repeat(value)`, `repeat(value, times)` or `repeat(value, times=n)`",
+                    ),
+                );
+                return None;
+            }
+        };
+        let value_e = self.expr(value);
+        let times = times.map(|t| self.expr(t));
+        let target = self.loop_target(&f.target);
+        self.loop_depth += 1;
+        let body = self.block(&f.body);
+        self.loop_depth -= 1;
+        let orelse = self.block(&f.orelse);
+        let (value_e, target) = (value_e?, target?);
+        let times = match times {
+            Some(t) => Some(t?),
+            None => None,
+        };
+        self.comp_counter += 1;
+        let k = self.comp_counter;
+        let mut out = Vec::new();
+        // A literal is written at each step; anything else is computed once, first.
+        let read = if matches!(value, ast::Expr::Constant(_)) {
+            value_e
+        } else {
+            let tmp = format!("repeat__pkv{k}");
+            out.push(Stmt::Assign {
+                target: Target::Local(tmp.clone(), span),
+                value: value_e,
+                span,
+            });
+            self.mk(span, ExprKind::Local(tmp))
+        };
+        let mut step_body = vec![Stmt::Assign {
+            target,
+            value: read,
+            span,
+        }];
+        step_body.extend(body);
+        out.push(match times {
+            Some(stop) => Stmt::ForRange {
+                reversed: false,
+                var: format!("repeat__pkr{k}"),
+                var_span: span,
+                start: None,
+                stop,
+                step: None,
+                body: step_body,
+                orelse,
+            },
+            None => Stmt::While {
+                cond: self.mk(span, ExprKind::Bool(true)),
+                body: step_body,
+                orelse,
+            },
+        });
+        Some(out)
     }
 
     /// A loop target: a name or a (nested) tuple of names.

@@ -640,6 +640,9 @@ impl<'a, 'm> FnLowerer<'a, 'm> {
                 ast::Stmt::Assign(a) if a.targets.len() > 1 => {
                     out.extend(self.chained_assign(a, span_of(s)).unwrap_or_default());
                 }
+                ast::Stmt::For(f) if self.repeat_call(&f.iter).is_some() => {
+                    out.extend(self.repeat_for(f).unwrap_or_default());
+                }
                 _ => out.extend(self.stmt(s)),
             }
         }

@@ -299,7 +299,59 @@ pub fn conflicting_returns(name: &str, first: &str, second: &str) -> Message {
         format!("function `{name}` returns both `{first}` and `{second}`"),
         format!("returns `{second}` here"),
     )
-    .hint("every `return` of a function must give the same type (int and float unify to float)")
+    .hint("every `return` of a function must give the same type (int and float unify to float; `None` and a value `T` give `T | None`)")
+}
+
+/// A `T | None` value used where a `T` is needed, with no test showing it is not `None`.
+pub fn optional_use(what: &str, ty: &str) -> Message {
+    Message::new(
+        "PK0394",
+        format!("{what} may be None here (it is `{ty}`)"),
+        "may be None here",
+    )
+    .hint("test it first: use it inside `if x is not None:`, or after `if x is None: return ...`; a value that may be None can only be assigned, returned, or tested with `is None`")
+}
+
+/// `a is b` where neither side is `None`.
+pub fn is_not_none_test(left: &str, right: &str) -> Message {
+    Message::new(
+        "PK0395",
+        format!("`is` between `{left}` and `{right}` is not supported"),
+        "not a test against None",
+    )
+    .hint("kernels support `x is None` and `x is not None`; compare numbers with `==`")
+}
+
+/// A capsule (C function) whose result may be `None`.
+pub fn capsule_optional_return(name: &str, ty: &str) -> Message {
+    Message::new(
+        "PK0396",
+        format!("capsule `{name}` returns `{ty}`: a C function returns a scalar, never None"),
+        "may return None",
+    )
+    .hint(
+        "return a value on every path of a capsule (for example a sentinel such as `-1` or `nan`)",
+    )
+}
+
+/// `print` of a value it cannot format as CPython does.
+pub fn print_value(ty: &str) -> Message {
+    Message::new(
+        "PK0397",
+        format!("cannot print a `{ty}` in a kernel"),
+        "not printable here",
+    )
+    .hint("kernels print numbers, bools, None, string literals, and tuples and lists of those; for an array, return it (or print its items in a loop)")
+}
+
+/// `print` in a function a capsule calls (C code, maybe without the GIL).
+pub fn print_in_capsule(name: &str) -> Message {
+    Message::new(
+        "PK0398",
+        format!("`print` in capsule `{name}` (or a function it calls)"),
+        "prints here",
+    )
+    .hint("capsules are called from C (SciPy), maybe on threads without Python's GIL, so they cannot write to `sys.stdout`; print from a regular export instead")
 }
 
 /// The type of a variable could not be inferred.

@@ -120,7 +120,7 @@ pub(crate) fn cmpop_ufunc(op: CmpOp) -> Option<&'static str> {
         CmpOp::Le => "less_equal",
         CmpOp::Gt => "greater",
         CmpOp::Ge => "greater_equal",
-        CmpOp::In | CmpOp::NotIn => return None,
+        CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot => return None,
     })
 }
 
