@@ -112,7 +112,7 @@ impl FnLowerer<'_, '_> {
             self.error(span, msg::call_arity(name, 2, c.args.len()));
             return None;
         };
-        let equal_nan = match given[2] {
+        let equal_nan = match given.get(2).copied().flatten() {
             None => false,
             Some(ast::Expr::Constant(k)) if matches!(k.value, ast::Constant::Bool(_)) => {
                 matches!(k.value, ast::Constant::Bool(true))
