@@ -1,7 +1,8 @@
 # Optional results, nastier: a narrowed list a helper widens to floats (shared), recursion
 # that tests its own result, `while r is not None`, unpacking a narrowed tuple, `None if c
 # else x`, stores into a narrowed array, comprehensions over narrowed values, a best-so-far
-# tuple that starts as None, int and float joined with None.
+# tuple that starts as None, int and float joined with None, truth tests of `T | None`
+# (None is false; `if x:` narrows too).
 import numpy as np
 
 
@@ -139,3 +140,48 @@ def int_float_mix(n):
 # case: int_float_mix(0)
 # case: int_float_mix(3)
 # case: int_float_mix(8)
+
+
+def first_true(cc):
+    # Pythran's comp_unrolling.py: falls off its end when `cc` is empty.
+    for a in cc:
+        if a:
+            return True
+        return False
+
+
+#pykernel export truthiness(int list list)
+def truthiness(cc):
+    r = first_true(cc)
+    out = [i for i in range(3) if first_true(cc)]
+    if r:
+        return len(out) + 10
+    if r is None:
+        return -1
+    return len(out)
+# case: truthiness([[1]])
+# case: truthiness([[]])
+# case: truthiness([])
+
+
+#pykernel export truthy_values(int)
+def truthy_values(n):
+    f = step(n * 1.0 - 1.0)
+    lst = mk(n - 1)
+    k = 0
+    if f:
+        k += 1
+    if lst:
+        k += 10
+        k += len(lst)
+    if not (f is None):
+        k += 100
+    if not f:
+        k += 1000
+    if not lst:
+        k += 10000
+    return k
+# case: truthy_values(1)
+# case: truthy_values(3)
+# case: truthy_values(0)
+# case: truthy_values(500)

@@ -84,6 +84,22 @@ impl FnEmitter<'_> {
                 let t = !items.is_empty();
                 return quote!({ let _ = #v; #t });
             }
+            // `None` is false; a value is as true as it is.
+            Ty::Optional(inner) => {
+                let v = self.expr(e);
+                let test = match &*inner {
+                    Ty::List(_) => quote!((!__pk_o.is_empty())),
+                    Ty::Tuple(items) => {
+                        let t = !items.is_empty();
+                        quote!({ let _ = __pk_o; #t })
+                    }
+                    t => truthy(quote!(__pk_o), t.scalar().map_or(Dtype::Bool, |s| s.dtype)),
+                };
+                return quote!(match #v {
+                    ::core::option::Option::Some(__pk_o) => #test,
+                    ::core::option::Option::None => false,
+                });
+            }
             _ => {}
         }
         let d = self.scalar(e).dtype;

@@ -66,7 +66,17 @@ impl Typer<'_> {
                 self.binary_type(*op, &lt, &rt, r, e.span)
             }
             ExprKind::Unary(op, a) => {
+                // `not x` of a `T | None`: None is false.
+                self.optional_ok = *op == UnaryOp::Not;
                 let t = self.expr(a)?;
+                let t = match t {
+                    Ty::Optional(inner)
+                        if matches!(*inner, Ty::Scalar(_) | Ty::List(_) | Ty::Tuple(_)) =>
+                    {
+                        return Some(Ty::BOOL);
+                    }
+                    t => t,
+                };
                 if let Ty::Array(..) = t {
                     return self.array_unary(*op, &t, e.span);
                 }

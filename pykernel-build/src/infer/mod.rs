@@ -815,10 +815,16 @@ impl<'a> Typer<'a> {
     }
 
     fn condition(&mut self, cond: &crate::ir::Expr) {
-        // Numbers, and lists and tuples (empty is false), as in Python.
+        // Numbers, and lists and tuples (empty is false), as in Python; `T | None` of
+        // those (None is false).
+        self.optional_ok = true;
         if let Some(t) = self.expr(cond)
-            && t.scalar().is_none()
-            && !matches!(t, Ty::List(_) | Ty::Tuple(_))
+            && let inner = match &t {
+                Ty::Optional(inner) => &**inner,
+                t => t,
+            }
+            && inner.scalar().is_none()
+            && !matches!(inner, Ty::List(_) | Ty::Tuple(_))
         {
             self.error(cond.span, msg::bad_condition(&t.to_string()));
         }

@@ -43,6 +43,8 @@ pub(crate) fn cond_facts(e: &Expr, truth: bool) -> Vec<Clause> {
             vec![vec![(name.clone(), is)]]
         }
         ExprKind::Unary(UnaryOp::Not, a) => cond_facts(a, !truth),
+        // `if x:` true: `x` is not None (None is false).
+        ExprKind::Local(n) if truth => vec![vec![(n.clone(), false)]],
         // `a and b` true: both; `a or b` false: neither.
         ExprKind::Logic(op, a, b) if (*op == LogicOp::And) == truth => {
             let mut out = cond_facts(a, truth);

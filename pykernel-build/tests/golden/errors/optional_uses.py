@@ -18,7 +18,7 @@ def direct(a, b):
 #pykernel export truthiness(float, float)
 def truthiness(a, b):
     r = safe_div(a, b)
-    if r:
+    if r > 0.5:
         return 1
     return 0
 
