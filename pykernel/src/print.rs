@@ -56,27 +56,50 @@ fn layout(out: &mut String, ds: &str, exp: i32, lo_exp: i32, hi_exp: i32, dot0: 
     }
 }
 
+/// What a float is, for its text: the sign and the values written without digits.
+struct Special {
+    nan: bool,
+    negative: bool,
+    infinite: bool,
+    zero: bool,
+}
+
+impl Special {
+    /// Writes the sign (`+` too with `plus`, inside complex numbers) and a value without
+    /// digits (`nan`, `inf`, `0.0` or `0` without `dot0`); `true` when that was the whole
+    /// text.
+    fn write(&self, out: &mut String, dot0: bool, plus: bool) -> bool {
+        if self.nan {
+            out.push_str(if plus { "+nan" } else { "nan" });
+            return true;
+        }
+        if self.negative {
+            out.push('-');
+        } else if plus {
+            out.push('+');
+        }
+        if self.infinite {
+            out.push_str("inf");
+        } else if self.zero {
+            out.push_str(if dot0 { "0.0" } else { "0" });
+        }
+        self.infinite || self.zero
+    }
+}
+
 /// A float64 as Python's `repr` (and `str`) writes it: `1.0`, `0.1`, `1e+16`, `1e-05`,
 /// `-0.0`, `inf`, `nan`. `dot0: false` is the form inside complex numbers (`1`).
 fn f64_text(out: &mut String, x: f64, dot0: bool, plus: bool) {
-    if x.is_nan() {
-        out.push_str(if plus { "+nan" } else { "nan" });
+    let kind = Special {
+        nan: x.is_nan(),
+        negative: x.is_sign_negative(),
+        infinite: x.is_infinite(),
+        zero: x == 0.0,
+    };
+    if kind.write(out, dot0, plus) {
         return;
-    }
-    if x.is_sign_negative() {
-        out.push('-');
-    } else if plus {
-        out.push('+');
     }
     let a = x.abs();
-    if a.is_infinite() {
-        out.push_str("inf");
-        return;
-    }
-    if a == 0.0 {
-        out.push_str(if dot0 { "0.0" } else { "0" });
-        return;
-    }
     let (ds, exp) = digits(&format!("{a:e}"));
     layout(out, &ds, exp, -4, 16, dot0);
 }
@@ -84,24 +107,16 @@ fn f64_text(out: &mut String, x: f64, dot0: bool, plus: bool) {
 /// A float32 as NumPy 2's `str(np.float32(x))`: shortest float32 digits, positional
 /// for `1e-4 <= |x| < 1e6` (NumPy's threshold for float32), scientific otherwise.
 fn f32_text(out: &mut String, x: f32, dot0: bool, plus: bool) {
-    if x.is_nan() {
-        out.push_str(if plus { "+nan" } else { "nan" });
+    let kind = Special {
+        nan: x.is_nan(),
+        negative: x.is_sign_negative(),
+        infinite: x.is_infinite(),
+        zero: x == 0.0,
+    };
+    if kind.write(out, dot0, plus) {
         return;
-    }
-    if x.is_sign_negative() {
-        out.push('-');
-    } else if plus {
-        out.push('+');
     }
     let a = x.abs();
-    if a.is_infinite() {
-        out.push_str("inf");
-        return;
-    }
-    if a == 0.0 {
-        out.push_str(if dot0 { "0.0" } else { "0" });
-        return;
-    }
     let (ds, exp) = digits(&format!("{a:e}"));
     let wide = f64::from(a);
     if (1e-4..1e6).contains(&wide) {
