@@ -311,6 +311,13 @@ pub fn join_optional(a: &Ty, b: &Ty) -> Option<Ty> {
         (Ty::None, t) | (t, Ty::None) if t != &Ty::None => optional(t),
         (Ty::Optional(x), Ty::Optional(y)) => join(x, y).and_then(|t| optional(&t)),
         (Ty::Optional(x), t) | (t, Ty::Optional(x)) => join(x, t).and_then(|t| optional(&t)),
+        // `return None, 0` and `return 1.5, 2`: `(float | None, int)`.
+        (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => xs
+            .iter()
+            .zip(ys)
+            .map(|(x, y)| join_optional(x, y))
+            .collect::<Option<Vec<_>>>()
+            .map(Ty::Tuple),
         _ => join(a, b),
     }
 }
