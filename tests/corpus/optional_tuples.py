@@ -43,3 +43,44 @@ def nested(n):
 # case: nested(3)
 # case: nested(4)
 # case: nested(5)
+
+
+def or_default(r, d):
+    if r is None:
+        return d
+    return r
+
+
+def maybe_half(x):
+    if x < 0:
+        return None
+    return x / 2
+
+
+#pythran export passed_on(float)
+def passed_on(x):
+    # A `T | None` passed to another function, which narrows it.
+    return or_default(maybe_half(x), -1.0), or_default(None if x > 1 else x, 0.0)
+# case: passed_on(3.0)
+# case: passed_on(-3.0)
+# case: passed_on(0.5)
+
+
+def count_nones(a, b):
+    n = 0
+    if a is None:
+        n += 1
+    if b is None:
+        n += 1
+    return n
+
+
+#pythran export through_two(int)
+def through_two(k):
+    a = None if k % 2 else k
+    b = None if k % 3 else [k, k]
+    return count_nones(a, b), count_nones(k, b)
+# case: through_two(6)
+# case: through_two(1)
+# case: through_two(3)
+# case: through_two(2)

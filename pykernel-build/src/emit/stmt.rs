@@ -31,6 +31,18 @@ impl FnEmitter<'_> {
                 .cloned()
                 .unwrap_or_else(|| arg_ty.clone());
             let at = ty_tokens(arg_ty);
+            // A `T | None` parameter becomes the local pair (value, flag) of `T | None`
+            // locals, set from the `Option` passed in.
+            if let Ty::Optional(inner) = &local_ty {
+                let passed = ident(&format!("{pname}__pkopt"));
+                params.push(quote!(#passed: #at));
+                let flag = super::types::none_flag(pname);
+                prologue.push(quote!(let mut #flag: bool = true;));
+                prologue.push(declare_local(pname, inner));
+                let conv = convert(quote!(#passed), arg_ty, &local_ty);
+                prologue.push(store_local(pname, &local_ty, conv));
+                continue;
+            }
             params.push(quote!(#id: #at));
             if let Ty::Array(..) = local_ty {
                 let own = owner_ident(pname);
@@ -52,7 +64,6 @@ impl FnEmitter<'_> {
             if param_names.contains(&lname.as_str()) {
                 continue;
             }
-            let id = ident(lname);
             // A `T | None` local is a `T` local plus a flag telling it holds `None`.
             let lty = match lty {
                 Ty::Optional(inner) => {
@@ -62,19 +73,7 @@ impl FnEmitter<'_> {
                 }
                 t => t,
             };
-            if let Ty::Array(d, _) = lty {
-                let t = local_ty_tokens(lty);
-                let own = owner_ident(lname);
-                let e = super::types::dtype_tokens(*d);
-                prologue.push(quote! {
-                    let mut #id: #t = ::pykernel::__private::ArrayView::empty();
-                    let mut #own: ::pykernel::__private::ArrayOwner<#e> = None;
-                });
-                continue;
-            }
-            let t = ty_tokens(lty);
-            let z = zero_of(lty);
-            prologue.push(quote!(let mut #id: #t = #z;));
+            prologue.push(declare_local(lname, lty));
         }
         let ret = self.inst.ret.clone().unwrap_or(Ty::None);
         let rt = ty_tokens(&ret);
@@ -787,6 +786,24 @@ impl FnEmitter<'_> {
             _ => p,
         }
     }
+}
+
+/// The declaration of local `name` of type `t` (not `T | None`), before any assignment:
+/// an empty view and no owner for arrays, a zero value otherwise.
+fn declare_local(name: &str, t: &Ty) -> TokenStream {
+    let id = ident(name);
+    if let Ty::Array(d, _) = t {
+        let lt = local_ty_tokens(t);
+        let own = owner_ident(name);
+        let e = super::types::dtype_tokens(*d);
+        return quote! {
+            let mut #id: #lt = ::pykernel::__private::ArrayView::empty();
+            let mut #own: ::pykernel::__private::ArrayOwner<#e> = None;
+        };
+    }
+    let lt = ty_tokens(t);
+    let z = zero_of(t);
+    quote!(let mut #id: #lt = #z;)
 }
 
 /// `name = v` where `name` has type `t` (an array is split into its view and owner).

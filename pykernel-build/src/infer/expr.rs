@@ -1,5 +1,7 @@
 //! Typing rules of expressions (NumPy 2 promotion, Python's int/float rules).
 
+use std::collections::BTreeSet;
+
 use super::complex::complex_part;
 use super::{InstanceKey, Typer};
 use crate::diagnostics::Span;
@@ -504,7 +506,14 @@ impl Typer<'_> {
     }
 
     fn call_user(&mut self, e: &Expr, name: &str, args: &[Expr]) -> Option<Ty> {
-        let arg_tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
+        // A `T | None` argument makes a `T | None` parameter, which the callee narrows.
+        let arg_tys: Vec<Option<Ty>> = args
+            .iter()
+            .map(|a| {
+                self.optional_ok = true;
+                self.expr(a)
+            })
+            .collect();
         let (fidx, f) = self.module.function(name)?;
         if self.program.broken.contains(&fidx) {
             self.program.calls_broken.insert(self.current);
@@ -565,10 +574,27 @@ impl Typer<'_> {
             }
         }
         let ret = self.program.instances[idx].ret.clone();
-        if ret.is_none() && self.report.is_some() {
+        // No result: a recursion without a base case, or a callee whose own errors
+        // (reported there) left its result unknown; only the first is news here.
+        if ret.is_none() && self.report.is_some() && self.calls_back(idx) {
             self.error(e.span, msg::recursion_without_base(name));
         }
         ret
+    }
+
+    /// Does instance `callee` call (perhaps through others) the instance being typed?
+    fn calls_back(&self, callee: usize) -> bool {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![self.current];
+        while let Some(i) = todo.pop() {
+            if i == callee {
+                return true;
+            }
+            if seen.insert(i) {
+                todo.extend(self.program.callers[i].iter().copied());
+            }
+        }
+        false
     }
 
     fn call_builtin(&mut self, b: Builtin, args: &[Expr], span: Span) -> Option<Ty> {

@@ -309,7 +309,7 @@ pub fn optional_use(what: &str, ty: &str) -> Message {
         format!("{what} may be None here (it is `{ty}`)"),
         "may be None here",
     )
-    .hint("test it first: use it inside `if x is not None:`, or after `if x is None: return ...`; a value that may be None can only be assigned, returned, tested with `is None`, or used as a truth value (None is false)")
+    .hint("test it first: use it inside `if x is not None:`, or after `if x is None: return ...`; a value that may be None can only be assigned, returned, passed to a kernel function, tested with `is None`, or used as a truth value (None is false)")
 }
 
 /// `a is b` where neither side is `None`.
