@@ -664,6 +664,14 @@ mod tests {
     }
 
     #[test]
+    fn ndindex_shapes() {
+        assert_eq!(ndindex_empty(&[]), Ok(false));
+        assert_eq!(ndindex_empty(&[2, 3]), Ok(false));
+        assert_eq!(ndindex_empty(&[2, 0, 3]), Ok(true));
+        assert!(ndindex_empty(&[0, -1]).is_err());
+    }
+
+    #[test]
     fn shifts_and_numpy_division() {
         assert_eq!(shl(1i64, 70), Ok(0));
         assert_eq!(shr(-8i64, 100), Ok(-1));

@@ -447,3 +447,27 @@ pub(crate) fn py_scalar(d: Dtype) -> Scalar {
         _ => Scalar::COMPLEX,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tuple_operands_take_np_asarray_dtypes() {
+        let t = |items: Vec<Ty>| tuple_dtype(&Ty::Tuple(items));
+        assert_eq!(t(vec![Ty::BOOL, Ty::BOOL]), Some(Dtype::Bool));
+        assert_eq!(t(vec![Ty::INT, Ty::BOOL]), Some(Dtype::Int64));
+        assert_eq!(t(vec![Ty::INT, Ty::FLOAT]), Some(Dtype::Float64));
+        assert_eq!(t(vec![Ty::COMPLEX, Ty::INT]), Some(Dtype::Complex128));
+        assert_eq!(t(vec![]), Some(Dtype::Float64));
+        let f32 = Ty::Scalar(Scalar::np(Dtype::Float32));
+        assert_eq!(t(vec![f32.clone(), f32.clone()]), Some(Dtype::Float32));
+        // Python ints are int64 in array creation (not weak): float32 and int64 give float64.
+        assert_eq!(t(vec![f32, Ty::INT]), Some(Dtype::Float64));
+        assert_eq!(t(vec![Ty::INT, Ty::Tuple(vec![Ty::INT])]), None);
+        assert_eq!(
+            ufunc_operand(&Ty::Tuple(vec![Ty::INT])),
+            Some((Scalar::np(Dtype::Int64), 1))
+        );
+    }
+}
