@@ -414,6 +414,9 @@ impl Decide<'_> {
             }
             // `zip` stops at its shortest iterable.
             IterKind::Zip(its) => its.iter().all(|i| self.unbounded(i, body)),
+            // Its extent is a shape fixed when the loop starts, as an array's, but the
+            // product of run-time numbers: polled like `range`.
+            IterKind::NdIndex(_) => true,
         }
     }
 

@@ -473,6 +473,15 @@ pub fn lanes_disjoint<T, U>(a: *const T, na: usize, b: *const U, nb: usize) -> b
     a1 <= b0 || b1 <= a0
 }
 
+/// `np.ndindex` of this shape: is it empty (a dimension is 0)? NumPy's `ValueError` for
+/// a negative dimension.
+pub fn ndindex_empty(shape: &[i64]) -> KResult<bool> {
+    if shape.iter().any(|&d| d < 0) {
+        return Err(value_error("negative dimensions are not allowed"));
+    }
+    Ok(shape.contains(&0))
+}
+
 /// Number of iterations of `range(start, stop, step)`; `step == 0` is a `ValueError`.
 #[inline(always)]
 pub fn range_len(start: i64, stop: i64, step: i64) -> KResult<u64> {
@@ -652,6 +661,14 @@ mod tests {
             fpow(10.0f64, 400.0).unwrap_err().kind(),
             ErrorKind::Overflow
         );
+    }
+
+    #[test]
+    fn ndindex_shapes() {
+        assert_eq!(ndindex_empty(&[]), Ok(false));
+        assert_eq!(ndindex_empty(&[2, 3]), Ok(false));
+        assert_eq!(ndindex_empty(&[2, 0, 3]), Ok(true));
+        assert!(ndindex_empty(&[0, -1]).is_err());
     }
 
     #[test]

@@ -274,7 +274,7 @@ impl Walk<'_> {
             }
             IterKind::Enumerate(inner, _) | IterKind::Reversed(inner) => self.iter_lasts(inner),
             IterKind::Zip(its) => its.iter().flat_map(|i| self.iter_lasts(i)).collect(),
-            IterKind::Range { .. } => Vec::new(),
+            IterKind::Range { .. } | IterKind::NdIndex(_) => Vec::new(),
         }
     }
 }

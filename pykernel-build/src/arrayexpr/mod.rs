@@ -256,6 +256,8 @@ impl<'f> Walker<'_, 'f> {
             } else if !out.iter().any(|l| l.expr == c.id) {
                 let rank = match crate::analysis::ty_of(self.inst, c) {
                     Ty::Array(_, n) => Some(n),
+                    // A tuple of numbers is the 1-D array `np.asarray` makes of it.
+                    t if crate::infer::tuple_dtype(&t).is_some() => Some(1),
                     _ => None,
                 };
                 if let (ExprKind::Local(name), Some(_)) = (&c.kind, rank) {

@@ -102,7 +102,7 @@ impl<'a> FnEmitter<'a> {
         match self.ty(e) {
             Ty::Array(d, _) => Scalar::np(d),
             Ty::Scalar(s) => s,
-            _ => Scalar::FLOAT,
+            t => crate::infer::tuple_dtype(&t).map_or(Scalar::FLOAT, Scalar::np),
         }
     }
 
@@ -176,7 +176,10 @@ impl<'a> FnEmitter<'a> {
             );
             return;
         }
-        let v = self.expr(leaf);
+        let v = match crate::infer::tuple_dtype(&self.ty(leaf)) {
+            Some(d) if rank.is_some() => self.tuple_array(leaf, d),
+            _ => self.expr(leaf),
+        };
         match rank {
             Some(_) => {
                 let name = format_ident!("__pk_a{}", n);
@@ -512,19 +515,21 @@ impl<'a> FnEmitter<'a> {
     /// The value of `e` (an elementwise expression, or any array or number) into `sink`,
     /// element by element.
     pub(crate) fn kernel_into(&mut self, e: &Expr, sink: Sink<'_>) -> TokenStream {
-        let k = self.kernel_of(e).unwrap_or_else(|| Kernel {
-            rank: match self.ty(e) {
-                Ty::Array(_, n) => n,
-                _ => 0,
-            },
-            leaves: vec![crate::arrayexpr::Leaf {
-                expr: e.id,
-                rank: match self.ty(e) {
-                    Ty::Array(_, n) => Some(n),
-                    _ => None,
-                },
-                same: Vec::new(),
-            }],
+        let k = self.kernel_of(e).unwrap_or_else(|| {
+            // A tuple of numbers is the 1-D array `np.asarray` makes of it.
+            let rank = match self.ty(e) {
+                Ty::Array(_, n) => Some(n),
+                t if crate::infer::tuple_dtype(&t).is_some() => Some(1),
+                _ => None,
+            };
+            Kernel {
+                rank: rank.unwrap_or(0),
+                leaves: vec![crate::arrayexpr::Leaf {
+                    expr: e.id,
+                    rank,
+                    same: Vec::new(),
+                }],
+            }
         });
         let target = match &sink {
             Sink::Store { target, .. } => Some(*target),

@@ -280,19 +280,7 @@ impl FnEmitter<'_> {
                     .map_or(d, |s| s.dtype);
                 let conv = cast(quote!(__pk_x), item, d);
                 let items = match &at {
-                    Ty::Tuple(ts) => {
-                        let tv = self.expr(&args[0]);
-                        let parts: Vec<TokenStream> = ts
-                            .iter()
-                            .enumerate()
-                            .map(|(k, t)| {
-                                let k = syn::Index::from(k);
-                                let from = t.scalar().map_or(d, |s| s.dtype);
-                                cast(quote!(__pk_t.#k), from, d)
-                            })
-                            .collect();
-                        quote!({ let __pk_t = #tv; ::std::vec![#(#parts),*] })
-                    }
+                    Ty::Tuple(ts) => self.tuple_items(&args[0], ts, d),
                     _ => {
                         let l = self.place(&args[0]);
                         quote!((#l).to_vec().into_iter().map(|__pk_x| #conv).collect::<::std::vec::Vec<#et>>())
@@ -305,6 +293,38 @@ impl FnEmitter<'_> {
                 })
             }
         }
+    }
+
+    /// The items of tuple `e` (of item types `ts`), each cast to `d`, as a `Vec`.
+    fn tuple_items(&mut self, e: &Expr, ts: &[Ty], d: Dtype) -> TokenStream {
+        let tv = self.expr(e);
+        let parts: Vec<TokenStream> = ts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let k = syn::Index::from(k);
+                let from = t.scalar().map_or(d, |s| s.dtype);
+                cast(quote!(__pk_t.#k), from, d)
+            })
+            .collect();
+        quote!({ let __pk_t = #tv; ::std::vec![#(#parts),*] })
+    }
+
+    /// Tuple `e` of numbers as the 1-D array of dtype `d` that `np.asarray` makes of it
+    /// (an operand of a ufunc or an operator).
+    pub(crate) fn tuple_array(&mut self, e: &Expr, d: Dtype) -> TokenStream {
+        let p = quote!(::pykernel::__private);
+        let et = dtype_tokens(d);
+        let ts = match self.ty(e) {
+            Ty::Tuple(ts) => ts,
+            _ => Vec::new(),
+        };
+        let items = self.tuple_items(e, &ts, d);
+        quote!({
+            let __pk_items: ::std::vec::Vec<#et> = #items;
+            let __pk_n = __pk_items.len();
+            #p::Array::<#et, 1>::from_vec(__pk_items, [__pk_n])?
+        })
     }
 
     /// The element `base[idx]` to store into: the array's dtype, the array variable (in

@@ -622,9 +622,12 @@ impl FnEmitter<'_> {
                 }
             }
             Builtin::Cmath(f) => self.cmath(f, args),
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => {
-                quote!(())
-            }
+            Builtin::Sum
+            | Builtin::Sorted
+            | Builtin::List
+            | Builtin::Tuple
+            | Builtin::Any
+            | Builtin::All => quote!(()),
         }
     }
 

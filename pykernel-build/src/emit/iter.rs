@@ -38,6 +38,7 @@ impl FnEmitter<'_> {
                 self.range_cursor(start.as_ref(), stop, step.as_ref(), false)
             }
             IterKind::Value(e) => self.value_cursor(e, false),
+            IterKind::NdIndex(args) => self.ndindex_cursor(args),
             IterKind::Reversed(inner) => match &inner.kind {
                 IterKind::Range { start, stop, step } => {
                     self.range_cursor(start.as_ref(), stop, step.as_ref(), true)
@@ -86,6 +87,68 @@ impl FnEmitter<'_> {
                     unit: None,
                 }
             }
+        }
+    }
+
+    /// `np.ndindex(...)`: the index tuples of the shape in C order (the last index
+    /// varies fastest), an odometer over the dimensions; nothing when a dimension is 0,
+    /// one `()` for the shape `()`.
+    fn ndindex_cursor(&mut self, args: &[Expr]) -> Cursor {
+        let dims: Vec<TokenStream> = match args {
+            [a] if matches!(self.ty(a), Ty::Tuple(_)) => {
+                let Ty::Tuple(items) = self.ty(a) else {
+                    unreachable!()
+                };
+                let v = self.expr(a);
+                let t = self.tmp("shape");
+                let parts: Vec<TokenStream> = (0..items.len())
+                    .map(|k| {
+                        let k = syn::Index::from(k);
+                        quote!(#t.#k as i64)
+                    })
+                    .collect();
+                let ts = ty_tokens(&self.ty(a));
+                return self.ndindex_from(quote!({ let #t: #ts = #v; [#(#parts),*] }), parts.len());
+            }
+            _ => args.iter().map(|a| self.expr_as(a, Dtype::Int64)).collect(),
+        };
+        let n = dims.len();
+        self.ndindex_from(quote!([#(#dims),*]), n)
+    }
+
+    fn ndindex_from(&mut self, dims: TokenStream, n: usize) -> Cursor {
+        let (shape, ix, done) = (self.tmp("nds"), self.tmp("ndi"), self.tmp("ndd"));
+        let items: Vec<TokenStream> = (0..n).map(|k| quote!(#ix[#k])).collect();
+        let init = quote! {
+            let #shape: [i64; #n] = #dims;
+            let mut #done: bool = ::pykernel::__private::ndindex_empty(&#shape)?;
+            #[allow(unused_mut)]
+            let mut #ix: [i64; #n] = [0i64; #n];
+        };
+        let next = quote!(if #done {
+            None
+        } else {
+            let __pk_v = (#(#items,)*);
+            let mut __pk_ax = #n;
+            loop {
+                if __pk_ax == 0 {
+                    #done = true;
+                    break;
+                }
+                __pk_ax -= 1;
+                #ix[__pk_ax] += 1;
+                if #ix[__pk_ax] < #shape[__pk_ax] {
+                    break;
+                }
+                #ix[__pk_ax] = 0;
+            }
+            Some(__pk_v)
+        });
+        Cursor {
+            init,
+            next,
+            item: Ty::Tuple(vec![Ty::INT; n]),
+            unit: None,
         }
     }
 

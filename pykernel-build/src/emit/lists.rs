@@ -330,12 +330,33 @@ impl FnEmitter<'_> {
     pub(crate) fn iterable_builtin(&mut self, b: Builtin, args: &[Expr], ty: &Ty) -> TokenStream {
         let p = private();
         let Some(first) = args.first() else {
+            if b == Builtin::Tuple {
+                return quote!(());
+            }
             // `list()`: inference refuses the others without an argument.
             let et = ty_tokens(&list_elem(ty));
             return quote!(#p::List::<#et>::from_vec(::std::vec::Vec::new()));
         };
         let at = self.ty(first);
         match b {
+            Builtin::Tuple => {
+                let v = self.expr(first);
+                let Ty::Tuple(items) = ty else {
+                    return v;
+                };
+                if let Ty::Tuple(_) = at {
+                    return v;
+                }
+                // A generator expression over tuples: inference checked that it yields
+                // exactly `items.len()` items.
+                let parts = items
+                    .iter()
+                    .map(|_| quote!(__pk_it.next().expect("tuple(...): as many items as typed")));
+                quote!({
+                    let mut __pk_it = (#v).to_vec().into_iter();
+                    (#(#parts,)*)
+                })
+            }
             Builtin::Len => match &at {
                 Ty::Tuple(items) => {
                     let n = items.len() as i64;

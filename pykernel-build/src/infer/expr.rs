@@ -864,7 +864,12 @@ impl Typer<'_> {
             }
             Builtin::Cmath(f) => self.cmath_call(f, args, &tys, span),
             // Typed by `iterable_builtin` above.
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => None,
+            Builtin::Sum
+            | Builtin::Sorted
+            | Builtin::List
+            | Builtin::Tuple
+            | Builtin::Any
+            | Builtin::All => None,
         }
     }
 
@@ -933,6 +938,7 @@ pub(crate) fn builtin_name(b: Builtin) -> &'static str {
         Builtin::Sum => "sum",
         Builtin::Sorted => "sorted",
         Builtin::List => "list",
+        Builtin::Tuple => "tuple",
         Builtin::Any => "any",
         Builtin::All => "all",
         Builtin::AsArray => "as_array",

@@ -243,6 +243,29 @@ impl Typer<'_> {
     /// The type of each item of an iteration.
     pub(super) fn iter_item(&mut self, it: &Iterable) -> Option<Ty> {
         match &it.kind {
+            IterKind::NdIndex(args) => {
+                let tys: Vec<Option<Ty>> = args.iter().map(|a| self.expr(a)).collect();
+                let dims = match (args.as_slice(), tys.as_slice()) {
+                    // `np.ndindex(shape)`: the shape as one tuple.
+                    ([a], [Some(Ty::Tuple(items))]) => {
+                        let mut ok = true;
+                        for t in items {
+                            ok &= self.require_int(t, a.span, "np.ndindex()");
+                        }
+                        ok.then_some(items.len())?
+                    }
+                    _ => {
+                        let mut ok = true;
+                        for (a, t) in args.iter().zip(&tys) {
+                            ok &= t
+                                .as_ref()
+                                .is_some_and(|t| self.require_int(t, a.span, "np.ndindex()"));
+                        }
+                        ok.then_some(args.len())?
+                    }
+                };
+                Some(Ty::Tuple(vec![Ty::INT; dims]))
+            }
             IterKind::Range { start, stop, step } => {
                 for e in crate::ir::range_args(start, stop, step) {
                     if let Some(t) = self.expr(e) {
@@ -287,6 +310,58 @@ impl Typer<'_> {
                 }
                 Some(item)
             }
+        }
+    }
+
+    /// `tuple()`, `tuple(t)` of a tuple (the same tuple), `tuple(elt for x in it)` where
+    /// `it` walks tuples (through `zip`, `enumerate`, `reversed`) with no `if`: a tuple of
+    /// as many items, each of the element's type. Other iterables have a length known
+    /// only when the kernel runs, which a tuple type cannot hold.
+    fn tuple_call(&mut self, args: &[Expr], tys: &[Ty], span: Span) -> Option<Ty> {
+        let (Some(a), Some(t)) = (args.first(), tys.first()) else {
+            return Some(Ty::Tuple(Vec::new()));
+        };
+        if let Ty::Tuple(_) = t {
+            return Some(t.clone());
+        }
+        if let (ExprKind::ListComp(_, gens, _), Ty::List(elt)) = (&a.kind, t)
+            && let [g] = gens.as_slice()
+            && g.conds.is_empty()
+            && let Some(n) = self.static_len(&g.iter)
+        {
+            return Some(Ty::Tuple(vec![(**elt).clone(); n]));
+        }
+        let what = match &a.kind {
+            ExprKind::ListComp(_, gens, _) if gens.iter().any(|g| !g.conds.is_empty()) => {
+                "a generator expression with `if`".to_owned()
+            }
+            ExprKind::ListComp(..) => {
+                "a generator expression over a list, a range or a tuple of mixed item types"
+                    .to_owned()
+            }
+            _ => format!("`{t}`"),
+        };
+        self.error(span, msg::tuple_of_unknown_length(&what));
+        None
+    }
+
+    /// The number of items of an iteration over tuples, known when the kernel is built.
+    /// The tuples' items must be of one type: the element is typed once, for all of them
+    /// (a tuple of an `int` and a `numpy.int64` would make every item the latter).
+    fn static_len(&mut self, it: &Iterable) -> Option<usize> {
+        match &it.kind {
+            IterKind::Value(e) => match &self.inst().exprs[e.id as usize] {
+                Some(Ty::Tuple(items)) if items.windows(2).all(|w| w[0] == w[1]) => {
+                    Some(items.len())
+                }
+                _ => None,
+            },
+            IterKind::Enumerate(inner, _) | IterKind::Reversed(inner) => self.static_len(inner),
+            IterKind::Zip(its) => {
+                let lens: Option<Vec<usize>> = its.iter().map(|i| self.static_len(i)).collect();
+                lens?.into_iter().min()
+            }
+            IterKind::Range { .. } | IterKind::NdIndex(_) => None,
         }
     }
 
@@ -518,6 +593,9 @@ impl Typer<'_> {
         span: Span,
     ) -> Option<Ty> {
         let name = super::expr::builtin_name(b);
+        if b == Builtin::Tuple {
+            return self.tuple_call(args, tys, span);
+        }
         let Some(first) = tys.first() else {
             if b == Builtin::List {
                 return Some(Ty::list(Ty::Unknown));

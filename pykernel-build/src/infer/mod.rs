@@ -26,6 +26,7 @@ mod linalg;
 mod lists;
 mod narrow;
 mod numpy;
+pub(crate) use numpy::tuple_dtype;
 mod reductions;
 mod sorting;
 pub(crate) mod ufunc_types;

@@ -24,6 +24,26 @@ pub(crate) fn operand(t: &Ty) -> Option<(Scalar, u8)> {
     }
 }
 
+/// The dtype `np.asarray` gives a tuple of numbers (a 1-D array): the promotion of the
+/// items' dtypes, a Python bool, int, float or complex counting as bool, int64, float64
+/// or complex128 (array creation does not treat them as weak); float64 for `()`. `None`
+/// for other tuples (nested, holding arrays or lists).
+pub(crate) fn tuple_dtype(t: &Ty) -> Option<Dtype> {
+    let Ty::Tuple(items) = t else { return None };
+    let scalars: Vec<Scalar> = items.iter().map(Ty::scalar).collect::<Option<_>>()?;
+    scalars
+        .iter()
+        .map(|s| s.dtype)
+        .reduce(crate::types::promote_dtypes)
+        .or(Some(Dtype::Float64))
+}
+
+/// [`operand`], where a tuple of numbers is the 1-D array `np.asarray` makes of it (as
+/// NumPy's ufuncs and operators convert it).
+pub(crate) fn ufunc_operand(t: &Ty) -> Option<(Scalar, u8)> {
+    operand(t).or_else(|| tuple_dtype(t).map(|d| (Scalar::np(d), 1)))
+}
+
 /// NumPy's result dtype of a reduction of elements of dtype `d`.
 pub(crate) fn reduce_dtype(r: Reduce, d: Dtype) -> Dtype {
     use Dtype::*;
@@ -76,7 +96,7 @@ impl Typer<'_> {
         let mut scalars = Vec::new();
         let mut rank = 0u8;
         for t in tys {
-            let Some((s, n)) = operand(t) else {
+            let Some((s, n)) = ufunc_operand(t) else {
                 let names: Vec<String> = tys.iter().map(ToString::to_string).collect();
                 self.error(
                     span,
@@ -160,7 +180,7 @@ impl Typer<'_> {
         let Some(r) = self.array_binary(op, a, v, span) else {
             return;
         };
-        if let Some((_, m)) = operand(v)
+        if let Some((_, m)) = ufunc_operand(v)
             && m > *n
         {
             self.error(span, msg::store_rank(m, *n));
@@ -425,5 +445,29 @@ pub(crate) fn py_scalar(d: Dtype) -> Scalar {
         1 => Scalar::INT,
         2 => Scalar::FLOAT,
         _ => Scalar::COMPLEX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tuple_operands_take_np_asarray_dtypes() {
+        let t = |items: Vec<Ty>| tuple_dtype(&Ty::Tuple(items));
+        assert_eq!(t(vec![Ty::BOOL, Ty::BOOL]), Some(Dtype::Bool));
+        assert_eq!(t(vec![Ty::INT, Ty::BOOL]), Some(Dtype::Int64));
+        assert_eq!(t(vec![Ty::INT, Ty::FLOAT]), Some(Dtype::Float64));
+        assert_eq!(t(vec![Ty::COMPLEX, Ty::INT]), Some(Dtype::Complex128));
+        assert_eq!(t(vec![]), Some(Dtype::Float64));
+        let f32 = Ty::Scalar(Scalar::np(Dtype::Float32));
+        assert_eq!(t(vec![f32.clone(), f32.clone()]), Some(Dtype::Float32));
+        // Python ints are int64 in array creation (not weak): float32 and int64 give float64.
+        assert_eq!(t(vec![f32, Ty::INT]), Some(Dtype::Float64));
+        assert_eq!(t(vec![Ty::INT, Ty::Tuple(vec![Ty::INT])]), None);
+        assert_eq!(
+            ufunc_operand(&Ty::Tuple(vec![Ty::INT])),
+            Some((Scalar::np(Dtype::Int64), 1))
+        );
     }
 }

@@ -241,6 +241,9 @@ pub enum IterKind {
     Zip(Vec<Iterable>),
     /// `reversed(it)`.
     Reversed(Box<Iterable>),
+    /// `np.ndindex(shape)` (one tuple of ints) or `np.ndindex(n, m, ...)`: the index
+    /// tuples of that shape in C order.
+    NdIndex(Vec<Expr>),
 }
 
 impl Iterable {
@@ -256,6 +259,7 @@ impl Iterable {
             }
             IterKind::Zip(its) => its.iter().flat_map(Iterable::exprs).collect(),
             IterKind::Reversed(it) => it.exprs(),
+            IterKind::NdIndex(args) => args.iter().collect(),
         }
     }
 }
@@ -276,6 +280,7 @@ impl Iterable {
             }
             IterKind::Zip(its) => its.iter_mut().flat_map(Iterable::exprs_mut).collect(),
             IterKind::Reversed(it) => it.exprs_mut(),
+            IterKind::NdIndex(args) => args.iter_mut().collect(),
         }
     }
 }
@@ -551,6 +556,9 @@ pub enum Builtin {
     Sorted,
     /// `list(iterable)`
     List,
+    /// `tuple(iterable)` of a tuple, or of a generator expression over tuples (its
+    /// length known when the kernel is built).
+    Tuple,
     /// `any(iterable)`
     Any,
     /// `all(iterable)`
@@ -754,7 +762,12 @@ impl Builtin {
     /// (`len(view)` has its own fast form).
     pub fn over_iterable(self, nargs: usize, first_is_view: bool) -> bool {
         match self {
-            Builtin::Sum | Builtin::Sorted | Builtin::List | Builtin::Any | Builtin::All => true,
+            Builtin::Sum
+            | Builtin::Sorted
+            | Builtin::List
+            | Builtin::Tuple
+            | Builtin::Any
+            | Builtin::All => true,
             Builtin::Min | Builtin::Max => nargs == 1,
             Builtin::Len => nargs == 1 && !first_is_view,
             _ => false,

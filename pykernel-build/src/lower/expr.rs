@@ -28,6 +28,7 @@ pub(super) const BUILTINS: &[(&str, Builtin)] = &[
     ("sum", Builtin::Sum),
     ("sorted", Builtin::Sorted),
     ("list", Builtin::List),
+    ("tuple", Builtin::Tuple),
     ("any", Builtin::Any),
     ("all", Builtin::All),
     ("complex", Builtin::Complex),

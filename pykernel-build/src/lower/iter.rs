@@ -70,6 +70,17 @@ impl FnLowerer<'_, '_> {
         })
     }
 
+    /// `numpy.ndindex(...)` (however imported), as an iterable.
+    fn ndindex_call<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::ExprCall> {
+        let ast::Expr::Call(c) = e else {
+            return None;
+        };
+        match self.resolve(&c.func) {
+            Some(Resolved::Import(Imported::Other(p))) if p == "numpy.ndindex" => Some(c),
+            _ => None,
+        }
+    }
+
     /// `itertools.repeat(...)` (however imported), as the iterable of a `for`.
     pub(super) fn repeat_call<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::ExprCall> {
         let ast::Expr::Call(c) = e else {
@@ -288,6 +299,12 @@ impl FnLowerer<'_, '_> {
                 return None;
             }
             IterKind::Reversed(Box::new(inner))
+        } else if let Some(c) = self.ndindex_call(e) {
+            if !no_keywords(self, c) {
+                return None;
+            }
+            let args: Vec<Option<Expr>> = c.args.iter().map(|a| self.expr(a)).collect();
+            IterKind::NdIndex(args.into_iter().collect::<Option<_>>()?)
         } else {
             IterKind::Value(self.expr(e)?)
         };

@@ -249,6 +249,17 @@ pub fn range_outside_for(name: &str) -> Message {
     .hint(format!("write `list({name}(...))` for a list"))
 }
 
+/// `tuple(...)` of an iterable whose length is known only at run time.
+/// `what`: the argument as described to the user.
+pub fn tuple_of_unknown_length(what: &str) -> Message {
+    Message::new(
+        "PK0345",
+        format!("`tuple(...)` of {what}: its length and item types must be known when the kernel is built"),
+        "tuple of unknown length",
+    )
+    .hint("a tuple's length is part of its type: build it from a tuple or a generator expression over tuples (`zip` of tuples, no `if`), or keep a list")
+}
+
 /// Operands of an operator have unusable types.
 pub fn bad_operands(op: &str, left: &str, right: &str) -> Message {
     Message::new(

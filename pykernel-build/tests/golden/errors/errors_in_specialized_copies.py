@@ -12,7 +12,7 @@ def wrap(pos, offset, bound):
 
 def local_max(data, mode=wrap):
     result = np.zeros(data.shape)
-    for pos in np.ndindex(data.shape):
+    for pos, _ in np.ndenumerate(data):
         result[pos] = data[mode(pos, 1, 3)]
     return result
 
