@@ -65,6 +65,16 @@ struct Special {
 }
 
 impl Special {
+    /// What `x` is.
+    fn of(x: f64) -> Self {
+        Special {
+            nan: x.is_nan(),
+            negative: x.is_sign_negative(),
+            infinite: x.is_infinite(),
+            zero: x == 0.0,
+        }
+    }
+
     /// Writes the sign (`+` too with `plus`, inside complex numbers) and a value without
     /// digits (`nan`, `inf`, `0.0` or `0` without `dot0`); `true` when that was the whole
     /// text.
@@ -90,13 +100,7 @@ impl Special {
 /// A float64 as Python's `repr` (and `str`) writes it: `1.0`, `0.1`, `1e+16`, `1e-05`,
 /// `-0.0`, `inf`, `nan`. `dot0: false` is the form inside complex numbers (`1`).
 fn f64_text(out: &mut String, x: f64, dot0: bool, plus: bool) {
-    let kind = Special {
-        nan: x.is_nan(),
-        negative: x.is_sign_negative(),
-        infinite: x.is_infinite(),
-        zero: x == 0.0,
-    };
-    if kind.write(out, dot0, plus) {
+    if Special::of(x).write(out, dot0, plus) {
         return;
     }
     let a = x.abs();
@@ -107,13 +111,8 @@ fn f64_text(out: &mut String, x: f64, dot0: bool, plus: bool) {
 /// A float32 as NumPy 2's `str(np.float32(x))`: shortest float32 digits, positional
 /// for `1e-4 <= |x| < 1e6` (NumPy's threshold for float32), scientific otherwise.
 fn f32_text(out: &mut String, x: f32, dot0: bool, plus: bool) {
-    let kind = Special {
-        nan: x.is_nan(),
-        negative: x.is_sign_negative(),
-        infinite: x.is_infinite(),
-        zero: x == 0.0,
-    };
-    if kind.write(out, dot0, plus) {
+    // Widening keeps NaN, the sign, infinities and zeros.
+    if Special::of(f64::from(x)).write(out, dot0, plus) {
         return;
     }
     let a = x.abs();
