@@ -272,6 +272,10 @@ mod tests {
             (123456.7, "123456.7"),
             (3e-5, "3e-05"),
             (1.5, "1.5"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (f32::NAN, "nan"),
+            (f32::NEG_INFINITY, "-inf"),
         ];
         for (x, want) in cases {
             assert_eq!(g(x), want, "{x:e}");
