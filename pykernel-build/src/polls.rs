@@ -173,7 +173,7 @@ fn propagate(program: &Program, marks: &mut [bool]) {
 }
 
 /// Does `stmts` contain a loop statement or a list comprehension?
-fn has_loop(stmts: &[Stmt]) -> bool {
+pub(crate) fn has_loop(stmts: &[Stmt]) -> bool {
     stmts.iter().any(|s| {
         matches!(
             s,

@@ -84,13 +84,6 @@ pub(crate) struct InstancePlans {
 /// Functions without loops up to this many expression nodes are inlined.
 const SMALL_HELPER_EXPRS: u32 = 64;
 
-/// Does `stmts` hold a loop?
-fn has_loop(stmts: &[Stmt]) -> bool {
-    stmts
-        .iter()
-        .any(|s| loop_key(s).is_some() || s.blocks().into_iter().any(has_loop))
-}
-
 /// The key of a loop statement.
 pub(crate) fn loop_key(s: &Stmt) -> Option<LoopKey> {
     match s {
@@ -110,7 +103,8 @@ pub(crate) fn analyze(module: &Module, program: &Program) -> Vec<InstancePlans> 
             let func = &module.functions[inst.key.func];
             let mut plans = InstancePlans {
                 lists: lists::hoisted(inst, &func.body),
-                inline: func.expr_count <= SMALL_HELPER_EXPRS && !has_loop(&func.body),
+                inline: func.expr_count <= SMALL_HELPER_EXPRS
+                    && !crate::polls::has_loop(&func.body),
                 ..Default::default()
             };
             let ctx = Ctx {
